@@ -1,0 +1,183 @@
+// The review-obs command line: a thin adapter that reads files, calls the core, and prints findings.
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  checkModel, CODES, decodeDraft, DraftModel, INSTRUMENT_KEYS, isDraft, isInstrumentKey, newDraft, summaryFromList,
+  UN_LANGUAGES, type Finding, type InstrumentKey, type NewDraftOptions, type SeverityOverrides,
+} from '../core/index';
+
+export interface Io { out(s: string): void; err(s: string): void; cwd: string }
+
+class UsageError extends Error {}
+
+const HELP = `review-obs: draft and check UNTOC review lists of observations and summaries
+
+Usage:
+  review-obs check FILE_OR_DIR... [--format text|json] [--severity CODE=error|warning|info|off]...
+  review-obs new --state NAME --reviewer NAME[:untoc,tip,...] --reviewer NAME --cluster 1-4
+                 --party-to untoc,tip,som,firearms [--kind list|summary] [--lang en[,zh]]
+                 [--group 1-3] [--start YYYY-MM-DD] [--articles untoc:5,6/tip:3,5] [-o FILE] [--force]
+  review-obs new --from LIST.md [-o FILE] [--force]     (a summary from an existing list)
+
+check prints one finding per line (FILE:LINE:COLUMN severity code message), or with --format json
+an array of {"file","line","column","endLine","endColumn","severity","code","message"} (1-based).
+A directory is searched for Markdown drafts (files whose front matter names a document kind).
+Exit status: 0 no error found, 1 an error was found, 2 bad usage or unreadable input.`;
+
+export function main(argv: string[], io: Io): number {
+  try {
+    const [cmd, ...rest] = argv;
+    if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') { io.out(HELP); return cmd ? 0 : 2; }
+    if (cmd === '--version') { io.out('0.1.0'); return 0; }
+    if (cmd === 'check') return check(rest, io);
+    if (cmd === 'new') return create(rest, io);
+    throw new UsageError(`unknown command "${cmd}". Use "check" or "new" (see review-obs --help).`);
+  } catch (e) {
+    // Usage errors, parseArgs errors and unreadable input all end the same way: a message and status 2, never a trace.
+    io.err(`review-obs: ${(e as Error).message}`);
+    return 2;
+  }
+}
+
+function check(args: string[], io: Io): number {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true,
+    options: { format: { type: 'string', default: 'text' }, severity: { type: 'string', multiple: true } },
+  });
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be "text" or "json", not "${values.format}".`);
+  if (!positionals.length) throw new UsageError('check needs at least one file or directory.');
+  const severity: Record<string, string> = {};
+  for (const s of values.severity ?? []) {
+    const m = /^([\w.-]+)=(error|warning|info|off)$/.exec(s);
+    if (!m) throw new UsageError(`--severity takes CODE=error|warning|info|off, not "${s}".`);
+    if (!(m[1]! in CODES)) throw new UsageError(`--severity: unknown code "${m[1]}".`);
+    severity[m[1]!] = m[2]!;
+  }
+  const files: { path: string; explicit: boolean }[] = [];
+  for (const p of positionals) {
+    const abs = resolve(io.cwd, p);
+    if (!existsSync(abs)) throw new UsageError(`no such file or directory: ${p}`);
+    if (statSync(abs).isDirectory()) for (const f of walk(abs)) files.push({ path: f, explicit: false });
+    else files.push({ path: abs, explicit: true });
+  }
+  const all: { file: string; f: Finding }[] = [];
+  let checked = 0, skipped = 0;
+  for (const { path, explicit } of files) {
+    const name = relative(io.cwd, path) || path;
+    let bytes: Uint8Array;
+    try { bytes = readFileSync(path); } catch (e) {
+      all.push({ file: name, f: fileFinding('file.unreadable', `cannot read the file: ${(e as Error).message}`) });
+      continue;
+    }
+    const decoded = decodeDraft(bytes);
+    if (!decoded.ok) { all.push({ file: name, f: decoded.finding }); continue; }
+    if (!explicit && !isDraft(decoded.text)) { skipped++; continue; }
+    checked++;
+    for (const f of checkModel(DraftModel.parse(decoded.text), { severity: severity as SeverityOverrides })) all.push({ file: name, f });
+  }
+  const errors = all.filter((x) => x.f.severity === 'error').length;
+  if (values.format === 'json') {
+    io.out(JSON.stringify(all.map(({ file, f }) => ({
+      file, line: f.range.start.line + 1, column: f.range.start.character + 1, endLine: f.range.end.line + 1,
+      endColumn: f.range.end.character + 1, severity: f.severity, code: f.code, message: f.message,
+    })), null, 2));
+  } else {
+    for (const { file, f } of all) io.out(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}`);
+    const warnings = all.filter((x) => x.f.severity === 'warning').length;
+    const infos = all.length - errors - warnings;
+    io.out(`${checked} draft(s) checked${skipped ? `, ${skipped} other Markdown file(s) skipped` : ''}: ${errors} error(s), ${warnings} warning(s), ${infos} info.`);
+  }
+  return errors ? 1 : 0;
+}
+
+function create(args: string[], io: Io): number {
+  const { values } = parseArgs({
+    args, allowPositionals: false,
+    options: {
+      kind: { type: 'string', default: 'list' }, state: { type: 'string' }, reviewer: { type: 'string', multiple: true },
+      cluster: { type: 'string' }, 'party-to': { type: 'string' }, lang: { type: 'string', default: 'en' },
+      group: { type: 'string' }, start: { type: 'string' }, articles: { type: 'string' }, from: { type: 'string' },
+      output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false },
+    },
+  });
+  let text: string;
+  if (values.from) {
+    const src = resolve(io.cwd, values.from);
+    if (!existsSync(src)) throw new UsageError(`no such file: ${values.from}`);
+    const decoded = decodeDraft(readFileSync(src));
+    if (!decoded.ok) throw new UsageError(`${values.from}: ${decoded.finding.message}`);
+    text = summaryFromList(decoded.text);
+  } else {
+    const kind = values.kind === 'list' || values.kind === 'list-of-observations' ? 'list-of-observations'
+      : values.kind === 'summary' ? 'summary' : null;
+    if (!kind) throw new UsageError('--kind must be "list" or "summary".');
+    if (!values.state?.trim()) throw new UsageError('--state NAME (the State party under review) is required.');
+    const partyTo = instruments(values['party-to'] ?? '', '--party-to');
+    if (!partyTo.length) throw new UsageError('--party-to untoc[,tip,som,firearms] is required.');
+    const reviewers = (values.reviewer ?? []).map((r) => {
+      const [state, list] = r.split(':');
+      if (!state?.trim()) throw new UsageError(`--reviewer needs a State name, not "${r}".`);
+      return { state: state.trim(), instruments: list ? instruments(list, '--reviewer') : partyTo };
+    });
+    if (reviewers.length < 2) throw new UsageError('give the two reviewing States parties: --reviewer NAME --reviewer NAME.');
+    const cluster = Number(values.cluster);
+    if (![1, 2, 3, 4].includes(cluster)) throw new UsageError('--cluster must be 1, 2, 3 or 4.');
+    const languages = (values.lang ?? 'en').split(',').map((s) => s.trim());
+    for (const l of languages) if (!(UN_LANGUAGES as readonly string[]).includes(l)) throw new UsageError(`--lang takes UN language codes (${UN_LANGUAGES.join(', ')}), not "${l}".`);
+    const opts: NewDraftOptions = { kind, stateUnderReview: values.state.trim(), reviewingStates: reviewers, cluster, partyTo, languages };
+    if (values.group) {
+      const g = Number(values.group);
+      if (![1, 2, 3].includes(g)) throw new UsageError('--group must be 1, 2 or 3.');
+      opts.group = g;
+    }
+    if (values.start) {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(values.start)) throw new UsageError('--start must be a date YYYY-MM-DD.');
+      opts.reviewStart = values.start;
+    }
+    if (values.articles) opts.articles = parseArticles(values.articles);
+    text = newDraft(opts);
+  }
+  if (!values.output) { io.out(text.replace(/\r?\n$/, '')); return 0; }
+  const out = resolve(io.cwd, values.output);
+  if (existsSync(out) && !values.force) throw new UsageError(`${values.output} exists; it was left untouched. Choose another name or add --force.`);
+  writeFileSync(out, text);
+  io.err(`wrote ${values.output}`);
+  return 0;
+}
+
+function instruments(list: string, flag: string): InstrumentKey[] {
+  const out: InstrumentKey[] = [];
+  for (const s of list.split(',').map((x) => x.trim()).filter(Boolean)) {
+    if (!isInstrumentKey(s)) throw new UsageError(`${flag}: unknown instrument "${s}"; use ${INSTRUMENT_KEYS.join(', ')}.`);
+    out.push(s);
+  }
+  return out;
+}
+
+function parseArticles(spec: string): Partial<Record<InstrumentKey, number[]>> {
+  const out: Partial<Record<InstrumentKey, number[]>> = {};
+  for (const part of spec.split('/')) {
+    const [k, nums] = part.split(':');
+    const key = instruments(k ?? '', '--articles')[0];
+    if (!key || nums === undefined) throw new UsageError(`--articles takes INSTRUMENT:N,N/INSTRUMENT:N, not "${part}".`);
+    out[key] = nums.split(',').filter(Boolean).map((n) => {
+      if (!/^\d+$/.test(n.trim())) throw new UsageError(`--articles: "${n}" is not an article number.`);
+      return Number(n);
+    });
+  }
+  return out;
+}
+
+function* walk(dir: string): Generator<string> {
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) yield* walk(p);
+    else if (/\.(md|markdown)$/i.test(e.name)) yield p;
+  }
+}
+
+function fileFinding(code: string, message: string): Finding {
+  return { code, severity: 'error', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+}

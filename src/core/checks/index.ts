@@ -1,0 +1,69 @@
+// Runs every check on a draft: file and front-matter findings first, then the structure rules.
+import { t } from '@vscode/l10n';
+import type { DraftModel } from '../draft/model';
+import { applySeverity, compareFindings, type Finding, type Severity, type SeverityOverrides } from '../finding';
+import type { Rule } from './rule';
+import { duplicateSection } from './rules/duplicateSection';
+import { emptyPart } from './rules/emptyPart';
+import { misplacedSection } from './rules/misplacedSection';
+import { missingArticle } from './rules/missingArticle';
+import { missingIntroduction } from './rules/missingIntroduction';
+import { missingPart } from './rules/missingPart';
+import { noSuchArticle } from './rules/noSuchArticle';
+import { order } from './rules/order';
+import { unexpectedArticle } from './rules/unexpectedArticle';
+
+export const RULES: readonly Rule[] = [
+  missingIntroduction, missingArticle, unexpectedArticle, noSuchArticle, duplicateSection,
+  misplacedSection, missingPart, emptyPart, order,
+];
+
+/**
+ * Every code a finding can carry, with its default severity. Each has a page docs/rules/<code>.md;
+ * a test keeps the two in step.
+ */
+export const CODES: Readonly<Record<string, Severity>> = {
+  'file.not-utf8': 'error',
+  'file.binary': 'error',
+  'file.too-large': 'error',
+  'file.unreadable': 'error',
+  'frontmatter.missing': 'error',
+  'frontmatter.unclosed': 'error',
+  'frontmatter.syntax': 'error',
+  'frontmatter.missing-field': 'error',
+  'frontmatter.invalid-value': 'error',
+  'frontmatter.unknown-field': 'warning',
+  'frontmatter.unknown-instrument': 'error',
+  'frontmatter.unknown-cluster': 'error',
+  'frontmatter.no-such-article': 'error',
+  'frontmatter.provisional-articles': 'info',
+  ...Object.fromEntries(RULES.map((r) => [r.code, r.defaultSeverity])),
+};
+
+export interface CheckOptions { severity?: SeverityOverrides }
+
+export function checkModel(model: DraftModel, options: CheckOptions = {}): Finding[] {
+  const out: Finding[] = [];
+  const push = (code: string, severity: Severity, message: string, start: number, end: number, data?: Finding['data']) =>
+    out.push({ code, severity, message, range: model.lines.rangeOf(start, end), ...(data ? { data } : {}) });
+  const fm = model.frontMatter;
+  if (!fm) {
+    push('frontmatter.missing', 'error', t('The draft has no front matter. Start the file with a "---" block describing the review (run "New list of observations" to get one).'), 0, model.lines.lineEnd(0));
+  } else if (fm.closeLine === null) {
+    push('frontmatter.unclosed', 'error', t('The front matter opened on line 1 is never closed. Add a line "---" after the last field.'), 0, model.lines.lineEnd(0));
+  }
+  for (const i of model.frontMatterIssues) push(i.code, i.severity, i.message, i.start, i.end);
+  const info = model.info;
+  if (info) {
+    for (const rule of RULES) {
+      rule.check({
+        model, info,
+        report(at, message, severity, data) {
+          const r = 'heading' in at ? { start: at.heading.start, end: at.heading.end } : at;
+          push(rule.code, severity ?? rule.defaultSeverity, message, r.start, r.end, data);
+        },
+      });
+    }
+  }
+  return applySeverity(out, options.severity).sort(compareFindings);
+}

@@ -1,0 +1,26 @@
+// structure.empty-part: an observation part has no text (template hints in HTML comments do not count).
+import type { RootContent } from 'mdast';
+import { t } from '@vscode/l10n';
+import type { Rule } from '../rule';
+import { partName } from '../describe';
+
+/** A node that carries no observation text: an HTML comment (the template's hints) or blank HTML. */
+function isBlank(n: RootContent): boolean {
+  return n.type === 'html' && /^\s*(<!--[\s\S]*?-->\s*)*$/.test(n.value);
+}
+
+export const emptyPart: Rule = {
+  code: 'structure.empty-part',
+  defaultSeverity: 'warning',
+  check({ model, info, report }) {
+    for (const s of model.sections) {
+      if (s.role !== 'part') continue;
+      const chunks = model.sectionChunks(s);
+      // Nested headings are content; the part's own heading is not.
+      const hasContent = chunks.length > 1 || model.chunkTree(chunks[0]!).children.some((n, i) => i > 0 && !isBlank(n));
+      if (hasContent) continue;
+      // While drafting an empty part is work still to do; at finalization it blocks.
+      report(s, t('Part {0} is empty. Write the observations, or state that there are none.', partName(s.part!)), info.stage === 'finalization' ? 'error' : undefined);
+    }
+  },
+};

@@ -1,0 +1,125 @@
+// The document model of a draft: front matter, the section tree (instrument → article → part) and lazy section trees.
+import type { Root } from 'mdast';
+import { INTRODUCTION_ID, isPartId, type PartId } from '../blueprint';
+import { getArticle, isInstrumentKey, type InstrumentKey } from '../domain/instruments';
+import type { LineIndex, Range } from '../text/lines';
+import { readFrontMatter, type FrontMatterIssue, type ReviewInfo } from './frontMatter';
+import { absoluteTree, parseSection } from './parseCache';
+import { scan, type FrontMatterBlock, type ScannedHeading } from './scan';
+
+export type SectionRole = 'title' | 'introduction' | 'instrument' | 'article' | 'part' | 'other';
+
+export interface Section {
+  readonly heading: ScannedHeading;
+  readonly role: SectionRole;
+  readonly instrument?: InstrumentKey;
+  readonly article?: number;
+  /** False for an article id that names an article the instrument does not have. */
+  readonly articleExists?: boolean;
+  readonly part?: PartId;
+  /** Offset where the section (and everything nested in it) ends: the next heading of the same or a higher level. */
+  end: number;
+  parent: Section | null;
+  readonly children: Section[];
+  /** Index of this heading's chunk in `DraftModel.chunks`. */
+  readonly chunk: number;
+}
+
+/** A stretch of text parsed on its own: the preamble, or one heading and the text up to the next heading. */
+export interface Chunk { readonly start: number; readonly end: number; readonly line: number }
+
+const ARTICLE_ID = /^([a-z]+)-(\d+)$/;
+
+export function classify(h: ScannedHeading, isFirst: boolean): Pick<Section, 'role' | 'instrument' | 'article' | 'articleExists' | 'part'> {
+  const id = h.attributes?.id ?? null;
+  if (id === INTRODUCTION_ID) return { role: 'introduction' };
+  if (id !== null && isInstrumentKey(id)) return { role: 'instrument', instrument: id };
+  const m = id === null ? null : ARTICLE_ID.exec(id);
+  if (m && isInstrumentKey(m[1])) {
+    const n = Number(m[2]);
+    return { role: 'article', instrument: m[1], article: n, articleExists: getArticle(m[1], n) !== undefined };
+  }
+  const part = h.attributes?.classes.find(isPartId);
+  if (part) return { role: 'part', part };
+  if (isFirst && h.level === 1) return { role: 'title' };
+  return { role: 'other' };
+}
+
+export class DraftModel {
+  readonly lines: LineIndex;
+  readonly frontMatter: FrontMatterBlock | null;
+  readonly info: ReviewInfo | null;
+  readonly frontMatterIssues: FrontMatterIssue[];
+  /** Every heading section in document order. */
+  readonly sections: Section[] = [];
+  /** Sections not nested in another one. */
+  readonly roots: Section[] = [];
+  readonly chunks: Chunk[] = [];
+  /** Offset where the body (after front matter) starts. */
+  readonly bodyStart: number;
+
+  private constructor(readonly text: string) {
+    const s = scan(text);
+    this.lines = s.lines;
+    this.frontMatter = s.frontMatter;
+    if (s.frontMatter && s.frontMatter.closeLine !== null) {
+      const fm = readFrontMatter(text.slice(s.frontMatter.contentStart, s.frontMatter.contentEnd), s.frontMatter.contentStart);
+      this.info = fm.info;
+      this.frontMatterIssues = fm.issues;
+    } else {
+      this.info = null;
+      this.frontMatterIssues = [];
+    }
+    const fmEnd = s.frontMatter ? (s.frontMatter.closeLine === null ? s.lines.starts[1] ?? text.length : s.lines.starts[s.frontMatter.closeLine + 1] ?? text.length) : s.bodyStart;
+    this.bodyStart = fmEnd;
+    const firstHeading = s.headings[0]?.start ?? text.length;
+    if (firstHeading > fmEnd) this.chunks.push({ start: fmEnd, end: firstHeading, line: s.lines.positionAt(fmEnd).line });
+    const stack: Section[] = [];
+    s.headings.forEach((h, i) => {
+      const next = s.headings[i + 1]?.start ?? text.length;
+      this.chunks.push({ start: h.start, end: next, line: h.line });
+      while (stack.length && stack[stack.length - 1]!.heading.level >= h.level) stack.pop()!.end = h.start;
+      const parent = stack[stack.length - 1] ?? null;
+      const section: Section = { heading: h, ...classify(h, i === 0), end: text.length, parent, children: [], chunk: this.chunks.length - 1 };
+      (parent ? parent.children : this.roots).push(section);
+      this.sections.push(section);
+      stack.push(section);
+    });
+  }
+
+  static parse(text: string): DraftModel { return new DraftModel(text); }
+
+  chunkText(i: number): string { const c = this.chunks[i]!; return this.text.slice(c.start, c.end); }
+  /** The chunk's tree with positions relative to the chunk; cached by text and shared, so read only. */
+  chunkTree(i: number): Root { return parseSection(this.chunkText(i)); }
+  /** The chunk's tree with document-absolute positions (a fresh copy). */
+  absoluteChunkTree(i: number): Root { const c = this.chunks[i]!; return absoluteTree(this.chunkTree(i), c.line, c.start); }
+
+  /** Range of a section's heading line. */
+  headingRange(s: Section): Range { return this.lines.rangeOf(s.heading.start, s.heading.end); }
+  /** Range of a whole section, up to the last non-blank line before its end. */
+  sectionRange(s: Section): Range {
+    let end = s.end;
+    while (end > s.heading.end && /\s/.test(this.text[end - 1]!)) end--;
+    return this.lines.rangeOf(s.heading.start, end);
+  }
+  /** Chunks that make up a section's content, its heading's own chunk first. */
+  sectionChunks(s: Section): number[] {
+    const out: number[] = [];
+    for (let i = s.chunk; i < this.chunks.length && this.chunks[i]!.start < s.end; i++) out.push(i);
+    return out;
+  }
+  articleSections(): Section[] { return this.sections.filter((s) => s.role === 'article'); }
+  findArticle(k: InstrumentKey, n: number): Section | undefined {
+    return this.sections.find((s) => s.role === 'article' && s.instrument === k && s.article === n);
+  }
+  /** The article section an offset lies in, if any. */
+  articleAt(offset: number): Section | undefined {
+    let found: Section | undefined;
+    for (const s of this.sections) {
+      if (s.heading.start > offset) break;
+      if (s.role === 'article' && offset < s.end) found = s;
+    }
+    return found;
+  }
+}

@@ -1,0 +1,43 @@
+// Parses one section of a draft with remark, caching trees by the section's text so unchanged sections are never re-parsed.
+import type { Root, RootContent } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+const processor = unified().use(remarkParse);
+/** Bounded so a long editing session cannot grow it without limit; insertion order gives LRU on re-insert. */
+const MAX_ENTRIES = 20_000;
+const cache = new Map<string, Root>();
+let parses = 0;
+
+/** The tree of a section's text, positions relative to the section's start. Shared: callers must not mutate it. */
+export function parseSection(text: string): Root {
+  const hit = cache.get(text);
+  if (hit) {
+    cache.delete(text);
+    cache.set(text, hit);
+    return hit;
+  }
+  parses++;
+  const tree = processor.parse(text) as Root;
+  cache.set(text, tree);
+  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+  return tree;
+}
+
+/** A copy of a section's tree with positions made document-absolute (the section starts at `line`, `offset`). */
+export function absoluteTree(tree: Root, line: number, offset: number): Root {
+  const copy = structuredClone(tree);
+  const shift = (n: Root | RootContent) => {
+    const p = n.position;
+    if (p) {
+      p.start = { line: p.start.line + line, column: p.start.column, offset: (p.start.offset ?? 0) + offset };
+      p.end = { line: p.end.line + line, column: p.end.column, offset: (p.end.offset ?? 0) + offset };
+    }
+    if ('children' in n) for (const c of n.children) shift(c as RootContent);
+  };
+  shift(copy);
+  return copy;
+}
+
+/** How many real parses have run: lets tests prove that an edit re-parses only what changed. */
+export function parseCount(): number { return parses; }

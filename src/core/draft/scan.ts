@@ -1,0 +1,107 @@
+// The cheap line scan that cuts a draft into front matter and heading-delimited sections, skipping code and comments.
+import { LineIndex } from '../text/lines';
+
+export interface FrontMatterBlock {
+  /** Line of the opening `---` and of the closing `---`/`...` (null when it never closes). */
+  openLine: number;
+  closeLine: number | null;
+  /** Offsets of the YAML text between the fences. */
+  contentStart: number;
+  contentEnd: number;
+}
+
+export interface HeadingAttributes { id: string | null; classes: string[]; start: number; end: number }
+
+export interface ScannedHeading {
+  line: number;
+  level: number;
+  /** Heading text without the `#`s, closing sequence and attribute block. */
+  text: string;
+  /** Offsets of the whole heading line (without its line break). */
+  start: number;
+  end: number;
+  attributes: HeadingAttributes | null;
+}
+
+export interface Scan {
+  lines: LineIndex;
+  /** Offset after a leading byte-order mark, if any. */
+  bodyStart: number;
+  frontMatter: FrontMatterBlock | null;
+  headings: ScannedHeading[];
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
+const CLOSING_HASHES = /(?:^|[ \t]+)#+$/;
+const ATTRS = /[ \t]*\{([^{}]*)\}$/;
+
+/** Reads the `{#id .class key=value}` block that ends a heading (pandoc's header attributes). */
+export function parseAttributes(text: string): { text: string; attrs: { id: string | null; classes: string[]; index: number } | null } {
+  const m = ATTRS.exec(text);
+  if (!m) return { text, attrs: null };
+  let id: string | null = null;
+  const classes: string[] = [];
+  for (const tok of (m[1] ?? '').trim().split(/\s+/)) {
+    if (tok.startsWith('#') && tok.length > 1) id = tok.slice(1);
+    else if (tok.startsWith('.') && tok.length > 1) classes.push(tok.slice(1));
+  }
+  if (id === null && classes.length === 0) return { text, attrs: null };
+  return { text: text.slice(0, m.index), attrs: { id, classes, index: m.index + (m[0].length - m[0].trimStart().length) } };
+}
+
+export function scan(text: string): Scan {
+  const lines = new LineIndex(text);
+  const bodyStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let frontMatter: FrontMatterBlock | null = null;
+  let line = 0;
+  const first = lines.lineText(0).slice(bodyStart);
+  if (/^---[ \t]*$/.test(first)) {
+    let close: number | null = null;
+    for (let l = 1; l < lines.lineCount; l++) {
+      if (/^(---|\.\.\.)[ \t]*$/.test(lines.lineText(l))) { close = l; break; }
+    }
+    frontMatter = {
+      openLine: 0, closeLine: close,
+      contentStart: lines.starts[1] ?? text.length,
+      contentEnd: close === null ? text.length : (lines.starts[close] ?? text.length),
+    };
+    // An unclosed block would swallow the whole draft; scan the body from the next line so headings still show.
+    line = close === null ? 1 : close + 1;
+  }
+  const headings: ScannedHeading[] = [];
+  let fence: { char: string; len: number } | null = null;
+  let inComment = false;
+  for (; line < lines.lineCount; line++) {
+    const s = lines.lineText(line);
+    if (fence) {
+      const m = FENCE.exec(s);
+      if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len && (m[2] ?? '').trim() === '') fence = null;
+      continue;
+    }
+    if (inComment) {
+      if (s.includes('-->')) inComment = false;
+      continue;
+    }
+    const f = FENCE.exec(s);
+    if (f && !(f[1]![0] === '`' && (f[2] ?? '').includes('`'))) { fence = { char: f[1]![0]!, len: f[1]!.length }; continue; }
+    if (/^ {0,3}<!--/.test(s)) {
+      if (!s.slice(s.indexOf('<!--') + 4).includes('-->')) inComment = true;
+      continue;
+    }
+    const h = ATX.exec(s);
+    if (!h) continue;
+    const start = lines.starts[line]!;
+    let raw = h[2] ?? '';
+    const { text: withoutAttrs, attrs } = parseAttributes(raw);
+    raw = withoutAttrs.replace(CLOSING_HASHES, '').trim();
+    let attributes: HeadingAttributes | null = null;
+    if (attrs) {
+      const contentOffset = s.length - (h[2] ?? '').length - (s.length - s.trimEnd().length);
+      const aStart = start + contentOffset + attrs.index;
+      attributes = { id: attrs.id, classes: attrs.classes, start: aStart, end: start + s.trimEnd().length };
+    }
+    headings.push({ line, level: h[1]!.length, text: raw, start, end: start + s.length, attributes });
+  }
+  return { lines, bodyStart, frontMatter, headings };
+}

@@ -1,0 +1,73 @@
+// Quick fixes for structure findings: insert a missing article section or part, as one minimal insertion each.
+import { t } from '@vscode/l10n';
+import { partOrder, isPartId, type PartId } from './blueprint';
+import { articleName, partName } from './checks/describe';
+import { instrumentOrder, isInstrumentKey, type InstrumentKey } from './domain/instruments';
+import type { DraftModel, Section } from './draft/model';
+import { eolOf, type OffsetEdit } from './edits';
+import type { Finding } from './finding';
+import { articleSection, instrumentSection, partSection } from './skeleton';
+
+export interface Fix { title: string; code: string; edit: OffsetEdit }
+
+export function fixesFor(model: DraftModel, f: Finding): Fix[] {
+  const d = f.data;
+  if (!d || !isInstrumentKey(d.instrument) || d.article === undefined) return [];
+  if (f.code === 'structure.missing-article') {
+    const edit = insertArticle(model, d.instrument, d.article);
+    return edit ? [{ title: t('Insert a section for {0}', articleName(d.instrument, d.article)), code: f.code, edit }] : [];
+  }
+  if (f.code === 'structure.missing-part' && d.part && isPartId(d.part)) {
+    const art = model.findArticle(d.instrument, d.article);
+    const edit = art && insertPart(model, art, d.part);
+    return edit ? [{ title: t('Insert part {0}', partName(d.part)), code: f.code, edit }] : [];
+  }
+  return [];
+}
+
+/** All fixes for a set of findings that can be applied together (no two at the same place). */
+export function fixAll(model: DraftModel, findings: readonly Finding[]): OffsetEdit[] {
+  const byPlace = new Map<number, OffsetEdit>();
+  for (const f of findings) {
+    for (const fix of fixesFor(model, f)) {
+      const prev = byPlace.get(fix.edit.start);
+      // Two insertions at one place (e.g. two missing parts before the same heading) become one, in finding order.
+      byPlace.set(fix.edit.start, prev ? { ...prev, newText: prev.newText + fix.edit.newText } : fix.edit);
+    }
+  }
+  return [...byPlace.values()];
+}
+
+function lang(model: DraftModel): string { return model.info?.languages[0] ?? 'en'; }
+
+function block(model: DraftModel, at: number, lines: string[], level?: { from: number; to: number }): OffsetEdit {
+  const eol = eolOf(model.text);
+  let body = lines.map((l) => (level && l.startsWith('#') ? shiftLevel(l, level.to - level.from) : l)).join(eol);
+  if (!body.endsWith(eol)) body += eol;
+  // At the very end of a file that lacks a final line break, start on a fresh line.
+  const needsBreak = at === model.text.length && at > 0 && !/\n$/.test(model.text);
+  return { start: at, end: at, newText: (needsBreak ? eol + eol : '') + body };
+}
+
+function shiftLevel(line: string, by: number): string {
+  const m = /^(#+)/.exec(line)!;
+  return '#'.repeat(Math.max(1, Math.min(6, m[1]!.length + by))) + line.slice(m[1]!.length);
+}
+
+function insertArticle(model: DraftModel, k: InstrumentKey, n: number): OffsetEdit | null {
+  const inst = model.sections.find((s) => s.role === 'instrument' && s.instrument === k);
+  if (!inst) {
+    // No section for the instrument yet: add it, in blueprint order, before the next instrument or at the end.
+    const next = model.sections.find((s) => s.role === 'instrument' && instrumentOrder(s.instrument!) > instrumentOrder(k));
+    return block(model, next ? next.heading.start : model.text.length, instrumentSection(k, [n], lang(model)));
+  }
+  const later = inst.children.find((c) => c.role === 'article' && c.instrument === k && c.article! > n);
+  // Template headings are ## / ###; keep the draft's own levels.
+  const level = { from: 3, to: inst.heading.level + 1 };
+  return block(model, later ? later.heading.start : inst.end, articleSection(k, n, lang(model)), level);
+}
+
+function insertPart(model: DraftModel, art: Section, p: PartId): OffsetEdit | null {
+  const later = art.children.find((c) => c.role === 'part' && partOrder(c.part!) > partOrder(p));
+  return block(model, later ? later.heading.start : art.end, partSection(p, lang(model)), { from: 4, to: art.heading.level + 1 });
+}

@@ -1,0 +1,48 @@
+// The language service: one entry point for adapters (extension, CLI, tests), caching one model per document version.
+import { checkModel, type CheckOptions } from './checks/index';
+import { DRAFT_MARKER } from './draft/frontMatter';
+import { DraftModel } from './draft/model';
+import type { Finding } from './finding';
+import { foldingRanges, outline, type Fold, type OutlineSymbol } from './outline';
+
+export interface TextDocumentLike { readonly uri: string; readonly version: number; getText(): string }
+
+export interface ReviewService {
+  /** Whether a Markdown text is a review draft at all (front matter naming a document kind). */
+  isDraft(text: string): boolean;
+  model(doc: TextDocumentLike): DraftModel;
+  check(doc: TextDocumentLike): Finding[];
+  outline(doc: TextDocumentLike): OutlineSymbol[];
+  folding(doc: TextDocumentLike): Fold[];
+  /** Forget a closed document. */
+  close(uri: string): void;
+}
+
+export interface ServiceOptions { getCheckOptions?: () => CheckOptions }
+
+/** Only the front matter is looked at: a large non-draft file costs one short regular-expression test. */
+export function isDraft(text: string): boolean {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!text.startsWith('---', start)) return false;
+  const end = text.indexOf('\n---', start + 3);
+  return DRAFT_MARKER.test(text.slice(start, end < 0 ? Math.min(text.length, 4096) : end));
+}
+
+export function createReviewService(options: ServiceOptions = {}): ReviewService {
+  const models = new Map<string, { version: number; model: DraftModel }>();
+  const model = (doc: TextDocumentLike): DraftModel => {
+    const hit = models.get(doc.uri);
+    if (hit && hit.version === doc.version) return hit.model;
+    const m = DraftModel.parse(doc.getText());
+    models.set(doc.uri, { version: doc.version, model: m });
+    return m;
+  };
+  return {
+    isDraft,
+    model,
+    check: (doc) => checkModel(model(doc), options.getCheckOptions?.()),
+    outline: (doc) => outline(model(doc)),
+    folding: (doc) => foldingRanges(model(doc)),
+    close: (uri) => { models.delete(uri); },
+  };
+}

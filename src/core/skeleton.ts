@@ -1,0 +1,134 @@
+// Writes a new draft (list of observations or summary): front matter plus a section for every article under review.
+import { Document, isMap, parseDocument, type Scalar, type YAMLSeq } from 'yaml';
+import { PARTS, INTRODUCTION_ID, type DocumentKind } from './blueprint';
+import { getCluster } from './domain/clusters';
+import { getArticle, INSTRUMENT_KEYS, type InstrumentKey } from './domain/instruments';
+import { FIELDS, type ReviewingState } from './draft/frontMatter';
+import { DraftModel } from './draft/model';
+import { templateFor } from './templates';
+
+export interface NewDraftOptions {
+  kind: DocumentKind;
+  stateUnderReview: string;
+  reviewingStates: ReviewingState[];
+  cluster: number;
+  partyTo: InstrumentKey[];
+  /** One or two UN language codes; the first is the drafting language of the headings. */
+  languages: string[];
+  group?: number;
+  reviewStart?: string;
+  /** Articles under review; defaults to the (provisional) cluster data for the instruments the State is party to. */
+  articles?: Partial<Record<InstrumentKey, number[]>>;
+  /** Line break to write: the platform's or the one of the file being derived from. */
+  eol?: '\n' | '\r\n';
+}
+
+export function defaultArticles(cluster: number, partyTo: readonly InstrumentKey[]): Partial<Record<InstrumentKey, number[]>> {
+  const c = getCluster(cluster);
+  const out: Partial<Record<InstrumentKey, number[]>> = {};
+  for (const k of INSTRUMENT_KEYS) if (partyTo.includes(k)) out[k] = [...(c?.articles[k] ?? [])];
+  return out;
+}
+
+export function newDraft(o: NewDraftOptions): string {
+  const partyTo = INSTRUMENT_KEYS.filter((k) => o.partyTo.includes(k));
+  const articles = o.articles ?? defaultArticles(o.cluster, partyTo);
+  const fromCluster = !o.articles;
+  const doc = new Document({});
+  const set = (k: string, v: unknown) => doc.set(k, v);
+  set(FIELDS.document, o.kind);
+  set(FIELDS.state, o.stateUnderReview);
+  set(FIELDS.reviewers, o.reviewingStates.map((r) => {
+    const instruments = INSTRUMENT_KEYS.filter((k) => r.instruments.includes(k));
+    return sameList(instruments, partyTo) ? { state: r.state } : { state: r.state, instruments: flow(doc, instruments) };
+  }));
+  set(FIELDS.cluster, o.cluster);
+  set(FIELDS.partyTo, flow(doc, partyTo));
+  set(FIELDS.languages, flow(doc, o.languages));
+  if (o.group !== undefined) set(FIELDS.group, o.group);
+  if (o.reviewStart !== undefined) set(FIELDS.reviewStart, o.reviewStart);
+  set(FIELDS.stage, 'drafting');
+  const arts = new Document({}).createNode({}) as ReturnType<Document['createNode']>;
+  for (const k of partyTo) {
+    if (isMap(arts)) arts.set(k, flow(doc, [...(articles[k] ?? [])].sort((a, b) => a - b)));
+  }
+  set(FIELDS.articles, arts);
+  let yaml = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  if (fromCluster) {
+    yaml = yaml.replace(/^articles:/m, '# Articles under review: a default from provisional cluster data (the official list was not\n# available to this tool). Check them against the review\'s terms of reference and correct them here.\narticles:');
+  }
+  const lang = o.languages[0] ?? 'en';
+  const tpl = templateFor(lang);
+  const lines: string[] = ['---', ...yaml.trimEnd().split('\n'), '---', '', `# ${tpl.title(o.kind, o.stateUnderReview)}`, ''];
+  lines.push(`## ${tpl.introduction} {#${INTRODUCTION_ID}}`, '', `<!-- ${tpl.introductionHint} -->`, '');
+  for (const k of partyTo) {
+    lines.push(...instrumentSection(k, articles[k] ?? [], lang));
+  }
+  const eol = o.eol ?? '\n';
+  return lines.join(eol).replace(/(\r?\n)+$/, '') + eol;
+}
+
+/** The lines of one instrument's section with its articles; used by the skeleton and by the quick fixes. */
+export function instrumentSection(k: InstrumentKey, articles: readonly number[], lang: string): string[] {
+  const tpl = templateFor(lang);
+  const out = [`## ${tpl.instrument(k)} {#${k}}`, ''];
+  for (const n of [...articles].sort((a, b) => a - b)) out.push(...articleSection(k, n, lang));
+  return out;
+}
+
+export function articleSection(k: InstrumentKey, n: number, lang: string): string[] {
+  const tpl = templateFor(lang);
+  const a = getArticle(k, n);
+  const title = a ? tpl.article(a) : `Article ${n}`;
+  const out = [`### ${title} {#${k}-${n}}`, ''];
+  for (const p of PARTS) out.push(...partSection(p.id, lang));
+  return out;
+}
+
+export function partSection(p: (typeof PARTS)[number]['id'], lang: string): string[] {
+  const tpl = templateFor(lang);
+  return [`#### ${tpl.part[p]} {.${p}}`, '', `<!-- ${tpl.partHint[p]} -->`, ''];
+}
+
+/**
+ * A summary started from an existing list of observations: the list's front matter kept as written (comments and
+ * extra fields included) with "document" set to "summary", and one section for every article the list covers.
+ */
+export function summaryFromList(listText: string): string {
+  const model = DraftModel.parse(listText);
+  const fm = model.frontMatter;
+  if (!fm || fm.closeLine === null || !model.info) {
+    throw new Error('The list of observations has no valid front matter; fix it first (run "review-obs check" to see why).');
+  }
+  const info = model.info;
+  const yamlText = listText.slice(fm.contentStart, fm.contentEnd);
+  const kindNode = parseDocument(yamlText).get(FIELDS.document, true) as Scalar | undefined;
+  const r = kindNode?.range;
+  if (!r) throw new Error('The list of observations has no "document" field.');
+  const head = listText.slice(0, fm.contentStart) + yamlText.slice(0, r[0]) + 'summary' + yamlText.slice(r[1]) +
+    listText.slice(fm.contentEnd, model.lines.starts[fm.closeLine + 1] ?? listText.length);
+  const eol = listText.includes('\r\n') ? '\r\n' : '\n';
+  const covered = new Map<InstrumentKey, number[]>();
+  for (const s of model.articleSections()) {
+    if (!s.articleExists) continue;
+    const list = covered.get(s.instrument!) ?? [];
+    if (!list.includes(s.article!)) list.push(s.article!);
+    covered.set(s.instrument!, list);
+  }
+  const lang = info.languages[0] ?? 'en';
+  const tpl = templateFor(lang);
+  const lines = ['', `# ${tpl.title('summary', info.stateUnderReview)}`, '', `## ${tpl.introduction} {#${INTRODUCTION_ID}}`, '', `<!-- ${tpl.introductionHint} -->`, ''];
+  for (const k of INSTRUMENT_KEYS) {
+    if (covered.has(k)) lines.push(...instrumentSection(k, covered.get(k)!, lang));
+  }
+  return head + lines.join(eol).replace(/(\r?\n)+$/, '') + eol;
+}
+
+function flow(doc: Document, items: readonly unknown[]): YAMLSeq {
+  const seq = doc.createNode([...items]) as YAMLSeq;
+  seq.flow = true;
+  return seq;
+}
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}

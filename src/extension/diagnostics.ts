@@ -1,0 +1,86 @@
+// Publishes structure findings as diagnostics: debounced while typing, dropped when the document moved on meanwhile.
+import * as vscode from 'vscode';
+import { type Finding, type ReviewService } from '../core/index';
+import { maxBytes, checkDelay } from './config';
+import { asDoc, toRange, toSeverity } from './convert';
+
+export const SOURCE = 'review-obs';
+
+export class DiagnosticsManager implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection(SOURCE);
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly service: ReviewService, private readonly extensionUri: vscode.Uri) {
+    this.disposables.push(
+      this.collection,
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, checkDelay())),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('reviewObservations')) for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+      }),
+    );
+    for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+  }
+
+  /** Debounced: a check starts only once typing pauses, so half-typed text never flickers a diagnostic. */
+  schedule(doc: vscode.TextDocument, delay: number): void {
+    if (doc.languageId !== 'markdown') return;
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    const version = doc.version;
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      // Stale: the document changed again (or closed) since this check was asked for.
+      if (doc.isClosed || doc.version !== version) return;
+      this.checkNow(doc);
+    }, delay));
+  }
+
+  checkNow(doc: vscode.TextDocument): Finding[] {
+    try {
+      const text = doc.getText();
+      if (!this.service.isDraft(text)) { this.collection.delete(doc.uri); return []; }
+      if (Buffer.byteLength(text, 'utf8') > maxBytes()) {
+        const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 3), vscode.l10n.t('The draft is larger than {0} MB and is not checked. Split it, or raise reviewObservations.maxFileSizeMB.', Math.round(maxBytes() / 1048576)), vscode.DiagnosticSeverity.Warning);
+        d.source = SOURCE; d.code = this.code('file.too-large');
+        this.collection.set(doc.uri, [d]);
+        return [];
+      }
+      const findings = this.service.check(asDoc(doc));
+      this.collection.set(doc.uri, findings.map((f) => this.toDiagnostic(f)));
+      return findings;
+    } catch (e) {
+      // A bug in a check must never take the extension host down; it shows as one diagnostic instead.
+      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), vscode.l10n.t('Review Observations could not check this draft: {0}', String((e as Error).message)), vscode.DiagnosticSeverity.Warning);
+      d.source = SOURCE;
+      this.collection.set(doc.uri, [d]);
+      return [];
+    }
+  }
+
+  private toDiagnostic(f: Finding): vscode.Diagnostic {
+    const d = new vscode.Diagnostic(toRange(f.range), f.message, toSeverity(f.severity));
+    d.source = SOURCE;
+    d.code = this.code(f.code);
+    return d;
+  }
+
+  private code(code: string): { value: string; target: vscode.Uri } {
+    return { value: code, target: vscode.Uri.joinPath(this.extensionUri, 'docs', 'rules', `${code}.md`) };
+  }
+
+  private forget(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.collection.delete(doc.uri);
+    this.service.close(key);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const d of this.disposables) d.dispose();
+  }
+}

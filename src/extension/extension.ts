@@ -1,0 +1,44 @@
+// Extension entry point: builds the core service and registers the thin VS Code adapters around it.
+import * as vscode from 'vscode';
+import * as l10n from '@vscode/l10n';
+import { createReviewService } from '../core/index';
+import { SECTION, severityOverrides } from './config';
+import { DiagnosticsManager } from './diagnostics';
+import { newDraftCommand, type NewDraftArgs } from './newDraft';
+import { registerProviders } from './providers';
+
+export interface ReviewObservationsApi { version: string }
+
+export function activate(context: vscode.ExtensionContext): ReviewObservationsApi {
+  // The core's messages are translated through @vscode/l10n with the bundle VS Code picked for the UI language.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
+  const service = createReviewService({ getCheckOptions: () => ({ severity: severityOverrides() }) });
+  const diagnostics = new DiagnosticsManager(service, context.extensionUri);
+  context.subscriptions.push(
+    diagnostics,
+    ...registerProviders(service),
+    vscode.commands.registerCommand('reviewObservations.newList', (args?: NewDraftArgs) => newDraftCommand('list-of-observations', args)),
+    vscode.commands.registerCommand('reviewObservations.newSummary', (args?: NewDraftArgs) => newDraftCommand('summary', args)),
+    vscode.commands.registerCommand('reviewObservations.check', async () => {
+      const doc = vscode.window.activeTextEditor?.document;
+      if (!doc) return [];
+      const findings = diagnostics.checkNow(doc);
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      return findings;
+    }),
+    vscode.commands.registerCommand('reviewObservations.setIdentity', setIdentity),
+  );
+  return { version: context.extension.packageJSON.version as string };
+}
+
+export function deactivate(): void {}
+
+async function setIdentity(): Promise<void> {
+  const cfg = vscode.workspace.getConfiguration(SECTION);
+  const name = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Your name, as co-reviewers will see it on your comments'), value: cfg.get<string>('author.name') ?? '' });
+  if (name === undefined) return;
+  const state = await vscode.window.showInputBox({ prompt: vscode.l10n.t('The State party you review for'), value: cfg.get<string>('author.state') ?? '' });
+  if (state === undefined) return;
+  await cfg.update('author.name', name.trim(), vscode.ConfigurationTarget.Global);
+  await cfg.update('author.state', state.trim(), vscode.ConfigurationTarget.Global);
+}

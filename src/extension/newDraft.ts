@@ -1,0 +1,94 @@
+// The New list of observations / New summary commands: a short wizard, then the core writes the skeleton.
+import * as vscode from 'vscode';
+import {
+  CLUSTERS, clusterLabel, DRAFT_MARKER, getInstrument, INSTRUMENT_KEYS, newDraft, summaryFromList,
+  type DocumentKind, type InstrumentKey, type NewDraftOptions,
+} from '../core/index';
+import { defaultLanguage } from './config';
+
+/** Arguments a test or another extension can pass to skip the wizard. */
+export interface NewDraftArgs { options?: NewDraftOptions; fromListUri?: string; targetUri?: string }
+
+const t = vscode.l10n.t;
+
+export async function newDraftCommand(kind: DocumentKind, args?: NewDraftArgs): Promise<vscode.Uri | undefined> {
+  let text: string | undefined;
+  try {
+    if (args?.options) text = newDraft({ ...args.options, kind });
+    else if (args?.fromListUri) text = summaryFromList((await vscode.workspace.openTextDocument(vscode.Uri.parse(args.fromListUri))).getText());
+    else if (kind === 'summary' && activeList()) {
+      const pick = await vscode.window.showQuickPick([
+        { label: t('From the open list of observations'), from: true },
+        { label: t('Blank summary'), from: false },
+      ], { title: t('New summary') });
+      if (!pick) return undefined;
+      text = pick.from ? summaryFromList(activeList()!.getText()) : await wizard(kind);
+    } else text = await wizard(kind);
+  } catch (e) {
+    void vscode.window.showErrorMessage((e as Error).message);
+    return undefined;
+  }
+  if (text === undefined) return undefined;
+  let target = args?.targetUri ? vscode.Uri.parse(args.targetUri) : undefined;
+  if (!target && !args) {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    target = await vscode.window.showSaveDialog({
+      title: kind === 'summary' ? t('Save the new summary') : t('Save the new list of observations'),
+      filters: { Markdown: ['md'] },
+      defaultUri: folder ? vscode.Uri.joinPath(folder, kind === 'summary' ? 'summary.md' : 'list-of-observations.md') : undefined,
+    });
+    if (!target) return undefined;
+  }
+  if (target) {
+    // Never overwrite: the save dialog already asked; a programmatic target must be new.
+    if (args?.targetUri && (await exists(target))) {
+      void vscode.window.showErrorMessage(t('{0} already exists; nothing was written.', target.fsPath));
+      return undefined;
+    }
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+    await vscode.window.showTextDocument(target);
+    return target;
+  }
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+  await vscode.window.showTextDocument(doc);
+  return doc.uri;
+}
+
+function activeList(): vscode.TextDocument | undefined {
+  const d = vscode.window.activeTextEditor?.document;
+  return d && d.languageId === 'markdown' && DRAFT_MARKER.exec(d.getText(new vscode.Range(0, 0, 40, 0)))?.[1] === 'list-of-observations' ? d : undefined;
+}
+
+async function exists(u: vscode.Uri): Promise<boolean> {
+  try { await vscode.workspace.fs.stat(u); return true; } catch { return false; }
+}
+
+async function wizard(kind: DocumentKind): Promise<string | undefined> {
+  const title = kind === 'summary' ? t('New summary') : t('New list of observations');
+  const state = await vscode.window.showInputBox({ title, prompt: t('State party under review'), placeHolder: 'Arcadia', validateInput: (v) => (v.trim() ? undefined : t('Name the State party under review.')) });
+  if (!state) return undefined;
+  const reviewers = await vscode.window.showInputBox({
+    title, prompt: t('Reviewing States parties, separated by commas'), placeHolder: 'Borealia, Calderra',
+    validateInput: (v) => (v.split(',').filter((s) => s.trim()).length >= 2 ? undefined : t('Name both reviewing States parties.')),
+  });
+  if (!reviewers) return undefined;
+  const lang = defaultLanguage();
+  const cluster = await vscode.window.showQuickPick(CLUSTERS.map((c) => ({ label: clusterLabel(c, lang), n: c.number })), { title, placeHolder: t('Thematic cluster under review') });
+  if (!cluster) return undefined;
+  const instruments = await vscode.window.showQuickPick(
+    INSTRUMENT_KEYS.map((k) => ({ label: getInstrument(k).shortName('en') ?? k, description: getInstrument(k).fullName(lang) ?? '', key: k, picked: k !== 'firearms' })),
+    { title, canPickMany: true, placeHolder: t('Instruments the State party under review is party to') },
+  );
+  if (!instruments?.length) return undefined;
+  const languages = await vscode.window.showQuickPick([
+    { label: 'English', langs: ['en'] }, { label: '中文', langs: ['zh'] },
+    { label: 'English + 中文', langs: ['en', 'zh'] }, { label: '中文 + English', langs: ['zh', 'en'] },
+  ], { title, placeHolder: t('Languages of the review (the first is used for the headings)') });
+  if (!languages) return undefined;
+  const partyTo: InstrumentKey[] = instruments.map((i) => i.key);
+  if (!partyTo.includes('untoc')) partyTo.unshift('untoc');
+  return newDraft({
+    kind, stateUnderReview: state.trim(), cluster: cluster.n, partyTo, languages: languages.langs,
+    reviewingStates: reviewers.split(',').map((s) => s.trim()).filter(Boolean).map((s) => ({ state: s, instruments: partyTo })),
+  });
+}

@@ -1,0 +1,61 @@
+// Outline, folding and quick fixes for drafts: each maps a core result to the VS Code provider API.
+import * as vscode from 'vscode';
+import { fixAll, fixesFor, type OutlineSymbol, type ReviewService } from '../core/index';
+import { asDoc, toRange } from './convert';
+import { SOURCE } from './diagnostics';
+
+const SELECTOR: vscode.DocumentSelector = { language: 'markdown' };
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('reviewObservations');
+
+const KIND: Record<OutlineSymbol['role'], vscode.SymbolKind> = {
+  'front-matter': vscode.SymbolKind.Object, title: vscode.SymbolKind.File, introduction: vscode.SymbolKind.String,
+  instrument: vscode.SymbolKind.Module, article: vscode.SymbolKind.Class, part: vscode.SymbolKind.Field, other: vscode.SymbolKind.String,
+};
+
+function toSymbol(s: OutlineSymbol): vscode.DocumentSymbol {
+  const sym = new vscode.DocumentSymbol(s.name, s.detail, KIND[s.role], toRange(s.range), toRange(s.selectionRange));
+  sym.children = s.children.map(toSymbol);
+  return sym;
+}
+
+export function registerProviders(service: ReviewService): vscode.Disposable[] {
+  const draft = (d: vscode.TextDocument) => service.isDraft(d.getText());
+  return [
+    vscode.languages.registerDocumentSymbolProvider(SELECTOR, {
+      provideDocumentSymbols: (d) => (draft(d) ? service.outline(asDoc(d)).map(toSymbol) : []),
+    }, { label: 'Review Observations' }),
+    vscode.languages.registerFoldingRangeProvider(SELECTOR, {
+      provideFoldingRanges: (d) => (draft(d) ? service.folding(asDoc(d)).map((f) => new vscode.FoldingRange(f.startLine, f.endLine, f.kind === 'region' ? vscode.FoldingRangeKind.Region : undefined)) : []),
+    }),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, {
+      provideCodeActions(d, _range, context) {
+        if (!draft(d)) return [];
+        const model = service.model(asDoc(d));
+        const findings = service.check(asDoc(d));
+        const actions: vscode.CodeAction[] = [];
+        if (context.only && FIX_ALL_KIND.intersects(context.only)) {
+          const edits = fixAll(model, findings);
+          if (!edits.length) return [];
+          const action = new vscode.CodeAction(vscode.l10n.t('Fix all structure findings'), FIX_ALL_KIND);
+          action.edit = new vscode.WorkspaceEdit();
+          for (const e of edits) action.edit.replace(d.uri, toRange(model.lines.rangeOf(e.start, e.end)), e.newText);
+          return [action];
+        }
+        for (const diag of context.diagnostics) {
+          if (diag.source !== SOURCE) continue;
+          const code = typeof diag.code === 'object' ? diag.code.value : diag.code;
+          const f = findings.find((x) => x.code === code && toRange(x.range).isEqual(diag.range) && x.message === diag.message);
+          if (!f) continue;
+          for (const fix of fixesFor(model, f)) {
+            const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+            action.diagnostics = [diag];
+            action.edit = new vscode.WorkspaceEdit();
+            action.edit.replace(d.uri, toRange(model.lines.rangeOf(fix.edit.start, fix.edit.end)), fix.edit.newText);
+            actions.push(action);
+          }
+        }
+        return actions;
+      },
+    }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND] }),
+  ];
+}
