@@ -8,34 +8,50 @@ import { eolOf, type OffsetEdit } from './edits';
 import type { Finding } from './finding';
 import { articleSection, instrumentSection, partSection } from './skeleton';
 
-export interface Fix { title: string; code: string; edit: OffsetEdit }
+export interface Fix {
+  title: string;
+  code: string;
+  edit: OffsetEdit;
+  /** Depth of what is inserted: at one point, a part (completing the section before) goes before an article, an article before an instrument. */
+  rank: number;
+  /** For a new instrument section: which article it was opened for, so fix-all can open it once for all of them. */
+  opens?: { instrument: InstrumentKey; article: number };
+}
 
 export function fixesFor(model: DraftModel, f: Finding): Fix[] {
   const d = f.data;
   if (!d || !isInstrumentKey(d.instrument) || d.article === undefined) return [];
   if (f.code === 'structure.missing-article') {
     const edit = insertArticle(model, d.instrument, d.article);
-    return edit ? [{ title: t('Insert a section for {0}', articleName(d.instrument, d.article)), code: f.code, edit }] : [];
+    return edit ? [{ title: t('Insert a section for {0}', articleName(d.instrument, d.article)), code: f.code, ...edit }] : [];
   }
   if (f.code === 'structure.missing-part' && d.part && isPartId(d.part)) {
     const art = model.findArticle(d.instrument, d.article);
     const edit = art && insertPart(model, art, d.part);
-    return edit ? [{ title: t('Insert part {0}', partName(d.part)), code: f.code, edit }] : [];
+    return edit ? [{ title: t('Insert part {0}', partName(d.part)), code: f.code, edit, rank: 0 }] : [];
   }
   return [];
 }
 
-/** All fixes for a set of findings that can be applied together (no two at the same place). */
+/** All fixes for a set of findings as non-overlapping edits: insertions at one point are merged in structural order. */
 export function fixAll(model: DraftModel, findings: readonly Finding[]): OffsetEdit[] {
-  const byPlace = new Map<number, OffsetEdit>();
+  const byPlace = new Map<number, Fix[]>();
   for (const f of findings) {
-    for (const fix of fixesFor(model, f)) {
-      const prev = byPlace.get(fix.edit.start);
-      // Two insertions at one place (e.g. two missing parts before the same heading) become one, in finding order.
-      byPlace.set(fix.edit.start, prev ? { ...prev, newText: prev.newText + fix.edit.newText } : fix.edit);
-    }
+    for (const fix of fixesFor(model, f)) byPlace.set(fix.edit.start, [...(byPlace.get(fix.edit.start) ?? []), fix]);
   }
-  return [...byPlace.values()];
+  return [...byPlace.entries()].map(([at, fixes]) => {
+    // Several articles of an instrument that has no section yet: one instrument section holding all of them.
+    const opened = new Map<InstrumentKey, number[]>();
+    const merged: Fix[] = [];
+    for (const f of fixes) {
+      if (!f.opens) { merged.push(f); continue; }
+      if (!opened.has(f.opens.instrument)) merged.push(f);
+      opened.set(f.opens.instrument, [...(opened.get(f.opens.instrument) ?? []), f.opens.article]);
+    }
+    const text = (f: Fix) => (f.opens ? block(model, at, instrumentSection(f.opens.instrument, opened.get(f.opens.instrument)!, lang(model))).newText : f.edit.newText);
+    // stable sort: within one rank, findings keep document order (articles ascending, parts in blueprint order)
+    return { start: at, end: at, newText: merged.sort((a, b) => a.rank - b.rank).map(text).join('') };
+  });
 }
 
 function lang(model: DraftModel): string { return model.info?.languages[0] ?? 'en'; }
@@ -54,17 +70,17 @@ function shiftLevel(line: string, by: number): string {
   return '#'.repeat(Math.max(1, Math.min(6, m[1]!.length + by))) + line.slice(m[1]!.length);
 }
 
-function insertArticle(model: DraftModel, k: InstrumentKey, n: number): OffsetEdit | null {
+function insertArticle(model: DraftModel, k: InstrumentKey, n: number): Pick<Fix, 'edit' | 'rank' | 'opens'> | null {
   const inst = model.sections.find((s) => s.role === 'instrument' && s.instrument === k);
   if (!inst) {
     // No section for the instrument yet: add it, in blueprint order, before the next instrument or at the end.
     const next = model.sections.find((s) => s.role === 'instrument' && instrumentOrder(s.instrument!) > instrumentOrder(k));
-    return block(model, next ? next.heading.start : model.text.length, instrumentSection(k, [n], lang(model)));
+    return { edit: block(model, next ? next.heading.start : model.text.length, instrumentSection(k, [n], lang(model))), rank: 2, opens: { instrument: k, article: n } };
   }
   const later = inst.children.find((c) => c.role === 'article' && c.instrument === k && c.article! > n);
   // Template headings are ## / ###; keep the draft's own levels.
   const level = { from: 3, to: inst.heading.level + 1 };
-  return block(model, later ? later.heading.start : inst.end, articleSection(k, n, lang(model)), level);
+  return { edit: block(model, later ? later.heading.start : inst.end, articleSection(k, n, lang(model)), level), rank: 1 };
 }
 
 function insertPart(model: DraftModel, art: Section, p: PartId): OffsetEdit | null {

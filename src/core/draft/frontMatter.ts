@@ -205,7 +205,8 @@ export function readFrontMatter(yamlText: string, base: number): { info: ReviewI
   }
 
   if (kind === null || !stateUnderReview || cluster === null || issues.some((i) => i.severity === 'error' && i.code === 'frontmatter.missing-field')) {
-    return { info: null, issues };
+    // Without a usable review the provisional-articles note is noise next to the errors that matter.
+    return { info: null, issues: issues.filter((i) => i.code !== 'frontmatter.provisional-articles') };
   }
   return {
     info: { kind, stateUnderReview, reviewingStates, cluster, partyTo, languages, group, reviewStart, stage, articles, articlesFrom },

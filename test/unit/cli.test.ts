@@ -1,0 +1,113 @@
+// The review-obs command line: output contract, exit status, and that it never writes over a user's file.
+import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+
+function run(args: string[], cwd: string) {
+  const out: string[] = [], err: string[] = [];
+  const code = main(args, { out: (s) => out.push(s), err: (s) => err.push(s), cwd });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+const repo = join(__dirname, '..', '..');
+const fixtures = join(repo, 'test', 'fixtures');
+
+describe('review-obs check', () => {
+  it('checks the bundled examples: no error, exit 0, a summary line', () => {
+    const r = run(['check', 'examples'], repo);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/2 draft\(s\) checked: 0 error\(s\)/);
+  });
+  it('prints the JSON contract, 1-based, and exits 1 on errors', () => {
+    const r = run(['check', join(fixtures, 'structure.draft.md'), '--format', 'json'], repo);
+    expect(r.code).toBe(1);
+    const rows = JSON.parse(r.out) as Record<string, unknown>[];
+    expect(rows.length).toBeGreaterThan(5);
+    for (const row of rows) expect(Object.keys(row)).toEqual(['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
+    const noSuch = rows.find((x) => x.code === 'structure.no-such-article')!;
+    const line = readFileSync(join(fixtures, 'structure.draft.md'), 'utf8').split('\n').findIndex((l) => l.includes('{#untoc-44}')) + 1;
+    expect(noSuch).toMatchObject({ line, severity: 'error', endLine: line });
+    expect(noSuch.column).toBeGreaterThan(1);
+  });
+  it('text format: FILE:LINE:COL severity code message', () => {
+    const r = run(['check', 'test/fixtures/no-frontmatter.draft.md'], repo);
+    expect(r.out.split('\n')[0]).toMatch(/^test\/fixtures\/no-frontmatter\.draft\.md:1:1 error frontmatter\.missing /);
+  });
+  it('applies --severity overrides, including off', () => {
+    const r = run(['check', 'test/fixtures/structure.draft.md', '--format', 'json', '--severity', 'structure.no-such-article=off', '--severity', 'structure.order=error'], repo);
+    const rows = JSON.parse(r.out) as { code: string; severity: string }[];
+    expect(rows.some((x) => x.code === 'structure.no-such-article')).toBe(false);
+    expect(rows.filter((x) => x.code === 'structure.order').every((x) => x.severity === 'error')).toBe(true);
+  });
+  it('bad usage exits 2 with a message', () => {
+    expect(run(['check'], repo).code).toBe(2);
+    expect(run(['check', 'nope.md'], repo).err).toMatch(/no such file/);
+    expect(run(['check', 'examples', '--format', 'xml'], repo).code).toBe(2);
+    expect(run(['check', 'examples', '--severity', 'x.y=loud'], repo).code).toBe(2);
+    expect(run(['frobnicate'], repo).code).toBe(2);
+    expect(run([], repo).code).toBe(2);
+  });
+  it('reports a binary or non-UTF-8 file and goes on with the others', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ro-'));
+    writeFileSync(join(dir, 'a.md'), Buffer.from([0x50, 0x4b, 3, 4, 0, 0]));
+    writeFileSync(join(dir, 'b.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xb0, 0xa1]));
+    copyFileSync(join(repo, 'examples', 'arcadia-list-of-observations.en.md'), join(dir, 'c.md'));
+    const r = run(['check', dir, '--format', 'json'], dir);
+    const codes = (JSON.parse(r.out) as { file: string; code: string }[]).map((x) => `${x.file} ${x.code}`);
+    expect(codes).toContain('a.md file.binary');
+    expect(codes).toContain('b.md file.not-utf8');
+    expect(codes).toContain('c.md structure.empty-part');
+    expect(r.code).toBe(1);
+  });
+  it('skips Markdown files in a directory that are not drafts', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ro-'));
+    writeFileSync(join(dir, 'README.md'), '# Notes\n');
+    const r = run(['check', dir], dir);
+    expect(r.out).toMatch(/0 draft\(s\) checked, 1 other Markdown file\(s\) skipped/);
+    expect(r.code).toBe(0);
+  });
+  it('leaves the checked file byte-identical', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ro-'));
+    const f = join(dir, 'x.md');
+    const bytes = Buffer.from('\ufeff' + readFileSync(join(fixtures, 'structure.draft.md'), 'utf8').replace(/\n/g, '\r\n'));
+    writeFileSync(f, bytes);
+    const before = statSync(f).mtimeMs;
+    run(['check', f], dir);
+    expect(readFileSync(f).equals(bytes)).toBe(true);
+    expect(statSync(f).mtimeMs).toBe(before);
+  });
+});
+
+describe('review-obs new', () => {
+  const args = ['new', '--state', 'Arcadia', '--reviewer', 'Borealia', '--reviewer', 'Calderra:untoc', '--cluster', '1', '--party-to', 'untoc,tip', '--lang', 'zh,en'];
+  it('writes a draft that checks without errors', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ro-'));
+    expect(run([...args, '-o', 'd.md'], dir).code).toBe(0);
+    const text = readFileSync(join(dir, 'd.md'), 'utf8');
+    expect(text).toContain('### 第5条 参加有组织犯罪集团行为的刑事定罪 {#untoc-5}');
+    expect(text).toMatch(/- state: Calderra\n\s+instruments: \[untoc\]/);
+    expect(run(['check', 'd.md'], dir).code).toBe(0);
+  });
+  it('never overwrites an existing file without --force', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ro-'));
+    writeFileSync(join(dir, 'd.md'), 'my work');
+    const r = run([...args, '-o', 'd.md'], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/exists/);
+    expect(readFileSync(join(dir, 'd.md'), 'utf8')).toBe('my work');
+  });
+  it('starts a summary from a list', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ro-'));
+    const r = run(['new', '--from', join(repo, 'examples', 'arcadia-list-of-observations.en.md')], dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^document: summary$/m);
+    expect(r.out).toContain('{#som-6}');
+  });
+  it('rejects wrong answers with the fix', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ro-'));
+    expect(run(['new', '--state', 'A', '--reviewer', 'B', '--reviewer', 'C', '--cluster', '5', '--party-to', 'untoc'], dir).err).toMatch(/--cluster must be 1, 2, 3 or 4/);
+    expect(run(['new', '--state', 'A', '--reviewer', 'B', '--reviewer', 'C', '--cluster', '1', '--party-to', 'untoc,opium'], dir).err).toMatch(/unknown instrument "opium"/);
+    expect(run(['new', '--state', 'A', '--reviewer', 'B', '--cluster', '1', '--party-to', 'untoc'], dir).code).toBe(2);
+  });
+});

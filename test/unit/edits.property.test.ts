@@ -1,0 +1,96 @@
+// Property tests: quick-fix edits change only their insertion point, and parsing never alters or loses text.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { applyEdits, checkModel, DraftModel, fixAll, fixesFor, newDraft, PARTS } from '../../src/core/index';
+
+/** Text pieces users really write: CJK, Arabic (RTL), tabs, emoji, markup, and all three line breaks. */
+const piece = fc.constantFrom('Text.', '犯罪所得洗钱', 'نص عربي', '\t', '😀', '**bold**', '`code`', '<!-- hint -->', ' ', '(a)', '第5条第1款');
+const eol = fc.constantFrom('\n', '\r\n');
+const paragraph = fc.array(piece, { minLength: 1, maxLength: 6 }).map((a) => a.join(' '));
+
+/** A generated draft: a skeleton with some articles and parts removed and random prose in the parts. */
+const draft = fc.record({
+  eol, lang: fc.constantFrom('en', 'zh'), bom: fc.boolean(), dropInstrument: fc.constantFrom(null, 'tip', 'som'),
+  dropArticles: fc.array(fc.nat(12), { maxLength: 4 }), dropParts: fc.array(fc.nat(64), { maxLength: 6 }),
+  prose: fc.array(paragraph, { minLength: 1, maxLength: 10 }),
+}).map(({ eol, lang, bom, dropInstrument, dropArticles, dropParts, prose }) => {
+  const text = newDraft({
+    kind: 'list-of-observations', stateUnderReview: 'Arcadia', cluster: 1, partyTo: ['untoc', 'tip', 'som'], languages: [lang],
+    reviewingStates: [{ state: 'Borealia', instruments: ['untoc'] }, { state: 'Calderra', instruments: ['untoc'] }], eol,
+  });
+  // Remove whole sections by their ranges (as a user deleting them would), fill hints with prose.
+  const m = DraftModel.parse(text);
+  const arts = m.articleSections();
+  const cut: { start: number; end: number; newText: string }[] = [];
+  const gone = m.sections.find((s) => s.role === 'instrument' && s.instrument === dropInstrument);
+  // A whole instrument section deleted: its articles count as dropped too.
+  const dropped = new Set([...dropArticles.map((i) => i % arts.length), ...arts.flatMap((a, i) => (a.instrument === dropInstrument ? [i] : []))]);
+  if (gone) cut.push({ start: gone.heading.start, end: gone.heading.end, newText: '' });
+  arts.forEach((a, i) => { if (dropped.has(i)) cut.push({ start: a.heading.start, end: a.end, newText: '' }); });
+  const parts = m.sections.filter((s) => s.role === 'part' && !dropped.has(arts.indexOf(s.parent!)));
+  const droppedParts = new Set(dropParts.map((i) => i % parts.length));
+  parts.forEach((p, i) => {
+    if (droppedParts.has(i)) cut.push({ start: p.heading.start, end: p.end, newText: '' });
+    else cut.push({ start: p.heading.end, end: p.heading.end, newText: eol + eol + prose[i % prose.length] });
+  });
+  return (bom ? '\ufeff' : '') + applyEdits(text, cut);
+});
+
+describe('edit operations', () => {
+  it('each quick fix inserts at one point: all text before and after it survives byte for byte, and its finding goes', () => {
+    fc.assert(fc.property(draft, (text) => {
+      const m = DraftModel.parse(text);
+      for (const f of checkModel(m)) {
+        for (const fix of fixesFor(m, f)) {
+          expect(fix.edit.start).toBe(fix.edit.end); // an insertion, never a replacement of user text
+          const out = applyEdits(text, [fix.edit]);
+          expect(out.slice(0, fix.edit.start)).toBe(text.slice(0, fix.edit.start));
+          expect(out.slice(fix.edit.start + fix.edit.newText.length)).toBe(text.slice(fix.edit.start));
+          const key = (x: typeof f) => `${x.code} ${JSON.stringify(x.data)}`;
+          expect(checkModel(DraftModel.parse(out)).map(key)).not.toContain(key(f));
+        }
+      }
+    }), { numRuns: 60 });
+  });
+
+  it('fix-all removes every missing-article and missing-part finding, keeps line breaks, and keeps all original text in order', () => {
+    fc.assert(fc.property(draft, (text) => {
+      const m = DraftModel.parse(text);
+      const edits = fixAll(m, checkModel(m));
+      const out = applyEdits(text, edits);
+      const left = checkModel(DraftModel.parse(out)).filter((f) => f.code === 'structure.missing-article' || f.code === 'structure.missing-part');
+      expect(left).toEqual([]);
+      // Removing the inserted text gives back the original exactly.
+      let rebuilt = out;
+      for (const e of [...edits].sort((a, b) => b.start - a.start)) {
+        const shift = edits.filter((x) => x.start < e.start).reduce((n, x) => n + x.newText.length, 0);
+        rebuilt = rebuilt.slice(0, e.start + shift) + rebuilt.slice(e.start + shift + e.newText.length);
+      }
+      expect(rebuilt).toBe(text);
+      if (text.includes('\r\n')) expect(/[^\r]\n/.test(out)).toBe(false);
+    }), { numRuns: 40 });
+  });
+
+  it('after fix-all the structure is complete: every article with all its parts, no duplicate, nothing misplaced', () => {
+    fc.assert(fc.property(draft, (text) => {
+      const m = DraftModel.parse(text);
+      const out = DraftModel.parse(applyEdits(text, fixAll(m, checkModel(m))));
+      for (const a of out.articleSections()) expect(a.children.map((c) => c.part)).toEqual(PARTS.map((p) => p.id));
+      const structural = checkModel(out).filter((f) => f.code !== 'structure.empty-part').map((f) => f.code);
+      expect(structural).toEqual([]);
+    }), { numRuns: 40 });
+  });
+});
+
+describe('parsing', () => {
+  it('never throws and never changes the text, whatever the input', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), fc.boolean(), (s, fm) => {
+      const text = fm ? `---\ndocument: summary\n${s}\n---\n${s}` : s;
+      const m = DraftModel.parse(text);
+      checkModel(m);
+      expect(m.text).toBe(text);
+      // Sections tile the body: concatenating the chunks gives back every byte after the front matter.
+      expect(m.chunks.map((_, i) => m.chunkText(i)).join('')).toBe(text.slice(m.chunks[0]?.start ?? text.length));
+    }), { numRuns: 300 });
+  });
+});

@@ -1,0 +1,39 @@
+// Checks every fixture against the findings marked inline ({code} on the expected line), with LF, CRLF and a BOM.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkModel, DraftModel } from '../../src/core/index';
+
+const dir = join(__dirname, '..', 'fixtures');
+const MARKER = /\{([a-z]+\.[a-z0-9-]+)(?:@(\d+))?\}/g;
+
+function expected(text: string): string[] {
+  const out: string[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    for (const m of line.matchAll(MARKER)) out.push(`${m[2] ? Number(m[2]) : i + 1} ${m[1]}`);
+  });
+  return out.sort();
+}
+function actual(text: string): string[] {
+  return checkModel(DraftModel.parse(text)).map((f) => `${f.range.start.line + 1} ${f.code}`).sort();
+}
+
+const files = readdirSync(dir).filter((f) => f.endsWith('.draft.md'));
+
+describe('fixtures', () => {
+  it('exist', () => expect(files.length).toBeGreaterThanOrEqual(8));
+  for (const f of files) {
+    const text = readFileSync(join(dir, f), 'utf8');
+    it(`${f}: findings match the inline markers`, () => {
+      expect(actual(text)).toEqual(expected(text));
+    });
+    it(`${f}: same findings with CRLF line breaks and a byte-order mark`, () => {
+      const crlf = text.replace(/\n/g, '\r\n');
+      expect(actual(crlf)).toEqual(expected(text));
+      expect(actual('\ufeff' + crlf)).toEqual(expected(text));
+    });
+  }
+  it('the valid fixture has no finding at all', () => {
+    expect(actual(readFileSync(join(dir, 'valid.draft.md'), 'utf8'))).toEqual([]);
+  });
+});

@@ -1,0 +1,38 @@
+// Incremental re-checking: after a one-character edit only the edited section is parsed again, and positions stay absolute.
+import { describe, expect, it } from 'vitest';
+import { checkModel, createReviewService, DraftModel, newDraft } from '../../src/core/index';
+import { parseCount } from '../../src/core/draft/parseCache';
+
+const text = newDraft({
+  kind: 'list-of-observations', stateUnderReview: 'Arcadia', cluster: 1, partyTo: ['untoc', 'tip', 'som'], languages: ['en'],
+  reviewingStates: [{ state: 'Borealia', instruments: ['untoc'] }, { state: 'Calderra', instruments: ['untoc'] }],
+});
+
+describe('incremental', () => {
+  it('re-parses only the edited section', () => {
+    checkModel(DraftModel.parse(text));
+    const before = parseCount();
+    const at = text.indexOf('<!-- Gaps and challenges in implementing this article. -->', text.indexOf('{#untoc-9}'));
+    const edited = text.slice(0, at) + 'X' + text.slice(at);
+    checkModel(DraftModel.parse(edited));
+    expect(parseCount() - before).toBe(1);
+  });
+  it('section trees carry document-absolute positions', () => {
+    const m = DraftModel.parse(text);
+    const sec = m.findArticle('untoc', 9)!;
+    const tree = m.absoluteChunkTree(sec.chunk);
+    const heading = tree.children[0]!;
+    expect(heading.position!.start.line - 1).toBe(sec.heading.line);
+    expect(heading.position!.start.offset).toBe(sec.heading.start);
+    expect(text.slice(heading.position!.start.offset, heading.position!.end.offset)).toBe(text.slice(sec.heading.start, sec.heading.end));
+  });
+  it('the service reuses a model until the document version changes', () => {
+    const service = createReviewService();
+    let reads = 0;
+    const doc = (version: number) => ({ uri: 'file:///a.md', version, getText: () => { reads++; return text; } });
+    service.check(doc(1)); service.outline(doc(1)); service.folding(doc(1));
+    expect(reads).toBe(1);
+    service.check(doc(2));
+    expect(reads).toBe(2);
+  });
+});

@@ -1,0 +1,37 @@
+// Bad input: binary, non-UTF-8, oversized and odd texts give a finding or a model, never an exception.
+import { describe, expect, it } from 'vitest';
+import { checkModel, decodeDraft, DraftModel } from '../../src/core/index';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+describe('decodeDraft', () => {
+  it('keeps a byte-order mark so offsets match the file', () => {
+    const d = decodeDraft(new Uint8Array([0xef, 0xbb, 0xbf, ...enc('---\n')]));
+    expect(d.ok && d.text).toBe('\ufeff---\n');
+  });
+  it('reports a binary file', () => {
+    const d = decodeDraft(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 1]));
+    expect(!d.ok && d.finding.code).toBe('file.binary');
+  });
+  it('reports text that is not UTF-8 with the offset of the first bad byte', () => {
+    const d = decodeDraft(new Uint8Array([...enc('abc'), 0xb0, 0xa1]));
+    expect(!d.ok && d.finding.code).toBe('file.not-utf8');
+    expect(!d.ok && d.finding.message).toContain('offset 3');
+  });
+  it('reports a file over the size limit without decoding it', () => {
+    const d = decodeDraft(new Uint8Array(21 * 1024 * 1024));
+    expect(!d.ok && d.finding.code).toBe('file.too-large');
+  });
+});
+
+describe('odd texts never throw', () => {
+  const odd = ['', '\ufeff', '---', '---\n', '---\n---', '---\n: :\n---\n', '---\n- a\n---\n', '---\ndocument: summary\n---\n#', '\r\r\r', '####### seven', '```\n# in fence', '<!--\n# in comment', '---\ndocument: list-of-observations\nstate-under-review: A\ncluster: 1\nparty-to: [untoc]\nreviewing-states: 5\narticles: 3\n---\n'];
+  for (const t of odd) {
+    it(JSON.stringify(t).slice(0, 40), () => {
+      expect(() => checkModel(DraftModel.parse(t))).not.toThrow();
+    });
+  }
+  it('an empty file is reported as having no front matter', () => {
+    expect(checkModel(DraftModel.parse('')).map((f) => f.code)).toEqual(['frontmatter.missing']);
+  });
+});

@@ -1,0 +1,77 @@
+// The skeleton writer: every article under review gets a complete section, headings in the chosen language.
+import { describe, expect, it } from 'vitest';
+import { checkModel, CLUSTERS, DraftModel, newDraft, summaryFromList, type NewDraftOptions } from '../../src/core/index';
+
+const base: NewDraftOptions = {
+  kind: 'list-of-observations', stateUnderReview: 'Arcadia', cluster: 1, partyTo: ['untoc', 'tip', 'som'], languages: ['en'],
+  reviewingStates: [{ state: 'Borealia', instruments: ['untoc', 'tip', 'som'] }, { state: 'Calderra', instruments: ['untoc', 'tip'] }],
+};
+
+describe('newDraft', () => {
+  for (const lang of ['en', 'zh']) {
+    for (const c of CLUSTERS) {
+      it(`cluster ${c.number} in ${lang}: a new draft has no error and only empty-part warnings`, () => {
+        const m = DraftModel.parse(newDraft({ ...base, cluster: c.number, languages: [lang] }));
+        const findings = checkModel(m);
+        expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+        expect(new Set(findings.map((f) => f.code))).toEqual(new Set(findings.length ? ['structure.empty-part'] : []));
+        expect(m.info?.articlesFrom).toBe('front-matter');
+      });
+    }
+  }
+  it('has a section with five parts for each cluster I article from the data, in order', () => {
+    const m = DraftModel.parse(newDraft(base));
+    const ids = m.articleSections().map((s) => `${s.instrument}-${s.article}`);
+    expect(ids).toEqual(['untoc-2', 'untoc-5', 'untoc-6', 'untoc-8', 'untoc-9', 'untoc-10', 'untoc-15', 'untoc-23', 'tip-3', 'tip-5', 'som-3', 'som-5', 'som-6']);
+    for (const a of m.articleSections()) expect(a.children.map((c) => c.part)).toEqual(['implementation', 'gaps', 'good-practices', 'suggestions', 'technical-assistance']);
+    // 13 article sections × 5 empty parts
+    expect(checkModel(m).length).toBe(65);
+  });
+  it('writes English headings with the titles from the data', () => {
+    const t = newDraft(base);
+    expect(t).toContain('### Article 5. Criminalization of participation in an organized criminal group {#untoc-5}');
+    expect(t).toContain('#### Technical assistance needs {.technical-assistance}');
+    expect(t).toContain('## United Nations Convention against Transnational Organized Crime {#untoc}');
+  });
+  it('writes Chinese headings, and never a Chinese title the data does not have', () => {
+    const t = newDraft({ ...base, languages: ['zh', 'en'] });
+    expect(t).toContain('### 第6条 犯罪所得洗钱行为的刑事定罪 {#untoc-6}');
+    expect(t).toMatch(/^### 第8条 \{#untoc-8\}$/m); // title_zh is null for UNTOC 8
+    expect(t).toContain('#### 技术援助需要 {.technical-assistance}');
+    expect(t).toContain('# 意见清单：Arcadia');
+  });
+  it('records the reviewers, the languages and the provenance of the default articles in the front matter', () => {
+    const t = newDraft({ ...base, group: 2, reviewStart: '2021-11-01' });
+    const m = DraftModel.parse(t);
+    expect(m.info).toMatchObject({ stateUnderReview: 'Arcadia', cluster: 1, group: 2, reviewStart: '2021-11-01', languages: ['en'] });
+    expect(m.info?.reviewingStates).toEqual(base.reviewingStates);
+    expect(t).toMatch(/# Articles under review: a default from provisional cluster data/);
+  });
+  it('writes no article for an instrument whose cluster articles are unknown (cluster II) and says so', () => {
+    const m = DraftModel.parse(newDraft({ ...base, cluster: 2 }));
+    expect(m.articleSections()).toEqual([]);
+    expect(m.info?.articles.get('untoc')).toEqual([]);
+  });
+  it('keeps CRLF when asked', () => {
+    const t = newDraft({ ...base, eol: '\r\n' });
+    expect(t.includes('\n') && !/[^\r]\n/.test(t)).toBe(true);
+  });
+});
+
+describe('summaryFromList', () => {
+  const list = newDraft({ ...base, articles: { untoc: [5, 6], tip: [5], som: [] } })
+    .replace('stage: drafting', 'stage: drafting # kept as written\nreviewer-notes: x');
+  it('keeps the list front matter byte for byte but for the kind, and covers the list\'s articles', () => {
+    const s = summaryFromList(list);
+    const fmList = list.slice(0, list.indexOf('\n---\n') + 5);
+    const fmSum = s.slice(0, s.indexOf('\n---\n') + 5);
+    expect(fmSum).toBe(fmList.replace('document: list-of-observations', 'document: summary'));
+    const m = DraftModel.parse(s);
+    expect(m.info?.kind).toBe('summary');
+    expect(m.articleSections().map((a) => `${a.instrument}-${a.article}`)).toEqual(['untoc-5', 'untoc-6', 'tip-5']);
+    expect(s).toContain('# Summary of the list of observations: Arcadia');
+  });
+  it('refuses a list whose front matter is broken', () => {
+    expect(() => summaryFromList('# no front matter\n')).toThrow(/front matter/);
+  });
+});
