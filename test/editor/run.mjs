@@ -1,0 +1,98 @@
+// Runs the in-editor suite inside a real VS Code (code-server's) with the packaged .vsix installed, driven by headless Chromium.
+// Why not @vscode/test-electron: it downloads VS Code, which this machine and CI cannot; `npm run test:electron` keeps it for those who can.
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const artifacts = join(root, 'test-artifacts');
+const log = (s) => process.stderr.write(`[editor-tests] ${s}\n`);
+const sh = (cmd, args, opts = {}) => execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', ...opts });
+
+// 1. Build the extension, its .vsix and the suite; the suite runs against what a user would install.
+log('packaging the extension');
+sh('npm', ['run', '--silent', 'package']);
+sh('node', ['scripts/build.mjs', '--tests']);
+const vsix = join(root, 'dist', 'review-observations.vsix');
+const runnerDir = join(root, 'test', 'editor', 'runner');
+const runnerVsix = join(root, 'dist', 'review-obs-test-runner.vsix');
+sh(join(root, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', runnerVsix], { cwd: runnerDir });
+
+// 2. A real VS Code: code-server from npm, installed once and cached.
+log('installing (or reusing) code-server');
+const host = sh('bash', [join(root, 'scripts', 'vscode-host', 'install.sh')]).trim().split('\n').pop();
+const entry = join(host, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+if (!existsSync(entry)) throw new Error(`code-server is not installed at ${host}`);
+
+const work = mkdtempSync(join(tmpdir(), 'review-obs-editor-'));
+const extDir = join(work, 'extensions'), userDir = join(work, 'user'), wsDir = join(work, 'workspace');
+mkdirSync(extDir); mkdirSync(userDir);
+cpSync(join(root, 'test', 'editor', 'workspace'), wsDir, { recursive: true });
+cpSync(join(root, 'examples', 'arcadia-list-of-observations.en.md'), join(wsDir, 'arcadia-list-of-observations.en.md'));
+mkdirSync(join(userDir, 'User'), { recursive: true });
+// A quiet workbench: no welcome page or trust prompt in the way of the test or the screenshot.
+cpSync(join(root, 'test', 'editor', 'settings.json'), join(userDir, 'User', 'settings.json'));
+
+for (const v of [vsix, runnerVsix]) {
+  log(`installing ${v.split('/').pop()}`);
+  sh('node', [entry, '--extensions-dir', extDir, '--user-data-dir', userDir, '--install-extension', v]);
+}
+
+// 3. Start code-server with the suite named in its environment; the runner extension picks it up.
+const port = await new Promise((res) => { const s = createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => res(p)); }); });
+const resultFile = join(work, 'result.json');
+const server = spawn('node', [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userDir,
+  '--extensions-dir', extDir, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', wsDir], {
+  env: { ...process.env, REVIEW_OBS_TEST_SUITE: join(root, 'dist', 'test', 'suite.js'), REVIEW_OBS_TEST_OUT: resultFile },
+  stdio: ['ignore', 'pipe', 'pipe'], detached: true,
+});
+let serverLog = '';
+server.stdout.on('data', (d) => { serverLog += d; });
+server.stderr.on('data', (d) => { serverLog += d; });
+const stopServer = () => { try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ } };
+process.on('exit', stopServer);
+
+let browser;
+let exitCode = 1;
+try {
+  await waitFor(() => serverLog.includes('HTTP server listening'), 60_000, 'code-server to listen');
+  const { chromium } = await import('playwright-core');
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  log('opening the workbench');
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(wsDir)}`);
+  await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
+  await waitFor(() => existsSync(resultFile), 300_000, 'the suite to finish');
+  const result = JSON.parse(readFileSync(resultFile, 'utf8'));
+  await page.waitForTimeout(2500);
+  mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: join(artifacts, 'workbench.png') });
+  for (const t of result.passed) console.log(`  ✓ ${t}`);
+  for (const f of result.failed) console.log(`  ✗ ${f.title}\n${f.error.replace(/^/gm, '      ')}`);
+  console.log(`${result.passed.length} passed, ${result.failed.length} failed`);
+  log(`screenshot: ${join(artifacts, 'workbench.png')}`);
+  exitCode = result.failed.length === 0 && result.passed.length > 0 ? 0 : 1;
+} catch (e) {
+  console.error(`[editor-tests] ${e.stack ?? e}\n--- code-server output ---\n${serverLog.slice(-4000)}`);
+} finally {
+  await browser?.close().catch(() => {});
+  stopServer();
+  if (exitCode === 0) rmSync(work, { recursive: true, force: true });
+  else log(`kept ${work} for inspection`);
+}
+process.exit(exitCode);
+
+async function waitFor(cond, ms, what) {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error(`timed out after ${ms / 1000}s waiting for ${what}`);
+    if (server.exitCode !== null) throw new Error(`code-server exited (${server.exitCode}) while waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}

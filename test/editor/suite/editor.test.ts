@@ -1,0 +1,152 @@
+// The extension as a user meets it, inside a real VS Code: activation, diagnostics, New command, outline, quick fixes.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const EXT_ID = 'review-observations.review-observations';
+
+function ws(...p: string[]): vscode.Uri {
+  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, ...p);
+}
+async function waitFor<T>(what: string, f: () => T | undefined | false, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = f();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+const ours = (u: vscode.Uri) => vscode.languages.getDiagnostics(u).filter((d) => d.source === 'review-obs');
+const code = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+async function open(u: vscode.Uri): Promise<vscode.TextEditor> {
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(u));
+}
+
+export function editorTests(): void {
+  describe('Review Observations in VS Code', () => {
+    it('activates when a draft is opened, from the installed .vsix', async () => {
+      await open(ws('arcadia-list-of-observations.en.md'));
+      const ext = await waitFor('the extension', () => vscode.extensions.getExtension(EXT_ID));
+      await waitFor('activation', () => ext.isActive);
+      assert.equal((ext.exports as { version: string }).version, ext.packageJSON.version);
+      // Installed from the packaged .vsix, not from the source folder.
+      assert.ok(!ext.extensionUri.fsPath.startsWith(vscode.workspace.workspaceFolders![0]!.uri.fsPath));
+    });
+
+    it('shows structure diagnostics with codes that link to their doc page', async () => {
+      const u = ws('broken.md');
+      await open(u);
+      const diags = await waitFor('diagnostics on broken.md', () => { const d = ours(u); return d.length >= 3 && d; });
+      const codes = diags.map(code).sort();
+      assert.deepEqual(codes, ['structure.empty-part', 'structure.missing-part', 'structure.no-such-article'].sort());
+      const noSuch = diags.find((d) => code(d) === 'structure.no-such-article')!;
+      assert.equal(noSuch.severity, vscode.DiagnosticSeverity.Error);
+      const doc = vscode.window.activeTextEditor!.document;
+      assert.equal(noSuch.range.start.line, doc.getText().split(/\r?\n/).findIndex((l) => l.includes('{#untoc-44}')));
+      const target = (noSuch.code as { target: vscode.Uri }).target;
+      assert.match(target.path, /docs\/rules\/structure\.no-such-article\.md$/);
+      await vscode.workspace.fs.stat(target); // the doc page ships in the .vsix
+    });
+
+    it('leaves ordinary Markdown alone', async () => {
+      const u = ws('notes.md');
+      await open(u);
+      await new Promise((r) => setTimeout(r, 1000));
+      assert.deepEqual(ours(u), []);
+    });
+
+    it('reports broken front matter as a diagnostic, not a crash', async () => {
+      const u = ws('bad-yaml.md');
+      await open(u);
+      const d = await waitFor('frontmatter.syntax', () => ours(u).find((x) => code(x) === 'frontmatter.syntax'));
+      assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+    });
+
+    it('New list of observations writes a complete skeleton', async () => {
+      const target = ws('new-list.md');
+      const uri = await vscode.commands.executeCommand<vscode.Uri>('reviewObservations.newList', {
+        targetUri: target.toString(),
+        options: {
+          kind: 'list-of-observations', stateUnderReview: 'Arcadia', cluster: 1, partyTo: ['untoc', 'tip'], languages: ['zh', 'en'],
+          reviewingStates: [{ state: 'Borealia', instruments: ['untoc', 'tip'] }, { state: 'Calderra', instruments: ['untoc'] }],
+        },
+      });
+      assert.equal(uri?.toString(), target.toString());
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+      assert.match(text, /^document: list-of-observations$/m);
+      assert.match(text, /^### 第5条 参加有组织犯罪集团行为的刑事定罪 \{#untoc-5\}$/m);
+      assert.equal((text.match(/\{\.technical-assistance\}/g) ?? []).length, 10); // UNTOC 2,5,6,8,9,10,15,23 + TIP 3,5
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), target.toString());
+      const diags = await waitFor('empty-part warnings', () => { const d = ours(target); return d.length === 50 && d; });
+      assert.ok(diags.every((d) => code(d) === 'structure.empty-part' && d.severity === vscode.DiagnosticSeverity.Warning));
+    });
+
+    it('the New command never overwrites an existing file', async () => {
+      const target = ws('notes.md');
+      const before = await vscode.workspace.fs.readFile(target);
+      const uri = await vscode.commands.executeCommand('reviewObservations.newList', {
+        targetUri: target.toString(),
+        options: { kind: 'list-of-observations', stateUnderReview: 'A', cluster: 1, partyTo: ['untoc'], languages: ['en'], reviewingStates: [{ state: 'B', instruments: ['untoc'] }, { state: 'C', instruments: ['untoc'] }] },
+      });
+      assert.equal(uri, undefined);
+      assert.deepEqual(await vscode.workspace.fs.readFile(target), before);
+    });
+
+    it('the outline shows instrument → article → part', async () => {
+      const u = ws('arcadia-list-of-observations.en.md');
+      await open(u);
+      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', u);
+      const flat = (s: vscode.DocumentSymbol[]): vscode.DocumentSymbol[] => s.flatMap((x) => [x, ...flat(x.children)]);
+      const untoc = flat(symbols).find((s) => s.detail === 'untoc' && s.kind === vscode.SymbolKind.Module);
+      assert.ok(untoc, 'an instrument symbol');
+      assert.deepEqual(untoc.children.map((c) => c.detail), ['untoc 5', 'untoc 6', 'untoc 23']);
+      assert.deepEqual(untoc.children[0]!.children.map((c) => c.detail), ['implementation', 'gaps', 'good-practices', 'suggestions', 'technical-assistance']);
+    });
+
+    it('folds by section', async () => {
+      const u = ws('arcadia-list-of-observations.en.md');
+      const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', u);
+      assert.ok(folds.some((f) => f.start === 0 && f.end === 18), 'front matter folds');
+      const doc = await vscode.workspace.openTextDocument(u);
+      const a5 = doc.getText().split(/\r?\n/).findIndex((l) => l.endsWith('{#untoc-5}'));
+      const a6 = doc.getText().split(/\r?\n/).findIndex((l) => l.endsWith('{#untoc-6}'));
+      assert.ok(folds.some((f) => f.start === a5 && f.end < a6 && f.end > a5 + 5), 'the section of article 5 folds up to article 6');
+    });
+
+    it('a quick fix inserts the missing part and changes nothing else', async () => {
+      const u = ws('broken.md');
+      const editor = await open(u);
+      const before = editor.document.getText();
+      const diag = await waitFor('missing-part', () => ours(u).find((d) => code(d) === 'structure.missing-part'));
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', u, diag.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = actions.find((a) => a.title.startsWith('Insert part'));
+      assert.ok(fix?.edit, 'a quick fix with an edit');
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      const after = editor.document.getText();
+      const inserted = after.length - before.length;
+      let at = 0;
+      while (at < before.length && before[at] === after[at]) at++;
+      assert.equal(after.slice(0, at) + after.slice(at + inserted), before);
+      assert.match(after.slice(at, at + inserted), /\{\.technical-assistance\}/);
+      await waitFor('missing-part gone', () => !ours(u).some((d) => code(d) === 'structure.missing-part'));
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+
+    it('re-checks after typing, once typing pauses', async () => {
+      const u = ws('broken.md');
+      const editor = await open(u);
+      const line = editor.document.getText().split(/\r?\n/).findIndex((l) => l.includes('{.good-practices}'));
+      const emptyHere = () => ours(u).some((d) => code(d) === 'structure.empty-part' && d.range.start.line === line);
+      await waitFor('empty-part before', emptyHere);
+      await editor.edit((e) => e.insert(new vscode.Position(line + 1, 0), '\nThe unit publishes statistics.\n'));
+      await waitFor('empty-part gone', () => !emptyHere());
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+
+    it('leaves the workbench showing a draft and its problems (for the screenshot)', async () => {
+      await open(ws('broken.md'));
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      assert.ok(vscode.window.activeTextEditor);
+    });
+  });
+}

@@ -1,0 +1,21 @@
+// Entry of the in-editor suite: runs the mocha tests inside VS Code's extension host and returns their results.
+import Mocha from 'mocha';
+import { editorTests } from './editor.test';
+
+export interface SuiteResult { passed: string[]; failed: { title: string; error: string }[] }
+
+/** Used by the project's code-server runner (test/editor/runner) and by @vscode/test-electron (which ignores the result). */
+export function run(): Promise<SuiteResult> {
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+  // Bundled test modules cannot be `require`d by mocha; expose its globals and register the tests directly.
+  mocha.suite.emit('pre-require', globalThis, 'editor.test', mocha);
+  editorTests();
+  const result: SuiteResult = { passed: [], failed: [] };
+  return new Promise((resolve, reject) => {
+    try {
+      const runner = mocha.run(() => resolve(result));
+      runner.on('pass', (t) => result.passed.push(t.fullTitle()));
+      runner.on('fail', (t, err: Error) => result.failed.push({ title: t.fullTitle(), error: String(err?.stack ?? err) }));
+    } catch (e) { reject(e); }
+  });
+}
