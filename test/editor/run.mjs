@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { prepareWorkspace } from './workspace.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const artifacts = join(root, 'test-artifacts');
@@ -29,9 +30,8 @@ if (!existsSync(entry)) throw new Error(`code-server is not installed at ${host}
 
 const work = mkdtempSync(join(tmpdir(), 'review-obs-editor-'));
 const extDir = join(work, 'extensions'), userDir = join(work, 'user'), wsDir = join(work, 'workspace');
-mkdirSync(extDir); mkdirSync(userDir);
-cpSync(join(root, 'test', 'editor', 'workspace'), wsDir, { recursive: true });
-cpSync(join(root, 'examples', 'arcadia-list-of-observations.en.md'), join(wsDir, 'arcadia-list-of-observations.en.md'));
+mkdirSync(extDir); mkdirSync(userDir); mkdirSync(wsDir);
+prepareWorkspace(root, wsDir);
 mkdirSync(join(userDir, 'User'), { recursive: true });
 // A quiet workbench: no welcome page or trust prompt in the way of the test or the screenshot.
 cpSync(join(root, 'test', 'editor', 'settings.json'), join(userDir, 'User', 'settings.json'));

@@ -7,7 +7,7 @@ exports.activate = async function activate() {
   if (!suite || !out) return;
   let result;
   try {
-    result = await require(suite).run();
+    result = await require(suite).runSuite();
   } catch (e) {
     result = { passed: [], failed: [{ title: 'suite could not run', error: String((e && e.stack) || e) }] };
   }

@@ -29,8 +29,8 @@ export function editorTests(): void {
       const ext = await waitFor('the extension', () => vscode.extensions.getExtension(EXT_ID));
       await waitFor('activation', () => ext.isActive);
       assert.equal((ext.exports as { version: string }).version, ext.packageJSON.version);
-      // Installed from the packaged .vsix, not from the source folder.
-      assert.ok(!ext.extensionUri.fsPath.startsWith(vscode.workspace.workspaceFolders![0]!.uri.fsPath));
+      // Under the project's runner the extension comes from the packaged .vsix, so a packaging mistake fails here.
+      if (process.env.REVIEW_OBS_TEST_OUT) assert.match(ext.extensionUri.fsPath, /extensions\/review-observations\.review-observations-\d/);
     });
 
     it('shows structure diagnostics with codes that link to their doc page', async () => {

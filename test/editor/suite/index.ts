@@ -4,8 +4,15 @@ import { editorTests } from './editor.test';
 
 export interface SuiteResult { passed: string[]; failed: { title: string; error: string }[] }
 
-/** Used by the project's code-server runner (test/editor/runner) and by @vscode/test-electron (which ignores the result). */
-export function run(): Promise<SuiteResult> {
+/** For @vscode/test-electron: resolves when every test passed, rejects otherwise. */
+export async function run(): Promise<void> {
+  const r = await runSuite();
+  for (const f of r.failed) console.error(`✗ ${f.title}\n${f.error}`);
+  if (r.failed.length) throw new Error(`${r.failed.length} in-editor test(s) failed`);
+}
+
+/** For the project's code-server runner (test/editor/runner): the results, passed and failed, by title. */
+export function runSuite(): Promise<SuiteResult> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
   // Bundled test modules cannot be `require`d by mocha; expose its globals and register the tests directly.
   mocha.suite.emit('pre-require', globalThis, 'editor.test', mocha);
