@@ -70,28 +70,35 @@ export function scan(text: string): Scan {
     line = close === null ? 1 : close + 1;
   }
   const headings: ScannedHeading[] = [];
-  let fence: { char: string; len: number } | null = null;
+  let fence: { code: number; len: number } | null = null;
   let inComment = false;
   for (; line < lines.lineCount; line++) {
-    const s = lines.lineText(line);
+    // Most lines are prose: look at the first non-space character (at most 3 spaces in) before slicing the line.
+    const lineStart = lines.starts[line]!;
+    let p = lineStart;
+    while (p < lineStart + 3 && text.charCodeAt(p) === 32) p++;
+    const c = text.charCodeAt(p);
     if (fence) {
-      const m = FENCE.exec(s);
-      if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len && (m[2] ?? '').trim() === '') fence = null;
+      if (c !== fence.code) continue;
+      const m = FENCE.exec(lines.lineText(line));
+      if (m && m[1]!.length >= fence.len && (m[2] ?? '').trim() === '') fence = null;
       continue;
     }
     if (inComment) {
-      if (s.includes('-->')) inComment = false;
+      if (lines.lineText(line).includes('-->')) inComment = false;
       continue;
     }
+    if (c !== 35 /* # */ && c !== 96 /* ` */ && c !== 126 /* ~ */ && c !== 60 /* < */) continue;
+    const s = lines.lineText(line);
     const f = FENCE.exec(s);
-    if (f && !(f[1]![0] === '`' && (f[2] ?? '').includes('`'))) { fence = { char: f[1]![0]!, len: f[1]!.length }; continue; }
+    if (f && !(f[1]![0] === '`' && (f[2] ?? '').includes('`'))) { fence = { code: f[1]!.charCodeAt(0), len: f[1]!.length }; continue; }
     if (/^ {0,3}<!--/.test(s)) {
       if (!s.slice(s.indexOf('<!--') + 4).includes('-->')) inComment = true;
       continue;
     }
     const h = ATX.exec(s);
     if (!h) continue;
-    const start = lines.starts[line]!;
+    const start = lineStart;
     let raw = h[2] ?? '';
     const { text: withoutAttrs, attrs } = parseAttributes(raw);
     raw = withoutAttrs.replace(CLOSING_HASHES, '').trim();
