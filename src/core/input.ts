@@ -9,10 +9,15 @@ export type Decoded = { ok: true; text: string } | { ok: false; finding: Finding
 
 const at0 = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
+/** The finding for a draft over the size limit, or null; the editor asks this before checking an open document. */
+export function tooLarge(size: number, maxBytes = DEFAULT_MAX_BYTES): Finding | null {
+  if (size <= maxBytes) return null;
+  return { code: 'file.too-large', severity: 'error', range: at0, message: t('The file is {0} MB; drafts over {1} MB are not checked. Split it, or raise the limit in the settings (reviewObservations.maxFileSizeMB).', mb(size), mb(maxBytes)) };
+}
+
 export function decodeDraft(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): Decoded {
-  if (bytes.length > maxBytes) {
-    return fail('file.too-large', t('The file is {0} MB; drafts over {1} MB are not checked. Split it, or raise the limit in the settings (reviewObservations.maxFileSizeMB).', mb(bytes.length), mb(maxBytes)));
-  }
+  const big = tooLarge(bytes.length, maxBytes);
+  if (big) return { ok: false, finding: big };
   const probe = bytes.subarray(0, 8192);
   if (probe.includes(0)) return fail('file.binary', t('The file is binary, not a Markdown draft (it contains NUL bytes). Open the .md file of the draft instead.'));
   let text: string;

@@ -1,6 +1,6 @@
 // Publishes structure findings as diagnostics: debounced while typing, dropped when the document moved on meanwhile.
 import * as vscode from 'vscode';
-import { type Finding, type ReviewService } from '../core/index';
+import { tooLarge, type Finding, type ReviewService } from '../core/index';
 import { maxBytes, checkDelay } from './config';
 import { asDoc, toRange, toSeverity } from './convert';
 
@@ -42,12 +42,8 @@ export class DiagnosticsManager implements vscode.Disposable {
     try {
       const text = doc.getText();
       if (!this.service.isDraft(text)) { this.collection.delete(doc.uri); return []; }
-      if (Buffer.byteLength(text, 'utf8') > maxBytes()) {
-        const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 3), vscode.l10n.t('The draft is larger than {0} MB and is not checked. Split it, or raise reviewObservations.maxFileSizeMB.', Math.round(maxBytes() / 1048576)), vscode.DiagnosticSeverity.Warning);
-        d.source = SOURCE; d.code = this.code('file.too-large');
-        this.collection.set(doc.uri, [d]);
-        return [];
-      }
+      const big = tooLarge(Buffer.byteLength(text, 'utf8'), maxBytes());
+      if (big) { this.collection.set(doc.uri, [this.toDiagnostic(big)]); return [big]; }
       const findings = this.service.check(asDoc(doc));
       this.collection.set(doc.uri, findings.map((f) => this.toDiagnostic(f)));
       return findings;

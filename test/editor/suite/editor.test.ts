@@ -143,6 +143,39 @@ export function editorTests(): void {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
+    it('honours per-code severities from the settings, including off', async () => {
+      const u = ws('broken.md');
+      await open(u);
+      await waitFor('empty-part', () => ours(u).some((d) => code(d) === 'structure.empty-part'));
+      const cfg = vscode.workspace.getConfiguration('reviewObservations');
+      await cfg.update('severity', { 'structure.empty-part': 'off', 'structure.no-such-article': 'info' }, vscode.ConfigurationTarget.Workspace);
+      try {
+        await waitFor('empty-part off', () => !ours(u).some((d) => code(d) === 'structure.empty-part'));
+        const d = await waitFor('no-such-article as information', () => ours(u).find((x) => code(x) === 'structure.no-such-article' && x.severity === vscode.DiagnosticSeverity.Information));
+        assert.ok(d);
+      } finally {
+        await cfg.update('severity', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+      await waitFor('empty-part back', () => ours(u).some((d) => code(d) === 'structure.empty-part'));
+    });
+
+    it('does not check a draft over the size limit, and says so', async () => {
+      const cfg = vscode.workspace.getConfiguration('reviewObservations');
+      await cfg.update('maxFileSizeMB', 1, vscode.ConfigurationTarget.Workspace);
+      try {
+        const big = ws('big.md');
+        const head = new TextDecoder().decode(await vscode.workspace.fs.readFile(ws('broken.md')));
+        await vscode.workspace.fs.writeFile(big, new TextEncoder().encode(head + 'Long text. '.repeat(120_000)));
+        await open(big);
+        const d = await waitFor('file.too-large', () => ours(big).find((x) => code(x) === 'file.too-large'));
+        assert.equal(ours(big).length, 1);
+        assert.match(d.message, /maxFileSizeMB/);
+      } finally {
+        await cfg.update('maxFileSizeMB', undefined, vscode.ConfigurationTarget.Workspace);
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      }
+    });
+
     it('leaves the workbench showing a draft and its problems (for the screenshot)', async () => {
       await open(ws('broken.md'));
       await vscode.commands.executeCommand('workbench.actions.view.problems');
