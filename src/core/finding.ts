@@ -10,7 +10,7 @@ export interface Finding {
   message: string;
   range: Range;
   /** What a quick fix needs to repair this finding (the article or part that is missing). */
-  data?: { instrument?: string; article?: number; part?: string };
+  data?: { instrument?: string; article?: number; part?: string; replacement?: string };
 }
 
 /** Per-code severity overrides, as the user configures them; codes not named keep their default. */

@@ -12,10 +12,14 @@ import { missingPart } from './rules/missingPart';
 import { noSuchArticle } from './rules/noSuchArticle';
 import { order } from './rules/order';
 import { unexpectedArticle } from './rules/unexpectedArticle';
+import { refNoSuchArticle, refNoSuchParagraph, refNoSuchSubparagraph } from './rules/refNoSuchUnit';
+import { refNotParty, refOutsideReview } from './rules/refScope';
+import { refAmbiguous, refNonCanonical } from './rules/refStyle';
 
 export const RULES: readonly Rule[] = [
   missingIntroduction, missingArticle, unexpectedArticle, noSuchArticle, duplicateSection,
   misplacedSection, missingPart, emptyPart, order,
+  refNoSuchArticle, refNoSuchParagraph, refNoSuchSubparagraph, refNotParty, refOutsideReview, refAmbiguous, refNonCanonical,
 ];
 
 /**

@@ -2,12 +2,13 @@
 import type { DraftModel, Section } from '../draft/model';
 import type { ReviewInfo } from '../draft/frontMatter';
 import type { Finding, Severity } from '../finding';
+import type { ResolvedRef } from '../refs/resolve';
 
 export interface RuleContext {
   readonly model: DraftModel;
   /** The review from the front matter; rules that need it are not run when it is missing or invalid. */
   readonly info: ReviewInfo;
-  report(at: Section | { start: number; end: number }, message: string, severity?: Severity, data?: Finding['data']): void;
+  report(at: Section | ResolvedRef | { start: number; end: number }, message: string, severity?: Severity, data?: Finding['data']): void;
 }
 
 export interface Rule {

@@ -1,0 +1,39 @@
+// ref.not-party / ref.outside-review: a reference to a Protocol the State is not party to, or to an article not under review.
+import { t } from '@vscode/l10n';
+import { getCluster } from '../../domain/clusters';
+import { getArticle } from '../../domain/instruments';
+import { instrumentWord } from '../../draft/frontMatter';
+import { references } from '../../refs/resolve';
+import type { Rule } from '../rule';
+
+export const refNotParty: Rule = {
+  code: 'ref.not-party',
+  defaultSeverity: 'warning',
+  check({ model, info, report }) {
+    if (!info.partyTo.length) return;
+    for (const r of references(model)) {
+      if (r.instrument && !info.partyTo.includes(r.instrument)) {
+        report(r, t('The State under review is not listed as party to the {0} ("party-to" in the front matter). Check the reference, or add the instrument to "party-to".', instrumentWord(r.instrument)));
+      }
+    }
+  },
+};
+
+export const refOutsideReview: Rule = {
+  code: 'ref.outside-review',
+  defaultSeverity: 'warning',
+  check({ model, info, report }) {
+    const cluster = info.cluster === null ? undefined : getCluster(info.cluster);
+    for (const r of references(model)) {
+      if (!r.instrument || !info.partyTo.includes(r.instrument)) continue;
+      // The cluster's articles (provisional data) and the review's own list in the front matter both count as in scope.
+      const fromCluster = cluster?.articles[r.instrument] ?? null;
+      const fromFrontMatter = info.articlesFrom === 'front-matter' ? info.articles.get(r.instrument) ?? [] : [];
+      if (fromCluster === null && !fromFrontMatter.length) continue; // nothing to judge by
+      const inScope = new Set([...(fromCluster ?? []), ...fromFrontMatter]);
+      const outside = [...new Set(r.targets.map((x) => x.article))].filter((n) => getArticle(r.instrument!, n) && !inScope.has(n));
+      if (!outside.length) continue;
+      report(r, t('Article(s) {0} of the {1} are outside cluster {2} (provisional cluster data) and not listed under "articles" in the front matter. If the review covers them, list them there.', outside.join(', '), instrumentWord(r.instrument), cluster?.roman ?? String(info.cluster)));
+    }
+  },
+};

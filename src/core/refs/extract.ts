@@ -1,0 +1,53 @@
+// Finds the references in one section's source text, outside code, inline code and HTML; cached by the section's text.
+import type { Root, RootContent } from 'mdast';
+import { scanChinese } from './zh';
+import { scanLatin } from './latin';
+import { scanOther } from './other';
+import type { RawRef } from './types';
+
+const MAX = 20_000;
+const cache = new Map<string, RawRef[]>();
+
+/** Node types whose text is never prose: their digits and words are not references. */
+const OPAQUE = new Set(['code', 'inlineCode', 'html', 'definition', 'yaml', 'math', 'inlineMath']);
+
+function opaqueRanges(tree: Root): [number, number][] {
+  const out: [number, number][] = [];
+  const walk = (n: Root | RootContent) => {
+    if (OPAQUE.has(n.type) && n.position) { out.push([n.position.start.offset ?? 0, n.position.end.offset ?? 0]); return; }
+    if (n.type === 'link' || n.type === 'image') {
+      // The URL of [text](url) is not prose; the link text is.
+      const kids = 'children' in n ? n.children : [];
+      const lastKid = kids[kids.length - 1];
+      if (n.position && lastKid?.position) out.push([lastKid.position.end.offset ?? 0, n.position.end.offset ?? 0]);
+    }
+    if ('children' in n) for (const c of n.children) walk(c as RootContent);
+  };
+  walk(tree);
+  return out;
+}
+
+/**
+ * References in a chunk, offsets relative to it. `skipFirstLine` leaves out a structural heading ("### Article 5. … {#untoc-5}"):
+ * it names the section, it does not cite the article.
+ */
+export function chunkReferences(text: string, tree: () => Root, skipFirstLine: boolean): RawRef[] {
+  const key = (skipFirstLine ? '1' : '0') + text;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  let from = 0;
+  if (skipFirstLine) { const nl = text.indexOf('\n'); from = nl < 0 ? text.length : nl + 1; }
+  const found = [...scanLatin(text), ...scanChinese(text), ...scanOther(text)].filter((r) => r.start >= from);
+  let refs = found;
+  if (found.length) {
+    const opaque = opaqueRanges(tree());
+    refs = found.filter((r) => !opaque.some(([a, b]) => r.start < b && r.end > a));
+  }
+  // One reference per stretch of text: where two scanners overlap, the earlier and longer wins.
+  refs.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: RawRef[] = [];
+  for (const r of refs) if (!out.length || r.start >= out[out.length - 1]!.end) out.push(r);
+  cache.set(key, out);
+  if (cache.size > MAX) cache.delete(cache.keys().next().value as string);
+  return out;
+}
