@@ -10,7 +10,7 @@ function ws(t: string, p: number): number { WS.lastIndex = p; WS.exec(t); return
 function at(t: string, p: number, re: RegExp): RegExpExecArray | null { re.lastIndex = p; return re.exec(t); }
 
 const ANCHOR = /(?<![\p{L}\p{N}_'’])(?:(l['’])?(articles?|artículos?|arts?\.|art(?=\s*\d))|(subparagraphs?|paragraphs?|paras?\.|paragraphes?|párrafos?|alinéas?|apartados?))/giu;
-const NUM = /(\d{1,3})(?![\d\p{L}])/uy;
+const NUM = /(\d{1,3})(?![\d\p{L}]|\.\d)/uy;
 const GROUP = /\(\s*([a-z]{1,2}|[ivx]{1,5})\s*\)/y;
 const PAREN_NUM = /\(\s*(\d{1,2})\s*\)/y;
 const LIT = /lit\.?[^\S\r\n]+([a-z])(?![\p{L}])/uy;
@@ -137,8 +137,8 @@ function instrumentAfter(t: string, p: number): { mention: InstrumentMention; st
   if (the) r = ws(t, THE.lastIndex);
   const a = aliasAt(t, r, 'en') ?? aliasAt(t, r, 'fr') ?? aliasAt(t, r, 'es');
   if (!a) {
-    // "of article 5" belongs to the paragraph-first form, "of 2000" is a date: only a named thing is domestic law
-    return /^[\p{Lu}]|^(?:its|their|this|that|a|an|law|decree|ley|loi)\b/u.test(t.slice(r, r + 12)) ? 'domestic' : null;
+    // "of the report", "of its Criminal Code", "de la loi": another text, so not a treaty reference at all
+    return /^[\p{L}]/u.test(t.slice(r, r + 1)) && !/^(?:articles?|artículos?)\b/iu.test(t.slice(r, r + 10)) ? 'domestic' : null;
   }
   const end = r + a.text.length;
   if ((a.text === 'Convention' || a.text === 'Protocol' || a.text === 'Convención' || a.text === 'Protocolo' || a.text === 'Protocole') && at(t, end, OTHER_TREATY)) return 'domestic';
@@ -146,8 +146,8 @@ function instrumentAfter(t: string, p: number): { mention: InstrumentMention; st
 }
 
 function langOf(words: string): Lang {
-  if (/artículo|párrafo|apartado/i.test(words)) return 'es';
-  if (/paragraphe|alinéa|^l['’]/i.test(words)) return 'fr';
+  if (/artículo|párrafo|apartado|Convención|Protocolo|\bdel\b|\by\b/i.test(words)) return 'es';
+  if (/paragraphe|alinéa|^l['’]|\bde la\b|\bdu\b|\bde l['’]|\bet\b|\bà\b/i.test(words)) return 'fr';
   return 'en';
 }
 
