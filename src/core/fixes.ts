@@ -20,6 +20,10 @@ export interface Fix {
 
 export function fixesFor(model: DraftModel, f: Finding): Fix[] {
   const d = f.data;
+  if (f.code === 'ref.non-canonical' && d?.replacement !== undefined) {
+    const start = model.lines.offsetAt(f.range.start), end = model.lines.offsetAt(f.range.end);
+    return [{ title: t('Rewrite as "{0}"', d.replacement), code: f.code, edit: { start, end, newText: d.replacement }, rank: 0 }];
+  }
   if (!d || !isInstrumentKey(d.instrument) || d.article === undefined) return [];
   if (f.code === 'structure.missing-article') {
     const edit = insertArticle(model, d.instrument, d.article);
@@ -36,10 +40,15 @@ export function fixesFor(model: DraftModel, f: Finding): Fix[] {
 /** All fixes for a set of findings as non-overlapping edits: insertions at one point are merged in structural order. */
 export function fixAll(model: DraftModel, findings: readonly Finding[]): OffsetEdit[] {
   const byPlace = new Map<number, Fix[]>();
+  const rewrites: OffsetEdit[] = [];
   for (const f of findings) {
-    for (const fix of fixesFor(model, f)) byPlace.set(fix.edit.start, [...(byPlace.get(fix.edit.start) ?? []), fix]);
+    for (const fix of fixesFor(model, f)) {
+      // Rewrites replace the text of one reference; references never overlap, so they stand alone.
+      if (fix.edit.start !== fix.edit.end) rewrites.push(fix.edit);
+      else byPlace.set(fix.edit.start, [...(byPlace.get(fix.edit.start) ?? []), fix]);
+    }
   }
-  return [...byPlace.entries()].map(([at, fixes]) => {
+  return [...rewrites, ...[...byPlace.entries()].map(([at, fixes]) => {
     // Several articles of an instrument that has no section yet: one instrument section holding all of them.
     const opened = new Map<InstrumentKey, number[]>();
     const merged: Fix[] = [];
@@ -51,7 +60,7 @@ export function fixAll(model: DraftModel, findings: readonly Finding[]): OffsetE
     const text = (f: Fix) => (f.opens ? block(model, at, instrumentSection(f.opens.instrument, opened.get(f.opens.instrument)!, lang(model))).newText : f.edit.newText);
     // stable sort: within one rank, findings keep document order (articles ascending, parts in blueprint order)
     return { start: at, end: at, newText: merged.sort((a, b) => a.rank - b.rank).map(text).join('') };
-  });
+  })];
 }
 
 function lang(model: DraftModel): string { return model.info?.languages[0] ?? 'en'; }

@@ -14,3 +14,5 @@ export * from './templates';
 export * from './text/lines';
 export * from './edits';
 export * from './fixes';
+export * from './refs/editing';
+export type { ResolvedRef } from './refs/resolve';

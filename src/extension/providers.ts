@@ -1,6 +1,6 @@
 // Outline, folding and quick fixes for drafts: each maps a core result to the VS Code provider API.
 import * as vscode from 'vscode';
-import { fixAll, fixesFor, type OutlineSymbol, type ReviewService } from '../core/index';
+import { completionsAt, definitionAt, fixAll, fixesFor, hoverAt, type OutlineSymbol, type ReviewService } from '../core/index';
 import { asDoc, toRange } from './convert';
 import { SOURCE } from './diagnostics';
 
@@ -27,6 +27,35 @@ export function registerProviders(service: ReviewService): vscode.Disposable[] {
     vscode.languages.registerFoldingRangeProvider(SELECTOR, {
       provideFoldingRanges: (d) => (draft(d) ? service.folding(asDoc(d)).map((f) => new vscode.FoldingRange(f.startLine, f.endLine, f.kind === 'region' ? vscode.FoldingRangeKind.Region : undefined)) : []),
     }),
+    vscode.languages.registerHoverProvider(SELECTOR, {
+      provideHover(d, pos) {
+        if (!draft(d)) return undefined;
+        const h = hoverAt(service.model(asDoc(d)), d.offsetAt(pos));
+        return h ? new vscode.Hover(new vscode.MarkdownString(h.markdown), toRange(h.range)) : undefined;
+      },
+    }),
+    vscode.languages.registerDefinitionProvider(SELECTOR, {
+      provideDefinition(d, pos) {
+        if (!draft(d)) return undefined;
+        const r = definitionAt(service.model(asDoc(d)), d.offsetAt(pos));
+        return r ? new vscode.Location(d.uri, toRange(r)) : undefined;
+      },
+    }),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, {
+      provideCompletionItems(d, pos) {
+        if (!draft(d)) return [];
+        // The model of the text as it is now; completion must not wait for the debounced check.
+        return completionsAt(service.model(asDoc(d)), d.offsetAt(pos)).map((c) => {
+          const item = new vscode.CompletionItem(c.label, vscode.CompletionItemKind.Reference);
+          item.insertText = c.insertText;
+          item.detail = c.detail;
+          item.sortText = c.sortText;
+          item.filterText = c.insertText;
+          if (c.documentation) item.documentation = c.documentation;
+          return item;
+        });
+      },
+    }, ' ', '第'),
     vscode.languages.registerCodeActionsProvider(SELECTOR, {
       provideCodeActions(d, _range, context) {
         if (!draft(d)) return [];

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { applyEdits, checkModel, DraftModel, fixAll, fixesFor, newDraft, PARTS } from '../../src/core/index';
 
 /** Text pieces users really write: CJK, Arabic (RTL), tabs, emoji, markup, and all three line breaks. */
-const piece = fc.constantFrom('Text.', '犯罪所得洗钱', 'نص عربي', '\t', '😀', '**bold**', '`code`', '<!-- hint -->', ' ', '(a)', '第5条第1款');
+const piece = fc.constantFrom('Text.', '犯罪所得洗钱', 'نص عربي', '\t', '😀', '**bold**', '`code`', '<!-- hint -->', ' ', '(a)', '第5条第1款',
+  'art. 5(1)(a)', 'Art 5 para 1 lit a', '第五条第一款', 'article 6 (1) (b) of the SOM Protocol', 'UNTOC art. 2 (a)', 'article 5, paragraph 1 (a), of the Convention');
 const eol = fc.constantFrom('\n', '\r\n');
 const paragraph = fc.array(piece, { minLength: 1, maxLength: 6 }).map((a) => a.join(' '));
 
@@ -42,31 +43,40 @@ describe('edit operations', () => {
       const m = DraftModel.parse(text);
       for (const f of checkModel(m)) {
         for (const fix of fixesFor(m, f)) {
-          expect(fix.edit.start).toBe(fix.edit.end); // an insertion, never a replacement of user text
+          // Structure fixes only insert; a reference rewrite replaces exactly the reference's own text.
+          if (f.code.startsWith('structure.')) expect(fix.edit.start).toBe(fix.edit.end);
+          else expect(text.slice(fix.edit.start, fix.edit.end)).toBe(text.slice(m.lines.offsetAt(f.range.start), m.lines.offsetAt(f.range.end)));
           const out = applyEdits(text, [fix.edit]);
           expect(out.slice(0, fix.edit.start)).toBe(text.slice(0, fix.edit.start));
-          expect(out.slice(fix.edit.start + fix.edit.newText.length)).toBe(text.slice(fix.edit.start));
-          const key = (x: typeof f) => `${x.code} ${JSON.stringify(x.data)}`;
-          expect(checkModel(DraftModel.parse(out)).map(key)).not.toContain(key(f));
+          expect(out.slice(fix.edit.start + fix.edit.newText.length)).toBe(text.slice(fix.edit.end));
+          const after = checkModel(DraftModel.parse(out));
+          if (f.code === 'ref.non-canonical') {
+            const om = DraftModel.parse(out);
+            expect(after.some((x) => x.code === f.code && om.lines.offsetAt(x.range.start) === fix.edit.start)).toBe(false);
+          } else {
+            const key = (x: typeof f) => `${x.code} ${JSON.stringify(x.data)}`;
+            expect(after.map(key)).not.toContain(key(f));
+          }
         }
       }
     }), { numRuns: 60 });
   });
 
-  it('fix-all removes every missing-article and missing-part finding, keeps line breaks, and keeps all original text in order', () => {
+  it('fix-all removes every missing-section and non-canonical finding, keeps line breaks, and can be undone exactly', () => {
     fc.assert(fc.property(draft, (text) => {
       const m = DraftModel.parse(text);
       const edits = fixAll(m, checkModel(m));
       const out = applyEdits(text, edits);
       const left = checkModel(DraftModel.parse(out)).filter((f) => f.code === 'structure.missing-article' || f.code === 'structure.missing-part');
       expect(left).toEqual([]);
-      // Removing the inserted text gives back the original exactly.
+      // Undoing every edit (inserted text out, replaced text back) gives back the original exactly.
       let rebuilt = out;
       for (const e of [...edits].sort((a, b) => b.start - a.start)) {
-        const shift = edits.filter((x) => x.start < e.start).reduce((n, x) => n + x.newText.length, 0);
-        rebuilt = rebuilt.slice(0, e.start + shift) + rebuilt.slice(e.start + shift + e.newText.length);
+        const shift = edits.filter((x) => x.start < e.start).reduce((n, x) => n + x.newText.length - (x.end - x.start), 0);
+        rebuilt = rebuilt.slice(0, e.start + shift) + text.slice(e.start, e.end) + rebuilt.slice(e.start + shift + e.newText.length);
       }
       expect(rebuilt).toBe(text);
+      expect(checkModel(DraftModel.parse(out)).filter((f) => f.code === 'ref.non-canonical')).toEqual([]);
       if (text.includes('\r\n')) expect(/[^\r]\n/.test(out)).toBe(false);
     }), { numRuns: 40 });
   });

@@ -1,5 +1,6 @@
 // The UN citation style of a reference in English and Chinese, used to flag other forms and to rewrite them.
 import type { ResolvedRef } from './resolve';
+import { unitPhrase } from './types';
 
 /** Abbreviations and informal names rewritten to the short names UN texts use; other recognized names are kept as written. */
 const EN_NAME: Record<string, string> = {
@@ -19,7 +20,7 @@ export function canonicalText(r: ResolvedRef, text: string): string | null {
     const articleStart = span && abs(span.start) === r.start ? abs(span.end) : r.start;
     const first = text.slice(articleStart, articleStart + 1).replace(/\s|,/g, '') || 'a';
     let out = `${first === 'A' ? 'A' : 'a'}rticle ${t.article}`;
-    if (u) out += u.paragraph !== undefined ? `, paragraph ${u.paragraph}${u.groups.map((g) => ` (${g})`).join('')}` : `, subparagraph ${u.groups.map((g) => `(${g})`).join(' ')}`;
+    if (u) out += unitPhrase(u);
     if (span && r.raw.instrument.kind !== 'none') {
       const written = text.slice(abs(span.start), abs(span.end));
       const name = EN_NAME[written] ?? written;

@@ -28,3 +28,10 @@ export interface RawRef {
 export function unitToken(u: Unit): string {
   return `${u.paragraph ?? ''}${u.groups.map((g) => `(${g})`).join('')}`;
 }
+
+/** A unit in English citation style, with its leading comma: ", paragraph 1 (a) (ii)" or ", subparagraph (a)". */
+export function unitPhrase(u: Unit): string {
+  const groups = u.groups.map((g) => `(${g})`).join(' ');
+  if (u.paragraph === undefined) return `, subparagraph ${groups}`;
+  return `, paragraph ${u.paragraph}${groups ? ` ${groups}` : ''}`;
+}

@@ -2,7 +2,7 @@
 import { t } from '@vscode/l10n';
 import { getArticle, getInstrument, type InstrumentKey } from '../domain/instruments';
 import { instrumentWord } from '../draft/frontMatter';
-import { unitToken, type Target } from './types';
+import { unitPhrase, unitToken, type Target } from './types';
 
 export type Missing = { level: 'article' | 'paragraph' | 'subparagraph'; message: string };
 
@@ -41,7 +41,7 @@ export function missingUnit(k: InstrumentKey, target: Target): Missing | null {
     const here = unitToken({ paragraph: u.paragraph, groups: u.groups.slice(0, i) });
     if (a.refs.includes(here)) continue;
     const siblings = a.refs.filter((r) => r.startsWith(prefix) && /^\([a-z]+\.?\)$/.test(r.slice(prefix.length)) && r !== prefix).map((r) => r.slice(prefix.length));
-    const where = prefix ? t('{0}, {1}', `article ${a.number}`, prefix.replace(/^(\d+)/, 'paragraph $1 ').replace(/\)\(/g, ') (').trim()) : `article ${a.number}`;
+    const where = `article ${a.number}${prefix ? unitPhrase({ paragraph: u.paragraph, groups: u.groups.slice(0, i - 1) }) : ''}`;
     return { level: 'subparagraph', message: siblings.length
       ? t('{0} of the {1} has no subdivision ({2}); it has {3}.', cap(where), name, u.groups[i - 1]!, listing(siblings))
       : t('{0} of the {1} has no subdivisions; cite it without ({2}).', cap(where), name, u.groups[i - 1]!) };

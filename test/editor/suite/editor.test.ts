@@ -176,6 +176,59 @@ export function editorTests(): void {
       }
     });
 
+    it('checks article references: a wrong paragraph is an error naming what exists', async () => {
+      const u = ws('refs.md');
+      await open(u);
+      const d = await waitFor('ref.no-such-paragraph', () => ours(u).find((x) => code(x) === 'ref.no-such-paragraph'));
+      assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+      assert.match(d.message, /no paragraph 4; its paragraphs are 1, 2, 3/);
+    });
+
+    it('hover on a reference shows the article\'s title and instrument', async () => {
+      const u = ws('refs.md');
+      const doc = await vscode.workspace.openTextDocument(u);
+      const lines = doc.getText().split(/\r?\n/);
+      const line = lines.findIndex((l) => l.includes('article 6, paragraph 2 (c), of the Convention'));
+      const character = lines[line]!.indexOf('article 6') + 3;
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', u, new vscode.Position(line, character));
+      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      assert.match(text, /\*\*Article 6, paragraph 2 \(c\)\*\* — Criminalization of the laundering of proceeds of crime/);
+      assert.match(text, /犯罪所得洗钱行为的刑事定罪/);
+      assert.match(text, /United Nations Convention against Transnational Organized Crime/);
+    });
+
+    it('go to definition jumps from a reference to the article\'s section', async () => {
+      const u = ws('refs.md');
+      const doc = await vscode.workspace.openTextDocument(u);
+      const lines = doc.getText().split(/\r?\n/);
+      const line = lines.findIndex((l) => l.startsWith('See article 5, paragraph 1'));
+      const locs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeDefinitionProvider', u, new vscode.Position(line, 6));
+      assert.equal(locs.length, 1);
+      assert.ok(lines[locs[0]!.range.start.line]!.endsWith('{#untoc-5}'));
+    });
+
+    it('completion after "article " offers the articles with their titles', async () => {
+      const u = ws('refs.md');
+      const editor = await open(u);
+      const line = editor.document.getText().split(/\r?\n/).findIndex((l) => l.startsWith('Complete: article'));
+      const pos = new vscode.Position(line, 'Complete: article '.length);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', u, pos);
+      const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      assert.ok(labels.includes('6. Criminalization of the laundering of proceeds of crime'), labels.slice(0, 5).join(' | '));
+    });
+
+    it('the quick fix rewrites a reference to the UN citation style', async () => {
+      const u = ws('refs.md');
+      const editor = await open(u);
+      const diag = await waitFor('ref.non-canonical', () => ours(u).find((d) => code(d) === 'ref.non-canonical'));
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', u, diag.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = actions.find((a) => a.title.startsWith('Rewrite as'));
+      assert.ok(fix?.edit);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.ok(editor.document.getText().includes('Short form: article 5, paragraph 1 (a).'));
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+
     it('leaves the workbench showing a draft and its problems (for the screenshot)', async () => {
       await open(ws('broken.md'));
       await vscode.commands.executeCommand('workbench.actions.view.problems');

@@ -1,0 +1,109 @@
+// Editing help for references, as plain data: hover text, completions after "article " / "第", and the cited section.
+import { getCluster } from '../domain/clusters';
+import { getArticle, getInstrument, INSTRUMENT_KEYS, isInstrumentKey, type InstrumentKey } from '../domain/instruments';
+import type { DraftModel, Section } from '../draft/model';
+import type { Range } from '../text/lines';
+import { referenceAt, references } from './resolve';
+import { unitPhrase, type Unit } from './types';
+import { zhNumber } from './zh';
+
+export interface Hover { markdown: string; range: Range }
+
+function clusterOf(k: InstrumentKey, n: number): string | null {
+  for (const c of [1, 2, 3, 4]) {
+    const cl = getCluster(c);
+    if (cl?.articles[k]?.includes(n)) return `cluster ${cl.roman} (provisional data)`;
+  }
+  return null;
+}
+
+function articleLines(k: InstrumentKey, n: number, unit: Unit | null): string[] {
+  const a = getArticle(k, n);
+  const inst = getInstrument(k);
+  if (!a) return [`**Article ${n}** — the ${inst.shortName('en') ?? k} has no such article.`];
+  const chapter = a.chapter ? `chapter ${a.chapter}` : null;
+  const lines = [`**Article ${a.number}${unit ? unitPhrase(unit) : ''}** — ${a.titleEn}${a.titleZh ? ` · ${a.titleZh}` : ''}`];
+  lines.push([inst.fullName('en') ?? k, chapter, clusterOf(k, n)].filter(Boolean).join(' · '));
+  return lines;
+}
+
+export function hoverAt(model: DraftModel, offset: number): Hover | null {
+  const r = referenceAt(model, offset);
+  if (!r) return null;
+  const range = model.lines.rangeOf(r.start, r.end);
+  if (!r.instrument) return { markdown: 'No instrument is named and the section implies none.', range };
+  const seen = new Set<number>();
+  const parts: string[] = [];
+  for (const t of r.targets) {
+    if (seen.has(t.article) && !t.unit) continue;
+    seen.add(t.article);
+    parts.push(articleLines(r.instrument, t.article, t.unit).join('  \n'));
+  }
+  return { markdown: parts.join('\n\n---\n\n'), range };
+}
+
+export interface Completion { label: string; insertText: string; detail: string; documentation?: string; sortText: string }
+
+/** The instrument a position is about, from the enclosing article or instrument section. */
+function instrumentAtOffset(model: DraftModel, offset: number): InstrumentKey | null {
+  let found: Section | undefined;
+  for (const s of model.sections) {
+    if (s.heading.start > offset) break;
+    if ((s.role === 'article' || s.role === 'instrument') && offset < s.end) found = s;
+  }
+  return found?.instrument ?? null;
+}
+
+const EN_ARTICLE = /(?:^|[^\p{L}])(?:[Aa]rticles?|[Aa]rts?\.)[^\S\r\n]+$/u;
+const ZH_ARTICLE = /第$/;
+const EN_PARAGRAPH = /(?:^|[^\p{L}])(?:[Aa]rticle|[Aa]rt\.)[^\S\r\n]+(\d{1,3}),[^\S\r\n]*paragraph[^\S\r\n]+$/u;
+const ZH_PARAGRAPH = /第[^\S\r\n]*([0-9]{1,3}|[一二三四五六七八九十]{1,4})[^\S\r\n]*条[^\S\r\n]*第$/;
+
+/** Completions at an offset: articles after "article " / "第", paragraphs after "article 5, paragraph " / "第5条第". */
+export function completionsAt(model: DraftModel, offset: number): Completion[] {
+  const pos = model.lines.positionAt(offset);
+  const before = model.text.slice(model.lines.starts[pos.line]!, offset);
+  const here = instrumentAtOffset(model, offset);
+  const keys = here ? [here] : (model.info?.partyTo.length ? INSTRUMENT_KEYS.filter((k) => model.info!.partyTo.includes(k)) : INSTRUMENT_KEYS);
+  const zh = ZH_ARTICLE.test(before) || ZH_PARAGRAPH.test(before);
+  const para = EN_PARAGRAPH.exec(before) ?? ZH_PARAGRAPH.exec(before);
+  if (para) {
+    const n = zhNumber(para[1]!) ?? Number(para[1]);
+    const a = here ? getArticle(here, n) : undefined;
+    if (!a) return [];
+    return a.refs.filter((r) => /^\d+$/.test(r) || /^\d+\([a-z]+\)$/.test(r)).map((r, i) => {
+      const m = /^(\d+)(?:\(([a-z]+)\))?$/.exec(r)!;
+      const insert = zh ? (m[2] ? `${m[1]}(${m[2]})款` : `${m[1]}款`) : (m[2] ? `${m[1]} (${m[2]})` : m[1]!);
+      return { label: insert, insertText: insert, detail: `article ${n}, ${r}`, sortText: String(i).padStart(4, '0') };
+    });
+  }
+  if (!EN_ARTICLE.test(before) && !zh) return [];
+  const out: Completion[] = [];
+  for (const k of keys) {
+    const inst = getInstrument(k);
+    for (const a of inst.articles.values()) {
+      const title = zh && a.titleZh ? a.titleZh : a.titleEn;
+      const underReview = model.info?.articles.get(k)?.includes(a.number);
+      const inSection = k === here;
+      out.push({
+        label: zh ? `${a.number}条 ${title}` : `${a.number}. ${title}`,
+        insertText: zh ? `${a.number}条` : String(a.number) + (inSection ? '' : ` of the ${k === 'untoc' ? 'Convention' : inst.shortName('en')}`),
+        detail: inst.shortName('en') ?? k,
+        documentation: underReview ? 'Under review in this draft' : undefined,
+        // articles under review first, then in order
+        sortText: `${underReview ? 0 : 1}${String(INSTRUMENT_KEYS.indexOf(k))}${String(a.number).padStart(3, '0')}`,
+      });
+    }
+  }
+  return out;
+}
+
+/** The section of the draft that a reference cites (its first target), for go to definition. */
+export function definitionAt(model: DraftModel, offset: number): Range | null {
+  const r = referenceAt(model, offset);
+  if (!r?.instrument) return null;
+  const s = model.findArticle(r.instrument, r.targets[0]!.article);
+  return s ? model.headingRange(s) : null;
+}
+
+export { references, isInstrumentKey };

@@ -1,0 +1,46 @@
+// Editing help for references in the core: hover text, completions and go to definition.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { completionsAt, definitionAt, DraftModel, hoverAt } from '../../src/core/index';
+
+const text = readFileSync(join(__dirname, '..', 'editor', 'workspace', 'refs.md'), 'utf8');
+const m = DraftModel.parse(text);
+const at = (s: string, plus = 0) => text.indexOf(s) + plus;
+
+describe('editing help', () => {
+  it('hover names the article, its unit, title (English and verified Chinese), instrument and cluster', () => {
+    const h = hoverAt(m, at('article 6, paragraph 2 (c)', 2))!;
+    expect(h.markdown).toContain('**Article 6, paragraph 2 (c)** — Criminalization of the laundering of proceeds of crime · 犯罪所得洗钱行为的刑事定罪');
+    expect(h.markdown).toContain('United Nations Convention against Transnational Organized Crime · cluster I (provisional data)');
+    expect(text.slice(m.lines.offsetAt(h.range.start), m.lines.offsetAt(h.range.end))).toBe('article 6, paragraph 2 (c), of the Convention');
+  });
+  it('no hover outside a reference', () => {
+    expect(hoverAt(m, at('Wrong:'))).toBeNull();
+  });
+  it('go to definition finds the article section', () => {
+    const r = definitionAt(m, at('See article 5', 6))!;
+    expect(m.lines.lineText(r.start.line)).toMatch(/\{#untoc-5\}$/);
+    expect(definitionAt(m, at('article 6, paragraph 2 (c)', 2))).toBeNull(); // no section for article 6 in this draft
+  });
+  it('completes articles after "article " with the section\'s instrument, under-review ones first', () => {
+    const items = completionsAt(m, at('Complete: article ', 'Complete: article '.length));
+    expect(items.length).toBe(41);
+    expect(items.sort((a, b) => a.sortText.localeCompare(b.sortText))[0]!.label).toBe('5. Criminalization of participation in an organized criminal group');
+  });
+  it('completes paragraphs after "article 5, paragraph "', () => {
+    const t2 = text.replace('Complete: article ', 'Complete: article 5, paragraph ');
+    const m2 = DraftModel.parse(t2);
+    const items = completionsAt(m2, t2.indexOf('paragraph ', t2.indexOf('Complete:')) + 'paragraph '.length);
+    expect(items.map((i) => i.insertText)).toEqual(['1', '1 (a)', '1 (b)', '2', '3']);
+  });
+  it('completes in Chinese after 第, with verified Chinese titles', () => {
+    const t2 = text.replace('Complete: article ', '见第');
+    const m2 = DraftModel.parse(t2);
+    const items = completionsAt(m2, t2.indexOf('见第') + 2);
+    expect(items.find((i) => i.insertText === '6条')?.label).toBe('6条 犯罪所得洗钱行为的刑事定罪');
+  });
+  it('nothing to complete elsewhere', () => {
+    expect(completionsAt(m, at('Wrong: '))).toEqual([]);
+  });
+});
