@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkModel, createReviewService, DraftModel, newDraft } from '../../src/core/index';
 import { parseCount } from '../../src/core/draft/parseCache';
+import { scanCount } from '../../src/core/refs/extract';
 
 const text = newDraft({
   kind: 'list-of-observations', stateUnderReview: 'Arcadia', cluster: 1, partyTo: ['untoc', 'tip', 'som'], languages: ['en'],
@@ -16,6 +17,14 @@ describe('incremental', () => {
     const edited = text.slice(0, at) + 'X' + text.slice(at);
     checkModel(DraftModel.parse(edited));
     expect(parseCount() - before).toBe(1);
+  });
+  it('re-scans references only in the edited section', () => {
+    const withRefs = text.replace(/<!-- Gaps and challenges in implementing this article. -->/g, 'See article 5, paragraph 1 (a), of the Convention.');
+    checkModel(DraftModel.parse(withRefs));
+    const before = scanCount();
+    const at = withRefs.indexOf('See article 5', withRefs.indexOf('{#untoc-9}'));
+    checkModel(DraftModel.parse(withRefs.slice(0, at) + 'X' + withRefs.slice(at)));
+    expect(scanCount() - before).toBe(1);
   });
   it('section trees carry document-absolute positions', () => {
     const m = DraftModel.parse(text);

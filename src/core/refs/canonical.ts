@@ -37,10 +37,17 @@ export function canonicalText(r: ResolvedRef, text: string): string | null {
   return null;
 }
 
-/** Whether the reference as written differs from its canonical form (spacing and line breaks aside). */
+// The verdict depends only on the reference's own text, and raw references are cached per section text, so it is
+// computed once per reference as written, not on every keystroke.
+const verdicts = new WeakMap<object, string | null>();
+
+/** The canonical form when the reference as written differs from it (spacing and line breaks aside), else null. */
 export function nonCanonical(r: ResolvedRef, text: string): string | null {
+  const hit = verdicts.get(r.raw);
+  if (hit !== undefined) return hit;
   const c = canonicalText(r, text);
-  if (c === null) return null;
   const norm = (s: string) => (r.raw.lang === 'zh' ? s.replace(/\s+/g, '') : s.replace(/\s+/g, ' ').trim());
-  return norm(text.slice(r.start, r.end)) === norm(c) ? null : c;
+  const v = c === null || norm(text.slice(r.start, r.end)) === norm(c) ? null : c;
+  verdicts.set(r.raw, v);
+  return v;
 }

@@ -6,7 +6,12 @@ import { scanOther } from './other';
 import type { RawRef } from './types';
 
 const MAX = 20_000;
-const cache = new Map<string, RawRef[]>();
+// Two maps rather than a flag prefixed to the key: no copy of every section's text on every keystroke.
+const caches = [new Map<string, RawRef[]>(), new Map<string, RawRef[]>()];
+let scans = 0;
+
+/** How many sections were really scanned: lets tests prove an edit re-scans only what changed. */
+export function scanCount(): number { return scans; }
 
 /** Node types whose text is never prose: their digits and words are not references. */
 const OPAQUE = new Set(['code', 'inlineCode', 'html', 'definition', 'yaml', 'math', 'inlineMath']);
@@ -32,9 +37,10 @@ function opaqueRanges(tree: Root): [number, number][] {
  * it names the section, it does not cite the article.
  */
 export function chunkReferences(text: string, tree: () => Root, skipFirstLine: boolean): RawRef[] {
-  const key = (skipFirstLine ? '1' : '0') + text;
-  const hit = cache.get(key);
+  const cache = caches[skipFirstLine ? 1 : 0]!;
+  const hit = cache.get(text);
   if (hit) return hit;
+  scans++;
   let from = 0;
   if (skipFirstLine) { const nl = text.indexOf('\n'); from = nl < 0 ? text.length : nl + 1; }
   const found = [...scanLatin(text), ...scanChinese(text), ...scanOther(text)].filter((r) => r.start >= from);
@@ -47,7 +53,7 @@ export function chunkReferences(text: string, tree: () => Root, skipFirstLine: b
   refs.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: RawRef[] = [];
   for (const r of refs) if (!out.length || r.start >= out[out.length - 1]!.end) out.push(r);
-  cache.set(key, out);
+  cache.set(text, out);
   if (cache.size > MAX) cache.delete(cache.keys().next().value as string);
   return out;
 }

@@ -2,6 +2,7 @@
 import { t } from '@vscode/l10n';
 import { getArticle, getInstrument, type InstrumentKey } from '../domain/instruments';
 import { instrumentWord } from '../draft/frontMatter';
+import type { ResolvedRef } from './resolve';
 import { unitPhrase, unitToken, type Target } from './types';
 
 export type Missing = { level: 'article' | 'paragraph' | 'subparagraph'; message: string };
@@ -10,8 +11,33 @@ function listing(items: string[]): string {
   return items.length <= 8 ? items.join(', ') : `${items.slice(0, 4).join(', ')} … ${items.slice(-2).join(', ')}`;
 }
 
+const memo = new Map<string, Missing | null>();
+const perRef = new WeakMap<object, { instrument: InstrumentKey; v: (Missing | null)[] }>();
+
+/** missingUnit for each target of a reference, remembered with the (cached) raw reference so three rules share one pass. */
+export function missingForRef(r: ResolvedRef): (Missing | null)[] {
+  if (!r.instrument) return [];
+  const hit = perRef.get(r.raw);
+  if (hit && hit.instrument === r.instrument) return hit.v;
+  const v = r.targets.map((t) => missingUnit(r.instrument!, t));
+  perRef.set(r.raw, { instrument: r.instrument, v });
+  return v;
+}
+
 /** Null when the article and unit exist; otherwise the first level that does not, with the units that do. */
 export function missingUnit(k: InstrumentKey, target: Target): Missing | null {
+  // A draft cites the same few units thousands of times; the data never changes while the process runs.
+  const key = `${k}|${target.article}|${target.unit ? unitToken(target.unit) : ''}`;
+  let v = memo.get(key);
+  if (v === undefined) {
+    v = computeMissing(k, target);
+    if (memo.size > 50_000) memo.clear();
+    memo.set(key, v);
+  }
+  return v;
+}
+
+function computeMissing(k: InstrumentKey, target: Target): Missing | null {
   const name = instrumentWord(k);
   const a = getArticle(k, target.article);
   if (!a) {

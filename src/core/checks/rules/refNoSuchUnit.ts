@@ -1,7 +1,7 @@
 // ref.no-such-article / ref.no-such-paragraph / ref.no-such-subparagraph: a reference cites what the treaty does not have.
 import { t } from '@vscode/l10n';
 import { references } from '../../refs/resolve';
-import { missingUnit, type Missing } from '../../refs/validate';
+import { missingForRef, type Missing } from '../../refs/validate';
 import type { Rule } from '../rule';
 
 function existenceRule(level: Missing['level']): Rule {
@@ -10,9 +10,7 @@ function existenceRule(level: Missing['level']): Rule {
     defaultSeverity: 'error',
     check({ model, report }) {
       for (const r of references(model)) {
-        if (!r.instrument) continue;
-        for (const target of r.targets) {
-          const miss = missingUnit(r.instrument, target);
+        for (const miss of missingForRef(r)) {
           if (!miss || miss.level !== level) continue;
           // Precision first: with the instrument only implied, "article 212" more likely cites domestic law than
           // mistypes the treaty, so it is only a note; a named instrument makes it an error.

@@ -24,16 +24,23 @@ export const refOutsideReview: Rule = {
   defaultSeverity: 'warning',
   check({ model, info, report }) {
     const cluster = info.cluster === null ? undefined : getCluster(info.cluster);
+    // The cluster's articles (provisional data) and the review's own list in the front matter both count as in scope;
+    // null where neither says anything about an instrument, so nothing is judged.
+    const scope = new Map<string, Set<number> | null>();
+    for (const k of info.partyTo) {
+      const fromCluster = cluster?.articles[k] ?? null;
+      const fromFrontMatter = info.articlesFrom === 'front-matter' ? info.articles.get(k) ?? [] : [];
+      scope.set(k, fromCluster === null && !fromFrontMatter.length ? null : new Set([...(fromCluster ?? []), ...fromFrontMatter]));
+    }
     for (const r of references(model)) {
-      if (!r.instrument || !info.partyTo.includes(r.instrument)) continue;
-      // The cluster's articles (provisional data) and the review's own list in the front matter both count as in scope.
-      const fromCluster = cluster?.articles[r.instrument] ?? null;
-      const fromFrontMatter = info.articlesFrom === 'front-matter' ? info.articles.get(r.instrument) ?? [] : [];
-      if (fromCluster === null && !fromFrontMatter.length) continue; // nothing to judge by
-      const inScope = new Set([...(fromCluster ?? []), ...fromFrontMatter]);
-      const outside = [...new Set(r.targets.map((x) => x.article))].filter((n) => getArticle(r.instrument!, n) && !inScope.has(n));
-      if (!outside.length) continue;
-      report(r, t('Article(s) {0} of the {1} are outside cluster {2} (provisional cluster data) and not listed under "articles" in the front matter. If the review covers them, list them there.', outside.join(', '), instrumentWord(r.instrument), cluster?.roman ?? String(info.cluster)));
+      const inScope = r.instrument ? scope.get(r.instrument) : null;
+      if (!inScope) continue;
+      let outside: number[] | null = null;
+      for (const x of r.targets) {
+        if (!inScope.has(x.article) && getArticle(r.instrument!, x.article) && !outside?.includes(x.article)) (outside ??= []).push(x.article);
+      }
+      if (!outside) continue;
+      report(r, t('Article(s) {0} of the {1} are outside cluster {2} (provisional cluster data) and not listed under "articles" in the front matter. If the review covers them, list them there.', outside.join(', '), instrumentWord(r.instrument!), cluster?.roman ?? String(info.cluster)));
     }
   },
 };
