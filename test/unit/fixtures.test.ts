@@ -37,3 +37,11 @@ describe('fixtures', () => {
     expect(actual(readFileSync(join(dir, 'valid.draft.md'), 'utf8'))).toEqual([]);
   });
 });
+
+describe('empty parts: the text-only shortcut agrees with the parser', () => {
+  const part = (body: string) => `---\ndocument: summary\nstate-under-review: A\nreviewing-states: [B, C]\ncluster: 1\nparty-to: [untoc]\narticles:\n  untoc: [5]\n---\n\n## Introduction {#introduction}\n\nx\n\n## C {#untoc}\n\n### Article 5 {#untoc-5}\n\n#### I {.implementation}\n\n${body}\n\n#### G {.gaps}\n\nx\n\n#### P {.good-practices}\n\nx\n\n#### S {.suggestions}\n\nx\n\n#### T {.technical-assistance}\n\nx\n`;
+  const empty = (body: string) => checkModel(DraftModel.parse(part(body))).some((f) => f.code === 'structure.empty-part');
+  for (const [body, isEmpty] of [['', true], ['<!-- hint -->', true], ['<!-- a -->\n\n<!-- b -->', true], ['  \t ', true], ['None.', false], ['<b>x</b>', false], ['`code`', false], ['[a]: https://example.invalid', false], ['&nbsp;', false], ['<!-- a --> text', false], ['<br>', false]] as const) {
+    it(JSON.stringify(body), () => expect(empty(body)).toBe(isEmpty));
+  }
+});

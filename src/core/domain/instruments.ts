@@ -18,7 +18,7 @@ export interface Article {
   readonly refs: readonly string[];
 }
 
-interface RawName { full?: string | null; short?: string | null; abbrev?: string | null; unverified?: boolean }
+interface RawName { full?: string | null; short?: string | null; abbrev?: string | null; unverified?: boolean; short_candidates?: string[] }
 interface RawArticle {
   number: number; title_en: string; title_zh?: string | null; chapter?: string | null; refs: string[];
 }
@@ -32,6 +32,8 @@ export interface Instrument {
   /** Full name in a UN language, or null where the data has none verified. */
   fullName(lang: string): string | null;
   shortName(lang: string): string | null;
+  /** Short names seen in use but not verified as the UN's (e.g. 《贩运人口议定书》): to recognize, never to impose. */
+  shortCandidates(lang: string): readonly string[];
 }
 
 function build(key: InstrumentKey): Instrument {
@@ -48,7 +50,7 @@ function build(key: InstrumentKey): Instrument {
     if (!n || n.unverified) return null;
     return n[field] ?? null;
   };
-  return { key, articles, fullName: (l) => name(l, 'full'), shortName: (l) => name(l, 'short') };
+  return { key, articles, fullName: (l) => name(l, 'full'), shortName: (l) => name(l, 'short'), shortCandidates: (l) => r.names[l]?.short_candidates ?? [] };
 }
 
 const INSTRUMENTS = new Map<InstrumentKey, Instrument>(INSTRUMENT_KEYS.map((k) => [k, build(k)]));

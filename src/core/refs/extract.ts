@@ -45,7 +45,8 @@ export function chunkReferences(text: string, tree: () => Root, skipFirstLine: b
   if (skipFirstLine) { const nl = text.indexOf('\n'); from = nl < 0 ? text.length : nl + 1; }
   const found = [...scanLatin(text), ...scanChinese(text), ...scanOther(text)].filter((r) => r.start >= from);
   let refs = found;
-  if (found.length) {
+  // Code, HTML and link targets need these characters (or an indented line); without them the parser is not asked.
+  if (found.length && /[`<~[]|^(?: {4}|\t)/m.test(text)) {
     const opaque = opaqueRanges(tree());
     refs = found.filter((r) => !opaque.some(([a, b]) => r.start < b && r.end > a));
   }

@@ -23,20 +23,15 @@ function englishAliases(): Alias[] {
   return out.sort((a, b) => b.text.length - a.text.length);
 }
 
-/** Chinese names as written inside 《》 or bare before 第…条. */
+/** Chinese names as written inside 《》 or bare before 第…条: the data's full names and short-name candidates (unverified, so accepted, never imposed). */
 function chineseAliases(): Alias[] {
   const out: Alias[] = [];
   for (const k of INSTRUMENT_KEYS) {
-    const full = getInstrument(k).fullName('zh');
-    if (full) out.push({ text: full, mention: named(k) });
+    const i = getInstrument(k);
+    for (const n of [i.fullName('zh'), ...i.shortCandidates('zh')]) if (n) out.push({ text: n.replace(/^《|》$/g, ''), mention: named(k) });
   }
-  const extra: [string, InstrumentMention][] = [
-    ['公约', named('untoc')], ['有组织犯罪公约', named('untoc')], ['打击有组织犯罪公约', named('untoc')], ['打击跨国有组织犯罪公约', named('untoc')],
-    ['贩运人口议定书', named('tip')], ['人口贩运议定书', named('tip')],
-    ['偷运移民议定书', named('som')], ['移民议定书', named('som')],
-    ['枪支议定书', named('firearms')], ['火器议定书', named('firearms')], ['议定书', { kind: 'protocol' }],
-  ];
-  for (const [text, mention] of extra) out.push({ text, mention });
+  // The generic words a text uses once the instrument is clear: 公约 is the Convention, 议定书 depends on the section.
+  out.push({ text: '公约', mention: named('untoc') }, { text: '议定书', mention: { kind: 'protocol' } });
   return out.sort((a, b) => b.text.length - a.text.length);
 }
 

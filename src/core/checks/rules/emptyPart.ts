@@ -9,6 +9,18 @@ function isBlank(n: RootContent): boolean {
   return n.type === 'html' && /^\s*(<!--[\s\S]*?-->\s*)*$/.test(n.value);
 }
 
+/**
+ * Decides from the text alone where that is certain (only comments and blanks left: empty; text and no markup
+ * character: content) and asks the parser otherwise, so most parts of a large draft are never parsed for this.
+ */
+function bodyHasContent(chunk: string, parse: () => boolean): boolean {
+  const nl = chunk.indexOf('\n');
+  const rest = (nl < 0 ? '' : chunk.slice(nl + 1)).replace(/<!--[\s\S]*?-->/g, '');
+  if (!/\S/.test(rest)) return false;
+  if (!/[<`~\[\\&]/.test(rest)) return true;
+  return parse();
+}
+
 export const emptyPart: Rule = {
   code: 'structure.empty-part',
   defaultSeverity: 'warning',
@@ -17,7 +29,7 @@ export const emptyPart: Rule = {
       if (s.role !== 'part') continue;
       const chunks = model.sectionChunks(s);
       // Nested headings are content; the part's own heading is not.
-      const hasContent = chunks.length > 1 || model.chunkTree(chunks[0]!).children.some((n, i) => i > 0 && !isBlank(n));
+      const hasContent = chunks.length > 1 || bodyHasContent(model.chunkText(chunks[0]!), () => model.chunkTree(chunks[0]!).children.some((n, i) => i > 0 && !isBlank(n)));
       if (hasContent) continue;
       // While drafting an empty part is work still to do; at finalization it blocks.
       report(s, t('Part {0} is empty. Write the observations, or state that there are none.', partName(s.part!)), info.stage === 'finalization' ? 'error' : undefined);
