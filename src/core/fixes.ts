@@ -5,6 +5,7 @@ import { articleName, partName } from './checks/describe';
 import { instrumentOrder, isInstrumentKey, type InstrumentKey } from './domain/instruments';
 import type { DraftModel, Section } from './draft/model';
 import { eolOf, type OffsetEdit } from './edits';
+import { parseComments, type Conflict } from './comments/parse';
 import type { Finding } from './finding';
 import { articleSection, instrumentSection, partSection } from './skeleton';
 
@@ -20,6 +21,11 @@ export interface Fix {
 
 export function fixesFor(model: DraftModel, f: Finding): Fix[] {
   const d = f.data;
+  if (f.code === 'comment.merge-conflict') {
+    const at = model.lines.offsetAt(f.range.start);
+    const c = parseComments(model.text).conflicts.find((x) => x.start === at);
+    return c?.onlyBlocks ? [{ title: t('Keep both sides (comments only)'), code: f.code, edit: keepBoth(model.text, c), rank: 0 }] : [];
+  }
   if (f.code === 'ref.non-canonical' && d?.replacement !== undefined) {
     const start = model.lines.offsetAt(f.range.start), end = model.lines.offsetAt(f.range.end);
     return [{ title: t('Rewrite as "{0}"', d.replacement), code: f.code, edit: { start, end, newText: d.replacement }, rank: 0 }];
@@ -95,4 +101,12 @@ function insertArticle(model: DraftModel, k: InstrumentKey, n: number): Pick<Fix
 function insertPart(model: DraftModel, art: Section, p: PartId): OffsetEdit | null {
   const later = art.children.find((c) => c.role === 'part' && partOrder(c.part!) > partOrder(p));
   return block(model, later ? later.heading.start : art.end, partSection(p, lang(model)), { from: 4, to: art.heading.level + 1 });
+}
+
+/** One edit over the conflict: both sides' comment lines kept, one after the other, the conflict lines gone. */
+function keepBoth(text: string, c: Conflict): OffsetEdit {
+  const eol = eolOf(text);
+  const side = (r: [number, number]) => text.slice(r[0], r[1]).replace(/(\r?\n)+$/, '');
+  const kept = [side(c.ours), side(c.theirs)].filter(Boolean).join(eol);
+  return { start: c.start, end: c.end, newText: kept };
 }

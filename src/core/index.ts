@@ -16,3 +16,5 @@ export * from './edits';
 export * from './fixes';
 export * from './refs/editing';
 export type { ResolvedRef } from './refs/resolve';
+export * from './comments/parse';
+export * from './comments/ops';

@@ -15,11 +15,13 @@ import { unexpectedArticle } from './rules/unexpectedArticle';
 import { refNoSuchArticle, refNoSuchParagraph, refNoSuchSubparagraph } from './rules/refNoSuchUnit';
 import { refNotParty, refOutsideReview } from './rules/refScope';
 import { refAmbiguous, refNonCanonical } from './rules/refStyle';
+import { malformedMark, mergeConflict, openThread, orphanComment, pendingSuggestion } from './rules/comments';
 
 export const RULES: readonly Rule[] = [
   missingIntroduction, missingArticle, unexpectedArticle, noSuchArticle, duplicateSection,
   misplacedSection, missingPart, emptyPart, order,
   refNoSuchArticle, refNoSuchParagraph, refNoSuchSubparagraph, refNotParty, refOutsideReview, refAmbiguous, refNonCanonical,
+  openThread, pendingSuggestion, malformedMark, orphanComment, mergeConflict,
 ];
 
 /**

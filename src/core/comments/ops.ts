@@ -1,0 +1,199 @@
+// Comment and suggestion operations as minimal edits: add, reply, resolve, reopen, edit, delete, suggest, accept, reject, clean.
+import { applyEdits, eolOf, type OffsetEdit } from '../edits';
+import { parseComments, type Block, type CommentThread, type CommentsModel } from './parse';
+
+export interface Author { name: string; state?: string }
+export interface OpContext {
+  author: Author;
+  /** Injected so tests are reproducible; the editor passes the clock. */
+  now?: () => Date;
+  newId?: (length: number) => string;
+}
+
+export class CommentError extends Error {}
+
+const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
+/** Random base-36 id: 8 characters give 36^8 ≈ 2.8e12 values, so offline co-reviewers do not collide. */
+export function randomId(length: number): string {
+  const bytes = new Uint8Array(length);
+  globalThis.crypto.getRandomValues(bytes);
+  return [...bytes].map((b) => ALPHABET[b % 36]).join('');
+}
+
+export function authorLabel(a: Author): string {
+  const name = a.name.replace(/[|\r\n]/g, ' ').trim() || 'Anonymous';
+  return a.state?.trim() ? `${name} (${a.state.replace(/[|()\r\n]/g, ' ').trim()})` : name;
+}
+function stamp(ctx: OpContext): string { return (ctx.now?.() ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z'); }
+function id(ctx: OpContext, n: number): string { return (ctx.newId ?? randomId)(n); }
+
+/** A comment's text as it is stored on one line: line breaks as <br>, nothing that would end the line's mark early. */
+export function encodeBody(body: string): string {
+  const one = body.replace(/\r\n|\r|\n/g, '<br>').replace(/<<\}/g, '<< }').trim();
+  // A comment that reads exactly like an event is kept as text.
+  return /^\[(resolved|reopened)\]$/.test(one) ? ` ${one}` : one;
+}
+
+export function blockText(blockId: string, author: Author, date: string, body: string): string {
+  const b = encodeBody(body);
+  return `{>>@${blockId} | ${authorLabel(author)} | ${date}${b ? ` | ${b}` : ''}<<}`;
+}
+function eventText(blockId: string, author: Author, date: string, event: 'resolved' | 'reopened'): string {
+  return `{>>@${blockId} | ${authorLabel(author)} | ${date} | [${event}]<<}`;
+}
+
+/** End of the paragraph (or list, table, heading) holding `offset`: the last line before a blank line. */
+export function paragraphEnd(text: string, offset: number): number {
+  const re = /\r?\n[ \t]*(?:\r?\n|$)/g;
+  re.lastIndex = offset;
+  const m = re.exec(text);
+  return m ? m.index : text.length;
+}
+
+function checkRange(model: CommentsModel, text: string, start: number, end: number): void {
+  if (start < 0 || end > text.length || start > end) throw new CommentError('The selection is outside the document.');
+  if (/\n[ \t]*\r?\n/.test(text.slice(start, end))) throw new CommentError('Select text within one paragraph: a comment or suggestion cannot span a blank line.');
+  for (const m of model.marks) if (start < m.end && end > m.start || (start === end && start > m.start && start < m.end)) throw new CommentError('The selection overlaps another comment or suggestion; select text outside it.');
+  for (const b of model.blocks) if (start < b.end && end > b.start) throw new CommentError('The selection is inside a comment thread; select text of the draft.');
+}
+
+function newThreadEdits(text: string, start: number, end: number, open: string, close: string, blockId: string, body: string, ctx: OpContext): OffsetEdit[] {
+  const eol = eolOf(text);
+  const at = paragraphEnd(text, end);
+  // Directly under the paragraph, no blank line: an inserted line that differs from its neighbours cannot be slid
+  // by git's diff next to a co-reviewer's change, so it never conflicts with one.
+  const block = `${eol}${blockText(blockId, ctx.author, stamp(ctx), body)}`;
+  const closeText = `${close}{>>@${blockId}<<}`;
+  const edits: OffsetEdit[] = [];
+  if (open) edits.push({ start, end: start, newText: open });
+  // The closing mark and the block may fall at one offset; one edit keeps their order.
+  if (at === end) edits.push({ start: end, end, newText: closeText + block });
+  else edits.push({ start: end, end, newText: closeText }, { start: at, end: at, newText: block });
+  return edits;
+}
+
+/** A new comment thread on [start, end) (a point when equal), with its first comment. */
+export function addComment(text: string, start: number, end: number, body: string, ctx: OpContext): { id: string; edits: OffsetEdit[] } {
+  checkRange(parseComments(text), text, start, end);
+  const tid = id(ctx, 8);
+  return { id: tid, edits: start === end ? newThreadEdits(text, start, end, '', '', tid, body, ctx) : newThreadEdits(text, start, end, '{==', '==}', tid, body, ctx) };
+}
+
+/** A suggested change of [start, end) into `newText`: an insertion at a point, a deletion when `newText` is empty, else a replacement. */
+export function suggestChange(text: string, start: number, end: number, newText: string, ctx: OpContext, comment = ''): { id: string; edits: OffsetEdit[] } {
+  checkRange(parseComments(text), text, start, end);
+  if (start === end && !newText) throw new CommentError('Nothing to suggest: select text to delete or replace, or type text to insert.');
+  if (/\n[ \t]*\r?\n/.test(newText) || /~~\}|\+\+\}|~>/.test(newText)) throw new CommentError('The suggested text cannot contain a blank line or the marks ~~}, ++}, ~>.');
+  const tid = id(ctx, 8);
+  const edits = start === end ? newThreadEdits(text, start, end, '', `{++${newText}++}`, tid, comment, ctx)
+    : !newText ? newThreadEdits(text, start, end, '{--', '--}', tid, comment, ctx)
+    : newThreadEdits(text, start, end, '{~~', `~>${newText}~~}`, tid, comment, ctx);
+  return { id: tid, edits };
+}
+
+function thread(text: string, threadId: string): CommentThread {
+  const t = parseComments(text).threads.find((x) => x.id === threadId);
+  if (!t) throw new CommentError(`No comment thread @${threadId} in this document.`);
+  return t;
+}
+
+function appendToThread(text: string, t: CommentThread, content: string): OffsetEdit {
+  const eol = eolOf(text);
+  const last = t.blocks.reduce((m, b) => Math.max(m, b.end), -1);
+  const at = last >= 0 ? last : paragraphEnd(text, t.mark!.end);
+  return { start: at, end: at, newText: `${eol}${content}` };
+}
+
+export function reply(text: string, threadId: string, body: string, ctx: OpContext): OffsetEdit[] {
+  const t = thread(text, threadId);
+  return [appendToThread(text, t, blockText(`${t.id}.${id(ctx, 4)}`, ctx.author, stamp(ctx), body))];
+}
+
+export function setResolved(text: string, threadId: string, resolved: boolean, ctx: OpContext): OffsetEdit[] {
+  const t = thread(text, threadId);
+  if (t.resolved === resolved) return [];
+  return [appendToThread(text, t, eventText(`${t.id}.${id(ctx, 4)}`, ctx.author, stamp(ctx), resolved ? 'resolved' : 'reopened'))];
+}
+
+function block(text: string, blockId: string): Block {
+  const b = parseComments(text).blocks.find((x) => x.id === blockId);
+  if (!b) throw new CommentError(`No comment @${blockId} in this document.`);
+  return b;
+}
+
+export function editComment(text: string, blockId: string, body: string): OffsetEdit[] {
+  const b = block(text, blockId);
+  if (b.event) throw new CommentError('A resolve or reopen event has no text to edit.');
+  const stored = encodeBody(body);
+  if (b.bodyStart === b.bodyEnd) return stored ? [{ start: b.bodyStart, end: b.bodyStart, newText: ` | ${stored}` }] : [];
+  // Emptied: drop the field with its separator.
+  if (!stored) return [{ start: b.bodyStart - 3, end: b.bodyEnd, newText: '' }];
+  return [{ start: b.bodyStart, end: b.bodyEnd, newText: stored }];
+}
+
+/** Removes the marks of a thread, keeping (accept) or dropping (reject) the text it concerns. */
+function markEdits(t: CommentThread, keep: 'old' | 'new'): OffsetEdit[] {
+  const m = t.mark;
+  if (!m) return [];
+  const whole = (): OffsetEdit[] => [{ start: m.start, end: m.end, newText: '' }];
+  // Cut only the markup around the kept text, so the text itself is never rewritten.
+  const around = (innerStart: number, innerLen: number): OffsetEdit[] => [
+    { start: m.start, end: innerStart, newText: '' },
+    { start: innerStart + innerLen, end: m.end, newText: '' },
+  ];
+  switch (m.kind) {
+    case 'comment': return m.text ? around(m.start + 3, m.text.length) : whole();
+    case 'insertion': return keep === 'new' && m.text ? around(m.start + 3, m.text.length) : whole();
+    case 'deletion': return keep === 'old' && m.text ? around(m.start + 3, m.text.length) : whole();
+    case 'replacement': {
+      if (keep === 'old') return m.text ? around(m.start + 3, m.text.length) : whole();
+      const newStart = m.start + 3 + m.text.length + 2;
+      return m.newText ? around(newStart, m.newText.length) : whole();
+    }
+  }
+}
+function blockEdits(t: CommentThread): OffsetEdit[] {
+  return t.blocks.map((b) => ({ start: b.removeStart, end: b.end, newText: '' }));
+}
+
+/** Deletes one comment; deleting a thread's first comment deletes the thread and its mark (the text stays). */
+export function deleteComment(text: string, blockId: string): OffsetEdit[] {
+  const b = block(text, blockId);
+  if (b.id !== b.threadId) return [{ start: b.removeStart, end: b.end, newText: '' }];
+  const t = thread(text, b.threadId);
+  return [...markEdits(t, 'old'), ...blockEdits(t)];
+}
+export function deleteThread(text: string, threadId: string): OffsetEdit[] {
+  const t = thread(text, threadId);
+  return [...markEdits(t, 'old'), ...blockEdits(t)];
+}
+
+export function accept(text: string, threadId: string): OffsetEdit[] {
+  const t = thread(text, threadId);
+  if (t.kind === 'comment') throw new CommentError('A comment is resolved, not accepted.');
+  return [...markEdits(t, 'new'), ...blockEdits(t)];
+}
+export function reject(text: string, threadId: string): OffsetEdit[] {
+  const t = thread(text, threadId);
+  if (t.kind === 'comment') throw new CommentError('A comment is resolved, not rejected.');
+  return [...markEdits(t, 'old'), ...blockEdits(t)];
+}
+
+/** The author of a thread as written on its first block ("" for plain CriticMarkup). */
+export function threadAuthor(t: CommentThread): string {
+  return t.blocks.find((b) => b.id === t.id)?.author ?? '';
+}
+
+export function acceptAll(text: string, byAuthor?: string): OffsetEdit[] {
+  return parseComments(text).threads.filter((t) => t.kind !== 'comment' && (byAuthor === undefined || threadAuthor(t) === byAuthor)).flatMap((t) => [...markEdits(t, 'new'), ...blockEdits(t)]);
+}
+export function rejectAll(text: string, byAuthor?: string): OffsetEdit[] {
+  return parseComments(text).threads.filter((t) => t.kind !== 'comment' && (byAuthor === undefined || threadAuthor(t) === byAuthor)).flatMap((t) => [...markEdits(t, 'old'), ...blockEdits(t)]);
+}
+
+/** The clean copy: every suggestion accepted, every comment mark and thread block removed. */
+export function cleanCopy(text: string): string {
+  const model = parseComments(text);
+  const edits = model.threads.flatMap((t) => [...markEdits(t, 'new'), ...blockEdits(t)]);
+  return applyEdits(text, edits);
+}

@@ -1,0 +1,208 @@
+// Reads the comment threads and suggested changes of a draft: inline marks, thread blocks, and what is malformed.
+import { LineIndex } from '../text/lines';
+
+export type MarkKind = 'comment' | 'insertion' | 'deletion' | 'replacement';
+
+export interface Mark {
+  id: string;
+  kind: MarkKind;
+  /** The whole mark including its id tag. */
+  start: number;
+  end: number;
+  /** The text the mark concerns (annotated, inserted, deleted, or the old text of a replacement). */
+  text: string;
+  /** The new text of a replacement. */
+  newText?: string;
+  /** Whether the id was written (`{>>@id<<}`) or the mark is plain CriticMarkup. */
+  anonymous: boolean;
+  /** For an anonymous inline comment `{>>note<<}`: its text. */
+  note?: string;
+}
+
+export interface Block {
+  /** `k3x9f2qa` for a thread's first comment, `k3x9f2qa.r7d2` for a reply or an event. */
+  id: string;
+  threadId: string;
+  author: string;
+  date: string;
+  event: 'resolved' | 'reopened' | null;
+  body: string;
+  /** The block's line, without its line break. */
+  start: number;
+  end: number;
+  /** Where to cut to remove the block with the line break before it, restoring the text as it was before it was added. */
+  removeStart: number;
+  /** The stored text's range on the line (an empty range before `<<}` when there is none). */
+  bodyStart: number;
+  bodyEnd: number;
+}
+
+export interface Problem { code: 'comment.malformed' | 'comment.orphan' | 'comment.merge-conflict'; message: string; start: number; end: number }
+
+export interface Conflict { start: number; end: number; ours: [number, number]; theirs: [number, number]; onlyBlocks: boolean }
+
+export interface CommentThread {
+  id: string;
+  kind: MarkKind;
+  mark: Mark | null;
+  /** First comment, then replies and events in date order. */
+  blocks: Block[];
+  resolved: boolean;
+}
+
+export interface CommentsModel {
+  threads: CommentThread[];
+  marks: Mark[];
+  blocks: Block[];
+  conflicts: Conflict[];
+  problems: Problem[];
+}
+
+const ID = '[a-z0-9]{4,16}';
+// One line per comment: `{>>@ID | Author | DATE | text<<}`; events carry `[resolved]` or `[reopened]` as their text.
+const BLOCK = new RegExp(`^\\{>>@(${ID}(?:\\.[a-z0-9]{2,8})?) \\| ((?:(?! \\| ).)+) \\| (\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ)(?: \\| (.*?))?<<\\}[ \\t]*$`);
+const MARK = new RegExp(
+  `\\{==((?:(?!==\\})[^])*?)==\\}\\{>>@(${ID})<<\\}` +
+  `|\\{\\+\\+((?:(?!\\+\\+\\})[^])*?)\\+\\+\\}(?:\\{>>@(${ID})<<\\})?` +
+  `|\\{--((?:(?!--\\})[^])*?)--\\}(?:\\{>>@(${ID})<<\\})?` +
+  `|\\{~~((?:(?!~~\\})[^])*?)~>((?:(?!~~\\})[^])*?)~~\\}(?:\\{>>@(${ID})<<\\})?` +
+  `|\\{>>@(${ID})<<\\}` +
+  `|\\{>>((?:(?!<<\\})[^])*?)<<\\}`,
+  'g');
+const OPENERS = /\{(==|\+\+|--|~~|>>)|(==|\+\+|--|~~|<<)\}/g;
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+
+const cache = new Map<string, CommentsModel>();
+
+/** Parses once per text (the editor asks for the same version from several providers). */
+export function parseComments(text: string): CommentsModel {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const m = parse(text);
+  cache.clear(); // one document's latest version is what is asked for again; keep memory flat
+  cache.set(text, m);
+  return m;
+}
+
+function parse(text: string): CommentsModel {
+  const lines = new LineIndex(text);
+  const masked = text.split('');
+  const mask = (a: number, b: number) => { for (let i = a; i < b; i++) if (masked[i] !== '\n' && masked[i] !== '\r') masked[i] = ' '; };
+  const blocks: Block[] = [];
+  const conflicts: Conflict[] = [];
+  const problems: Problem[] = [];
+  let fence: { char: string; len: number } | null = null;
+  let conflict: { start: number; mid: number | null; line: number } | null = null;
+  for (let l = 0; l < lines.lineCount; l++) {
+    const s = lines.lineText(l);
+    const ls = lines.starts[l]!, le = lines.lineEnd(l);
+    if (fence) {
+      const f = FENCE.exec(s);
+      if (f && f[1]![0] === fence.char && f[1]!.length >= fence.len && !f[2]!.trim()) fence = null;
+      mask(ls, le);
+      continue;
+    }
+    const f = FENCE.exec(s);
+    if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) { fence = { char: f[1]![0]!, len: f[1]!.length }; mask(ls, le); continue; }
+    // Git's conflict lines: a merge that needs a decision.
+    if (/^<{7}( |$)/.test(s)) { conflict = { start: ls, mid: null, line: l }; mask(ls, le); continue; }
+    if (conflict && /^={7}$/.test(s)) { conflict.mid = ls; mask(ls, le); continue; }
+    if (conflict && /^>{7}( |$)/.test(s)) {
+      const mid = conflict.mid ?? ls;
+      const oursStart = lines.starts[conflict.line + 1] ?? mid;
+      const theirsStart = conflict.mid === null ? ls : (lines.starts[lines.positionAt(mid).line + 1] ?? ls);
+      conflicts.push({ start: conflict.start, end: le, ours: [oursStart, mid], theirs: [theirsStart, ls], onlyBlocks: false });
+      conflict = null;
+      mask(ls, le);
+      continue;
+    }
+    if (!s.startsWith('{>>@')) continue;
+    const h = BLOCK.exec(s);
+    if (!h) {
+      problems.push({ code: 'comment.malformed', message: 'A comment line must read "{>>@ID | Name (State) | YYYY-MM-DDTHH:MM:SSZ | text<<}" on one line.', start: ls, end: le });
+      mask(ls, le);
+      continue;
+    }
+    const id = h[1]!;
+    const raw = h[4] ?? '';
+    const ev = /^\[(resolved|reopened)\]$/.exec(raw);
+    const bodyStart = h[4] === undefined ? ls + s.lastIndexOf('<<}') : ls + s.lastIndexOf('<<}') - raw.length;
+    blocks.push({
+      id, threadId: id.split('.')[0]!, author: h[2]!, date: h[3]!, event: ev ? (ev[1] as Block['event']) : null,
+      body: ev ? '' : decodeBody(raw), start: ls, end: le, removeStart: lineBreakBefore(text, ls), bodyStart, bodyEnd: bodyStart + raw.length,
+    });
+    mask(ls, le);
+  }
+  if (conflict) problems.push({ code: 'comment.malformed', message: 'A git conflict starts here but never ends (no ">>>>>>>" line).', start: conflict.start, end: lines.lineEnd(conflict.line) });
+  // Inline code spans are text, whatever they contain.
+  const m1 = masked.join('');
+  for (const c of m1.matchAll(/(`+)(?:(?!\1)[^])+?\1/g)) mask(c.index!, c.index! + c[0].length);
+  const mtext = masked.join('');
+  const marks: Mark[] = [];
+  let anon = 0;
+  for (const m of mtext.matchAll(MARK)) {
+    const start = m.index!, end = start + m[0].length;
+    if (/\n[ \t]*\r?\n/.test(m[0])) { problems.push({ code: 'comment.malformed', message: 'A mark cannot span a blank line; close it in the same paragraph.', start, end: start + 3 }); continue; }
+    const g = m;
+    // Every mark opens with three characters ({==, {++, {--, {~~, {>>); group lengths give the rest.
+    const inner = (len: number, from = start + 3) => text.slice(from, from + len);
+    if (g[1] !== undefined) marks.push({ id: g[2]!, kind: 'comment', start, end, text: inner(g[1].length), anonymous: false });
+    else if (g[3] !== undefined) marks.push({ id: g[4] ?? `anon${anon++}`, kind: 'insertion', start, end, text: inner(g[3].length), anonymous: !g[4] });
+    else if (g[5] !== undefined) marks.push({ id: g[6] ?? `anon${anon++}`, kind: 'deletion', start, end, text: inner(g[5].length), anonymous: !g[6] });
+    else if (g[7] !== undefined) {
+      marks.push({ id: g[9] ?? `anon${anon++}`, kind: 'replacement', start, end, text: inner(g[7].length), newText: inner(g[8]!.length, start + 3 + g[7].length + 2), anonymous: !g[9] });
+    } else if (g[10] !== undefined) marks.push({ id: g[10], kind: 'comment', start, end, text: '', anonymous: false });
+    else marks.push({ id: `anon${anon++}`, kind: 'comment', start, end, text: '', anonymous: true, note: text.slice(start + 3, end - 3) });
+  }
+  // Whatever opener or closer is left outside a mark is a broken mark.
+  const inMark = (i: number) => marks.some((k) => i >= k.start && i < k.end);
+  for (const o of mtext.matchAll(OPENERS)) {
+    if (inMark(o.index!)) continue;
+    problems.push({ code: 'comment.malformed', message: `"${o[0]}" does not open or close a complete mark: check for a missing closer, a blank line inside the mark, or marks nested in each other.`, start: o.index!, end: o.index! + 3 });
+  }
+  const insideBlock = (o: number) => blocks.some((b) => b.start <= o && o < b.end);
+  for (const c of conflicts) {
+    // A side holds only thread blocks when each of its non-blank lines lies inside one.
+    const side = ([a, b]: [number, number]) => {
+      for (let l = lines.positionAt(a).line; l < lines.lineCount && lines.starts[l]! < b; l++) {
+        if (lines.lineText(l).trim() && !insideBlock(lines.starts[l]!)) return false;
+      }
+      return true;
+    };
+    c.onlyBlocks = side(c.ours) && side(c.theirs);
+    problems.push({ code: 'comment.merge-conflict', message: c.onlyBlocks
+      ? 'A git merge conflict between two sets of comments. Use the quick fix "Keep both" to keep every comment.'
+      : 'A git merge conflict: choose the text to keep and remove the conflict lines (<<<<<<<, =======, >>>>>>>).', start: c.start, end: c.end });
+  }
+  // Threads: marks and blocks joined by id.
+  const byId = new Map<string, CommentThread>();
+  for (const mk of marks) byId.set(mk.id, { id: mk.id, kind: mk.kind, mark: mk, blocks: [], resolved: false });
+  for (const b of blocks) {
+    let th = byId.get(b.threadId);
+    if (!th) {
+      th = { id: b.threadId, kind: 'comment', mark: null, blocks: [], resolved: false };
+      byId.set(b.threadId, th);
+    }
+    th.blocks.push(b);
+  }
+  for (const th of byId.values()) {
+    th.blocks.sort((a, b) => (a.id === th.id ? -1 : b.id === th.id ? 1 : a.date.localeCompare(b.date) || a.id.localeCompare(b.id)));
+    const events = th.blocks.filter((b) => b.event);
+    th.resolved = events.length > 0 && events[events.length - 1]!.event === 'resolved';
+    const root = th.blocks.find((b) => b.id === th.id);
+    if (th.mark && !th.mark.anonymous && !root) problems.push({ code: 'comment.orphan', message: `The mark @${th.id} has no thread block with its author and date. Add one after the paragraph, or remove the mark.`, start: th.mark.start, end: th.mark.end });
+    if (!th.mark && th.blocks.length) problems.push({ code: 'comment.orphan', message: root ? `The thread @${th.id} has no mark in the text; it was probably removed with its text. Delete the thread or add {>>@${th.id}<<} where it belongs.` : `Reply to an unknown thread @${th.id}.`, start: th.blocks[0]!.start, end: th.blocks[0]!.end });
+  }
+  const threads = [...byId.values()].sort((a, b) => (a.mark?.start ?? a.blocks[0]?.start ?? 0) - (b.mark?.start ?? b.blocks[0]?.start ?? 0));
+  return { threads, marks, blocks, conflicts, problems };
+}
+
+/** A comment's text as stored on its line: line breaks are written <br>. */
+export function decodeBody(raw: string): string { return raw.replace(/<br>/g, '\n'); }
+
+/** Start of the line break before a block's line, so removing from there restores the text before the block was added. */
+function lineBreakBefore(text: string, start: number): number {
+  if (text.slice(start - 2, start) === '\r\n') return start - 2;
+  if (text[start - 1] === '\n' || text[start - 1] === '\r') return start - 1;
+  return start;
+}
