@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  checkModel, CODES, decodeDraft, DraftModel, INSTRUMENT_KEYS, isDraft, isInstrumentKey, newDraft, summaryFromList,
+  checkModel, CODES, decodeDraft, DraftModel, INSTRUMENT_KEYS, isDraft, isInstrumentKey, LineIndex, newDraft, parseComments, summaryFromList,
   UN_LANGUAGES, type Finding, type InstrumentKey, type NewDraftOptions, type SeverityOverrides,
 } from '../core/index';
 
@@ -32,6 +32,7 @@ export function main(argv: string[], io: Io): number {
     if (cmd === '--version') { io.out('0.1.0'); return 0; }
     if (cmd === 'check') return check(rest, io);
     if (cmd === 'new') return create(rest, io);
+    if (cmd === 'comments') return comments(rest, io);
     throw new UsageError(`unknown command "${cmd}". Use "check" or "new" (see review-obs --help).`);
   } catch (e) {
     // Usage errors, parseArgs errors and unreadable input all end the same way: a message and status 2, never a trace.
@@ -143,6 +144,37 @@ function create(args: string[], io: Io): number {
   if (existsSync(out) && !values.force) throw new UsageError(`${values.output} exists; it was left untouched. Choose another name or add --force.`);
   writeFileSync(out, text);
   io.err(`wrote ${values.output}`);
+  return 0;
+}
+
+function comments(args: string[], io: Io): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' } } });
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be "text" or "json", not "${values.format}".`);
+  if (positionals.length !== 1) throw new UsageError('comments takes one file.');
+  const path = resolve(io.cwd, positionals[0]!);
+  if (!existsSync(path)) throw new UsageError(`no such file: ${positionals[0]}`);
+  const decoded = decodeDraft(readFileSync(path));
+  if (!decoded.ok) throw new UsageError(`${positionals[0]}: ${decoded.finding.message}`);
+  const text = decoded.text;
+  const lines = new LineIndex(text);
+  const model = parseComments(text);
+  const threads = model.threads.map((t) => ({
+    id: t.id,
+    kind: t.kind,
+    status: t.kind === 'comment' ? (t.resolved ? 'resolved' : 'open') : 'pending',
+    line: lines.positionAt(t.mark?.start ?? t.blocks[0]?.start ?? 0).line + 1,
+    text: t.mark?.text ?? '',
+    ...(t.mark?.newText !== undefined ? { newText: t.mark.newText } : {}),
+    comments: t.blocks.map((b) => ({ id: b.id, author: b.author, date: b.date, ...(b.event ? { event: b.event } : { text: b.body }) })),
+  }));
+  if (values.format === 'json') { io.out(JSON.stringify(threads, null, 2)); return 0; }
+  for (const th of threads) {
+    const what = th.kind === 'comment' ? `comment (${th.status})` : `suggested ${th.kind}: ${th.kind === 'replacement' ? `"${th.text}" → "${th.newText}"` : `"${th.text}"`}`;
+    io.out(`${positionals[0]}:${th.line} @${th.id} ${what}`);
+    for (const c of th.comments) io.out(`    ${c.date} ${c.author}: ${'event' in c ? `[${c.event}]` : c.text}`);
+  }
+  const open = threads.filter((t) => t.status === 'open').length, pending = threads.filter((t) => t.status === 'pending').length;
+  io.out(`${threads.length} thread(s): ${open} open comment(s), ${pending} pending suggestion(s).`);
   return 0;
 }
 

@@ -111,3 +111,24 @@ describe('review-obs new', () => {
     expect(run(['new', '--state', 'A', '--reviewer', 'B', '--cluster', '1', '--party-to', 'untoc'], dir).code).toBe(2);
   });
 });
+
+describe('review-obs comments', () => {
+  it('lists threads and suggestions with their comments, as text and JSON', () => {
+    const r = run(['comments', 'test/fixtures/comments.draft.md'], repo);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/test\/fixtures\/comments\.draft\.md:15 @aaaa1111 comment \(open\)/);
+    expect(r.out).toMatch(/2026-11-23T09:10:00Z Li Wei \(Calderra\): Covers\./);
+    expect(r.out).toMatch(/@ffff6666 suggested replacement: "this" → "that"/);
+    const j = JSON.parse(run(['comments', 'test/fixtures/comments.draft.md', '--format', 'json'], repo).out) as { id: string; status: string; comments: unknown[] }[];
+    expect(j.find((t) => t.id === 'bbbb2222')).toMatchObject({ status: 'resolved' });
+    expect(j.find((t) => t.id === 'cccc3333')).toMatchObject({ status: 'open' });
+    expect(j.find((t) => t.id === 'aaaa1111')?.comments).toHaveLength(2);
+  });
+  it('check reports open threads as errors at finalization', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ro-'));
+    writeFileSync(join(dir, 'f.md'), readFileSync(join(fixtures, 'comments.draft.md'), 'utf8').replace('articles:', 'stage: finalization\narticles:'));
+    const rows = JSON.parse(run(['check', 'f.md', '--format', 'json'], dir).out) as { code: string; severity: string }[];
+    expect(rows.filter((x) => x.code === 'comment.open-thread').every((x) => x.severity === 'error')).toBe(true);
+    expect(rows.filter((x) => x.code === 'comment.pending-suggestion').length).toBe(4);
+  });
+});

@@ -38,6 +38,12 @@ export function blockText(blockId: string, author: Author, date: string, body: s
   const b = encodeBody(body);
   return `{>>@${blockId} | ${authorLabel(author)} | ${date}${b ? ` | ${b}` : ''}<<}`;
 }
+/** A parsed block written back: for every block the operations write, this is the line as it stands. */
+export function serializeBlock(b: Block): string {
+  const field = b.event ? `[${b.event}]` : encodeBody(b.body);
+  return `{>>@${b.id} | ${b.author} | ${b.date}${field ? ` | ${field}` : ''}<<}`;
+}
+
 function eventText(blockId: string, author: Author, date: string, event: 'resolved' | 'reopened'): string {
   return `{>>@${blockId} | ${authorLabel(author)} | ${date} | [${event}]<<}`;
 }

@@ -61,13 +61,15 @@ export interface CommentsModel {
 const ID = '[a-z0-9]{4,16}';
 // One line per comment: `{>>@ID | Author | DATE | text<<}`; events carry `[resolved]` or `[reopened]` as their text.
 const BLOCK = new RegExp(`^\\{>>@(${ID}(?:\\.[a-z0-9]{2,8})?) \\| ((?:(?! \\| ).)+) \\| (\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ)(?: \\| (.*?))?<<\\}[ \\t]*$`);
+// Mark contents never cross a blank line: an unclosed mark must not swallow the next paragraph.
+const NB = '(?!\\n[ \\t]*\\r?\\n)';
 const MARK = new RegExp(
-  `\\{==((?:(?!==\\})[^])*?)==\\}\\{>>@(${ID})<<\\}` +
-  `|\\{\\+\\+((?:(?!\\+\\+\\})[^])*?)\\+\\+\\}(?:\\{>>@(${ID})<<\\})?` +
-  `|\\{--((?:(?!--\\})[^])*?)--\\}(?:\\{>>@(${ID})<<\\})?` +
-  `|\\{~~((?:(?!~~\\})[^])*?)~>((?:(?!~~\\})[^])*?)~~\\}(?:\\{>>@(${ID})<<\\})?` +
+  `\\{==((?:(?!==\\})${NB}[^])*?)==\\}\\{>>@(${ID})<<\\}` +
+  `|\\{\\+\\+((?:(?!\\+\\+\\})${NB}[^])*?)\\+\\+\\}(?:\\{>>@(${ID})<<\\})?` +
+  `|\\{--((?:(?!--\\})${NB}[^])*?)--\\}(?:\\{>>@(${ID})<<\\})?` +
+  `|\\{~~((?:(?!~~\\})${NB}[^])*?)~>((?:(?!~~\\})${NB}[^])*?)~~\\}(?:\\{>>@(${ID})<<\\})?` +
   `|\\{>>@(${ID})<<\\}` +
-  `|\\{>>((?:(?!<<\\})[^])*?)<<\\}`,
+  `|\\{>>((?:(?!<<\\})${NB}[^])*?)<<\\}`,
   'g');
 const OPENERS = /\{(==|\+\+|--|~~|>>)|(==|\+\+|--|~~|<<)\}/g;
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
@@ -139,10 +141,16 @@ function parse(text: string): CommentsModel {
   for (const c of m1.matchAll(/(`+)(?:(?!\1)[^])+?\1/g)) mask(c.index!, c.index! + c[0].length);
   const mtext = masked.join('');
   const marks: Mark[] = [];
+  const broken: [number, number][] = [];
   let anon = 0;
   for (const m of mtext.matchAll(MARK)) {
     const start = m.index!, end = start + m[0].length;
-    if (/\n[ \t]*\r?\n/.test(m[0])) { problems.push({ code: 'comment.malformed', message: 'A mark cannot span a blank line; close it in the same paragraph.', start, end: start + 3 }); continue; }
+    // A mark inside another: the outer one is reported once, and its inner markup is left as text.
+    if (/\{(==|\+\+|--|~~)|(==|\+\+|--|~~)\}/.test(m[0].slice(3, m[0].lastIndexOf('}{>>') > 0 ? m[0].lastIndexOf('}{>>') - 2 : m[0].length - 3))) {
+      problems.push({ code: 'comment.malformed', message: 'Marks cannot be nested: finish one mark before starting another.', start, end: start + 3 });
+      broken.push([start, end]);
+      continue;
+    }
     const g = m;
     // Every mark opens with three characters ({==, {++, {--, {~~, {>>); group lengths give the rest.
     const inner = (len: number, from = start + 3) => text.slice(from, from + len);
@@ -155,7 +163,7 @@ function parse(text: string): CommentsModel {
     else marks.push({ id: `anon${anon++}`, kind: 'comment', start, end, text: '', anonymous: true, note: text.slice(start + 3, end - 3) });
   }
   // Whatever opener or closer is left outside a mark is a broken mark.
-  const inMark = (i: number) => marks.some((k) => i >= k.start && i < k.end);
+  const inMark = (i: number) => marks.some((k) => i >= k.start && i < k.end) || broken.some(([a, b]) => i >= a && i < b);
   for (const o of mtext.matchAll(OPENERS)) {
     if (inMark(o.index!)) continue;
     problems.push({ code: 'comment.malformed', message: `"${o[0]}" does not open or close a complete mark: check for a missing closer, a blank line inside the mark, or marks nested in each other.`, start: o.index!, end: o.index! + 3 });

@@ -9,7 +9,8 @@ export const openThread: Rule = {
   defaultSeverity: 'info',
   check({ model, info, report }) {
     for (const th of parseComments(model.text).threads) {
-      if (th.kind !== 'comment' || th.resolved) continue;
+      // A mark whose thread lines are missing is reported as an orphan, not also as an open conversation.
+      if (th.kind !== 'comment' || th.resolved || !th.mark || (!th.mark.anonymous && !th.blocks.length)) continue;
       const at = th.mark ?? th.blocks[0];
       if (!at) continue;
       const who = threadAuthor(th);

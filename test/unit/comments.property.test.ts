@@ -1,0 +1,127 @@
+// Property tests of comment and suggestion operations: minimal edits, and the accept / reject / clean laws.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  accept, acceptAll, addComment, applyEdits, cleanCopy, deleteComment, editComment, parseComments, reject, rejectAll, reply,
+  serializeBlock, setResolved, suggestChange, type OffsetEdit, type OpContext,
+} from '../../src/core/index';
+
+let seq = 0;
+const ctx = (name: string): OpContext => ({ author: { name, state: 'Borealia' }, now: () => new Date(Date.UTC(2026, 10, 23, 9, 0, seq % 60)), newId: (n) => (++seq).toString(36).padStart(n, '0').slice(-n) });
+
+/** Words users write, in the scripts they write them, and nothing that is itself markup. */
+const word = fc.constantFrom('criminal', 'group', '犯罪', '集团', 'جريمة', 'قانون', '😀', 'article 5', 'Section\t212', '(a)', 'law.');
+const para = fc.array(word, { minLength: 4, maxLength: 10 }).map((w) => w.join(' '));
+const doc = fc.record({ paras: fc.array(para, { minLength: 1, maxLength: 5 }), eol: fc.constantFrom('\n', '\r\n'), bom: fc.boolean() })
+  .map(({ paras, eol, bom }) => (bom ? '\ufeff' : '') + paras.join(eol + eol) + eol);
+
+/** Disjoint word ranges of the original, each a candidate for a comment or a suggestion. */
+function wordRanges(text: string): [number, number][] {
+  return [...text.matchAll(/[^\s]+/g)].map((m) => [m.index!, m.index! + m[0].length] as [number, number]).filter(([a]) => text[a] !== '\ufeff');
+}
+
+type Op = { kind: 'comment' | 'insert' | 'delete' | 'replace'; word: number; text: string };
+const ops = fc.array(fc.record({ kind: fc.constantFrom<Op['kind']>('comment', 'insert', 'delete', 'replace'), word: fc.nat(60), text: fc.constantFrom('new', '新', 'جديد', 'x y') }), { minLength: 1, maxLength: 6 });
+
+/** Applies ops on distinct words, from the last word to the first so each one's offsets are still the original's. */
+function annotate(original: string, list: Op[]) {
+  const ranges = wordRanges(original);
+  const chosen = new Map<number, Op>();
+  for (const op of list) if (ranges.length) chosen.set(op.word % ranges.length, op);
+  let text = original;
+  let expected = original; // the original with every suggestion applied
+  for (const [i, op] of [...chosen.entries()].sort((a, b) => b[0] - a[0])) {
+    const [s, e] = ranges[i]!;
+    if (op.kind === 'comment') text = applyEdits(text, addComment(text, s, e, `note on ${i}`, ctx('Ana')).edits);
+    else if (op.kind === 'insert') { text = applyEdits(text, suggestChange(text, s, s, op.text, ctx('Li')).edits); expected = expected.slice(0, s) + op.text + expected.slice(s); }
+    else if (op.kind === 'delete') { text = applyEdits(text, suggestChange(text, s, e, '', ctx('Li')).edits); expected = expected.slice(0, s) + expected.slice(e); }
+    else { text = applyEdits(text, suggestChange(text, s, e, op.text, ctx('Ana'), 'why').edits); expected = expected.slice(0, s) + op.text + expected.slice(e); }
+  }
+  return { text, expected };
+}
+
+/** Text outside every edited range, in order: what an operation must leave byte for byte. */
+function untouched(text: string, edits: OffsetEdit[]): string[] {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  const out: string[] = [];
+  let at = 0;
+  for (const e of sorted) { out.push(text.slice(at, e.start)); at = e.end; }
+  out.push(text.slice(at));
+  return out;
+}
+function survives(before: string, edits: OffsetEdit[]): void {
+  const after = applyEdits(before, edits);
+  // Walk the result: each untouched piece must appear, in order, with exactly the inserted texts between them.
+  const pieces = untouched(before, edits);
+  const inserted = [...edits].sort((a, b) => a.start - b.start).map((e) => e.newText);
+  let rebuilt = pieces[0]!;
+  inserted.forEach((ins, i) => { rebuilt += ins + pieces[i + 1]!; });
+  expect(after).toBe(rebuilt);
+}
+
+/** What an operation may cut: a whole mark or thread line, an opener, a closer with its id tag, a replacement's old part. */
+const CUTTABLE = /^(?:\r?\n)?\{[\s\S]*\}$|^\{(?:==|\+\+|--|~~)$|^(?:==|\+\+|--|~~|~>)[\s\S]*\}$|^\{~~[\s\S]*~>$/;
+
+describe('comment operations', () => {
+  it('accept-all then clean equals the original with the suggestions applied; reject-all then clean equals the original', () => {
+    fc.assert(fc.property(doc, ops, (original, list) => {
+      const { text, expected } = annotate(original, list);
+      expect(cleanCopy(applyEdits(text, acceptAll(text)))).toBe(expected);
+      expect(cleanCopy(applyEdits(text, rejectAll(text)))).toBe(original);
+      expect(cleanCopy(text)).toBe(expected);
+      expect(parseComments(text).problems).toEqual([]);
+    }), { numRuns: 150 });
+  });
+
+  it('every operation edits only its own ranges: all other text survives byte for byte', () => {
+    fc.assert(fc.property(doc, ops, fc.array(fc.nat(100), { minLength: 1, maxLength: 5 }), (original, list, picks) => {
+      let { text } = annotate(original, list);
+      for (const p of picks) {
+        const m = parseComments(text);
+        const th = m.threads[p % Math.max(1, m.threads.length)];
+        if (!th) break;
+        const editing = p % 5 === 2;
+        const candidates: OffsetEdit[][] = [
+          reply(text, th.id, 'a reply', ctx('Li')),
+          setResolved(text, th.id, !th.resolved, ctx('Ana')),
+          editComment(text, th.blocks[0]!.id, 'edited<br>twice'),
+          ...(th.kind === 'comment' ? [deleteComment(text, th.blocks[0]!.id), deleteComment(text, th.blocks[0]!.id)] : [accept(text, th.id), reject(text, th.id)]),
+        ];
+        const edits = candidates[p % 5]!;
+        survives(text, edits);
+        // Apart from editing a comment's own text, only marks and thread lines are ever cut, never the draft's words.
+        if (!editing) for (const e of edits) if (e.end > e.start) expect(text.slice(e.start, e.end)).toMatch(CUTTABLE);
+        text = applyEdits(text, edits);
+        expect(parseComments(text).problems).toEqual([]);
+      }
+    }), { numRuns: 150 });
+  });
+
+  it('parse then serialize of untouched thread lines is the identity', () => {
+    fc.assert(fc.property(doc, ops, (original, list) => {
+      let { text } = annotate(original, list);
+      for (const th of parseComments(text).threads) text = applyEdits(text, reply(text, th.id, 'multi\nline | with <<} inside', ctx('Li')));
+      for (const b of parseComments(text).blocks) expect(serializeBlock(b)).toBe(text.slice(b.start, b.end));
+    }), { numRuns: 80 });
+  });
+
+  it('marks inside code spans and fences are text', () => {
+    const t = 'Use `{++x++}` and\n\n```\n{==a==}{>>@abcd1234<<}\n{>>@abcd1234 | A | 2026-11-23T09:00:00Z | b<<}\n```\n';
+    expect(parseComments(t)).toMatchObject({ marks: [], blocks: [], problems: [] });
+  });
+
+  it('refuses selections that would break marks, with the reason', () => {
+    const t = 'One {==two==}{>>@abcd1234<<} three.\n{>>@abcd1234 | A | 2026-11-23T09:00:00Z | x<<}\n\nFour.\n';
+    expect(() => addComment(t, t.indexOf('two'), t.indexOf('three'), 'x', ctx('A'))).toThrow(/overlaps/);
+    expect(() => addComment(t, t.indexOf('three'), t.indexOf('Four'), 'x', ctx('A'))).toThrow(/blank line|inside a comment thread/);
+    expect(() => suggestChange(t, 0, 0, '', ctx('A'))).toThrow(/Nothing to suggest/);
+  });
+
+  it('ids are random and distinct without coordination', () => {
+    const t = 'Alpha beta.\n';
+    const a = addComment(t, 0, 5, 'x', { author: { name: 'A' } }).id;
+    const b = addComment(t, 0, 5, 'x', { author: { name: 'B' } }).id;
+    expect(a).toMatch(/^[a-z0-9]{8}$/);
+    expect(a).not.toBe(b);
+  });
+});
