@@ -18,3 +18,4 @@ export * from './refs/editing';
 export type { ResolvedRef } from './refs/resolve';
 export * from './comments/parse';
 export * from './comments/ops';
+export * from './comments/preview';

@@ -1,21 +1,32 @@
 // Extension entry point: builds the core service and registers the thin VS Code adapters around it.
 import * as vscode from 'vscode';
 import * as l10n from '@vscode/l10n';
-import { createReviewService } from '../core/index';
+import { createReviewService, marksToHtml } from '../core/index';
+import { ReviewComments, type ThreadSummary } from './comments';
 import { SECTION, severityOverrides } from './config';
 import { DiagnosticsManager } from './diagnostics';
 import { newDraftCommand, type NewDraftArgs } from './newDraft';
 import { registerProviders } from './providers';
 
-export interface ReviewObservationsApi { version: string }
+export interface ReviewObservationsApi {
+  version: string;
+  /** The comment threads shown for a document, as VS Code holds them (for tests and other extensions). */
+  commentThreads(uri: vscode.Uri): ThreadSummary[];
+  /** Hook of the built-in Markdown extension: comments and suggestions render as marks, not raw markup. */
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
+}
+
+interface MarkdownIt { core: { ruler: { before(name: string, rule: string, f: (state: { src: string }) => void): void } } }
 
 export function activate(context: vscode.ExtensionContext): ReviewObservationsApi {
   // The core's messages are translated through @vscode/l10n with the bundle VS Code picked for the UI language.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const service = createReviewService({ getCheckOptions: () => ({ severity: severityOverrides() }) });
   const diagnostics = new DiagnosticsManager(service, context.extensionUri);
+  const comments = new ReviewComments((d) => d.languageId === 'markdown' && service.isDraft(d.getText()));
   context.subscriptions.push(
     diagnostics,
+    comments,
     ...registerProviders(service),
     vscode.commands.registerCommand('reviewObservations.newList', (args?: NewDraftArgs) => newDraftCommand('list-of-observations', args)),
     vscode.commands.registerCommand('reviewObservations.newSummary', (args?: NewDraftArgs) => newDraftCommand('summary', args)),
@@ -28,7 +39,17 @@ export function activate(context: vscode.ExtensionContext): ReviewObservationsAp
     }),
     vscode.commands.registerCommand('reviewObservations.setIdentity', setIdentity),
   );
-  return { version: context.extension.packageJSON.version as string };
+  return {
+    version: context.extension.packageJSON.version as string,
+    commentThreads: (uri) => comments.summary(uri),
+    extendMarkdownIt(md) {
+      md.core.ruler.before('normalize', 'review-observations', (state) => {
+        // Only drafts carry our markup; other Markdown renders as it always did.
+        if (service.isDraft(state.src) || /\{(==|\+\+|--|~~|>>@)/.test(state.src)) state.src = marksToHtml(state.src);
+      });
+      return md;
+    },
+  };
 }
 
 export function deactivate(): void {}

@@ -229,9 +229,79 @@ export function editorTests(): void {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
+    const api = () => vscode.extensions.getExtension(EXT_ID)!.exports as { commentThreads(u: vscode.Uri): { id: string; kind: string; resolved: boolean; comments: number }[] };
+
+    it('shows the draft\'s comment threads, rebuilt from the text', async () => {
+      const u = ws('comments.md');
+      await open(u);
+      const threads = await waitFor('threads', () => { const x = api().commentThreads(u); return x.length >= 2 && x; });
+      assert.deepEqual(threads.find((x) => x.id === 'aaaa1111'), { id: 'aaaa1111', kind: 'comment-open', resolved: false, comments: 2, line: 14 } as never);
+      assert.equal(threads.find((x) => x.id === 'bbbb2222')?.resolved, true);
+      const d = await waitFor('open-thread finding', () => ours(u).find((x) => code(x) === 'comment.open-thread'));
+      assert.equal(d.range.start.line, 14);
+    });
+
+    it('adds a comment on a selection, replies to it and resolves it, each as an edit of the text', async () => {
+      await vscode.workspace.getConfiguration('reviewObservations').update('author.name', 'Test Expert', vscode.ConfigurationTarget.Global);
+      await vscode.workspace.getConfiguration('reviewObservations').update('author.state', 'Borealia', vscode.ConfigurationTarget.Global);
+      const u = ws('comments.md');
+      const editor = await open(u);
+      const doc = editor.document;
+      const at = doc.getText().indexOf('two provinces');
+      editor.selection = new vscode.Selection(doc.positionAt(at), doc.positionAt(at + 'two provinces'.length));
+      assert.ok(await vscode.commands.executeCommand('reviewObservations.addComment', { text: 'Which ones?' }));
+      const mark = /\{==two provinces==\}\{>>@([a-z0-9]{8})<<\}/.exec(doc.getText());
+      assert.ok(mark, doc.getText());
+      const id = mark[1]!;
+      assert.match(doc.getText(), new RegExp(`\\{>>@${id} \\| Test Expert \\(Borealia\\) \\| \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ \\| Which ones\\?<<\\}`));
+      assert.ok(await vscode.commands.executeCommand('reviewObservations.replyTo', { threadId: id, text: 'North and East.', uri: u.toString() }));
+      assert.ok(await vscode.commands.executeCommand('reviewObservations.comment.resolve', id, u.toString()));
+      const th = await waitFor('resolved thread', () => api().commentThreads(u).find((x) => x.id === id && x.resolved));
+      assert.equal(th.comments, 2);
+    });
+
+    it('hides resolved threads when asked', async () => {
+      const u = ws('comments.md');
+      const cfg = vscode.workspace.getConfiguration('reviewObservations');
+      await cfg.update('comments.showResolved', false, vscode.ConfigurationTarget.Global);
+      try {
+        await waitFor('resolved hidden', () => !api().commentThreads(u).some((x) => x.id === 'bbbb2222'));
+        assert.ok(api().commentThreads(u).some((x) => x.id === 'aaaa1111'));
+      } finally {
+        await cfg.update('comments.showResolved', undefined, vscode.ConfigurationTarget.Global);
+      }
+      await waitFor('resolved shown again', () => api().commentThreads(u).some((x) => x.id === 'bbbb2222'));
+    });
+
+    it('suggests a replacement and accepts it', async () => {
+      const u = ws('comments.md');
+      const editor = await open(u);
+      const doc = editor.document;
+      const at = doc.getText().indexOf('capital');
+      editor.selection = new vscode.Selection(doc.positionAt(at), doc.positionAt(at + 'capital'.length));
+      assert.ok(await vscode.commands.executeCommand('reviewObservations.suggest', { newText: 'capital city', comment: 'clearer' }));
+      const mark = /\{~~capital~>capital city~~\}\{>>@([a-z0-9]{8})<<\}/.exec(doc.getText());
+      assert.ok(mark, doc.getText());
+      await waitFor('pending suggestion finding', () => ours(u).some((x) => code(x) === 'comment.pending-suggestion'));
+      assert.ok(await vscode.commands.executeCommand('reviewObservations.acceptChange', mark[1], u.toString()));
+      assert.match(doc.getText(), /The experts met in the capital city and in/);
+      assert.doesNotMatch(doc.getText(), new RegExp(mark[1]!));
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+
+    it('the Markdown preview renders comments and suggestions, not raw markup', async () => {
+      const src = (await vscode.workspace.openTextDocument(ws('comments.md'))).getText().replace('in the capital', 'in the {~~capital~>capital city~~}{>>@cccc3333<<}');
+      const html = await vscode.commands.executeCommand<string>('markdown.api.render', src);
+      assert.match(html, /<mark class="ro-comment"[^>]*>covers<\/mark>/);
+      assert.match(html, /<del class="ro-del"[^>]*>capital<\/del><ins class="ro-ins"[^>]*>capital city<\/ins>/);
+      assert.match(html, /class="ro-thread"/);
+      assert.doesNotMatch(html, /\{==|\{>>@/);
+    });
+
     it('leaves the workbench showing a draft and its problems (for the screenshot)', async () => {
-      await open(ws('broken.md'));
-      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      const shot = process.env.REVIEW_OBS_SCREENSHOT_DRAFT ?? 'broken.md';
+      await open(ws(shot));
+      await vscode.commands.executeCommand(shot === 'comments.md' ? 'workbench.action.focusCommentsPanel' : 'workbench.actions.view.problems');
       assert.ok(vscode.window.activeTextEditor);
     });
   });

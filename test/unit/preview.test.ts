@@ -1,0 +1,24 @@
+// The preview transform: marks become HTML, thread lines become notes, and no line moves.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { marksToHtml } from '../../src/core/index';
+
+describe('marksToHtml', () => {
+  const src = readFileSync(join(__dirname, '..', 'fixtures', 'comments.draft.md'), 'utf8');
+  const out = marksToHtml(src);
+  it('keeps every line in place', () => {
+    expect(out.split('\n').length).toBe(src.split('\n').length);
+  });
+  it('renders comments, insertions, deletions and replacements', () => {
+    expect(out).toContain('<mark class="ro-comment" title="Ana Pérez (Borealia), 2026-11-23">covers</mark><sup class="ro-tag">@aaaa1111</sup>');
+    expect(out).toContain('<ins class="ro-ins" title="Li Wei (Calderra), 2026-11-23">new words </ins>');
+    expect(out).toContain('<del class="ro-del" title="Li Wei (Calderra), 2026-11-23">old words</del>');
+    expect(out).toContain('<del class="ro-del" title="Ana Pérez (Borealia), 2026-11-23">this</del><ins class="ro-ins" title="Ana Pérez (Borealia), 2026-11-23">that</ins>');
+    expect(out).toContain('<span class="ro-thread"><span class="ro-author">Li Wei (Calderra)</span> <span class="ro-date">2026-11-23 09:20</span> <em>resolved</em></span>');
+  });
+  it('leaves code alone and escapes comment text', () => {
+    expect(out).toContain('`{==not a mark==}{>>@zzzz9999<<}`');
+    expect(marksToHtml('a {>>@abcd1234<<}\n{>>@abcd1234 | A <b> | 2026-11-23T09:00:00Z | <script>x</script><<}\n')).toContain('&lt;script&gt;x&lt;/script&gt;');
+  });
+});
