@@ -51,6 +51,12 @@ describe('references', () => {
     expect(find('article 3 (d) of the Protocol')).toMatchObject({ instrument: 'tip', explicit: true });
   });
 
+  it('ignores references inside comment threads', () => {
+    const t = '---\ndocument: summary\n---\n\n## X {#untoc}\n\nSee article 5.\n{>>@abcd1234 | A | 2026-11-23T09:00:00Z | Or article 44?<<}\n';
+    const m = DraftModel.parse(t);
+    expect(references(m).map((r) => m.text.slice(r.start, r.end))).toEqual(['article 5']);
+  });
+
   it('half-typed references never throw and never report a wrong unit', () => {
     const full = 'See article 5, paragraph 1 (a) (ii), of the Convention. 《公约》第5条第1(a)款。';
     for (let i = 0; i <= full.length; i++) expect(() => scanAll(full.slice(0, i))).not.toThrow();

@@ -43,7 +43,9 @@ export function chunkReferences(text: string, tree: () => Root, skipFirstLine: b
   scans++;
   let from = 0;
   if (skipFirstLine) { const nl = text.indexOf('\n'); from = nl < 0 ? text.length : nl + 1; }
-  const found = [...scanLatin(text), ...scanChinese(text), ...scanOther(text)].filter((r) => r.start >= from);
+  // Comment threads ({>>@id | … <<} lines) are conversation between reviewers, not observations to validate.
+  const onThreadLine = (o: number) => text.startsWith('{>>@', text.lastIndexOf('\n', o - 1) + 1);
+  const found = [...scanLatin(text), ...scanChinese(text), ...scanOther(text)].filter((r) => r.start >= from && !onThreadLine(r.start));
   let refs = found;
   // Code, HTML and link targets need these characters (or an indented line); without them the parser is not asked.
   if (found.length && /[`<~[]|^(?: {4}|\t)/m.test(text)) {
