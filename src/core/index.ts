@@ -19,3 +19,5 @@ export type { ResolvedRef } from './refs/resolve';
 export * from './comments/parse';
 export * from './comments/ops';
 export * from './comments/preview';
+export * from './timeline';
+export * from './length';

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import * as l10n from '@vscode/l10n';
 import { createReviewService, marksToHtml } from '../core/index';
 import { ReviewComments, type ThreadSummary } from './comments';
-import { SECTION, severityOverrides } from './config';
+import { checkOptions, SECTION } from './config';
 import { DiagnosticsManager } from './diagnostics';
 import { newDraftCommand, type NewDraftArgs } from './newDraft';
 import { registerProviders } from './providers';
@@ -21,7 +21,7 @@ interface MarkdownIt { core: { ruler: { before(name: string, rule: string, f: (s
 export function activate(context: vscode.ExtensionContext): ReviewObservationsApi {
   // The core's messages are translated through @vscode/l10n with the bundle VS Code picked for the UI language.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
-  const service = createReviewService({ getCheckOptions: () => ({ severity: severityOverrides() }) });
+  const service = createReviewService({ getCheckOptions: checkOptions });
   const diagnostics = new DiagnosticsManager(service, context.extensionUri);
   const comments = new ReviewComments((d) => d.languageId === 'markdown' && service.isDraft(d.getText()));
   context.subscriptions.push(

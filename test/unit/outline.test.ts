@@ -27,7 +27,7 @@ describe('outline', () => {
   });
   it('folds the front matter and every section', () => {
     const folds = foldingRanges(DraftModel.parse(text));
-    expect(folds[0]).toEqual({ startLine: 0, endLine: 18, kind: 'region' }); // the closing --- is line 19
+    expect(folds[0]).toEqual({ startLine: 0, endLine: 22, kind: 'region' }); // the closing --- is line 23
     expect(folds.length).toBeGreaterThan(30);
   });
 });

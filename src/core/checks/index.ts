@@ -1,7 +1,8 @@
 // Runs every check on a draft: file and front-matter findings first, then the structure rules.
 import { t } from '@vscode/l10n';
 import type { DraftModel } from '../draft/model';
-import { applySeverity, compareFindings, type Finding, type Severity, type SeverityOverrides } from '../finding';
+import { applySeverity, compareFindings, type Finding, type Severity } from '../finding';
+import type { CheckOptions } from './options';
 import type { Rule } from './rule';
 import { duplicateSection } from './rules/duplicateSection';
 import { emptyPart } from './rules/emptyPart';
@@ -16,12 +17,15 @@ import { refNoSuchArticle, refNoSuchParagraph, refNoSuchSubparagraph } from './r
 import { refNotParty, refOutsideReview } from './rules/refScope';
 import { refAmbiguous, refNonCanonical } from './rules/refStyle';
 import { malformedMark, mergeConflict, openThread, orphanComment, pendingSuggestion } from './rules/comments';
+import { summaryTooLong } from './rules/summaryLength';
+import { timelineLate, timelineOverdue } from './rules/timeline';
 
 export const RULES: readonly Rule[] = [
   missingIntroduction, missingArticle, unexpectedArticle, noSuchArticle, duplicateSection,
   misplacedSection, missingPart, emptyPart, order,
   refNoSuchArticle, refNoSuchParagraph, refNoSuchSubparagraph, refNotParty, refOutsideReview, refAmbiguous, refNonCanonical,
   openThread, pendingSuggestion, malformedMark, orphanComment, mergeConflict,
+  timelineOverdue, timelineLate, summaryTooLong,
 ];
 
 /**
@@ -46,7 +50,7 @@ export const CODES: Readonly<Record<string, Severity>> = {
   ...Object.fromEntries(RULES.map((r) => [r.code, r.defaultSeverity])),
 };
 
-export interface CheckOptions { severity?: SeverityOverrides }
+export type { CheckOptions } from './options';
 
 export function checkModel(model: DraftModel, options: CheckOptions = {}): Finding[] {
   const out: Finding[] = [];
@@ -59,11 +63,12 @@ export function checkModel(model: DraftModel, options: CheckOptions = {}): Findi
     push('frontmatter.unclosed', 'error', t('The front matter opened on line 1 is never closed. Add a line "---" after the last field.'), 0, model.lines.lineEnd(0));
   }
   for (const i of model.frontMatterIssues) push(i.code, i.severity, i.message, i.start, i.end);
-  const info = model.info;
+  // The secretariat's readiness check judges every draft as at finalization, whatever its front matter says.
+  const info = model.info && options.finalization ? { ...model.info, stage: 'finalization' as const } : model.info;
   if (info) {
     for (const rule of RULES) {
       rule.check({
-        model, info,
+        model, info, options,
         report(at, message, severity, data) {
           const r = 'heading' in at ? { start: at.heading.start, end: at.heading.end } : at;
           push(rule.code, severity ?? rule.defaultSeverity, message, r.start, r.end, data);

@@ -17,6 +17,9 @@ export interface ReviewInfo {
   languages: string[];
   group: number | null;
   reviewStart: string | null;
+  /** Every recorded step date, and where it stands in the file (document offsets). */
+  dates: Partial<Record<DateField, string>>;
+  dateRanges: Partial<Record<DateField, [number, number]>>;
   stage: Stage;
   /** Articles under review per instrument, in front-matter order; absent instruments have none. */
   articles: Map<InstrumentKey, number[]>;
@@ -27,6 +30,10 @@ export interface ReviewInfo {
 /** A front-matter problem located by offsets in the whole document. */
 export interface FrontMatterIssue { code: string; severity: 'error' | 'warning' | 'info'; message: string; start: number; end: number }
 
+/** The dates of a review's steps that the front matter may record. */
+export const DATE_FIELDS = ['review-start', 'focal-point-appointed', 'experts-appointed', 'questionnaire-received', 'feedback-sent'] as const;
+export type DateField = (typeof DATE_FIELDS)[number];
+
 export const FIELDS = {
   document: 'document',
   state: 'state-under-review',
@@ -36,6 +43,10 @@ export const FIELDS = {
   languages: 'languages',
   group: 'group',
   reviewStart: 'review-start',
+  focalPoint: 'focal-point-appointed',
+  experts: 'experts-appointed',
+  questionnaire: 'questionnaire-received',
+  feedback: 'feedback-sent',
   stage: 'stage',
   articles: 'articles',
 } as const;
@@ -147,14 +158,21 @@ export function readFrontMatter(yamlText: string, base: number): { info: ReviewI
     if (isScalar(gNode) && (gNode.value === 1 || gNode.value === 2 || gNode.value === 3)) group = gNode.value;
     else invalid(FIELDS.group, t('"group" must be 1, 2 or 3 (the review group drawn by lot).'));
   }
-  let reviewStart: string | null = null;
-  const dNode = pairs.get(FIELDS.reviewStart)?.value;
-  if (dNode !== undefined) {
-    const v = isScalar(dNode) ? dNode.value : null;
+  // Dates of the review's steps: each read the same way, with its place in the file kept for timeline findings.
+  const dates: Partial<Record<DateField, string>> = {};
+  const dateRanges: Partial<Record<DateField, [number, number]>> = {};
+  for (const field of DATE_FIELDS) {
+    const node = pairs.get(field)?.value;
+    if (node === undefined) continue;
+    const v = isScalar(node) ? node.value : null;
     const s = v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'string' ? v : '';
-    if (/^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s))) reviewStart = s;
-    else invalid(FIELDS.reviewStart, t('"review-start" must be a date written YYYY-MM-DD.'));
+    if (/^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s))) {
+      dates[field] = s;
+      const r = valueRange(field);
+      dateRanges[field] = [base + r[0], base + r[1]];
+    } else invalid(field, t('"{0}" must be a date written YYYY-MM-DD.', field));
   }
+  const reviewStart = dates['review-start'] ?? null;
   let stage: Stage = 'drafting';
   const stNode = pairs.get(FIELDS.stage)?.value;
   if (stNode !== undefined) {
@@ -209,7 +227,7 @@ export function readFrontMatter(yamlText: string, base: number): { info: ReviewI
     return { info: null, issues: issues.filter((i) => i.code !== 'frontmatter.provisional-articles') };
   }
   return {
-    info: { kind, stateUnderReview, reviewingStates, cluster, partyTo, languages, group, reviewStart, stage, articles, articlesFrom },
+    info: { kind, stateUnderReview, reviewingStates, cluster, partyTo, languages, group, reviewStart, dates, dateRanges, stage, articles, articlesFrom },
     issues,
   };
 

@@ -106,7 +106,7 @@ export function editorTests(): void {
     it('folds by section', async () => {
       const u = ws('arcadia-list-of-observations.en.md');
       const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', u);
-      assert.ok(folds.some((f) => f.start === 0 && f.end === 18), 'front matter folds');
+      assert.ok(folds.some((f) => f.start === 0 && f.end === 22), 'front matter folds');
       const doc = await vscode.workspace.openTextDocument(u);
       const a5 = doc.getText().split(/\r?\n/).findIndex((l) => l.endsWith('{#untoc-5}'));
       const a6 = doc.getText().split(/\r?\n/).findIndex((l) => l.endsWith('{#untoc-6}'));

@@ -1,0 +1,54 @@
+// The secretariat's checks on one draft: timelines against configurable deadlines, summary length, finalization.
+import { describe, expect, it } from 'vitest';
+import { checkModel, countLength, DraftModel, newDraft, proseOf } from '../../src/core/index';
+
+const fm = (extra: string, kind = 'list-of-observations', lang = 'en') => `---\ndocument: ${kind}\nstate-under-review: Arcadia\nreviewing-states: [Borealia, Calderra]\ncluster: 1\nparty-to: [untoc]\nlanguages: [${lang}]\narticles:\n  untoc: []\n${extra}---\n\n# T\n\n## Introduction {#introduction}\n\nText.\n`;
+const codes = (t: string, o = {}) => checkModel(DraftModel.parse(t), { today: '2022-12-31', ...o }).map((f) => `${f.code}@${f.range.start.line + 1}`);
+
+describe('timelines', () => {
+  it('reports steps past their deadline, at the date they count from', () => {
+    const c = codes(fm('review-start: 2022-01-10\nfocal-point-appointed: 2022-01-20\n'));
+    // focal point done on time; experts (4 weeks) and self-assessment (6 months) are overdue on 2022-12-31
+    expect(c.filter((x) => x.startsWith('timeline.'))).toEqual(['timeline.overdue@10', 'timeline.overdue@10']);
+    const msg = checkModel(DraftModel.parse(fm('review-start: 2022-01-10\n')), { today: '2022-12-31' }).find((f) => f.message.includes('self-assessment'))!.message;
+    expect(msg).toBe('The self-assessment questionnaire was due on 2022-07-10 (6 months after "review-start") and is 174 days overdue. Record "questionnaire-received" in the front matter when it is done.');
+  });
+  it('reports a step done late as information, at its date', () => {
+    const c = codes(fm('review-start: 2022-01-10\nfocal-point-appointed: 2022-02-15\nexperts-appointed: 2022-01-30\nquestionnaire-received: 2022-06-01\nfeedback-sent: 2022-11-30\n'));
+    expect(c.filter((x) => x.startsWith('timeline.'))).toEqual(['timeline.late@11']);
+  });
+  it('takes deadlines from the configuration', () => {
+    const t = fm('review-start: 2022-01-10\nfocal-point-appointed: 2022-01-12\nexperts-appointed: 2022-01-30\nquestionnaire-received: 2022-06-01\n');
+    expect(codes(t).filter((x) => x.startsWith('timeline.'))).toEqual(['timeline.overdue@13']); // feedback due 2022-12-01
+    expect(codes(t, { deadlines: { feedback: { from: 'questionnaire-received', done: 'feedback-sent', months: 9 } } }).filter((x) => x.startsWith('timeline.'))).toEqual([]);
+  });
+  it('says nothing without dates', () => {
+    expect(codes(fm('')).filter((x) => x.startsWith('timeline.'))).toEqual([]);
+  });
+});
+
+describe('summary length', () => {
+  it('counts words in English and characters in Chinese, without markup, hints or comments', () => {
+    expect(countLength('The review covers article 5 of the Convention.', 'en')).toEqual({ unit: 'words', count: 8 });
+    expect(countLength('本审议涵盖第5条。', 'zh')).toEqual({ unit: 'characters', count: 9 });
+    const m = DraftModel.parse(fm('') + '\n<!-- a hint -->\n\nOne {==two==}{>>@abcd1234<<} three.\n{>>@abcd1234 | A | 2026-11-23T09:00:00Z | many words here<<}\n');
+    expect(countLength(proseOf(m), 'en').count).toBe(6); // T, Introduction, Text, One, two, three
+  });
+  it('reports a summary over the configured limit; no limit, no finding', () => {
+    const s = fm('', 'summary') + '\n' + 'word '.repeat(50) + '\n';
+    expect(codes(s, { summaryLimit: { words: 40 } })).toContain('summary.too-long@12');
+    expect(codes(s, { summaryLimit: { words: 100 } })).not.toContain('summary.too-long@12');
+    expect(codes(s)).not.toContain('summary.too-long@12');
+    const zh = fm('', 'summary', 'zh') + '\n' + '字'.repeat(50) + '\n';
+    expect(codes(zh, { summaryLimit: { characters: 40, words: 1000 } })).toContain('summary.too-long@12');
+  });
+});
+
+describe('finalization', () => {
+  it('the readiness check turns empty parts, open threads and pending suggestions into errors', () => {
+    const t = newDraft({ kind: 'list-of-observations', stateUnderReview: 'A', cluster: 1, partyTo: ['untoc'], languages: ['en'], reviewingStates: [{ state: 'B', instruments: ['untoc'] }, { state: 'C', instruments: ['untoc'] }], articles: { untoc: [5] } });
+    const sev = (o: object) => new Set(checkModel(DraftModel.parse(t), o).map((f) => f.severity));
+    expect(sev({})).toEqual(new Set(['warning']));
+    expect(sev({ finalization: true })).toEqual(new Set(['error']));
+  });
+});
