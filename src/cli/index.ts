@@ -1,8 +1,14 @@
-// Entry point of the review-obs binary: wires process I/O to the CLI adapter.
+// Entry point of the review-obs binary (and of its worker threads): wires process I/O to the CLI adapter.
+import { runWorkerIfAsked } from './batch';
 import { main } from './main';
 
-process.exitCode = main(process.argv.slice(2), {
-  out: (s) => process.stdout.write(s + '\n'),
-  err: (s) => process.stderr.write(s + '\n'),
-  cwd: process.cwd(),
-});
+if (!runWorkerIfAsked()) {
+  void Promise.resolve(main(process.argv.slice(2), {
+    out: (s) => process.stdout.write(s + '\n'),
+    err: (s) => process.stderr.write(s + '\n'),
+    cwd: process.cwd(),
+    isTTY: process.stderr.isTTY,
+    progress: (s) => process.stderr.write(`\r\x1b[K${s}`),
+    onInterrupt: (f) => process.once('SIGINT', f),
+  })).then((code) => { process.exitCode = code; });
+}

@@ -1,20 +1,36 @@
 // The review-obs command line: a thin adapter that reads files, calls the core, and prints findings.
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  checkModel, CODES, decodeDraft, DraftModel, INSTRUMENT_KEYS, isDraft, isInstrumentKey, LineIndex, newDraft, parseComments, summaryFromList,
-  UN_LANGUAGES, type Finding, type InstrumentKey, type NewDraftOptions, type SeverityOverrides,
+  CODES, decodeDraft, DEFAULT_DEADLINES, INSTRUMENT_KEYS, isInstrumentKey, LineIndex, newDraft, parseComments, reportHtml, summaryFromList,
+  toSarif, UN_LANGUAGES, withCrossChecks, type CheckOptions, type DraftSummary, type InstrumentKey, type NewDraftOptions, type SeverityOverrides, type StepId,
 } from '../core/index';
+import { canUseWorkers, checkInThisThread, checkInWorkers, type FileJob } from './batch';
 
-export interface Io { out(s: string): void; err(s: string): void; cwd: string }
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+  cwd: string;
+  /** Whether standard error is a terminal: progress is shown only there. */
+  isTTY?: boolean;
+  /** Rewrites the progress line (empty to clear it). */
+  progress?(s: string): void;
+  /** Called on Ctrl+C, so a long run can stop its threads. */
+  onInterrupt?(f: () => void): void;
+}
+
+const VERSION = '0.1.0';
 
 class UsageError extends Error {}
 
 const HELP = `review-obs: draft and check UNTOC review lists of observations and summaries
 
 Usage:
-  review-obs check FILE_OR_DIR... [--format text|json] [--severity CODE=error|warning|info|off]...
+  review-obs check FILE_OR_DIR... [--format text|json|sarif] [--finalization] [--severity CODE=error|warning|info|off]...
+                 [--summary-limit WORDS[,CHARACTERS]] [--deadline STEP=Nw|Nm]... [--jobs N]
+  review-obs report FILE_OR_DIR... -o REPORT.html [--finalization]
   review-obs new --state NAME --reviewer NAME[:untoc,tip,...] --reviewer NAME --cluster 1-4
                  --party-to untoc,tip,som,firearms [--kind list|summary] [--lang en[,zh]]
                  [--group 1-3] [--start YYYY-MM-DD] [--articles untoc:5,6/tip:3,5] [-o FILE] [--force]
@@ -25,14 +41,15 @@ an array of {"file","line","column","endLine","endColumn","severity","code","mes
 A directory is searched for Markdown drafts (files whose front matter names a document kind).
 Exit status: 0 no error found, 1 an error was found, 2 bad usage or unreadable input.`;
 
-export function main(argv: string[], io: Io): number {
+export function main(argv: string[], io: Io): number | Promise<number> {
   try {
     const [cmd, ...rest] = argv;
     if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') { io.out(HELP); return cmd ? 0 : 2; }
-    if (cmd === '--version') { io.out('0.1.0'); return 0; }
+    if (cmd === '--version') { io.out(VERSION); return 0; }
     if (cmd === 'check') return check(rest, io);
     if (cmd === 'new') return create(rest, io);
     if (cmd === 'comments') return comments(rest, io);
+    if (cmd === 'report') return report(rest, io);
     throw new UsageError(`unknown command "${cmd}". Use "check" or "new" (see review-obs --help).`);
   } catch (e) {
     // Usage errors, parseArgs errors and unreadable input all end the same way: a message and status 2, never a trace.
@@ -41,13 +58,36 @@ export function main(argv: string[], io: Io): number {
   }
 }
 
-function check(args: string[], io: Io): number {
+function check(args: string[], io: Io): number | Promise<number> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true,
-    options: { format: { type: 'string', default: 'text' }, severity: { type: 'string', multiple: true } },
+    options: {
+      format: { type: 'string', default: 'text' }, severity: { type: 'string', multiple: true }, finalization: { type: 'boolean', default: false },
+      jobs: { type: 'string' }, today: { type: 'string' }, 'summary-limit': { type: 'string' }, deadline: { type: 'string', multiple: true },
+    },
   });
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be "text" or "json", not "${values.format}".`);
+  if (!['text', 'json', 'sarif'].includes(values.format!)) throw new UsageError(`--format must be "text", "json" or "sarif", not "${values.format}".`);
   if (!positionals.length) throw new UsageError('check needs at least one file or directory.');
+  const options = checkOptions(values);
+  const jobs = collectJobs(positionals, io);
+  const threads = values.jobs ? Number(values.jobs) : jobs.length >= 24 && canUseWorkers() ? availableParallelism() : 1;
+  if (!Number.isInteger(threads) || threads < 1) throw new UsageError('--jobs takes a whole number of threads.');
+  // A progress line only on a terminal: nothing that would pollute a redirected report.
+  const tty = io.isTTY ?? false;
+  const progress = tty && jobs.length > 1 ? (n: number) => io.progress?.(`checked ${n}/${jobs.length}`) : undefined;
+  const finish = (drafts: DraftSummary[]) => { if (progress) io.progress?.(''); return printCheck(withCrossChecks(drafts, options.severity), values.format!, io); };
+  if (threads > 1 && canUseWorkers()) {
+    const signal = { cancelled: false, onCancel: undefined as (() => void) | undefined };
+    io.onInterrupt?.(() => { signal.cancelled = true; signal.onCancel?.(); });
+    return checkInWorkers(jobs, options, Math.min(threads, jobs.length), progress, signal).then((d) => {
+      if (signal.cancelled) { io.err('review-obs: cancelled.'); return 130; }
+      return finish(d);
+    });
+  }
+  return finish(checkInThisThread(jobs, options, progress));
+}
+
+function checkOptions(values: { severity?: string[]; finalization?: boolean; today?: string; 'summary-limit'?: string; deadline?: string[] }): CheckOptions {
   const severity: Record<string, string> = {};
   for (const s of values.severity ?? []) {
     const m = /^([\w.-]+)=(error|warning|info|off)$/.exec(s);
@@ -55,41 +95,73 @@ function check(args: string[], io: Io): number {
     if (!(m[1]! in CODES)) throw new UsageError(`--severity: unknown code "${m[1]}".`);
     severity[m[1]!] = m[2]!;
   }
-  const files: { path: string; explicit: boolean }[] = [];
+  const o: CheckOptions = { severity: severity as SeverityOverrides, finalization: values.finalization };
+  if (values.today) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError('--today must be a date YYYY-MM-DD.');
+    o.today = values.today;
+  }
+  if (values['summary-limit']) {
+    const m = /^(\d+)(?:,(\d+))?$/.exec(values['summary-limit']);
+    if (!m) throw new UsageError('--summary-limit takes WORDS or WORDS,CHARACTERS (characters count for Chinese), e.g. 3000,6000.');
+    o.summaryLimit = { words: Number(m[1]), characters: Number(m[2] ?? m[1]) };
+  }
+  for (const d of values.deadline ?? []) {
+    const m = /^(focal-point|experts|self-assessment|feedback)=(\d+)(w|m)$/.exec(d);
+    if (!m) throw new UsageError(`--deadline takes STEP=Nw or STEP=Nm (steps: focal-point, experts, self-assessment, feedback), not "${d}".`);
+    const step = m[1] as StepId;
+    o.deadlines = { ...o.deadlines, [step]: { ...DEFAULT_DEADLINES[step], weeks: m[3] === 'w' ? Number(m[2]) : undefined, months: m[3] === 'm' ? Number(m[2]) : undefined } };
+  }
+  return o;
+}
+
+function collectJobs(positionals: string[], io: Io): FileJob[] {
+  const jobs: FileJob[] = [];
   for (const p of positionals) {
     const abs = resolve(io.cwd, p);
     if (!existsSync(abs)) throw new UsageError(`no such file or directory: ${p}`);
-    if (statSync(abs).isDirectory()) for (const f of walk(abs)) files.push({ path: f, explicit: false });
-    else files.push({ path: abs, explicit: true });
+    if (statSync(abs).isDirectory()) for (const f of walk(abs)) jobs.push({ path: f, name: relative(io.cwd, f) || f, explicit: false });
+    else jobs.push({ path: abs, name: relative(io.cwd, abs) || abs, explicit: true });
   }
-  const all: { file: string; f: Finding }[] = [];
-  let checked = 0, skipped = 0;
-  for (const { path, explicit } of files) {
-    const name = relative(io.cwd, path) || path;
-    let bytes: Uint8Array;
-    try { bytes = readFileSync(path); } catch (e) {
-      all.push({ file: name, f: fileFinding('file.unreadable', `cannot read the file: ${(e as Error).message}`) });
-      continue;
-    }
-    const decoded = decodeDraft(bytes);
-    if (!decoded.ok) { all.push({ file: name, f: decoded.finding }); continue; }
-    if (!explicit && !isDraft(decoded.text)) { skipped++; continue; }
-    checked++;
-    for (const f of checkModel(DraftModel.parse(decoded.text), { severity: severity as SeverityOverrides })) all.push({ file: name, f });
-  }
-  const errors = all.filter((x) => x.f.severity === 'error').length;
-  if (values.format === 'json') {
-    io.out(JSON.stringify(all.map(({ file, f }) => ({
-      file, line: f.range.start.line + 1, column: f.range.start.character + 1, endLine: f.range.end.line + 1,
+  return jobs;
+}
+
+function printCheck(drafts: DraftSummary[], format: string, io: Io): number {
+  const checked = drafts.filter((d) => d.draft);
+  const skipped = drafts.length - checked.length;
+  const errors = checked.reduce((n, d) => n + d.counts.error, 0);
+  if (format === 'json') {
+    io.out(JSON.stringify(checked.flatMap((d) => d.findings.map((f) => ({
+      file: d.file, line: f.range.start.line + 1, column: f.range.start.character + 1, endLine: f.range.end.line + 1,
       endColumn: f.range.end.character + 1, severity: f.severity, code: f.code, message: f.message,
-    })), null, 2));
+    }))), null, 2));
+  } else if (format === 'sarif') {
+    io.out(JSON.stringify(toSarif(checked, VERSION), null, 2));
   } else {
-    for (const { file, f } of all) io.out(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}`);
-    const warnings = all.filter((x) => x.f.severity === 'warning').length;
-    const infos = all.length - errors - warnings;
-    io.out(`${checked} draft(s) checked${skipped ? `, ${skipped} other Markdown file(s) skipped` : ''}: ${errors} error(s), ${warnings} warning(s), ${infos} info.`);
+    for (const d of checked) for (const f of d.findings) io.out(`${d.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}`);
+    if (checked.length > 1) {
+      io.out('');
+      for (const d of checked) io.out(`${d.file}: ${d.counts.error ? `blocked by ${d.counts.error} error(s)` : 'ready'}${d.counts.warning ? `, ${d.counts.warning} warning(s)` : ''}`);
+    }
+    const warnings = checked.reduce((n, d) => n + d.counts.warning, 0);
+    const infos = checked.reduce((n, d) => n + d.counts.info, 0);
+    io.out(`${checked.length} draft(s) checked${skipped ? `, ${skipped} other Markdown file(s) skipped` : ''}: ${errors} error(s), ${warnings} warning(s), ${infos} info.`);
   }
   return errors ? 1 : 0;
+}
+
+function report(args: string[], io: Io): number | Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { output: { type: 'string', short: 'o' }, finalization: { type: 'boolean', default: false }, today: { type: 'string' }, force: { type: 'boolean', default: false } } });
+  if (!positionals.length) throw new UsageError('report needs a directory or files.');
+  if (!values.output) throw new UsageError('report needs -o FILE.html.');
+  const out = resolve(io.cwd, values.output);
+  if (existsSync(out) && !values.force) throw new UsageError(`${values.output} exists; it was left untouched. Choose another name or add --force.`);
+  const options = checkOptions({ finalization: values.finalization, today: values.today });
+  const drafts = withCrossChecks(checkInThisThread(collectJobs(positionals, io), options), options.severity);
+  const tmp = `${out}.${process.pid}.tmp`;
+  writeFileSync(tmp, reportHtml(drafts, new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC'));
+  renameSync(tmp, out);
+  io.err(`wrote ${values.output} (${drafts.filter((d) => d.draft).length} drafts)`);
+  return 0;
 }
 
 function create(args: string[], io: Io): number {
@@ -210,6 +282,3 @@ function* walk(dir: string): Generator<string> {
   }
 }
 
-function fileFinding(code: string, message: string): Finding {
-  return { code, severity: 'error', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
-}

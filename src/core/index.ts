@@ -21,3 +21,6 @@ export * from './comments/ops';
 export * from './comments/preview';
 export * from './timeline';
 export * from './length';
+export * from './batch';
+export * from './sarif';
+export * from './report';

@@ -47,6 +47,8 @@ export const CODES: Readonly<Record<string, Severity>> = {
   'frontmatter.unknown-cluster': 'error',
   'frontmatter.no-such-article': 'error',
   'frontmatter.provisional-articles': 'info',
+  'summary.not-in-list': 'error',
+  'summary.assistance-not-in-list': 'warning',
   ...Object.fromEntries(RULES.map((r) => [r.code, r.defaultSeverity])),
 };
 

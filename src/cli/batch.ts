@@ -1,0 +1,54 @@
+// Checks many files: in this thread for a few, across worker threads (both cores) for many; progress as it goes.
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { summarizeBytes, type CheckOptions, type DraftSummary } from '../core/index';
+
+export interface FileJob { path: string; name: string; explicit: boolean }
+
+function summarizeFile(job: FileJob, options: CheckOptions): DraftSummary {
+  let bytes: Uint8Array;
+  try { bytes = readFileSync(job.path); } catch (e) {
+    const s = summarizeBytes(job.name, new Uint8Array(), options, false);
+    return { ...s, draft: true, findings: [{ code: 'file.unreadable', severity: 'error', message: `cannot read the file: ${(e as Error).message}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], counts: { error: 1, warning: 0, info: 0 } };
+  }
+  try { return summarizeBytes(job.name, bytes, options, job.explicit); } catch (e) {
+    // One file that trips a bug must not stop the run: it is reported and the others go on.
+    const s = summarizeBytes(job.name, new Uint8Array(), options, false);
+    return { ...s, draft: true, findings: [{ code: 'file.unreadable', severity: 'error', message: `could not check the file: ${(e as Error).message}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], counts: { error: 1, warning: 0, info: 0 } };
+  }
+}
+
+export function checkInThisThread(jobs: FileJob[], options: CheckOptions, progress?: (done: number) => void): DraftSummary[] {
+  return jobs.map((j, i) => { const s = summarizeFile(j, options); progress?.(i + 1); return s; });
+}
+
+/** Worker threads need a JavaScript entry: only the bundled CLI can start them. */
+export function canUseWorkers(): boolean {
+  return typeof __filename === 'string' && __filename.endsWith('.js') && availableParallelism() > 1;
+}
+
+export function checkInWorkers(jobs: FileJob[], options: CheckOptions, threads: number, progress?: (done: number) => void, signal?: { cancelled: boolean; onCancel?: () => void }): Promise<DraftSummary[]> {
+  const results: DraftSummary[] = new Array(jobs.length);
+  let done = 0;
+  // Interleaved slices balance large and small files between the threads.
+  const slices = Array.from({ length: threads }, (_, k) => jobs.map((j, i) => ({ j, i })).filter((x) => x.i % threads === k));
+  const workers: Worker[] = [];
+  const all = Promise.all(slices.map((slice) => new Promise<void>((resolve, reject) => {
+    const w = new Worker(__filename, { workerData: { reviewObsCheck: true, jobs: slice, options } });
+    workers.push(w);
+    w.on('message', (m: { i: number; s: DraftSummary }) => { results[m.i] = m.s; progress?.(++done); });
+    w.on('error', reject);
+    w.on('exit', () => resolve());
+  })));
+  if (signal) signal.onCancel = () => { for (const w of workers) void w.terminate(); };
+  return all.then(() => results);
+}
+
+/** Worker side: check the slice it was given and send each summary back. */
+export function runWorkerIfAsked(): boolean {
+  if (isMainThread || !workerData?.reviewObsCheck) return false;
+  const { jobs, options } = workerData as { jobs: { j: FileJob; i: number }[]; options: CheckOptions };
+  for (const { j, i } of jobs) parentPort!.postMessage({ i, s: summarizeFile(j, options) });
+  return true;
+}

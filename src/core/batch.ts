@@ -1,0 +1,112 @@
+// What the secretariat's batch check keeps of each draft, and the checks that compare a summary with its list.
+import { t } from '@vscode/l10n';
+import { checkModel, type CheckOptions } from './checks/index';
+import { parseComments } from './comments/parse';
+import { decodeDraft } from './input';
+import { DraftModel, type Section } from './draft/model';
+import { isDraft } from './service';
+import { applySeverity, type Finding, type Severity, type SeverityOverrides } from './finding';
+import type { Range } from './text/lines';
+
+export interface ArticleMark { key: string; range: Range }
+
+/** One draft, reduced to what tables, charts and cross-document checks need (plain data: it crosses worker threads). */
+export interface DraftSummary {
+  file: string;
+  /** False for a Markdown file that is not a draft (skipped) or a file that could not be read (see findings). */
+  draft: boolean;
+  kind: string | null;
+  state: string | null;
+  cluster: number | null;
+  languages: string[];
+  articlesUnderReview: number;
+  /** Article sections whose parts are all written. */
+  articlesComplete: number;
+  findings: Finding[];
+  counts: Record<Severity, number>;
+  openThreads: number;
+  pendingSuggestions: number;
+  /** For cross-document checks: the article sections, and those whose technical-assistance part states a need. */
+  articles: ArticleMark[];
+  assistance: ArticleMark[];
+}
+
+const NONE = /^(?:none(?: identified)?|no(?:ne)? needs? identified|n\/a|not applicable|无|未确定|没有)[.。]?$/i;
+
+function partText(model: DraftModel, s: Section): string {
+  return model.text.slice(s.heading.end, s.end).replace(/<!--[\s\S]*?-->/g, '').replace(/^\{>>@.*<<\}[ \t]*$/gm, '').trim();
+}
+
+export function summarizeText(file: string, text: string, options: CheckOptions, explicit = true): DraftSummary {
+  const base: DraftSummary = { file, draft: false, kind: null, state: null, cluster: null, languages: [], articlesUnderReview: 0, articlesComplete: 0, findings: [], counts: { error: 0, warning: 0, info: 0 }, openThreads: 0, pendingSuggestions: 0, articles: [], assistance: [] };
+  if (!explicit && !isDraft(text)) return base;
+  const model = DraftModel.parse(text);
+  const findings = checkModel(model, options);
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  const empty = new Set(findings.filter((f) => f.code === 'structure.empty-part').map((f) => f.range.start.line));
+  const articles: ArticleMark[] = [], assistance: ArticleMark[] = [];
+  let complete = 0;
+  for (const a of model.articleSections()) {
+    if (!a.articleExists) continue;
+    const key = `${a.instrument}-${a.article}`;
+    articles.push({ key, range: model.headingRange(a) });
+    const parts = a.children.filter((c) => c.role === 'part');
+    if (parts.length && parts.every((p) => !empty.has(p.heading.line))) complete++;
+    const ta = parts.find((p) => p.part === 'technical-assistance');
+    if (ta) { const txt = partText(model, ta); if (txt && !NONE.test(txt)) assistance.push({ key, range: model.headingRange(ta) }); }
+  }
+  const threads = parseComments(text).threads;
+  const info = model.info;
+  return {
+    ...base, draft: true, kind: info?.kind ?? null, state: info?.stateUnderReview ?? null, cluster: info?.cluster ?? null, languages: info?.languages ?? [],
+    articlesUnderReview: info ? [...info.articles.values()].reduce((n, l) => n + l.length, 0) : 0, articlesComplete: complete,
+    findings, counts, articles, assistance,
+    openThreads: threads.filter((x) => x.kind === 'comment' && !x.resolved).length,
+    pendingSuggestions: threads.filter((x) => x.kind !== 'comment' && x.mark).length,
+  };
+}
+
+export function summarizeBytes(file: string, bytes: Uint8Array, options: CheckOptions, explicit: boolean): DraftSummary {
+  const d = decodeDraft(bytes);
+  if (d.ok) return summarizeText(file, d.text, options, explicit);
+  const s = summarizeText(file, '', options, false);
+  return { ...s, draft: true, findings: [d.finding], counts: { error: 1, warning: 0, info: 0 } };
+}
+
+const sameReview = (a: DraftSummary, b: DraftSummary) => a.state !== null && a.state.trim().toLowerCase() === b.state?.trim().toLowerCase() && a.cluster === b.cluster;
+
+/**
+ * A summary checked against the list of observations of the same review (same State and cluster) among the files:
+ * every article it covers and every technical-assistance need it states must be in the list.
+ */
+export function crossCheck(drafts: DraftSummary[]): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  for (const s of drafts.filter((d) => d.kind === 'summary')) {
+    const list = drafts.find((d) => d.kind === 'list-of-observations' && sameReview(d, s));
+    if (!list) continue;
+    const inList = new Set(list.articles.map((a) => a.key));
+    const taInList = new Set(list.assistance.map((a) => a.key));
+    const add = (f: Finding) => out.set(s.file, [...(out.get(s.file) ?? []), f]);
+    for (const a of s.articles) {
+      if (!inList.has(a.key)) add({ code: 'summary.not-in-list', severity: 'error', range: a.range, message: t('The summary covers {0}, which has no section in the list of observations ({1}). Remove it or add it to the list.', a.key.replace('-', ' article '), list.file) });
+    }
+    for (const a of s.assistance) {
+      if (inList.has(a.key) && !taInList.has(a.key)) add({ code: 'summary.assistance-not-in-list', severity: 'warning', range: a.range, message: t('The summary states a technical assistance need under {0}, but the list of observations ({1}) states none there.', a.key.replace('-', ' article '), list.file) });
+    }
+  }
+  return out;
+}
+
+/** The findings of a set of drafts merged with the cross-document ones (severities as configured), counts updated. */
+export function withCrossChecks(drafts: DraftSummary[], severity?: SeverityOverrides): DraftSummary[] {
+  const cross = crossCheck(drafts);
+  return drafts.map((d) => {
+    const found = cross.get(d.file);
+    const extra = found && applySeverity(found, severity);
+    if (!extra?.length) return d;
+    const counts = { ...d.counts };
+    for (const f of extra) counts[f.severity]++;
+    return { ...d, findings: [...d.findings, ...extra], counts };
+  });
+}
