@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import * as l10n from '@vscode/l10n';
 import { createReviewService, marksToHtml } from '../core/index';
 import { ReviewComments, type ThreadSummary } from './comments';
+import { Finalization } from './finalization';
 import { checkOptions, SECTION } from './config';
 import { DiagnosticsManager } from './diagnostics';
 import { newDraftCommand, type NewDraftArgs } from './newDraft';
@@ -27,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): ReviewObservationsAp
   context.subscriptions.push(
     diagnostics,
     comments,
+    new Finalization(context.extensionUri),
     ...registerProviders(service),
     vscode.commands.registerCommand('reviewObservations.newList', (args?: NewDraftArgs) => newDraftCommand('list-of-observations', args)),
     vscode.commands.registerCommand('reviewObservations.newSummary', (args?: NewDraftArgs) => newDraftCommand('summary', args)),

@@ -298,6 +298,16 @@ export function editorTests(): void {
       assert.doesNotMatch(html, /\{==|\{>>@/);
     });
 
+    it('checks every draft in the workspace for finalization, skipping other Markdown', async () => {
+      const res = await vscode.commands.executeCommand<{ file: string; counts: { error: number } }[]>('reviewObservations.checkWorkspaceFinalization');
+      const byFile = new Map(res.map((r) => [r.file, r]));
+      assert.ok((byFile.get('broken.md')?.counts.error ?? 0) > 0);
+      assert.ok((byFile.get('arcadia-list-of-observations.en.md')?.counts.error ?? 0) > 0, 'its empty part blocks finalization');
+      assert.ok(!byFile.has('notes.md'));
+      const fin = vscode.languages.getDiagnostics(ws('comments.md')).filter((d) => d.source === 'review-obs (finalization)');
+      assert.ok(fin.some((d) => code(d) === 'comment.open-thread' && d.severity === vscode.DiagnosticSeverity.Error));
+    });
+
     it('leaves the workbench showing a draft and its problems (for the screenshot)', async () => {
       const shot = process.env.REVIEW_OBS_SCREENSHOT_DRAFT ?? 'broken.md';
       await open(ws(shot));

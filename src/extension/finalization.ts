@@ -1,0 +1,96 @@
+// Check for finalization: the secretariat's readiness check on the open draft or the workspace, as diagnostics and a view.
+import * as vscode from 'vscode';
+import { summarizeText, withCrossChecks, type DraftSummary } from '../core/index';
+import { checkOptions } from './config';
+import { toRange, toSeverity } from './convert';
+
+const t = vscode.l10n.t;
+
+class DraftItem extends vscode.TreeItem {
+  constructor(readonly summary: DraftSummary, uri: vscode.Uri) {
+    super(summary.state ? `${summary.state}${summary.kind === 'summary' ? ` (${t('summary')})` : ''}` : summary.file, vscode.TreeItemCollapsibleState.None);
+    const c = summary.counts;
+    this.description = c.error ? t('blocked: {0} error(s)', c.error) : t('ready');
+    this.tooltip = `${summary.file}\n${t('{0} error(s), {1} warning(s), {2} open thread(s), {3} pending suggestion(s)', c.error, c.warning, summary.openThreads, summary.pendingSuggestions)}`;
+    this.iconPath = new vscode.ThemeIcon(c.error ? 'error' : 'pass', new vscode.ThemeColor(c.error ? 'problemsErrorIcon.foreground' : 'testing.iconPassed'));
+    this.resourceUri = uri;
+    this.command = { command: 'vscode.open', title: t('Open'), arguments: [uri] };
+    this.contextValue = c.error ? 'blocked' : 'ready';
+  }
+}
+
+export class Finalization implements vscode.TreeDataProvider<DraftItem>, vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('review-obs-finalization');
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private items: DraftItem[] = [];
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(extensionUri: vscode.Uri) {
+    this.disposables = [
+      this.collection, this.changed,
+      vscode.window.registerTreeDataProvider('reviewObservations.readiness', this),
+      vscode.commands.registerCommand('reviewObservations.checkFinalization', () => {
+        const d = vscode.window.activeTextEditor?.document;
+        return d ? this.run([{ uri: d.uri, text: d.getText() }]) : this.runWorkspace();
+      }),
+      vscode.commands.registerCommand('reviewObservations.checkWorkspaceFinalization', () => this.runWorkspace()),
+    ];
+    void extensionUri;
+  }
+
+  getTreeItem(e: DraftItem): vscode.TreeItem { return e; }
+  getChildren(): DraftItem[] { return this.items; }
+  /** For tests: what the view shows. */
+  get results(): DraftSummary[] { return this.items.map((i) => i.summary); }
+
+  private async runWorkspace(): Promise<DraftSummary[]> {
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Checking drafts for finalization'), cancellable: true }, async (progress, token) => {
+      const uris = await vscode.workspace.findFiles('**/*.{md,markdown}', '**/node_modules/**', 10_000, token);
+      const docs: { uri: vscode.Uri; text: string }[] = [];
+      for (const [i, uri] of uris.entries()) {
+        if (token.isCancellationRequested) break;
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        let text: string;
+        try { text = open?.getText() ?? new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)); } catch { continue; }
+        docs.push({ uri, text });
+        progress.report({ message: t('read {0}/{1}', i + 1, uris.length), increment: 50 / Math.max(1, uris.length) });
+      }
+      return this.run(docs, false, progress, token);
+    });
+  }
+
+  private async run(docs: { uri: vscode.Uri; text: string }[], explicit = true, progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken): Promise<DraftSummary[]> {
+    const options = { ...checkOptions(), finalization: true };
+    const summaries: DraftSummary[] = [];
+    const uriOf = new Map<string, vscode.Uri>();
+    for (const [i, d] of docs.entries()) {
+      if (token?.isCancellationRequested) break;
+      const name = vscode.workspace.asRelativePath(d.uri);
+      uriOf.set(name, d.uri);
+      try { summaries.push(summarizeText(name, d.text, options, explicit)); } catch { /* one bad file must not stop the check */ }
+      progress?.report({ message: t('checked {0}/{1}', i + 1, docs.length), increment: 50 / Math.max(1, docs.length) });
+      // Let the extension host breathe between files on a large workspace.
+      if (i % 20 === 19) await new Promise((r) => setTimeout(r, 0));
+    }
+    const all = withCrossChecks(summaries.filter((s) => s.draft), options.severity);
+    this.collection.clear();
+    for (const s of all) {
+      const uri = uriOf.get(s.file)!;
+      this.collection.set(uri, s.findings.map((f) => {
+        const d = new vscode.Diagnostic(toRange(f.range), f.message, toSeverity(f.severity));
+        d.source = 'review-obs (finalization)';
+        d.code = f.code;
+        return d;
+      }));
+    }
+    this.items = all.map((s) => new DraftItem(s, uriOf.get(s.file)!));
+    this.changed.fire();
+    await vscode.commands.executeCommand('reviewObservations.readiness.focus');
+    const blocked = all.filter((s) => s.counts.error).length;
+    void vscode.window.showInformationMessage(blocked ? t('{0} of {1} draft(s) are not ready for finalization.', blocked, all.length) : t('{0} draft(s) ready for finalization.', all.length));
+    return all;
+  }
+
+  dispose(): void { for (const d of this.disposables) d.dispose(); }
+}
