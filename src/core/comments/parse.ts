@@ -77,7 +77,13 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const cache = new Map<string, CommentsModel>();
 
 /** Parses once per text (the editor asks for the same version from several providers). */
+const EMPTY: CommentsModel = { threads: [], marks: [], blocks: [], conflicts: [], problems: [] };
+/** Any character sequence that could start or end a mark, a thread line or a conflict. */
+const ANY_MARKUP = /\{(?:==|\+\+|--|~~|>>)|(?:==|\+\+|--|~~|<<)\}|^(?:<{7}|={7}$|>{7})/m;
+
 export function parseComments(text: string): CommentsModel {
+  // Most drafts have no comment at all: one regular-expression test instead of a parse.
+  if (!ANY_MARKUP.test(text)) return EMPTY;
   const hit = cache.get(text);
   if (hit) return hit;
   const m = parse(text);

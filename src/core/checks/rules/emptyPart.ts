@@ -1,28 +1,20 @@
 // structure.empty-part: an observation part has no text (template hints in HTML comments do not count).
-import type { RootContent } from 'mdast';
 import { t } from '@vscode/l10n';
-import { parseSection } from '../../draft/parseCache';
 import type { Rule } from '../rule';
 import { partName } from '../describe';
 
-/** A node that carries no observation text: an HTML comment (the template's hints) or blank HTML. */
-function isBlank(n: RootContent): boolean {
-  return n.type === 'html' && /^\s*(<!--[\s\S]*?-->\s*)*$/.test(n.value);
-}
+
+const THREAD_BLOCK = /^\{>>@[a-z0-9.]+ \|.*?<<\}[ \t]*$/gm;
 
 /**
- * Decides from the text alone where that is certain (only comments and blanks left: empty; text and no markup
- * character: content) and asks the parser otherwise, so most parts of a large draft are never parsed for this.
+ * A part is empty when nothing but whitespace is left once template hints and comment threads are removed: the
+ * parser agrees in every case (an HTML comment is the only block it reads as blank), so it is not asked here.
+ * A test keeps the two in agreement.
  */
-const THREAD_BLOCK = /^\{>>@[a-z0-9.]+ \|.*?(?:<<\}[ \t]*$|\r?\n[\s\S]*?^<<\}[ \t]*$)/gm;
-
-function bodyHasContent(chunk: string, parse: (body: string) => boolean): boolean {
+function bodyHasContent(chunk: string): boolean {
   const nl = chunk.indexOf('\n');
-  // Template hints and comment threads are not observations.
   const rest = (nl < 0 ? '' : chunk.slice(nl + 1)).replace(/<!--[\s\S]*?-->/g, '').replace(THREAD_BLOCK, '');
-  if (!/\S/.test(rest)) return false;
-  if (!/[<`~\[\\&]/.test(rest)) return true;
-  return parse(rest);
+  return /\S/.test(rest);
 }
 
 export const emptyPart: Rule = {
@@ -33,7 +25,7 @@ export const emptyPart: Rule = {
       if (s.role !== 'part') continue;
       const chunks = model.sectionChunks(s);
       // Nested headings are content; the part's own heading is not.
-      const hasContent = chunks.length > 1 || bodyHasContent(model.chunkText(chunks[0]!), (body) => parseSection(body).children.some((n) => !isBlank(n)));
+      const hasContent = chunks.length > 1 || bodyHasContent(model.chunkText(chunks[0]!));
       if (hasContent) continue;
       // While drafting an empty part is work still to do; at finalization it blocks.
       report(s, t('Part {0} is empty. Write the observations, or state that there are none.', partName(s.part!)), info.stage === 'finalization' ? 'error' : undefined);
