@@ -24,3 +24,4 @@ export * from './length';
 export * from './batch';
 export * from './sarif';
 export * from './report';
+export * from './compare';

@@ -61,15 +61,19 @@ export interface CommentsModel {
 const ID = '[a-z0-9]{4,16}';
 // One line per comment: `{>>@ID | Author | DATE | text<<}`; events carry `[resolved]` or `[reopened]` as their text.
 const BLOCK = new RegExp(`^\\{>>@(${ID}(?:\\.[a-z0-9]{2,8})?) \\| ((?:(?! \\| ).)+) \\| (\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ)(?: \\| (.*?))?<<\\}[ \\t]*$`);
-// Mark contents never cross a blank line: an unclosed mark must not swallow the next paragraph.
+// Mark contents do not cross a blank line, so an unclosed mark cannot swallow the next paragraph; a suggestion that
+// carries its id may, since importing a co-reviewer's copy can add or remove whole paragraphs.
 const NB = '(?!\\n[ \\t]*\\r?\\n)';
 const MARK = new RegExp(
   `\\{==((?:(?!==\\})${NB}[^])*?)==\\}\\{>>@(${ID})<<\\}` +
-  `|\\{\\+\\+((?:(?!\\+\\+\\})${NB}[^])*?)\\+\\+\\}(?:\\{>>@(${ID})<<\\})?` +
-  `|\\{--((?:(?!--\\})${NB}[^])*?)--\\}(?:\\{>>@(${ID})<<\\})?` +
-  `|\\{~~((?:(?!~~\\})${NB}[^])*?)~>((?:(?!~~\\})${NB}[^])*?)~~\\}(?:\\{>>@(${ID})<<\\})?` +
+  `|\\{\\+\\+((?:(?!\\+\\+\\})[^])*?)\\+\\+\\}\\{>>@(${ID})<<\\}` +
+  `|\\{--((?:(?!--\\})[^])*?)--\\}\\{>>@(${ID})<<\\}` +
+  `|\\{~~((?:(?!~~\\})[^])*?)~>((?:(?!~~\\})[^])*?)~~\\}\\{>>@(${ID})<<\\}` +
   `|\\{>>@(${ID})<<\\}` +
-  `|\\{>>((?:(?!<<\\})${NB}[^])*?)<<\\}`,
+  `|\\{>>((?:(?!<<\\})${NB}[^])*?)<<\\}` +
+  `|\\{\\+\\+((?:(?!\\+\\+\\})${NB}[^])*?)\\+\\+\\}` +
+  `|\\{--((?:(?!--\\})${NB}[^])*?)--\\}` +
+  `|\\{~~((?:(?!~~\\})${NB}[^])*?)~>((?:(?!~~\\})${NB}[^])*?)~~\\}`,
   'g');
 const OPENERS = /\{(==|\+\+|--|~~|>>)|(==|\+\+|--|~~|<<)\}/g;
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
@@ -161,12 +165,14 @@ function parse(text: string): CommentsModel {
     // Every mark opens with three characters ({==, {++, {--, {~~, {>>); group lengths give the rest.
     const inner = (len: number, from = start + 3) => text.slice(from, from + len);
     if (g[1] !== undefined) marks.push({ id: g[2]!, kind: 'comment', start, end, text: inner(g[1].length), anonymous: false });
-    else if (g[3] !== undefined) marks.push({ id: g[4] ?? `anon${anon++}`, kind: 'insertion', start, end, text: inner(g[3].length), anonymous: !g[4] });
-    else if (g[5] !== undefined) marks.push({ id: g[6] ?? `anon${anon++}`, kind: 'deletion', start, end, text: inner(g[5].length), anonymous: !g[6] });
-    else if (g[7] !== undefined) {
-      marks.push({ id: g[9] ?? `anon${anon++}`, kind: 'replacement', start, end, text: inner(g[7].length), newText: inner(g[8]!.length, start + 3 + g[7].length + 2), anonymous: !g[9] });
-    } else if (g[10] !== undefined) marks.push({ id: g[10], kind: 'comment', start, end, text: '', anonymous: false });
-    else marks.push({ id: `anon${anon++}`, kind: 'comment', start, end, text: '', anonymous: true, note: text.slice(start + 3, end - 3) });
+    else if (g[3] !== undefined) marks.push({ id: g[4]!, kind: 'insertion', start, end, text: inner(g[3].length), anonymous: false });
+    else if (g[5] !== undefined) marks.push({ id: g[6]!, kind: 'deletion', start, end, text: inner(g[5].length), anonymous: false });
+    else if (g[7] !== undefined) marks.push({ id: g[9]!, kind: 'replacement', start, end, text: inner(g[7].length), newText: inner(g[8]!.length, start + 3 + g[7].length + 2), anonymous: false });
+    else if (g[10] !== undefined) marks.push({ id: g[10], kind: 'comment', start, end, text: '', anonymous: false });
+    else if (g[11] !== undefined) marks.push({ id: `anon${anon++}`, kind: 'comment', start, end, text: '', anonymous: true, note: text.slice(start + 3, end - 3) });
+    else if (g[12] !== undefined) marks.push({ id: `anon${anon++}`, kind: 'insertion', start, end, text: inner(g[12].length), anonymous: true });
+    else if (g[13] !== undefined) marks.push({ id: `anon${anon++}`, kind: 'deletion', start, end, text: inner(g[13].length), anonymous: true });
+    else marks.push({ id: `anon${anon++}`, kind: 'replacement', start, end, text: inner(g[14]!.length), newText: inner(g[15]!.length, start + 3 + g[14]!.length + 2), anonymous: true });
   }
   // Whatever opener or closer is left outside a mark is a broken mark.
   const inMark = (i: number) => marks.some((k) => i >= k.start && i < k.end) || broken.some(([a, b]) => i >= a && i < b);

@@ -1,0 +1,118 @@
+// Differences between a draft and a co-reviewer's copy, by word (by Intl.Segmenter word for Chinese), and their import as suggestions.
+import { diffArrays } from 'diff';
+import { parseComments } from './comments/parse';
+import { authorLabel, blockText, CommentError, paragraphEnd, randomId, type Author, type OpContext } from './comments/ops';
+import { eolOf, type OffsetEdit } from './edits';
+
+export interface Token { text: string; start: number }
+
+/** Text that a difference may never cut: comment marks and lines, HTML comments, heading attributes, Markdown markers. */
+// A whole code span is one token: a suggestion must never hold half of one, or its backtick would pair with another.
+const ATOMS = /<!--[\s\S]*?-->|\{[#.][^{}\n]*\}(?=[ \t]*$)|^[ \t]{0,3}(?:#{1,6}|[-*+]|\d{1,9}[.)]|>)(?=[ \t])|\*\*|__|(`+)(?:(?!\1)[^\n])*?\1|`+|!?\[|\]\(|\]|\r\n|\n|[ \t]+/gm;
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** Splits a text into tokens that together give it back exactly. */
+export function tokenize(text: string): Token[] {
+  const protectedRanges: [number, number][] = [];
+  const cm = parseComments(text);
+  for (const m of cm.marks) protectedRanges.push([m.start, m.end]);
+  for (const b of cm.blocks) protectedRanges.push([b.start, b.end]);
+  protectedRanges.sort((a, b) => a[0] - b[0]);
+  const out: Token[] = [];
+  const words = (from: number, to: number) => {
+    // Intl.Segmenter gives words and punctuation in every script: Latin, Cyrillic and Arabic words, Chinese words.
+    for (const s of segmenter.segment(text.slice(from, to))) out.push({ text: s.segment, start: from + s.index });
+  };
+  const plain = (from: number, to: number) => {
+    ATOMS.lastIndex = 0;
+    const part = text.slice(from, to);
+    let at = 0;
+    for (let m = ATOMS.exec(part); m; m = ATOMS.exec(part)) {
+      if (!m[0]) { ATOMS.lastIndex++; continue; }
+      if (m.index > at) words(from + at, from + m.index);
+      out.push({ text: m[0], start: from + m.index });
+      at = m.index + m[0].length;
+    }
+    if (at < part.length) words(from + at, to);
+  };
+  let at = 0;
+  for (const [a, b] of protectedRanges) {
+    if (a < at) continue;
+    if (a > at) plain(at, a);
+    out.push({ text: text.slice(a, b), start: a });
+    at = b;
+  }
+  if (at < text.length) plain(at, text.length);
+  return out;
+}
+
+export interface Hunk { oldStart: number; oldEnd: number; newStart: number; newEnd: number; oldText: string; newText: string }
+
+/** The changed stretches from `a` to `b`, in `a`'s order, never cutting a token. */
+export function compareTexts(a: string, b: string): Hunk[] {
+  const ta = tokenize(a), tb = tokenize(b);
+  const parts = diffArrays(ta.map((x) => x.text), tb.map((x) => x.text));
+  const hunks: Hunk[] = [];
+  let ia = 0, ib = 0;
+  let cur: Hunk | null = null;
+  const posA = (i: number) => (i < ta.length ? ta[i]!.start : a.length);
+  const posB = (i: number) => (i < tb.length ? tb[i]!.start : b.length);
+  for (const p of parts) {
+    const n = p.count ?? p.value.length;
+    if (!p.added && !p.removed) {
+      if (cur) { hunks.push(cur); cur = null; }
+      ia += n; ib += n;
+      continue;
+    }
+    cur ??= { oldStart: posA(ia), oldEnd: posA(ia), newStart: posB(ib), newEnd: posB(ib), oldText: '', newText: '' };
+    if (p.removed) { ia += n; cur.oldEnd = posA(ia); }
+    else { ib += n; cur.newEnd = posB(ib); }
+  }
+  if (cur) hunks.push(cur);
+  for (const h of hunks) { h.oldText = a.slice(h.oldStart, h.oldEnd); h.newText = b.slice(h.newStart, h.newEnd); }
+  return hunks;
+}
+
+const MARKUP = /\{(?:==|\+\+|--|~~|>>)|(?:==|\+\+|--|~~|<<)\}|~>/;
+
+/**
+ * Edits that turn `draft` into itself with every difference from `copy` as a suggestion by `author`: accepting them
+ * all gives `copy`, rejecting them all gives `draft`, byte for byte. The draft's own comments may not be changed by
+ * the copy (that is a merge, not a set of suggestions).
+ */
+export function differencesAsSuggestions(draft: string, copy: string, ctx: OpContext): OffsetEdit[] {
+  const hunks = compareTexts(draft, copy);
+  const eol = eolOf(draft);
+  const date = (ctx.now?.() ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const newId = ctx.newId ?? randomId;
+  // At one offset: what closes a mark (or is a whole insertion) first, then the thread lines of the paragraph that
+  // ends there, then what opens a mark, so no thread line ever lands inside a suggestion.
+  const at = new Map<number, { close: string; lines: string; open: string }>();
+  const slot = (o: number) => { let v = at.get(o); if (!v) at.set(o, (v = { close: '', lines: '', open: '' })); return v; };
+  const pending: string[] = [];
+  for (const h of hunks) {
+    if (MARKUP.test(h.oldText) || MARKUP.test(h.newText)) {
+      throw new CommentError(`The copy changes a comment or suggestion near "${(h.oldText || h.newText).slice(0, 40)}": resolve the draft's own comments and suggestions first, or merge the copies with git.`);
+    }
+    const id = newId(8);
+    const tag = `{>>@${id}<<}`;
+    if (h.oldStart === h.oldEnd) slot(h.oldStart).close += `{++${h.newText}++}${tag}`;
+    else if (!h.newText) { slot(h.oldStart).open += '{--'; slot(h.oldEnd).close += `--}${tag}`; }
+    else { slot(h.oldStart).open += '{~~'; slot(h.oldEnd).close += `~>${h.newText}~~}${tag}`; }
+    pending.push(id);
+  }
+  // Thread lines go under the paragraph, but never inside (or at the start of) a suggestion that spans the paragraph
+  // break: then they move on to where that suggestion's paragraph ends.
+  hunks.forEach((h, i) => {
+    let o = paragraphEnd(draft, h.oldEnd);
+    for (let moved = true; moved;) {
+      moved = false;
+      // A deletion or replacement that starts right there would share the thread lines' line: move past it too.
+      for (const g of hunks) if (g.oldStart <= o && o < g.oldEnd) { o = paragraphEnd(draft, g.oldEnd); moved = true; }
+    }
+    slot(o).lines += eol + blockText(pending[i]!, ctx.author, date, '');
+  });
+  return [...at.entries()].map(([o, v]) => ({ start: o, end: o, newText: v.close + v.lines + v.open }));
+}
+
+export { authorLabel, type Author };
