@@ -1,10 +1,11 @@
 // The review-obs command line: a thin adapter that reads files, calls the core, and prints findings.
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  CODES, decodeDraft, DEFAULT_DEADLINES, INSTRUMENT_KEYS, isInstrumentKey, LineIndex, newDraft, parseComments, reportHtml, summaryFromList,
+  applyEdits, CODES, compareTexts, decodeDraft, DEFAULT_DEADLINES, differencesAsSuggestions, INSTRUMENT_KEYS, isInstrumentKey, LineIndex, newDraft, parseComments, reportHtml, summaryFromList,
   toSarif, UN_LANGUAGES, withCrossChecks, type CheckOptions, type DraftSummary, type InstrumentKey, type NewDraftOptions, type SeverityOverrides, type StepId,
 } from '../core/index';
 import { canUseWorkers, checkInThisThread, checkInWorkers, type FileJob } from './batch';
@@ -50,6 +51,7 @@ export function main(argv: string[], io: Io): number | Promise<number> {
     if (cmd === 'new') return create(rest, io);
     if (cmd === 'comments') return comments(rest, io);
     if (cmd === 'report') return report(rest, io);
+    if (cmd === 'diff') return diff(rest, io);
     throw new UsageError(`unknown command "${cmd}". Use "check" or "new" (see review-obs --help).`);
   } catch (e) {
     // Usage errors, parseArgs errors and unreadable input all end the same way: a message and status 2, never a trace.
@@ -251,6 +253,55 @@ function comments(args: string[], io: Io): number {
   const open = threads.filter((t) => t.status === 'open').length, pending = threads.filter((t) => t.status === 'pending').length;
   io.out(`${threads.length} thread(s): ${open} open comment(s), ${pending} pending suggestion(s).`);
   return 0;
+}
+
+/** A file's text, or a git revision of it written REV:PATH (read with `git show`). */
+function readSide(spec: string, io: Io): string {
+  const path = resolve(io.cwd, spec);
+  if (existsSync(path)) {
+    const d = decodeDraft(readFileSync(path));
+    if (!d.ok) throw new UsageError(`${spec}: ${d.finding.message}`);
+    return d.text;
+  }
+  const m = /^([^:]+):(.+)$/.exec(spec);
+  if (!m) throw new UsageError(`no such file: ${spec} (a git revision is written REV:PATH, e.g. HEAD~1:draft.md)`);
+  try {
+    const bytes = execFileSync('git', ['show', `${m[1]}:./${m[2]}`], { cwd: io.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const d = decodeDraft(bytes);
+    if (!d.ok) throw new UsageError(`${spec}: ${d.finding.message}`);
+    return d.text;
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`git could not show ${spec}: ${String((e as { stderr?: Buffer }).stderr ?? e).trim()}`);
+  }
+}
+
+function diff(args: string[], io: Io): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'as-suggestions': { type: 'boolean', default: false }, author: { type: 'string' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false } } });
+  if (positionals.length !== 2) throw new UsageError('diff takes two files: OLD NEW.');
+  const [a, b] = [readSide(positionals[0]!, io), readSide(positionals[1]!, io)];
+  if (values['as-suggestions']) {
+    if (!values.author?.trim()) throw new UsageError('--as-suggestions needs --author "NAME (STATE)": the suggestions are attributed to the co-reviewer who made the changes.');
+    const m = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(values.author.trim());
+    let out: string;
+    try { out = applyEdits(a, differencesAsSuggestions(a, b, { author: m ? { name: m[1]!, state: m[2]! } : { name: values.author.trim() } })); }
+    catch (e) { throw new UsageError((e as Error).message); }
+    if (!values.output) { io.out(out.replace(/\r?\n$/, '')); return 0; }
+    const target = resolve(io.cwd, values.output);
+    if (existsSync(target) && !values.force) throw new UsageError(`${values.output} exists; it was left untouched. Choose another name or add --force.`);
+    writeFileSync(target, out);
+    io.err(`wrote ${values.output}`);
+    return 0;
+  }
+  const hunks = compareTexts(a, b);
+  const lines = new LineIndex(a);
+  for (const h of hunks) {
+    const at = lines.positionAt(h.oldStart);
+    const show = (s: string) => s.replace(/\r?\n/g, '⏎');
+    io.out(`${positionals[0]}:${at.line + 1}:${at.character + 1} ${h.oldText ? `[-${show(h.oldText)}-]` : ''}${h.newText ? `{+${show(h.newText)}+}` : ''}`);
+  }
+  io.out(`${hunks.length} difference(s).`);
+  return hunks.length ? 1 : 0;
 }
 
 function instruments(list: string, flag: string): InstrumentKey[] {

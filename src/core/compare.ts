@@ -69,8 +69,16 @@ export function compareTexts(a: string, b: string): Hunk[] {
     else { ib += n; cur.newEnd = posB(ib); }
   }
   if (cur) hunks.push(cur);
-  for (const h of hunks) { h.oldText = a.slice(h.oldStart, h.oldEnd); h.newText = b.slice(h.newStart, h.newEnd); }
-  return hunks;
+  // Changes separated by nothing but the same spaces read as one ("None identified" → "Training on asset recovery").
+  const merged: Hunk[] = [];
+  for (const h of hunks) {
+    const prev = merged[merged.length - 1];
+    if (prev && /^[ \t]+$/.test(a.slice(prev.oldEnd, h.oldStart)) && a.slice(prev.oldEnd, h.oldStart) === b.slice(prev.newEnd, h.newStart)) {
+      prev.oldEnd = h.oldEnd; prev.newEnd = h.newEnd;
+    } else merged.push({ ...h });
+  }
+  for (const h of merged) { h.oldText = a.slice(h.oldStart, h.oldEnd); h.newText = b.slice(h.newStart, h.newEnd); }
+  return merged;
 }
 
 const MARKUP = /\{(?:==|\+\+|--|~~|>>)|(?:==|\+\+|--|~~|<<)\}|~>/;

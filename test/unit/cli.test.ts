@@ -2,6 +2,7 @@
 import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 
@@ -130,5 +131,40 @@ describe('review-obs comments', () => {
     const rows = JSON.parse(run(['check', 'f.md', '--format', 'json'], dir).out) as { code: string; severity: string }[];
     expect(rows.filter((x) => x.code === 'comment.open-thread').every((x) => x.severity === 'error')).toBe(true);
     expect(rows.filter((x) => x.code === 'comment.pending-suggestion').length).toBe(4);
+  });
+});
+
+describe('review-obs diff', () => {
+  it('lists word differences and exits 1 when there are some', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ro-'));
+    writeFileSync(join(dir, 'a.md'), 'The offence is serious.\n\n犯罪所得洗钱。\n');
+    writeFileSync(join(dir, 'b.md'), 'The crime is serious.\n\n犯罪收益洗钱。\n');
+    const r = run(['diff', 'a.md', 'b.md'], dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('a.md:1:5 [-offence-]{+crime+}');
+    expect(r.out).toMatch(/a\.md:3:\d+ \[-所得-\]\{\+收益\+\}/);
+  });
+  it('imports the differences as suggestions attributed to the co-reviewer; accepting them all gives the copy', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ro-'));
+    const draft = readFileSync(join(repo, 'examples', 'arcadia-list-of-observations.en.md'), 'utf8');
+    writeFileSync(join(dir, 'draft.md'), draft);
+    const copy = draft.replace('only four convictions', 'only three convictions').replace('None identified.', 'Training on asset recovery.');
+    writeFileSync(join(dir, 'copy.md'), copy);
+    expect(run(['diff', 'draft.md', 'copy.md', '--as-suggestions', '--author', 'Li Wei (Calderra)', '-o', 'merged.md'], dir).code).toBe(0);
+    const merged = readFileSync(join(dir, 'merged.md'), 'utf8');
+    expect(merged).toMatch(/\{~~four~>three~~\}\{>>@[a-z0-9]{8}<<\}/);
+    expect(merged).toMatch(/\n\{>>@[a-z0-9]{8} \| Li Wei \(Calderra\) \| \d{4}-\d\d-\d\dT[\d:]+Z<<\}\n/);
+    const c = JSON.parse(run(['comments', 'merged.md', '--format', 'json'], dir).out) as { kind: string }[];
+    expect(c.filter((x) => x.kind === 'replacement')).toHaveLength(2);
+    expect(run(['diff', 'draft.md', 'copy.md', '--as-suggestions'], dir).err).toMatch(/--author/);
+  });
+  it('reads a git revision as REV:PATH', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ro-'));
+    const git = (...a: string[]) => execFileSync('git', a, { cwd: dir, stdio: 'pipe' });
+    git('init', '-q'); git('config', 'user.email', 't@example.invalid'); git('config', 'user.name', 't');
+    writeFileSync(join(dir, 'd.md'), 'First version.\n'); git('add', 'd.md'); git('commit', '-qm', 'one');
+    writeFileSync(join(dir, 'd.md'), 'Second version.\n');
+    expect(run(['diff', 'HEAD:d.md', 'd.md'], dir).out).toContain('HEAD:d.md:1:1 [-First-]{+Second+}');
+    expect(run(['diff', 'HEAD~5:d.md', 'd.md'], dir).code).toBe(2);
   });
 });

@@ -54,6 +54,10 @@ describe('differences as suggestions', () => {
     expect(compareTexts('Статья пять.', 'Статья шесть.').map((h) => [h.oldText, h.newText])).toEqual([['пять', 'шесть']]);
   });
 
+  it('changes separated only by a space are one suggestion', () => {
+    expect(compareTexts('Needs: None identified.', 'Needs: Training on asset recovery.').map((h) => [h.oldText, h.newText])).toEqual([['None identified', 'Training on asset recovery']]);
+  });
+
   it('no difference, no edit', () => {
     expect(differencesAsSuggestions('Same text.\n', 'Same text.\n', ctx)).toEqual([]);
   });
