@@ -25,3 +25,4 @@ export * from './batch';
 export * from './sarif';
 export * from './report';
 export * from './compare';
+export * from './assignments';

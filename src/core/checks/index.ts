@@ -18,6 +18,7 @@ import { refNotParty, refOutsideReview } from './rules/refScope';
 import { refAmbiguous, refNonCanonical } from './rules/refStyle';
 import { malformedMark, mergeConflict, openThread, orphanComment, pendingSuggestion } from './rules/comments';
 import { summaryTooLong } from './rules/summaryLength';
+import { inconsistentStatus } from './rules/assignmentStatus';
 import { timelineLate, timelineOverdue } from './rules/timeline';
 
 export const RULES: readonly Rule[] = [
@@ -25,7 +26,7 @@ export const RULES: readonly Rule[] = [
   misplacedSection, missingPart, emptyPart, order,
   refNoSuchArticle, refNoSuchParagraph, refNoSuchSubparagraph, refNotParty, refOutsideReview, refAmbiguous, refNonCanonical,
   openThread, pendingSuggestion, malformedMark, orphanComment, mergeConflict,
-  timelineOverdue, timelineLate, summaryTooLong,
+  timelineOverdue, timelineLate, summaryTooLong, inconsistentStatus,
 ];
 
 /**

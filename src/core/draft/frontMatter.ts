@@ -25,6 +25,10 @@ export interface ReviewInfo {
   articles: Map<InstrumentKey, number[]>;
   /** Whether `articles` came from the front matter or was defaulted from the (provisional) cluster data. */
   articlesFrom: 'front-matter' | 'cluster-data';
+  assignments: Map<string, Assignment>;
+  /** Document offsets of the `assignments` entry (key to end of value), when present; the end of the YAML otherwise. */
+  assignmentsRange: [number, number] | null;
+  yamlEnd: number;
 }
 
 /** A front-matter problem located by offsets in the whole document. */
@@ -49,7 +53,24 @@ export const FIELDS = {
   feedback: 'feedback-sent',
   stage: 'stage',
   articles: 'articles',
+  assignments: 'assignments',
 } as const;
+
+/** Where an article (or a whole instrument) stands between the co-reviewers and with the State under review. */
+export const STATUSES = ['drafting', 'ready-for-co-reviewer', 'agreed-by-reviewers', 'agreed-with-state'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export interface Assignment {
+  /** `untoc-5` for an article, `untoc` for a whole instrument. */
+  key: string;
+  state: string | null;
+  expert: string | null;
+  status: Status;
+  /** Document offsets: the entry's value, and its status value when written (to change it with one small edit). */
+  valueRange: [number, number];
+  statusRange: [number, number] | null;
+  flow: boolean;
+}
 const KNOWN = new Set<string>(Object.values(FIELDS));
 
 /** Cheap test used to decide whether a Markdown file is a draft at all (before any YAML parsing). */
@@ -222,12 +243,46 @@ export function readFrontMatter(yamlText: string, base: number): { info: ReviewI
     at('frontmatter.provisional-articles', 'info', t('No "articles" field: the articles under review are taken from provisional cluster data. Write them under "articles" to confirm them.'), keyRange(FIELDS.cluster));
   }
 
+  // assignments
+  const assignments = new Map<string, Assignment>();
+  const asNode = pairs.get(FIELDS.assignments)?.value;
+  if (asNode !== undefined && asNode !== null && !(isScalar(asNode) && asNode.value === null)) {
+    if (!isMap(asNode)) invalid(FIELDS.assignments, t('"assignments" maps articles (untoc-5) or instruments (tip) to "{state: NAME, expert: NAME, status: drafting}".'));
+    else for (const p of asNode.items) {
+      const key = isScalar(p.key) ? String(p.key.value) : '';
+      const m = /^(untoc|tip|som|firearms)(?:-(\d+))?$/.exec(key);
+      if (!m || (m[2] && !getArticle(m[1] as InstrumentKey, Number(m[2])))) {
+        invalid(FIELDS.assignments, t('"{0}" is not an article or instrument: write e.g. untoc-5 or tip.', key), p.key as Node);
+        continue;
+      }
+      const v = p.value as Node | null;
+      if (!isMap(v)) { invalid(FIELDS.assignments, t('The assignment of {0} must read {state: NAME, status: drafting}.', key), v ?? (p.key as Node)); continue; }
+      const st = v.get('state', true), ex = v.get('expert', true), su = v.get('status', true);
+      const state = isScalar(st) && typeof st.value === 'string' ? st.value : null;
+      if (state && reviewingStates.length && !reviewingStates.some((r) => r.state === state)) {
+        invalid(FIELDS.assignments, t('{0} is not one of the reviewing States ({1}).', state, reviewingStates.map((r) => r.state).join(', ')), st as Node);
+      }
+      let status: Status = 'drafting';
+      if (su !== undefined) {
+        if (isScalar(su) && (STATUSES as readonly unknown[]).includes(su.value)) status = su.value as Status;
+        else invalid(FIELDS.assignments, t('The status must be one of: {0}.', STATUSES.join(', ')), su as Node);
+      }
+      const vr = range(v)!;
+      const sr = su ? range(su as Node) : undefined;
+      assignments.set(key, { key, state, expert: isScalar(ex) && typeof ex.value === 'string' ? ex.value : null, status, valueRange: [base + vr[0], base + vr[1]], statusRange: sr ? [base + sr[0], base + sr[1]] : null, flow: !!(v as { flow?: boolean }).flow });
+    }
+  }
+  const asPair = pairs.get(FIELDS.assignments);
+  const asKey = range(asPair?.key as Node | undefined);
+  const asVal = range(asPair?.value as Node | undefined);
+  const assignmentsRange: [number, number] | null = asKey ? [base + asKey[0], base + (asVal?.[1] ?? asKey[1])] : null;
+
   if (kind === null || !stateUnderReview || cluster === null || issues.some((i) => i.severity === 'error' && i.code === 'frontmatter.missing-field')) {
     // Without a usable review the provisional-articles note is noise next to the errors that matter.
     return { info: null, issues: issues.filter((i) => i.code !== 'frontmatter.provisional-articles') };
   }
   return {
-    info: { kind, stateUnderReview, reviewingStates, cluster, partyTo, languages, group, reviewStart, dates, dateRanges, stage, articles, articlesFrom },
+    info: { kind, stateUnderReview, reviewingStates, cluster, partyTo, languages, group, reviewStart, dates, dateRanges, stage, articles, articlesFrom, assignments, assignmentsRange, yamlEnd: base + yamlText.length },
     issues,
   };
 

@@ -1,0 +1,142 @@
+// Who drafts which article and how far it has come: statuses per article, proposed splits, and their front-matter edits.
+import { parseComments } from './comments/parse';
+import { getArticle, INSTRUMENT_KEYS, type InstrumentKey } from './domain/instruments';
+import { STATUSES, type Assignment, type Status } from './draft/frontMatter';
+import type { DraftModel, Section } from './draft/model';
+import { eolOf, type OffsetEdit } from './edits';
+
+export interface ArticleStatus {
+  instrument: InstrumentKey;
+  article: number;
+  key: string;
+  title: string;
+  state: string | null;
+  expert: string | null;
+  status: Status;
+  openThreads: number;
+  pendingSuggestions: number;
+  /** Parts of the article's section with no text; -1 when the draft has no section for it. */
+  emptyParts: number;
+  section: Section | null;
+}
+
+const EMPTY_BODY = /^\s*$/;
+
+/** The assignment that applies to an article: its own, else its instrument's. */
+export function assignmentOf(assignments: ReadonlyMap<string, Assignment>, k: InstrumentKey, n: number): Assignment | undefined {
+  return assignments.get(`${k}-${n}`) ?? assignments.get(k);
+}
+
+export function articleStatuses(model: DraftModel): ArticleStatus[] {
+  const info = model.info;
+  if (!info) return [];
+  const threads = parseComments(model.text).threads;
+  const out: ArticleStatus[] = [];
+  for (const k of INSTRUMENT_KEYS) {
+    for (const n of info.articles.get(k) ?? []) {
+      const a = assignmentOf(info.assignments, k, n);
+      const section = model.findArticle(k, n) ?? null;
+      const inSection = (o: number | undefined) => section !== null && o !== undefined && o >= section.heading.start && o < section.end;
+      let emptyParts = -1;
+      if (section) {
+        emptyParts = 0;
+        for (const p of section.children) {
+          if (p.role !== 'part') continue;
+          const body = model.text.slice(p.heading.end, p.end).replace(/<!--[\s\S]*?-->/g, '').replace(/^\{>>@.*<<\}[ \t]*$/gm, '');
+          if (EMPTY_BODY.test(body)) emptyParts++;
+        }
+      }
+      out.push({
+        instrument: k, article: n, key: `${k}-${n}`, title: getArticle(k, n)?.titleEn ?? '',
+        state: a?.state ?? null, expert: a?.expert ?? null, status: a?.status ?? 'drafting',
+        openThreads: threads.filter((t) => t.kind === 'comment' && !t.resolved && inSection(t.mark?.start)).length,
+        pendingSuggestions: threads.filter((t) => t.kind !== 'comment' && inSection(t.mark?.start)).length,
+        emptyParts, section,
+      });
+    }
+  }
+  return out;
+}
+
+export function agreedCount(statuses: ArticleStatus[]): { agreed: number; total: number } {
+  return { agreed: statuses.filter((s) => s.status === 'agreed-with-state').length, total: statuses.length };
+}
+
+/** One small edit that sets an article's status in the front matter, keeping everything else as written. */
+export function setStatusEdit(model: DraftModel, key: string, status: Status): OffsetEdit {
+  const info = model.info;
+  if (!info) throw new Error('The draft has no valid front matter.');
+  const eol = eolOf(model.text);
+  const own = info.assignments.get(key);
+  if (own?.statusRange) return { start: own.statusRange[0], end: own.statusRange[1], newText: status };
+  if (own?.flow) return { start: own.valueRange[1] - 1, end: own.valueRange[1] - 1, newText: `, status: ${status}` };
+  if (own) {
+    const lineStart = model.text.lastIndexOf('\n', own.valueRange[0]) + 1;
+    const indent = /^[ \t]*/.exec(model.text.slice(lineStart))![0];
+    return appendLine(model.text, own.valueRange[1], `${indent}status: ${status}`, eol);
+  }
+  // The article has no entry of its own: add one, inheriting the instrument's State.
+  const inherited = info.assignments.get(key.split('-')[0]!);
+  const entry = `  ${key}: {${inherited?.state ? `state: ${inherited.state}, ` : ''}status: ${status}}`;
+  if (info.assignmentsRange) return appendLine(model.text, info.assignmentsRange[1], entry, eol);
+  return { start: info.yamlEnd, end: info.yamlEnd, newText: `${/\n$/.test(model.text.slice(0, info.yamlEnd)) ? '' : eol}assignments:${eol}${entry}${eol}` };
+}
+
+/** A new line at `at`: YAML block ranges end either before or just after a line break, so both are handled. */
+function appendLine(text: string, at: number, line: string, eol: string): OffsetEdit {
+  return text[at - 1] === '\n' ? { start: at, end: at, newText: `${line}${eol}` } : { start: at, end: at, newText: `${eol}${line}` };
+}
+
+export type SplitMethod = 'by-instrument' | 'alternating' | 'balanced';
+
+/**
+ * A proposed split of the articles under review between the reviewing States: whole instruments in turn, articles
+ * in turn, or articles balanced by their number of paragraphs and subparagraphs (a measure of the work).
+ */
+export function proposeSplit(model: DraftModel, how: SplitMethod): Map<string, string> {
+  const info = model.info;
+  const out = new Map<string, string>();
+  if (!info) return out;
+  const states = info.reviewingStates.map((r) => r.state);
+  if (!states.length) return out;
+  const canReview = (s: string, k: InstrumentKey) => info.reviewingStates.find((r) => r.state === s)?.instruments.includes(k) ?? true;
+  const pick = (k: InstrumentKey, prefer: number) => {
+    for (let i = 0; i < states.length; i++) { const s = states[(prefer + i) % states.length]!; if (canReview(s, k)) return s; }
+    return states[prefer % states.length]!;
+  };
+  let turn = 0;
+  const load = new Map(states.map((s) => [s, 0]));
+  for (const k of INSTRUMENT_KEYS) {
+    const list = info.articles.get(k) ?? [];
+    if (!list.length) continue;
+    if (how === 'by-instrument') { out.set(k, pick(k, turn++)); continue; }
+    for (const n of list) {
+      if (how === 'alternating') { out.set(`${k}-${n}`, pick(k, turn++)); continue; }
+      const weight = Math.max(1, getArticle(k, n)?.refs.length ?? 1);
+      const s = [...load.entries()].filter(([st]) => canReview(st, k)).sort((x, y) => x[1] - y[1])[0]?.[0] ?? states[0]!;
+      load.set(s, load.get(s)! + weight);
+      out.set(`${k}-${n}`, s);
+    }
+  }
+  return out;
+}
+
+/** One edit that writes the split as the `assignments` entry, keeping the statuses already recorded. */
+export function splitEdit(model: DraftModel, split: Map<string, string>): OffsetEdit {
+  const info = model.info;
+  if (!info) throw new Error('The draft has no valid front matter.');
+  const eol = eolOf(model.text);
+  const lines = [...split.entries()].map(([key, state]) => {
+    const keep = info.assignments.get(key);
+    const fields = [`state: ${state}`, ...(keep?.expert ? [`expert: ${keep.expert}`] : []), ...(keep && keep.status !== 'drafting' ? [`status: ${keep.status}`] : [])];
+    return `  ${key}: {${fields.join(', ')}}`;
+  });
+  const block = `assignments:${eol}${lines.join(eol)}`;
+  if (info.assignmentsRange) {
+    const [a, b] = info.assignmentsRange;
+    return { start: a, end: b, newText: block + (model.text[b - 1] === '\n' ? eol : '') };
+  }
+  return { start: info.yamlEnd, end: info.yamlEnd, newText: `${/\n$/.test(model.text.slice(0, info.yamlEnd)) ? '' : eol}${block}${eol}` };
+}
+
+export { STATUSES, type Status };
