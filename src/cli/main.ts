@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  applyEdits, CODES, compareTexts, decodeDraft, DEFAULT_DEADLINES, differencesAsSuggestions, INSTRUMENT_KEYS, isInstrumentKey, LineIndex, newDraft, parseComments, reportHtml, summaryFromList,
+  agreedCount, applyEdits, articleStatuses, CODES, compareTexts, DraftModel, decodeDraft, DEFAULT_DEADLINES, differencesAsSuggestions, INSTRUMENT_KEYS, isInstrumentKey, LineIndex, newDraft, parseComments, reportHtml, summaryFromList,
   toSarif, UN_LANGUAGES, withCrossChecks, type CheckOptions, type DraftSummary, type InstrumentKey, type NewDraftOptions, type SeverityOverrides, type StepId,
 } from '../core/index';
 import { canUseWorkers, checkInThisThread, checkInWorkers, type FileJob } from './batch';
@@ -52,6 +52,7 @@ export function main(argv: string[], io: Io): number | Promise<number> {
     if (cmd === 'comments') return comments(rest, io);
     if (cmd === 'report') return report(rest, io);
     if (cmd === 'diff') return diff(rest, io);
+    if (cmd === 'status') return status(rest, io);
     throw new UsageError(`unknown command "${cmd}". Use "check" or "new" (see review-obs --help).`);
   } catch (e) {
     // Usage errors, parseArgs errors and unreadable input all end the same way: a message and status 2, never a trace.
@@ -252,6 +253,29 @@ function comments(args: string[], io: Io): number {
   }
   const open = threads.filter((t) => t.status === 'open').length, pending = threads.filter((t) => t.status === 'pending').length;
   io.out(`${threads.length} thread(s): ${open} open comment(s), ${pending} pending suggestion(s).`);
+  return 0;
+}
+
+function status(args: string[], io: Io): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' } } });
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be "text" or "json", not "${values.format}".`);
+  if (!positionals.length) throw new UsageError('status takes one or more drafts.');
+  const all: Record<string, unknown>[] = [];
+  for (const f of positionals) {
+    const model = DraftModel.parse(readSide(f, io));
+    if (!model.info) throw new UsageError(`${f}: the front matter is missing or invalid; run "review-obs check ${f}".`);
+    const rows = articleStatuses(model);
+    if (values.format === 'json') { for (const r of rows) all.push({ file: f, article: r.key, title: r.title, state: r.state, expert: r.expert, status: r.status, openThreads: r.openThreads, pendingSuggestions: r.pendingSuggestions, emptyParts: r.emptyParts }); continue; }
+    const table = [['article', 'assigned to', 'status', 'threads', 'suggestions', 'empty parts'], ...rows.map((r) => [
+      `${r.key} ${r.title}`.slice(0, 48), [r.state, r.expert].filter(Boolean).join(' / ') || '—', r.status, String(r.openThreads), String(r.pendingSuggestions), r.emptyParts < 0 ? 'no section' : String(r.emptyParts),
+    ])];
+    const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => [...row[i]!].length)));
+    io.out(`${f}`);
+    for (const row of table) io.out('  ' + row.map((c, i) => c + ' '.repeat(widths[i]! - [...c].length)).join('  ').trimEnd());
+    const { agreed, total } = agreedCount(rows);
+    io.out(`  agreed ${agreed}/${total} article(s)`);
+  }
+  if (values.format === 'json') io.out(JSON.stringify(all, null, 2));
   return 0;
 }
 

@@ -1,5 +1,6 @@
 // What the secretariat's batch check keeps of each draft, and the checks that compare a summary with its list.
 import { t } from '@vscode/l10n';
+import { agreedCount, articleStatuses } from './assignments';
 import { checkModel, type CheckOptions } from './checks/index';
 import { parseComments } from './comments/parse';
 import { decodeDraft } from './input';
@@ -26,6 +27,8 @@ export interface DraftSummary {
   counts: Record<Severity, number>;
   openThreads: number;
   pendingSuggestions: number;
+  /** Articles whose status is agreed with the State under review. */
+  articlesAgreed: number;
   /** For cross-document checks: the article sections, and those whose technical-assistance part states a need. */
   articles: ArticleMark[];
   assistance: ArticleMark[];
@@ -38,7 +41,7 @@ function partText(model: DraftModel, s: Section): string {
 }
 
 export function summarizeText(file: string, text: string, options: CheckOptions, explicit = true): DraftSummary {
-  const base: DraftSummary = { file, draft: false, kind: null, state: null, cluster: null, languages: [], articlesUnderReview: 0, articlesComplete: 0, findings: [], counts: { error: 0, warning: 0, info: 0 }, openThreads: 0, pendingSuggestions: 0, articles: [], assistance: [] };
+  const base: DraftSummary = { file, draft: false, kind: null, state: null, cluster: null, languages: [], articlesUnderReview: 0, articlesComplete: 0, findings: [], counts: { error: 0, warning: 0, info: 0 }, openThreads: 0, pendingSuggestions: 0, articlesAgreed: 0, articles: [], assistance: [] };
   if (!explicit && !isDraft(text)) return base;
   const model = DraftModel.parse(text);
   const findings = checkModel(model, options);
@@ -64,6 +67,7 @@ export function summarizeText(file: string, text: string, options: CheckOptions,
     findings, counts, articles, assistance,
     openThreads: threads.filter((x) => x.kind === 'comment' && !x.resolved).length,
     pendingSuggestions: threads.filter((x) => x.kind !== 'comment' && x.mark).length,
+    articlesAgreed: agreedCount(articleStatuses(model)).agreed,
   };
 }
 

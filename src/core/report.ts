@@ -32,7 +32,7 @@ export function reportHtml(drafts: DraftSummary[], generated: string): string {
   const findings = codes.length ? bars(codes.map(([c, n]) => ({ label: c, value: n, max: maxCode, text: String(n), color: c.startsWith('ref.') ? '#5b7bd5' : c.startsWith('comment.') ? '#b07cc6' : '#c0504d' }))) : '<p>No findings.</p>';
   const rows = ds.map((d) => `<tr class="${d.counts.error ? 'blocked' : 'ready'}"><td>${esc(d.file)}</td><td>${esc(d.state ?? '—')}</td><td>${esc(d.kind ?? '—')}</td><td>${d.cluster ?? '—'}</td><td>${esc(d.languages.join(', '))}</td>` +
     `<td>${d.articlesComplete}/${d.articlesUnderReview}</td><td class="n">${d.counts.error}</td><td class="n">${d.counts.warning}</td><td class="n">${d.counts.info}</td>` +
-    `<td class="n">${d.openThreads}</td><td class="n">${d.pendingSuggestions}</td><td>${d.counts.error ? 'blocked' : 'ready'}</td></tr>`).join('\n');
+    `<td class="n">${d.openThreads}</td><td class="n">${d.pendingSuggestions}</td><td class="n">${d.articlesAgreed}/${d.articlesUnderReview}</td><td>${d.counts.error ? 'blocked' : 'ready'}</td></tr>`).join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Review drafts: readiness report</title>
 <style>
@@ -50,7 +50,7 @@ tr.blocked td:last-child{color:#b22;font-weight:bold} tr.ready td:last-child{col
 <h2>Findings by code</h2>
 <div id="findings">${findings}</div>
 <h2>Drafts</h2>
-<table id="drafts-table"><thead><tr><th>File</th><th>State under review</th><th>Document</th><th>Cluster</th><th>Languages</th><th>Articles complete</th><th>Errors</th><th>Warnings</th><th>Info</th><th>Open threads</th><th>Pending suggestions</th><th>Status</th></tr></thead>
+<table id="drafts-table"><thead><tr><th>File</th><th>State under review</th><th>Document</th><th>Cluster</th><th>Languages</th><th>Articles complete</th><th>Errors</th><th>Warnings</th><th>Info</th><th>Open threads</th><th>Pending suggestions</th><th>Articles agreed</th><th>Status</th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table>

@@ -168,3 +168,19 @@ describe('review-obs diff', () => {
     expect(run(['diff', 'HEAD~5:d.md', 'd.md'], dir).code).toBe(2);
   });
 });
+
+describe('review-obs status', () => {
+  it('prints who drafts which article and how far it has come, as a table and as JSON', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ro-'));
+    const draft = readFileSync(join(repo, 'examples', 'arcadia-list-of-observations.en.md'), 'utf8')
+      .replace('stage: drafting\n', 'stage: drafting\nassignments:\n  untoc-5: {state: Borealia, expert: Ana Pérez, status: agreed-with-state}\n  untoc-6: {state: Calderra, status: ready-for-co-reviewer}\n');
+    writeFileSync(join(dir, 'd.md'), draft);
+    const r = run(['status', 'd.md'], dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/untoc-5 Criminalization of participation in an o\s+Borealia \/ Ana Pérez\s+agreed-with-state\s+0\s+0\s+0/);
+    expect(r.out).toMatch(/untoc-23 .*—\s+drafting\s+0\s+0\s+1/);
+    expect(r.out).toContain('agreed 1/5 article(s)');
+    const j = JSON.parse(run(['status', 'd.md', '--format', 'json'], dir).out) as { article: string; status: string }[];
+    expect(j.map((x) => x.status)).toEqual(['agreed-with-state', 'ready-for-co-reviewer', 'drafting', 'drafting', 'drafting']);
+  });
+});
