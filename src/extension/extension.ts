@@ -4,6 +4,7 @@ import * as l10n from '@vscode/l10n';
 import { createReviewService, marksToHtml } from '../core/index';
 import { ReviewComments, type ThreadSummary } from './comments';
 import { Finalization } from './finalization';
+import { Progress } from './progress';
 import { checkOptions, SECTION } from './config';
 import { DiagnosticsManager } from './diagnostics';
 import { newDraftCommand, type NewDraftArgs } from './newDraft';
@@ -29,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): ReviewObservationsAp
     diagnostics,
     comments,
     new Finalization(context.extensionUri),
+    new Progress(service),
     ...registerProviders(service),
     vscode.commands.registerCommand('reviewObservations.newList', (args?: NewDraftArgs) => newDraftCommand('list-of-observations', args)),
     vscode.commands.registerCommand('reviewObservations.newSummary', (args?: NewDraftArgs) => newDraftCommand('summary', args)),

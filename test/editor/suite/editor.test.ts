@@ -16,6 +16,15 @@ async function waitFor<T>(what: string, f: () => T | undefined | false, ms = 20_
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+async function waitForAsync<T>(what: string, f: () => Promise<T | undefined | false>, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await f().catch(() => undefined);
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
 const ours = (u: vscode.Uri) => vscode.languages.getDiagnostics(u).filter((d) => d.source === 'review-obs');
 const code = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 async function open(u: vscode.Uri): Promise<vscode.TextEditor> {
@@ -306,6 +315,74 @@ export function editorTests(): void {
       assert.ok(!byFile.has('notes.md'));
       const fin = vscode.languages.getDiagnostics(ws('comments.md')).filter((d) => d.source === 'review-obs (finalization)');
       assert.ok(fin.some((d) => code(d) === 'comment.open-thread' && d.severity === vscode.DiagnosticSeverity.Error));
+    });
+
+    type Snapshot = { rows: { key: string; state: string | null; status: string }[]; statusBar: string };
+    const snapshot = () => vscode.commands.executeCommand<Snapshot>('reviewObservations.progressSnapshot');
+
+    it('shows who drafts which article: progress view data, status bar and a CodeLens per article', async () => {
+      const u = ws('assign.md');
+      await open(u);
+      const snap = await waitForAsync('progress', async () => { const x = await snapshot(); return x.rows.length === 5 && x.statusBar.includes('1/5') && x; });
+      assert.deepEqual(snap.rows.map((r) => r.status), ['agreed-with-state', 'ready-for-co-reviewer', 'drafting', 'drafting', 'drafting']);
+      assert.match(snap.statusBar, /agreed 1\/5 articles/);
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', u);
+      const titles = lenses.map((l) => l.command?.title ?? '');
+      assert.ok(titles.some((x) => x.includes('Borealia · Ana Pérez · agreed-with-state · 0 open thread(s) · 0 pending suggestion(s)')), titles.join('\n'));
+    });
+
+    it('changes an article\'s status with one edit of the front matter', async () => {
+      const u = ws('assign.md');
+      const editor = await open(u);
+      assert.ok(await vscode.commands.executeCommand('reviewObservations.setStatus', 'untoc-6', 'agreed-with-state'));
+      assert.match(editor.document.getText(), /untoc-6: \{state: Calderra, status: agreed-with-state\}/);
+      await waitForAsync('status bar 2/5', async () => (await snapshot()).statusBar.includes('2/5'));
+    });
+
+    it('splits the articles between the reviewing States', async () => {
+      const u = ws('assign.md');
+      const editor = await open(u);
+      assert.ok(await vscode.commands.executeCommand('reviewObservations.splitArticles', 'alternating'));
+      const snap = await waitForAsync('split', async () => { const x = await snapshot(); return x.rows.every((r) => r.state) && x; });
+      // Calderra reviews the Convention and the TIP Protocol only, so the SOM article goes to Borealia.
+      assert.deepEqual(snap.rows.map((r) => r.state), ['Borealia', 'Calderra', 'Borealia', 'Calderra', 'Borealia']);
+      assert.match(editor.document.getText(), /untoc-5: \{state: Borealia, expert: Ana Pérez, status: agreed-with-state\}/);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+
+    it('turns a co-reviewer\'s untracked changes into their suggestions; accepting all gives their copy', async () => {
+      const u = ws('assign.md');
+      const editor = await open(u);
+      assert.ok(await vscode.commands.executeCommand('reviewObservations.importSuggestions', { copyUri: ws('assign-copy.md').toString(), author: 'Li Wei (Calderra)' }));
+      const text = editor.document.getText();
+      assert.match(text, /\{~~four~>three~~\}\{>>@[a-z0-9]{8}<<\}/);
+      assert.match(text, /\{\+\+detailed \+\+\}\{>>@[a-z0-9]{8}<<\}/);
+      assert.match(text, /\| Li Wei \(Calderra\) \|/);
+      assert.ok(await vscode.commands.executeCommand('reviewObservations.acceptAllChanges'));
+      const copy = new TextDecoder().decode(await vscode.workspace.fs.readFile(ws('assign-copy.md')));
+      assert.equal(editor.document.getText(), copy);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+
+    it('compares the draft with another file, and with a git revision, in the diff editor', async () => {
+      const u = ws('assign.md');
+      await open(u);
+      assert.ok(await vscode.commands.executeCommand('reviewObservations.compareWithFile', ws('assign-copy.md').toString()));
+      const tab = () => vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      await waitFor('diff tab', () => tab() instanceof vscode.TabInputTextDiff);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      const editor = await open(u);
+      await editor.edit((e) => e.insert(new vscode.Position(30, 0), 'A new line.\n'));
+      const ok = await waitForAsync('git repository', async () => vscode.commands.executeCommand<boolean>('reviewObservations.compareWithRevision', 'HEAD'), 40_000);
+      assert.ok(ok);
+      const input = await waitFor('revision diff', () => { const i = tab(); return i instanceof vscode.TabInputTextDiff && i; });
+      assert.equal(input.original.scheme, 'review-obs-rev');
+      const left = await vscode.workspace.openTextDocument(input.original);
+      assert.ok(!left.getText().includes('A new line.'));
+      assert.ok(left.getText().includes('untoc-5: {state: Borealia'));
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await open(u);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
     it('leaves the workbench showing a draft and its problems (for the screenshot)', async () => {

@@ -1,0 +1,197 @@
+// Co-reviewers' workflow in VS Code: progress view, status CodeLens, status bar, split, compare and import a copy.
+import * as vscode from 'vscode';
+import {
+  agreedCount, articleStatuses, differencesAsSuggestions, getInstrument, INSTRUMENT_KEYS, proposeSplit, setStatusEdit, splitEdit,
+  STATUSES, type ArticleStatus, type InstrumentKey, type ReviewService, type SplitMethod, type Status,
+} from '../core/index';
+import { SECTION } from './config';
+import { asDoc } from './convert';
+
+const t = vscode.l10n.t;
+const REV_SCHEME = 'review-obs-rev';
+
+type Node = { kind: 'instrument'; key: InstrumentKey; rows: ArticleStatus[] } | { kind: 'article'; row: ArticleStatus };
+
+export class Progress implements vscode.TreeDataProvider<Node>, vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 50);
+  private mine = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly disposables: vscode.Disposable[];
+  private readonly revisions = new Map<string, string>();
+
+  constructor(private readonly service: ReviewService) {
+    this.status.command = 'reviewObservations.progress.focus';
+    const c = (id: string, f: (...a: any[]) => unknown) => vscode.commands.registerCommand(id, async (...a: any[]) => {
+      try { return await f(...a); } catch (e) { void vscode.window.showErrorMessage((e as Error).message); return undefined; }
+    });
+    this.disposables = [
+      this.changed, this.status,
+      vscode.window.registerTreeDataProvider('reviewObservations.progress', this),
+      vscode.languages.registerCodeLensProvider({ language: 'markdown' }, this),
+      vscode.workspace.registerTextDocumentContentProvider(REV_SCHEME, { provideTextDocumentContent: (u) => this.revisions.get(u.toString()) ?? '' }),
+      vscode.window.onDidChangeActiveTextEditor(() => this.refresh(0)),
+      vscode.workspace.onDidChangeTextDocument((e) => { if (e.document === vscode.window.activeTextEditor?.document) this.refresh(300); }),
+      c('reviewObservations.progress.mine', () => { this.mine = !this.mine; void vscode.commands.executeCommand('setContext', 'reviewObservations.progress.mine', this.mine); this.refresh(0); return this.mine; }),
+      c('reviewObservations.revealArticle', (line: number) => this.reveal(line)),
+      c('reviewObservations.setStatus', (key?: string, status?: Status) => this.setStatus(key, status)),
+      c('reviewObservations.splitArticles', (method?: SplitMethod) => this.split(method)),
+      c('reviewObservations.compareWithFile', (other?: string) => this.compareWithFile(other)),
+      c('reviewObservations.compareWithRevision', (ref?: string) => this.compareWithRevision(ref)),
+      c('reviewObservations.importSuggestions', (args?: { copyUri?: string; author?: string }) => this.importSuggestions(args)),
+      c('reviewObservations.progressSnapshot', () => ({ rows: this.rows().map((r) => ({ key: r.key, state: r.state, status: r.status })), statusBar: this.status.text })),
+    ];
+    this.refresh(0);
+  }
+
+  private draft(): vscode.TextDocument | undefined {
+    const d = vscode.window.activeTextEditor?.document;
+    return d && d.languageId === 'markdown' && this.service.isDraft(d.getText()) ? d : undefined;
+  }
+  private rows(): ArticleStatus[] {
+    const d = this.draft();
+    if (!d) return [];
+    const all = articleStatuses(this.service.model(asDoc(d)));
+    const me = vscode.workspace.getConfiguration(SECTION).get<string>('author.state')?.trim();
+    return this.mine && me ? all.filter((r) => r.state === me) : all;
+  }
+
+  private refresh(delay: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      const d = this.draft();
+      if (!d) { this.status.hide(); this.changed.fire(); return; }
+      const { agreed, total } = agreedCount(articleStatuses(this.service.model(asDoc(d))));
+      this.status.text = `$(checklist) ${t('agreed {0}/{1} articles', agreed, total)}`;
+      this.status.tooltip = t('Articles agreed with the State under review. Click for the review progress.');
+      this.status.show();
+      this.changed.fire();
+    }, delay);
+  }
+
+  getTreeItem(n: Node): vscode.TreeItem {
+    if (n.kind === 'instrument') {
+      const item = new vscode.TreeItem(getInstrument(n.key).shortName('en') ?? n.key, vscode.TreeItemCollapsibleState.Expanded);
+      const { agreed, total } = agreedCount(n.rows);
+      item.description = t('agreed {0}/{1}', agreed, total);
+      return item;
+    }
+    const r = n.row;
+    const item = new vscode.TreeItem(`${t('Article {0}', r.article)}. ${r.title}`, vscode.TreeItemCollapsibleState.None);
+    const extra = [r.openThreads ? t('{0} open thread(s)', r.openThreads) : '', r.pendingSuggestions ? t('{0} suggestion(s)', r.pendingSuggestions) : ''].filter(Boolean);
+    item.description = [[r.state, r.expert].filter(Boolean).join(' · ') || t('unassigned'), r.status, ...extra].join(' · ');
+    item.iconPath = new vscode.ThemeIcon(r.status === 'agreed-with-state' ? 'pass-filled' : r.status === 'agreed-by-reviewers' ? 'pass' : r.status === 'ready-for-co-reviewer' ? 'eye' : 'edit');
+    if (r.section) item.command = { command: 'reviewObservations.revealArticle', title: t('Go to the section'), arguments: [r.section.heading.line] };
+    item.contextValue = 'article';
+    return item;
+  }
+  getChildren(n?: Node): Node[] {
+    const rows = this.rows();
+    if (!n) return INSTRUMENT_KEYS.filter((k) => rows.some((r) => r.instrument === k)).map((k) => ({ kind: 'instrument', key: k, rows: rows.filter((r) => r.instrument === k) }));
+    return n.kind === 'instrument' ? n.rows.map((row) => ({ kind: 'article', row })) : [];
+  }
+
+  provideCodeLenses(d: vscode.TextDocument): vscode.CodeLens[] {
+    if (!this.service.isDraft(d.getText())) return [];
+    return articleStatuses(this.service.model(asDoc(d))).filter((r) => r.section).map((r) => {
+      const range = new vscode.Range(r.section!.heading.line, 0, r.section!.heading.line, 0);
+      const parts = [[r.state, r.expert].filter(Boolean).join(' · ') || t('unassigned'), r.status, t('{0} open thread(s)', r.openThreads), t('{0} pending suggestion(s)', r.pendingSuggestions)];
+      return new vscode.CodeLens(range, { title: `$(checklist) ${parts.join(' · ')}`, tooltip: t('Change the status of this article'), command: 'reviewObservations.setStatus', arguments: [r.key] });
+    });
+  }
+
+  private async reveal(line: number): Promise<void> {
+    const ed = vscode.window.activeTextEditor;
+    if (!ed) return;
+    const p = new vscode.Position(line, 0);
+    ed.selection = new vscode.Selection(p, p);
+    ed.revealRange(new vscode.Range(p, p), vscode.TextEditorRevealType.AtTop);
+  }
+
+  private async apply(d: vscode.TextDocument, e: { start: number; end: number; newText: string }): Promise<boolean> {
+    const we = new vscode.WorkspaceEdit();
+    we.replace(d.uri, new vscode.Range(d.positionAt(e.start), d.positionAt(e.end)), e.newText);
+    const ok = await vscode.workspace.applyEdit(we);
+    this.refresh(0);
+    return ok;
+  }
+
+  private async setStatus(key?: string, status?: Status): Promise<boolean> {
+    const d = this.draft();
+    if (!d) throw new Error(t('Open a draft first.'));
+    const model = this.service.model(asDoc(d));
+    const k = key ?? (await vscode.window.showQuickPick(articleStatuses(model).map((r) => ({ label: r.key, description: r.status }))))?.label;
+    if (!k) return false;
+    const s = status ?? (await vscode.window.showQuickPick(STATUSES.map((x) => ({ label: x })), { placeHolder: t('Status of {0}', k) }))?.label as Status | undefined;
+    if (!s) return false;
+    return this.apply(d, setStatusEdit(model, k, s));
+  }
+
+  private async split(method?: SplitMethod): Promise<boolean> {
+    const d = this.draft();
+    if (!d) throw new Error(t('Open a draft first.'));
+    const model = this.service.model(asDoc(d));
+    const how = method ?? (await vscode.window.showQuickPick([
+      { label: t('By instrument'), m: 'by-instrument' as const }, { label: t('Alternating articles'), m: 'alternating' as const },
+      { label: t('Balanced by the number of paragraphs'), m: 'balanced' as const },
+    ].map((x) => ({ ...x, description: [...countBy(proposeSplit(model, x.m))].map(([s, n]) => `${s}: ${n}`).join(', ') })), { placeHolder: t('How should the articles be split between the reviewing States?') }))?.m;
+    if (!how) return false;
+    return this.apply(d, splitEdit(model, proposeSplit(model, how)));
+  }
+
+  private async compareWithFile(other?: string): Promise<boolean> {
+    const d = vscode.window.activeTextEditor?.document;
+    if (!d) throw new Error(t('Open a draft first.'));
+    const uri = other ? vscode.Uri.parse(other) : (await vscode.window.showOpenDialog({ filters: { Markdown: ['md'] }, openLabel: t('Compare') }))?.[0];
+    if (!uri) return false;
+    await vscode.commands.executeCommand('vscode.diff', d.uri, uri, t('{0} ↔ {1}', vscode.workspace.asRelativePath(d.uri), vscode.workspace.asRelativePath(uri)));
+    return true;
+  }
+
+  /** Through the built-in git extension's API: the draft as it was at a revision, opened in the diff editor. */
+  private async compareWithRevision(ref?: string): Promise<boolean> {
+    const d = vscode.window.activeTextEditor?.document;
+    if (!d) throw new Error(t('Open a draft first.'));
+    const git = vscode.extensions.getExtension<{ getAPI(v: 1): { getRepository(u: vscode.Uri): { show(ref: string, path: string): Promise<string> } | null } }>('vscode.git');
+    const api = git ? (git.isActive ? git.exports : await git.activate()).getAPI(1) : undefined;
+    const repo = api?.getRepository(d.uri);
+    if (!repo) throw new Error(t('This draft is not in a git repository that VS Code knows; use "Compare with file" instead.'));
+    const r = ref ?? await vscode.window.showInputBox({ prompt: t('Revision to compare with (e.g. HEAD, HEAD~1, a branch of the co-reviewer)'), value: 'HEAD' });
+    if (!r) return false;
+    const content = await repo.show(r, d.uri.fsPath);
+    const left = vscode.Uri.from({ scheme: REV_SCHEME, path: d.uri.path, query: r });
+    this.revisions.set(left.toString(), content);
+    await vscode.commands.executeCommand('vscode.diff', left, d.uri, t('{0} ({1}) ↔ working copy', vscode.workspace.asRelativePath(d.uri), r));
+    return true;
+  }
+
+  /** A co-reviewer's copy edited without tracking: its differences become their suggestions in this draft. */
+  private async importSuggestions(args?: { copyUri?: string; author?: string }): Promise<boolean> {
+    const d = vscode.window.activeTextEditor?.document;
+    if (!d) throw new Error(t('Open a draft first.'));
+    const uri = args?.copyUri ? vscode.Uri.parse(args.copyUri) : (await vscode.window.showOpenDialog({ filters: { Markdown: ['md'] }, openLabel: t('Import as suggestions') }))?.[0];
+    if (!uri) return false;
+    const copy = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    const author = args?.author ?? await vscode.window.showInputBox({ prompt: t('Whose changes are these? Name (State)'), placeHolder: 'Li Wei (Calderra)' });
+    if (!author?.trim()) return false;
+    const m = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(author.trim());
+    const text = d.getText();
+    const edits = differencesAsSuggestions(text, copy, { author: m ? { name: m[1]!, state: m[2]! } : { name: author.trim() } });
+    if (!edits.length) { void vscode.window.showInformationMessage(t('The copy has no differences from this draft.')); return true; }
+    const we = new vscode.WorkspaceEdit();
+    for (const e of edits) we.insert(d.uri, d.positionAt(e.start), e.newText);
+    const ok = await vscode.workspace.applyEdit(we);
+    if (ok) void vscode.window.showInformationMessage(t('{0} difference(s) imported as suggestions by {1}.', edits.length, author.trim()));
+    return ok;
+  }
+
+  dispose(): void { clearTimeout(this.timer); for (const d of this.disposables) d.dispose(); }
+}
+
+function countBy(split: Map<string, string>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const s of split.values()) out.set(s, (out.get(s) ?? 0) + 1);
+  return out;
+}
