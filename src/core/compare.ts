@@ -48,8 +48,44 @@ export function tokenize(text: string): Token[] {
 
 export interface Hunk { oldStart: number; oldEnd: number; newStart: number; newEnd: number; oldText: string; newText: string }
 
-/** The changed stretches from `a` to `b`, in `a`'s order, never cutting a token. */
+function lines(text: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  const re = /[^\n]*\n|[^\n]+$/g;
+  for (let m = re.exec(text); m && m[0]; m = re.exec(text)) out.push({ text: m[0], start: m.index });
+  return out;
+}
+
+/**
+ * The changed stretches from `a` to `b`, in `a`'s order, never cutting a token. Lines are compared first, then
+ * words only inside the runs of lines that differ: a word-level diff of a whole 1 MB draft would take seconds.
+ */
 export function compareTexts(a: string, b: string): Hunk[] {
+  const la = lines(a), lb = lines(b);
+  const parts = diffArrays(la.map((x) => x.text), lb.map((x) => x.text));
+  const out: Hunk[] = [];
+  let ia = 0, ib = 0, runA = -1, runB = -1;
+  const startA = (i: number) => (i < la.length ? la[i]!.start : a.length);
+  const startB = (i: number) => (i < lb.length ? lb[i]!.start : b.length);
+  const flush = () => {
+    if (runA < 0) return;
+    const [a0, a1, b0, b1] = [startA(runA), startA(ia), startB(runB), startB(ib)];
+    for (const h of compareWords(a.slice(a0, a1), b.slice(b0, b1))) {
+      out.push({ oldStart: h.oldStart + a0, oldEnd: h.oldEnd + a0, newStart: h.newStart + b0, newEnd: h.newEnd + b0, oldText: h.oldText, newText: h.newText });
+    }
+    runA = runB = -1;
+  };
+  for (const p of parts) {
+    const n = p.count ?? p.value.length;
+    if (!p.added && !p.removed) { flush(); ia += n; ib += n; continue; }
+    if (runA < 0) { runA = ia; runB = ib; }
+    if (p.removed) ia += n; else ib += n;
+  }
+  flush();
+  return out;
+}
+
+/** Word-level comparison of two stretches of text. */
+function compareWords(a: string, b: string): Hunk[] {
   const ta = tokenize(a), tb = tokenize(b);
   const parts = diffArrays(ta.map((x) => x.text), tb.map((x) => x.text));
   const hunks: Hunk[] = [];
