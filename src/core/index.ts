@@ -26,3 +26,4 @@ export * from './sarif';
 export * from './report';
 export * from './compare';
 export * from './assignments';
+export * from './export/docx';

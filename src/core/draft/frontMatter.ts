@@ -26,6 +26,10 @@ export interface ReviewInfo {
   /** Whether `articles` came from the front matter or was defaulted from the (provisional) cluster data. */
   articlesFrom: 'front-matter' | 'cluster-data';
   assignments: Map<string, Assignment>;
+  /** UN document identifiers for an export's heading block (free text, when given). */
+  symbol: string | null;
+  distribution: string | null;
+  date: string | null;
   /** Document offsets of the `assignments` entry (key to end of value), when present; the end of the YAML otherwise. */
   assignmentsRange: [number, number] | null;
   yamlEnd: number;
@@ -54,6 +58,10 @@ export const FIELDS = {
   stage: 'stage',
   articles: 'articles',
   assignments: 'assignments',
+  // UN document identifiers for the export's heading block, free text
+  symbol: 'symbol',
+  distribution: 'distribution',
+  date: 'date',
 } as const;
 
 /** Where an article (or a whole instrument) stands between the co-reviewers and with the State under review. */
@@ -272,6 +280,16 @@ export function readFrontMatter(yamlText: string, base: number): { info: ReviewI
       assignments.set(key, { key, state, expert: isScalar(ex) && typeof ex.value === 'string' ? ex.value : null, status, valueRange: [base + vr[0], base + vr[1]], statusRange: sr ? [base + sr[0], base + sr[1]] : null, flow: !!(v as { flow?: boolean }).flow });
     }
   }
+  const str = (k: string): string | null => {
+    const v = pairs.get(k)?.value;
+    if (v === undefined || v === null) return null;
+    const x = isScalar(v) ? v.value : null;
+    if (x instanceof Date) return x.toISOString().slice(0, 10);
+    if (typeof x === 'string' || typeof x === 'number') return String(x);
+    invalid(k, t('"{0}" must be plain text.', k));
+    return null;
+  };
+  const symbol = str(FIELDS.symbol), distribution = str(FIELDS.distribution), docDate = str(FIELDS.date);
   const asPair = pairs.get(FIELDS.assignments);
   const asKey = range(asPair?.key as Node | undefined);
   const asVal = range(asPair?.value as Node | undefined);
@@ -282,7 +300,7 @@ export function readFrontMatter(yamlText: string, base: number): { info: ReviewI
     return { info: null, issues: issues.filter((i) => i.code !== 'frontmatter.provisional-articles') };
   }
   return {
-    info: { kind, stateUnderReview, reviewingStates, cluster, partyTo, languages, group, reviewStart, dates, dateRanges, stage, articles, articlesFrom, assignments, assignmentsRange, yamlEnd: base + yamlText.length },
+    info: { kind, stateUnderReview, reviewingStates, cluster, partyTo, languages, group, reviewStart, dates, dateRanges, stage, articles, articlesFrom, assignments, assignmentsRange, yamlEnd: base + yamlText.length, symbol, distribution, date: docDate },
     issues,
   };
 
