@@ -2,10 +2,10 @@
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { execFileSync } from 'node:child_process';
-import { join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  agreedCount, applyEdits, articleStatuses, CODES, compareTexts, DraftModel, decodeDraft, DEFAULT_DEADLINES, differencesAsSuggestions, INSTRUMENT_KEYS, isInstrumentKey, LineIndex, newDraft, parseComments, reportHtml, summaryFromList,
+  agreedCount, applyEdits, articleStatuses, checkModel, CODES, compareTexts, DraftModel, exportDocx, decodeDraft, DEFAULT_DEADLINES, differencesAsSuggestions, INSTRUMENT_KEYS, isInstrumentKey, LineIndex, newDraft, parseComments, reportHtml, summaryFromList,
   toSarif, UN_LANGUAGES, withCrossChecks, type CheckOptions, type DraftSummary, type InstrumentKey, type NewDraftOptions, type SeverityOverrides, type StepId,
 } from '../core/index';
 import { canUseWorkers, checkInThisThread, checkInWorkers, type FileJob } from './batch';
@@ -47,17 +47,26 @@ export function main(argv: string[], io: Io): number | Promise<number> {
     const [cmd, ...rest] = argv;
     if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') { io.out(HELP); return cmd ? 0 : 2; }
     if (cmd === '--version') { io.out(VERSION); return 0; }
+    const fail = (e: unknown) => { io.err(`review-obs: ${(e as Error).message}`); return 2; };
+    const r = dispatch(cmd, rest, io);
+    // Commands that finish later report their errors the same way: a message and status 2, never a trace.
+    return r instanceof Promise ? r.catch(fail) : r;
+  } catch (e) {
+    io.err(`review-obs: ${(e as Error).message}`);
+    return 2;
+  }
+}
+
+function dispatch(cmd: string, rest: string[], io: Io): number | Promise<number> {
+  {
     if (cmd === 'check') return check(rest, io);
     if (cmd === 'new') return create(rest, io);
     if (cmd === 'comments') return comments(rest, io);
     if (cmd === 'report') return report(rest, io);
     if (cmd === 'diff') return diff(rest, io);
     if (cmd === 'status') return status(rest, io);
+    if (cmd === 'export') return exportCommand(rest, io);
     throw new UsageError(`unknown command "${cmd}". Use "check" or "new" (see review-obs --help).`);
-  } catch (e) {
-    // Usage errors, parseArgs errors and unreadable input all end the same way: a message and status 2, never a trace.
-    io.err(`review-obs: ${(e as Error).message}`);
-    return 2;
   }
 }
 
@@ -254,6 +263,40 @@ function comments(args: string[], io: Io): number {
   const open = threads.filter((t) => t.status === 'open').length, pending = threads.filter((t) => t.status === 'pending').length;
   io.out(`${threads.length} thread(s): ${open} open comment(s), ${pending} pending suggestion(s).`);
   return 0;
+}
+
+async function exportCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { output: { type: 'string', short: 'o' }, clean: { type: 'boolean', default: false }, 'with-changes': { type: 'boolean', default: false }, force: { type: 'boolean', default: false } } });
+  if (positionals.length !== 1) throw new UsageError('export takes one draft.');
+  if (values.clean && values['with-changes']) throw new UsageError('choose --clean or --with-changes, not both.');
+  const src = positionals[0]!;
+  const text = readSide(src, io);
+  const mode = values.clean ? 'clean' : 'with-changes';
+  if (mode === 'clean' && !values.force) {
+    const errors = checkModel(DraftModel.parse(text), { finalization: true }).filter((f) => f.severity === 'error');
+    if (errors.length) {
+      for (const f of errors.slice(0, 10)) io.err(`${src}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.code} ${f.message}`);
+      throw new UsageError(`a clean copy is for finalization, and the draft still has ${errors.length} error(s) (listed above). Fix them, export --with-changes, or add --force.`);
+    }
+  }
+  const out = resolve(io.cwd, values.output ?? src.replace(/\.(md|markdown)$/i, '') + '.docx');
+  const lock = wordLock(out);
+  if (lock && !values.force) throw new UsageError(`${relative(io.cwd, out)} is open in Word (${relative(io.cwd, lock)} exists); close it first, or add --force.`);
+  if (existsSync(out) && !values.force && !values.output) throw new UsageError(`${relative(io.cwd, out)} exists; give -o or add --force.`);
+  const bytes = await exportDocx(text, { mode });
+  // Written next to the target and renamed over it: an interrupted export never leaves a broken file.
+  const tmp = `${out}.${process.pid}.tmp`;
+  writeFileSync(tmp, bytes);
+  renameSync(tmp, out);
+  io.err(`wrote ${relative(io.cwd, out)} (${mode})`);
+  return 0;
+}
+
+/** Word marks an open document with an owner file "~$" + the name (its first two characters dropped when long). */
+export function wordLock(path: string): string | null {
+  const dir = dirname(path), name = basename(path);
+  for (const cand of [`~$${name}`, `~$${name.slice(2)}`, `~$${name.slice(1)}`]) if (existsSync(join(dir, cand))) return join(dir, cand);
+  return null;
 }
 
 function status(args: string[], io: Io): number {

@@ -5,6 +5,7 @@ import { createReviewService, marksToHtml } from '../core/index';
 import { ReviewComments, type ThreadSummary } from './comments';
 import { Finalization } from './finalization';
 import { Progress } from './progress';
+import { registerExport } from './exportWord';
 import { checkOptions, SECTION } from './config';
 import { DiagnosticsManager } from './diagnostics';
 import { newDraftCommand, type NewDraftArgs } from './newDraft';
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): ReviewObservationsAp
     comments,
     new Finalization(context.extensionUri),
     new Progress(service),
+    registerExport(),
     ...registerProviders(service),
     vscode.commands.registerCommand('reviewObservations.newList', (args?: NewDraftArgs) => newDraftCommand('list-of-observations', args)),
     vscode.commands.registerCommand('reviewObservations.newSummary', (args?: NewDraftArgs) => newDraftCommand('summary', args)),

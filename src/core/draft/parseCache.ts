@@ -1,9 +1,11 @@
 // Parses one section of a draft with remark, caching trees by the section's text so unchanged sections are never re-parsed.
 import type { Root, RootContent } from 'mdast';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
-const processor = unified().use(remarkParse);
+// GitHub-flavoured Markdown: drafts use its tables, footnotes and strikethrough.
+const processor = unified().use(remarkParse).use(remarkGfm);
 /** Bounded so a long editing session cannot grow it without limit; insertion order gives LRU on re-insert. */
 const MAX_ENTRIES = 20_000;
 const cache = new Map<string, Root>();

@@ -385,6 +385,16 @@ export function editorTests(): void {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
+    it('exports the draft to Word, asking nothing when told what to do', async () => {
+      await open(ws('comments.md'));
+      const target = ws('comments.docx');
+      const uri = await vscode.commands.executeCommand<vscode.Uri>('reviewObservations.exportWord', { mode: 'with-changes', target: target.toString() });
+      assert.equal(uri?.toString(), target.toString());
+      const bytes = await vscode.workspace.fs.readFile(target);
+      assert.equal(String.fromCharCode(bytes[0]!, bytes[1]!), 'PK');
+      assert.ok(bytes.length > 5000);
+    });
+
     it('leaves the workbench showing a draft and its problems (for the screenshot)', async () => {
       const shot = process.env.REVIEW_OBS_SCREENSHOT_DRAFT ?? 'broken.md';
       await open(ws(shot));

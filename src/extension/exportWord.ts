@@ -1,0 +1,47 @@
+// Export to Word from VS Code: pick the mode and the file, ask before replacing a file open in Word, write atomically.
+import * as vscode from 'vscode';
+import { checkModel, DraftModel, exportDocx } from '../core/index';
+
+const t = vscode.l10n.t;
+
+export function registerExport(): vscode.Disposable {
+  return vscode.commands.registerCommand('reviewObservations.exportWord', async (args?: { mode?: 'with-changes' | 'clean'; target?: string; force?: boolean }) => {
+    const d = vscode.window.activeTextEditor?.document;
+    if (!d) { void vscode.window.showErrorMessage(t('Open a draft first.')); return undefined; }
+    const mode = args?.mode ?? (await vscode.window.showQuickPick([
+      { label: t('With comments and tracked changes'), description: t('for the co-reviewers and the secretariat while drafting'), mode: 'with-changes' as const },
+      { label: t('Clean copy'), description: t('the accepted text only, for finalization'), mode: 'clean' as const },
+    ], { placeHolder: t('Export to Word') }))?.mode;
+    if (!mode) return undefined;
+    const text = d.getText();
+    if (mode === 'clean' && !args?.force) {
+      const errors = checkModel(DraftModel.parse(text), { finalization: true }).filter((f) => f.severity === 'error');
+      if (errors.length) {
+        const go = await vscode.window.showWarningMessage(t('The draft still has {0} error(s) (see the Problems panel after "Check for finalization"). A clean copy is meant for finalization.', errors.length), { modal: true }, t('Export anyway'));
+        if (go !== t('Export anyway')) return undefined;
+      }
+    }
+    const target = args?.target ? vscode.Uri.parse(args.target) : await vscode.window.showSaveDialog({
+      defaultUri: d.uri.scheme === 'file' ? vscode.Uri.file(d.uri.fsPath.replace(/\.(md|markdown)$/i, '') + (mode === 'clean' ? '.clean' : '') + '.docx') : undefined,
+      filters: { Word: ['docx'] },
+    });
+    if (!target) return undefined;
+    const dir = vscode.Uri.joinPath(target, '..');
+    const name = target.path.split('/').pop()!;
+    for (const lock of [`~$${name}`, `~$${name.slice(2)}`, `~$${name.slice(1)}`]) {
+      const exists = await vscode.workspace.fs.stat(vscode.Uri.joinPath(dir, lock)).then(() => true, () => false);
+      if (exists && !args?.force) {
+        const go = await vscode.window.showWarningMessage(t('{0} seems to be open in Word. Replace it anyway?', name), { modal: true }, t('Replace'));
+        if (go !== t('Replace')) return undefined;
+        break;
+      }
+    }
+    const bytes = await exportDocx(text, { mode });
+    // Written beside the target and renamed over it, so an interrupted export never leaves a broken file.
+    const tmp = vscode.Uri.joinPath(dir, `.${name}.${Date.now()}.tmp`);
+    await vscode.workspace.fs.writeFile(tmp, bytes);
+    await vscode.workspace.fs.rename(tmp, target, { overwrite: true });
+    void vscode.window.showInformationMessage(t('Exported {0}.', vscode.workspace.asRelativePath(target)));
+    return target;
+  });
+}
