@@ -9,4 +9,7 @@ await Promise.all([
   ...(process.argv.includes('--tests')
     ? [build({ ...common, entryPoints: ['test/editor/suite/index.ts'], outfile: 'dist/test/suite.js', format: 'cjs', external: ['vscode', 'mocha'] })]
     : []),
+  ...(process.argv.includes('--bench')
+    ? [build({ ...common, entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js', format: 'cjs' })]
+    : []),
 ]);

@@ -23,6 +23,11 @@ try {
   if (unit.status !== 0 && r.numFailedTests === 0) failed++;
 } catch { failed++; }
 
+step('benchmark smoke run (smallest size; the full benchmark is npm run bench)');
+const bench = run('sh', ['-c', `node scripts/build.mjs --bench && node dist/bench.js --smoke --out=${join(mkdtempSync(join(tmpdir(), 'ro-bench-')), 'results.json')}`]);
+process.stdout.write(bench.stdout);
+if (bench.status === 0 && /^1 passed, 0 failed$/m.test(bench.stdout)) passed++; else failed++;
+
 if (process.env.REVIEW_OBS_SKIP_EDITOR_TESTS === '1') {
   step('in-editor tests skipped (REVIEW_OBS_SKIP_EDITOR_TESTS=1)');
 } else {

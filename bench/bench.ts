@@ -1,0 +1,79 @@
+// npm run bench: the project against the tools a user would otherwise run, on the same generated drafts, side by side.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { lint } from 'markdownlint/sync';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { checkModel, DraftModel, exportDocx } from '../src/core/index';
+import { generateDraft } from './generate';
+
+const smoke = process.argv.includes('--smoke');
+const outFile = process.argv.find((a) => a.startsWith('--out='))?.slice(6) ?? join(__dirname, '..', 'bench', 'results.json');
+const SIZES = smoke ? [10_000] : [10_000, 100_000, 1_000_000, 10_000_000];
+const label = (b: number) => (b >= 1e6 ? `${b / 1e6} MB` : `${b / 1e3} KB`);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+const runs = (bytes: number) => (smoke ? 1 : bytes >= 10_000_000 ? 3 : bytes >= 1_000_000 ? 5 : 9);
+function time<T>(f: () => T): [number, T] { const t = performance.now(); const r = f(); return [performance.now() - t, r]; }
+async function timeAsync<T>(f: () => Promise<T>): Promise<[number, T]> { const t = performance.now(); const r = await f(); return [performance.now() - t, r]; }
+
+interface Row { size: string; measure: string; ours: number; peer?: string; peerMs?: number; ratio?: number; target?: string; met?: boolean }
+const rows: Row[] = [];
+const tmp = mkdtempSync(join(tmpdir(), 'ro-bench-'));
+const hasPandoc = (() => { try { execFileSync('pandoc', ['--version'], { stdio: 'ignore' }); return true; } catch { return false; } })();
+const processor = unified().use(remarkParse);
+
+(async () => {
+  for (const size of SIZES) {
+    const n = runs(size);
+    const check: number[] = [], remark: number[] = [], mdl: number[] = [], keystroke: number[] = [];
+    for (let i = 0; i < n; i++) {
+      // A new seed each run: every section differs, so the "cold" check finds nothing in its caches.
+      const text = generateDraft(size, i * 7919 + size, i % 2 ? 'zh' : 'en');
+      check.push(time(() => checkModel(DraftModel.parse(text)))[0]);
+      // The peers' cost grows faster than the text: at 10 MB one run of each is enough (and takes long).
+      if (size <= 1_000_000 || i === 0) remark.push(time(() => processor.parse(text))[0]);
+      if (size <= 1_000_000 || i === 0) mdl.push(time(() => lint({ strings: { draft: text } }))[0]);
+      // The keystroke path: the same draft, one character typed in the middle, checked again.
+      const at = text.indexOf('\n\n', text.length >> 1) + 2;
+      const edited = text.slice(0, at) + 'x' + text.slice(at);
+      keystroke.push(time(() => checkModel(DraftModel.parse(edited)))[0]);
+    }
+    const c = median(check);
+    rows.push({ size: label(size), measure: 'full check, cold', ours: c, peer: 'remark-parse (whole document)', peerMs: median(remark), ratio: c / median(remark), ...(size === 1_000_000 ? { target: '≤ 0.25', met: c / median(remark) <= 0.25 } : {}) });
+    rows.push({ size: label(size), measure: 'full check, cold', ours: c, peer: 'markdownlint (default rules)', peerMs: median(mdl), ratio: c / median(mdl), ...(size === 1_000_000 ? { target: '≤ 0.25', met: c / median(mdl) <= 0.25 } : {}) });
+    rows.push({ size: label(size), measure: 're-check after a keystroke', ours: median(keystroke), ...(size === 1_000_000 ? { target: '< 20 ms', met: median(keystroke) < 20 } : {}) });
+    if (hasPandoc && size <= 1_000_000) {
+      const text = generateDraft(size, 4242, 'en');
+      const md = join(tmp, `draft-${size}.md`);
+      writeFileSync(md, text);
+      const ours: number[] = [], pandoc: number[] = [];
+      for (let i = 0; i < Math.min(n, 5); i++) {
+        ours.push((await timeAsync(() => exportDocx(text, { mode: 'with-changes' })))[0]);
+        pandoc.push(time(() => execFileSync('pandoc', ['-f', 'markdown', '-t', 'docx', '-o', join(tmp, 'p.docx'), md]))[0]);
+      }
+      const r = median(ours) / median(pandoc);
+      rows.push({ size: label(size), measure: 'export to .docx', ours: median(ours), peer: 'pandoc Markdown → .docx', peerMs: median(pandoc), ratio: r, target: '≤ 0.5', met: r <= 0.5 });
+    }
+  }
+  if (!smoke) {
+    // 800 drafts of about 10 KB and 80 KB: one thread against both cores, through the built CLI.
+    const cli = join(__dirname, 'cli.js');
+    for (const [kb, count] of [[10, 800], [80, 800]] as const) {
+      const dir = join(tmp, `batch-${kb}`);
+      mkdirSync(dir);
+      for (let i = 0; i < count; i++) writeFileSync(join(dir, `d${i}.md`), generateDraft(kb * 1000, 100_000 + i, i % 2 ? 'zh' : 'en'));
+      const one = time(() => { try { execFileSync('node', [cli, 'check', dir, '--jobs', '1'], { stdio: 'ignore' }); } catch { /* drafts have findings */ } })[0];
+      const two = time(() => { try { execFileSync('node', [cli, 'check', dir, '--jobs', '2'], { stdio: 'ignore' }); } catch { /* idem */ } })[0];
+      rows.push({ size: `${count} × ${kb} KB`, measure: 'batch check, both cores', ours: two, peer: 'the same on one core', peerMs: one, ratio: two / one, target: '< 10 s', met: two < 10_000 });
+    }
+  }
+  rmSync(tmp, { recursive: true, force: true });
+  const fmt = (x?: number) => (x === undefined ? '' : x >= 100 ? x.toFixed(0) : x.toFixed(1));
+  console.log('size        measure                      ours (ms)   peer                             peer (ms)   ratio   target');
+  for (const r of rows) console.log(`${r.size.padEnd(12)}${r.measure.padEnd(29)}${fmt(r.ours).padStart(9)}   ${(r.peer ?? '').padEnd(33)}${fmt(r.peerMs).padStart(9)}   ${r.ratio === undefined ? '      ' : r.ratio.toFixed(2).padStart(6)}   ${r.target ? `${r.target} ${r.met ? 'met' : 'MISSED'}` : ''}`);
+  writeFileSync(outFile, JSON.stringify({ date: new Date().toISOString(), node: process.version, smoke, rows }, null, 2) + '\n');
+  console.log(`\nwritten to ${outFile}`);
+  if (smoke) console.log(rows.length ? '1 passed, 0 failed' : '0 passed, 1 failed');
+})().catch((e) => { console.error(e); process.exit(1); });
