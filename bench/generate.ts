@@ -38,7 +38,7 @@ export function generateDraft(bytes: number, seed = 0, lang: 'en' | 'zh' = 'en')
       for (let i = 0; i < paras; i++) {
         n++;
         const src = lang === 'zh' ? ZH : EN;
-        let para = `${src[n % src.length]!.replace('{n}', String(200 + (n % 97))).replace('{m}', String(n % 13))} [${seed}.${n}]`;
+        let para = `${src[n % src.length]!.replace('{n}', String(200 + (n % 97))).replace('{m}', String(n % 13))} (${seed}-${n})`;
         if (n % 11 === 0) { // a comment thread with a reply
           const id = `t${seed.toString(36)}${(thread++).toString(36)}`.padEnd(8, '0').slice(0, 12);
           para = para.replace(/(\S+)$/, `{==$1==}{>>@${id}<<}`) + `\n{>>@${id} | Ana Pérez (Borealia) | 2026-11-23T09:00:00Z | Is this figure confirmed?<<}\n{>>@${id}.r1 | Li Wei (Calderra) | 2026-11-23T10:00:00Z | Yes, by the 2022 statistics.<<}`;

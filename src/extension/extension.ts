@@ -11,8 +11,13 @@ import { DiagnosticsManager } from './diagnostics';
 import { newDraftCommand, type NewDraftArgs } from './newDraft';
 import { registerProviders } from './providers';
 
+/** When the bundle started loading: activation time is measured from here (load and activate together). */
+const loadedAt = performance.now();
+
 export interface ReviewObservationsApi {
   version: string;
+  /** Milliseconds from the bundle starting to load to the end of activate(), for the benchmark. */
+  activationMs: number;
   /** The comment threads shown for a document, as VS Code holds them (for tests and other extensions). */
   commentThreads(uri: vscode.Uri): ThreadSummary[];
   /** Hook of the built-in Markdown extension: comments and suggestions render as marks, not raw markup. */
@@ -47,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): ReviewObservationsAp
   );
   return {
     version: context.extension.packageJSON.version as string,
+    activationMs: performance.now() - loadedAt,
     commentThreads: (uri) => comments.summary(uri),
     extendMarkdownIt(md) {
       md.core.ruler.before('normalize', 'review-observations', (state) => {

@@ -46,7 +46,7 @@ const port = await new Promise((res) => { const s = createServer().listen(0, '12
 const resultFile = join(work, 'result.json');
 const server = spawn('node', [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userDir,
   '--extensions-dir', extDir, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', wsDir], {
-  env: { ...process.env, REVIEW_OBS_TEST_SUITE: join(root, 'dist', 'test', 'suite.js'), REVIEW_OBS_TEST_OUT: resultFile },
+  env: { ...process.env, REVIEW_OBS_TEST_SUITE: join(root, 'dist', 'test', 'suite.js'), REVIEW_OBS_TEST_OUT: resultFile }, // REVIEW_OBS_BENCH_OUT passes through
   stdio: ['ignore', 'pipe', 'pipe'], detached: true,
 });
 let serverLog = '';

@@ -1,4 +1,5 @@
 // Reads the comment threads and suggested changes of a draft: inline marks, thread blocks, and what is malformed.
+import { scan } from '../draft/scan';
 import { LineIndex } from '../text/lines';
 
 export type MarkKind = 'comment' | 'insertion' | 'deletion' | 'replacement';
@@ -90,13 +91,45 @@ export function parseComments(text: string): CommentsModel {
   if (!ANY_MARKUP.test(text)) return EMPTY;
   const hit = cache.get(text);
   if (hit) return hit;
-  const m = parse(text);
+  const m = assemble(text, scanBySection(text));
   cache.clear(); // one document's latest version is what is asked for again; keep memory flat
   cache.set(text, m);
   return m;
 }
 
-function parse(text: string): CommentsModel {
+interface Scanned { marks: Mark[]; blocks: Block[]; conflicts: Conflict[]; problems: Problem[] }
+const sectionCache = new Map<string, Scanned>();
+
+/**
+ * Scans each heading-delimited section on its own, cached by its text, so a keystroke rescans one section. A mark or
+ * a conflict that straddles a heading shows as a local problem; then the whole text is scanned at once instead.
+ */
+function scanBySection(text: string): Scanned {
+  const cuts = [0, ...scan(text).headings.map((h) => h.start).filter((o) => o > 0), text.length];
+  if (cuts.length <= 3) return scanText(text);
+  const out: Scanned = { marks: [], blocks: [], conflicts: [], problems: [] };
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const [from, to] = [cuts[i]!, cuts[i + 1]!];
+    if (from === to) continue;
+    const part = text.slice(from, to);
+    let sc = sectionCache.get(part);
+    if (!sc) {
+      sc = ANY_MARKUP.test(part) ? scanText(part) : { marks: [], blocks: [], conflicts: [], problems: [] };
+      sectionCache.set(part, sc);
+      if (sectionCache.size > 20_000) sectionCache.delete(sectionCache.keys().next().value as string);
+    }
+    if (sc.problems.some((p) => p.code === 'comment.malformed')) return scanText(text);
+    let anon = out.marks.filter((m) => m.anonymous).length;
+    for (const m of sc.marks) out.marks.push({ ...m, start: m.start + from, end: m.end + from, id: m.anonymous ? `anon${anon++}` : m.id });
+    for (const b of sc.blocks) out.blocks.push({ ...b, start: b.start + from, end: b.end + from, removeStart: b.removeStart + from, bodyStart: b.bodyStart + from, bodyEnd: b.bodyEnd + from });
+    for (const c of sc.conflicts) out.conflicts.push({ ...c, start: c.start + from, end: c.end + from, ours: [c.ours[0] + from, c.ours[1] + from], theirs: [c.theirs[0] + from, c.theirs[1] + from] });
+    for (const p of sc.problems) out.problems.push({ ...p, start: p.start + from, end: p.end + from });
+  }
+  return out;
+}
+
+/** Marks, thread lines, conflicts and local problems of a text (offsets relative to it). */
+function scanText(text: string): Scanned {
   const lines = new LineIndex(text);
   const masked = text.split('');
   const mask = (a: number, b: number) => { for (let i = a; i < b; i++) if (masked[i] !== '\n' && masked[i] !== '\r') masked[i] = ' '; };
@@ -194,6 +227,12 @@ function parse(text: string): CommentsModel {
       ? 'A git merge conflict between two sets of comments. Use the quick fix "Keep both" to keep every comment.'
       : 'A git merge conflict: choose the text to keep and remove the conflict lines (<<<<<<<, =======, >>>>>>>).', start: c.start, end: c.end });
   }
+  return { marks, blocks, conflicts, problems };
+}
+
+function assemble(text: string, sc: Scanned): CommentsModel {
+  const { marks, blocks, conflicts } = sc;
+  const problems = [...sc.problems];
   // Threads: marks and blocks joined by id.
   const byId = new Map<string, CommentThread>();
   for (const mk of marks) byId.set(mk.id, { id: mk.id, kind: mk.kind, mark: mk, blocks: [], resolved: false });

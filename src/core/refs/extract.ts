@@ -50,7 +50,8 @@ export function chunkReferences(text: string, tree: () => Root, skipFirstLine: b
   // Code, HTML and link targets need a backtick, '<', '](' or a fence or indented line; the parser is asked only
   // when a reference stands on such a line or the section has a code block.
   const lineOf = (o: number) => text.slice(text.lastIndexOf('\n', o - 1) + 1, (text.indexOf('\n', o) + 1 || text.length + 1) - 1);
-  const risky = found.length > 0 && (/^ {0,3}(?:`{3,}|~{3,})|^(?: {4}|\t)\S/m.test(text) || found.some((r) => /[`<]|\]\(|^\s*\[[^\]]+\]:/.test(lineOf(r.start))));
+  // Comment tags ({>>@id<<}) carry a '<' but are not HTML.
+  const risky = found.length > 0 && (/^ {0,3}(?:`{3,}|~{3,})|^(?: {4}|\t)\S/m.test(text) || found.some((r) => /[`<]|\]\(|^\s*\[[^\]]+\]:/.test(lineOf(r.start).replace(/\{>>|<<\}/g, ''))));
   if (risky) {
     const opaque = opaqueRanges(tree());
     refs = found.filter((r) => !opaque.some(([a, b]) => r.start < b && r.end > a));

@@ -1,0 +1,32 @@
+// Measurements inside the real VS Code for npm run bench: activation time, and the extension host's memory with a 10 MB draft open.
+import { writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { generateDraft } from '../../../bench/generate';
+import type { SuiteResult } from './index';
+
+const EXT_ID = 'review-observations.review-observations';
+
+export async function benchInEditor(out: string): Promise<SuiteResult> {
+  try {
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'arcadia-list-of-observations.en.md')));
+    const ext = vscode.extensions.getExtension(EXT_ID)!;
+    while (!ext.isActive) await new Promise((r) => setTimeout(r, 50));
+    const activationMs = (ext.exports as { activationMs: number }).activationMs;
+    const text = generateDraft(10_000_000, 77, 'en');
+    const file = vscode.Uri.joinPath(folder, 'ten-mb.md');
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+    const before = process.memoryUsage();
+    const t0 = performance.now();
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+    // Checked when its diagnostics arrive.
+    while (!vscode.languages.getDiagnostics(file).some((d) => d.source === 'review-obs') && performance.now() - t0 < 120_000) await new Promise((r) => setTimeout(r, 100));
+    const checkMs = performance.now() - t0;
+    const symbols = await vscode.commands.executeCommand<unknown[]>('vscode.executeDocumentSymbolProvider', file);
+    const after = process.memoryUsage();
+    writeFileSync(out, JSON.stringify({ activationMs, checkMs, bytes: Buffer.byteLength(text), heapDelta: after.heapUsed - before.heapUsed, rssDelta: after.rss - before.rss, symbols: symbols?.length ?? 0 }));
+    return { passed: ['benchmark'], failed: [] };
+  } catch (e) {
+    return { passed: [], failed: [{ title: 'benchmark', error: String((e as Error).stack ?? e) }] };
+  }
+}
