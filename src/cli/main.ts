@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  agreedCount, applyEdits, articleStatuses, checkModel, CODES, compareTexts, DraftModel, exportDocx, decodeDraft, DEFAULT_DEADLINES, differencesAsSuggestions, INSTRUMENT_KEYS, isInstrumentKey, LineIndex, newDraft, parseComments, reportHtml, summaryFromList,
+  agreedCount, applyEdits, articleStatuses, checkModel, CODES, compareTexts, DraftModel, exportDocx, wordLockNames, decodeDraft, DEFAULT_DEADLINES, differencesAsSuggestions, INSTRUMENT_KEYS, isInstrumentKey, LineIndex, newDraft, parseComments, reportHtml, summaryFromList,
   toSarif, UN_LANGUAGES, withCrossChecks, type CheckOptions, type DraftSummary, type InstrumentKey, type NewDraftOptions, type SeverityOverrides, type StepId,
 } from '../core/index';
 import { canUseWorkers, checkInThisThread, checkInWorkers, type FileJob } from './batch';
@@ -295,7 +295,7 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
 /** Word marks an open document with an owner file "~$" + the name (its first two characters dropped when long). */
 export function wordLock(path: string): string | null {
   const dir = dirname(path), name = basename(path);
-  for (const cand of [`~$${name}`, `~$${name.slice(2)}`, `~$${name.slice(1)}`]) if (existsSync(join(dir, cand))) return join(dir, cand);
+  for (const cand of wordLockNames(name)) if (existsSync(join(dir, cand))) return join(dir, cand);
   return null;
 }
 

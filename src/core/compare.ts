@@ -1,7 +1,7 @@
 // Differences between a draft and a co-reviewer's copy, by word (by Intl.Segmenter word for Chinese), and their import as suggestions.
 import { diffArrays } from 'diff';
 import { parseComments } from './comments/parse';
-import { authorLabel, blockText, CommentError, paragraphEnd, randomId, type Author, type OpContext } from './comments/ops';
+import { blockText, CommentError, paragraphEnd, randomId, type OpContext } from './comments/ops';
 import { eolOf, type OffsetEdit } from './edits';
 
 export interface Token { text: string; start: number }
@@ -159,4 +159,3 @@ export function differencesAsSuggestions(draft: string, copy: string, ctx: OpCon
   return [...at.entries()].map(([o, v]) => ({ start: o, end: o, newText: v.close + v.lines + v.open }));
 }
 
-export { authorLabel, type Author };

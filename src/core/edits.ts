@@ -1,14 +1,9 @@
 // Minimal text edits and their application: every change to a user's draft goes through here, never a re-serialization.
 import type { Range } from './text/lines';
-import { LineIndex } from './text/lines';
 
 export interface TextEdit { range: Range; newText: string }
 /** The same edit by offsets, which is what the core computes from the model. */
 export interface OffsetEdit { start: number; end: number; newText: string }
-
-export function toTextEdit(lines: LineIndex, e: OffsetEdit): TextEdit {
-  return { range: lines.rangeOf(e.start, e.end), newText: e.newText };
-}
 
 /** Applies non-overlapping edits (any order) to a text; used by the CLI and the tests, as an editor would. */
 export function applyEdits(text: string, edits: readonly OffsetEdit[]): string {

@@ -5,6 +5,7 @@ import {
   suggestChange, threadAuthor, authorLabel, type CommentThread as CoreThread, type OffsetEdit, type OpContext,
 } from '../core/index';
 import { SECTION } from './config';
+import { registerSafeCommand } from './safeCommand';
 
 const t = vscode.l10n.t;
 const CONTROLLER_ID = 'reviewObservations';
@@ -31,12 +32,7 @@ export class ReviewComments implements vscode.Disposable {
     this.controller.commentingRangeProvider = {
       provideCommentingRanges: (d) => (this.isDraft(d) ? [new vscode.Range(0, 0, Math.max(0, d.lineCount - 1), 0)] : []),
     };
-    const c = (id: string, f: (...a: any[]) => unknown) => vscode.commands.registerCommand(id, async (...a: any[]) => {
-      try { return await f(...a); } catch (e) {
-        void vscode.window.showErrorMessage(e instanceof CommentError ? e.message : t('Review Observations: {0}', String((e as Error).message)));
-        return undefined;
-      }
-    });
+    const c = (id: string, f: (...a: any[]) => unknown) => registerSafeCommand(id, f, (e) => (e instanceof CommentError ? e.message : t('Review Observations: {0}', String((e as Error).message))));
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, 200)),

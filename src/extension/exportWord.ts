@@ -1,6 +1,6 @@
 // Export to Word from VS Code: pick the mode and the file, ask before replacing a file open in Word, write atomically.
 import * as vscode from 'vscode';
-import { checkModel, DraftModel, exportDocx } from '../core/index';
+import { checkModel, DraftModel, exportDocx, wordLockNames } from '../core/index';
 
 const t = vscode.l10n.t;
 
@@ -28,7 +28,7 @@ export function registerExport(): vscode.Disposable {
     if (!target) return undefined;
     const dir = vscode.Uri.joinPath(target, '..');
     const name = target.path.split('/').pop()!;
-    for (const lock of [`~$${name}`, `~$${name.slice(2)}`, `~$${name.slice(1)}`]) {
+    for (const lock of wordLockNames(name)) {
       const exists = await vscode.workspace.fs.stat(vscode.Uri.joinPath(dir, lock)).then(() => true, () => false);
       if (exists && !args?.force) {
         const go = await vscode.window.showWarningMessage(t('{0} seems to be open in Word. Replace it anyway?', name), { modal: true }, t('Replace'));

@@ -6,6 +6,7 @@ import {
 } from '../core/index';
 import { SECTION } from './config';
 import { asDoc } from './convert';
+import { registerSafeCommand } from './safeCommand';
 
 const t = vscode.l10n.t;
 const REV_SCHEME = 'review-obs-rev';
@@ -24,9 +25,7 @@ export class Progress implements vscode.TreeDataProvider<Node>, vscode.CodeLensP
 
   constructor(private readonly service: ReviewService) {
     this.status.command = 'reviewObservations.progress.focus';
-    const c = (id: string, f: (...a: any[]) => unknown) => vscode.commands.registerCommand(id, async (...a: any[]) => {
-      try { return await f(...a); } catch (e) { void vscode.window.showErrorMessage((e as Error).message); return undefined; }
-    });
+    const c = registerSafeCommand;
     this.disposables = [
       this.changed, this.status,
       vscode.window.registerTreeDataProvider('reviewObservations.progress', this),
