@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  agreedCount, applyEdits, articleStatuses, checkModel, CODES, compareTexts, DraftModel, exportDocx, wordLockNames, decodeDraft, DEFAULT_DEADLINES, differencesAsSuggestions, INSTRUMENT_KEYS, isInstrumentKey, LineIndex, newDraft, parseComments, reportHtml, summaryFromList,
+  agreedCount, applyEdits, articleStatuses, checkModel, CODES, compareTexts, DraftModel, exportDocx, parseAuthor, wordLockNames, decodeDraft, DEFAULT_DEADLINES, differencesAsSuggestions, INSTRUMENT_KEYS, isInstrumentKey, LineIndex, newDraft, parseComments, reportHtml, summaryFromList,
   toSarif, UN_LANGUAGES, withCrossChecks, type CheckOptions, type DraftSummary, type InstrumentKey, type NewDraftOptions, type SeverityOverrides, type StepId,
 } from '../core/index';
 import { canUseWorkers, checkInThisThread, checkInWorkers, type FileJob } from './batch';
@@ -226,11 +226,16 @@ function create(args: string[], io: Io): number {
     if (values.articles) opts.articles = parseArticles(values.articles);
     text = newDraft(opts);
   }
-  if (!values.output) { io.out(text.replace(/\r?\n$/, '')); return 0; }
-  const out = resolve(io.cwd, values.output);
-  if (existsSync(out) && !values.force) throw new UsageError(`${values.output} exists; it was left untouched. Choose another name or add --force.`);
-  writeFileSync(out, text);
-  io.err(`wrote ${values.output}`);
+  return printOrWrite(text, values.output, values.force, io);
+}
+
+/** A command's text to standard output, or to -o FILE, never over an existing file unless --force. */
+function printOrWrite(text: string, output: string | undefined, force: boolean | undefined, io: Io): number {
+  if (!output) { io.out(text.replace(/\r?\n$/, '')); return 0; }
+  const target = resolve(io.cwd, output);
+  if (existsSync(target) && !force) throw new UsageError(`${output} exists; it was left untouched. Choose another name or add --force.`);
+  writeFileSync(target, text);
+  io.err(`wrote ${output}`);
   return 0;
 }
 
@@ -349,16 +354,10 @@ function diff(args: string[], io: Io): number {
   const [a, b] = [readSide(positionals[0]!, io), readSide(positionals[1]!, io)];
   if (values['as-suggestions']) {
     if (!values.author?.trim()) throw new UsageError('--as-suggestions needs --author "NAME (STATE)": the suggestions are attributed to the co-reviewer who made the changes.');
-    const m = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(values.author.trim());
     let out: string;
-    try { out = applyEdits(a, differencesAsSuggestions(a, b, { author: m ? { name: m[1]!, state: m[2]! } : { name: values.author.trim() } })); }
+    try { out = applyEdits(a, differencesAsSuggestions(a, b, { author: parseAuthor(values.author) })); }
     catch (e) { throw new UsageError((e as Error).message); }
-    if (!values.output) { io.out(out.replace(/\r?\n$/, '')); return 0; }
-    const target = resolve(io.cwd, values.output);
-    if (existsSync(target) && !values.force) throw new UsageError(`${values.output} exists; it was left untouched. Choose another name or add --force.`);
-    writeFileSync(target, out);
-    io.err(`wrote ${values.output}`);
-    return 0;
+    return printOrWrite(out, values.output, values.force, io);
   }
   const hunks = compareTexts(a, b);
   const lines = new LineIndex(a);

@@ -1,7 +1,7 @@
 // Co-reviewers' workflow in VS Code: progress view, status CodeLens, status bar, split, compare and import a copy.
 import * as vscode from 'vscode';
 import {
-  agreedCount, articleStatuses, differencesAsSuggestions, getInstrument, INSTRUMENT_KEYS, proposeSplit, setStatusEdit, splitEdit,
+  agreedCount, articleStatuses, differencesAsSuggestions, parseAuthor, getInstrument, INSTRUMENT_KEYS, proposeSplit, setStatusEdit, splitEdit,
   STATUSES, type ArticleStatus, type InstrumentKey, type ReviewService, type SplitMethod, type Status,
 } from '../core/index';
 import { SECTION } from './config';
@@ -175,9 +175,8 @@ export class Progress implements vscode.TreeDataProvider<Node>, vscode.CodeLensP
     const copy = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
     const author = args?.author ?? await vscode.window.showInputBox({ prompt: t('Whose changes are these? Name (State)'), placeHolder: 'Li Wei (Calderra)' });
     if (!author?.trim()) return false;
-    const m = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(author.trim());
     const text = d.getText();
-    const edits = differencesAsSuggestions(text, copy, { author: m ? { name: m[1]!, state: m[2]! } : { name: author.trim() } });
+    const edits = differencesAsSuggestions(text, copy, { author: parseAuthor(author) });
     if (!edits.length) { void vscode.window.showInformationMessage(t('The copy has no differences from this draft.')); return true; }
     const we = new vscode.WorkspaceEdit();
     for (const e of edits) we.insert(d.uri, d.positionAt(e.start), e.newText);

@@ -24,6 +24,11 @@ export function authorLabel(a: Author): string {
   const name = a.name.replace(/[|\r\n]/g, ' ').trim() || 'Anonymous';
   return a.state?.trim() ? `${name} (${a.state.replace(/[|()\r\n]/g, ' ').trim()})` : name;
 }
+/** "Li Wei (Calderra)" → { name: 'Li Wei', state: 'Calderra' }: the inverse of authorLabel, for names typed by hand. */
+export function parseAuthor(label: string): Author {
+  const m = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(label.trim());
+  return m ? { name: m[1]!, state: m[2]! } : { name: label.trim() };
+}
 function stamp(ctx: OpContext): string { return (ctx.now?.() ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z'); }
 function id(ctx: OpContext, n: number): string { return (ctx.newId ?? randomId)(n); }
 
