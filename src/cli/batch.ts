@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { t } from '@vscode/l10n';
 import { summarizeBytes, type CheckOptions, type DraftSummary } from '../core/index';
+import { currentMessages, useMessages } from './locale';
 
 export interface FileJob { path: string; name: string; explicit: boolean }
 
@@ -10,12 +12,12 @@ function summarizeFile(job: FileJob, options: CheckOptions): DraftSummary {
   let bytes: Uint8Array;
   try { bytes = readFileSync(job.path); } catch (e) {
     const s = summarizeBytes(job.name, new Uint8Array(), options, false);
-    return { ...s, draft: true, findings: [{ code: 'file.unreadable', severity: 'error', message: `cannot read the file: ${(e as Error).message}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], counts: { error: 1, warning: 0, info: 0 } };
+    return { ...s, draft: true, findings: [{ code: 'file.unreadable', severity: 'error', message: t('cannot read the file: {0}', (e as Error).message), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], counts: { error: 1, warning: 0, info: 0 } };
   }
   try { return summarizeBytes(job.name, bytes, options, job.explicit); } catch (e) {
     // One file that trips a bug must not stop the run: it is reported and the others go on.
     const s = summarizeBytes(job.name, new Uint8Array(), options, false);
-    return { ...s, draft: true, findings: [{ code: 'file.unreadable', severity: 'error', message: `could not check the file: ${(e as Error).message}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], counts: { error: 1, warning: 0, info: 0 } };
+    return { ...s, draft: true, findings: [{ code: 'file.unreadable', severity: 'error', message: t('could not check the file: {0}', (e as Error).message), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], counts: { error: 1, warning: 0, info: 0 } };
   }
 }
 
@@ -35,7 +37,7 @@ export function checkInWorkers(jobs: FileJob[], options: CheckOptions, threads: 
   const slices = Array.from({ length: threads }, (_, k) => jobs.map((j, i) => ({ j, i })).filter((x) => x.i % threads === k));
   const workers: Worker[] = [];
   const all = Promise.all(slices.map((slice) => new Promise<void>((resolve, reject) => {
-    const w = new Worker(__filename, { workerData: { reviewObsCheck: true, jobs: slice, options } });
+    const w = new Worker(__filename, { workerData: { reviewObsCheck: true, jobs: slice, options, messages: currentMessages() } });
     workers.push(w);
     w.on('message', (m: { i: number; s: DraftSummary }) => { results[m.i] = m.s; progress?.(++done); });
     w.on('error', reject);
@@ -48,7 +50,8 @@ export function checkInWorkers(jobs: FileJob[], options: CheckOptions, threads: 
 /** Worker side: check the slice it was given and send each summary back. */
 export function runWorkerIfAsked(): boolean {
   if (isMainThread || !workerData?.reviewObsCheck) return false;
-  const { jobs, options } = workerData as { jobs: { j: FileJob; i: number }[]; options: CheckOptions };
+  const { jobs, options, messages } = workerData as { jobs: { j: FileJob; i: number }[]; options: CheckOptions; messages: Record<string, string> };
+  useMessages(messages);
   for (const { j, i } of jobs) parentPort!.postMessage({ i, s: summarizeFile(j, options) });
   return true;
 }

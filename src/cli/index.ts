@@ -1,8 +1,12 @@
 // Entry point of the review-obs binary (and of its worker threads): wires process I/O to the CLI adapter.
 import { runWorkerIfAsked } from './batch';
+import { join } from 'node:path';
+import { messageLanguage, useMessageLanguage } from './locale';
 import { main } from './main';
 
 if (!runWorkerIfAsked()) {
+  // The bundles ship next to dist/ in l10n/, as the extension's do.
+  useMessageLanguage(messageLanguage(process.argv.slice(2), process.env), join(__dirname, '..', 'l10n'));
   void Promise.resolve(main(process.argv.slice(2), {
     out: (s) => process.stdout.write(s + '\n'),
     err: (s) => process.stderr.write(s + '\n'),

@@ -1,4 +1,5 @@
 // Who drafts which article and how far it has come: statuses per article, proposed splits, and their front-matter edits.
+import { t } from '@vscode/l10n';
 import { parseComments } from './comments/parse';
 import { getArticle, INSTRUMENT_KEYS, type InstrumentKey } from './domain/instruments';
 import { STATUSES, type Assignment, type Status } from './draft/frontMatter';
@@ -65,7 +66,7 @@ export function agreedCount(statuses: ArticleStatus[]): { agreed: number; total:
 /** One small edit that sets an article's status in the front matter, keeping everything else as written. */
 export function setStatusEdit(model: DraftModel, key: string, status: Status): OffsetEdit {
   const info = model.info;
-  if (!info) throw new Error('The draft has no valid front matter.');
+  if (!info) throw new Error(t('The draft has no valid front matter.'));
   const eol = eolOf(model.text);
   const own = info.assignments.get(key);
   if (own?.statusRange) return { start: own.statusRange[0], end: own.statusRange[1], newText: status };
@@ -124,7 +125,7 @@ export function proposeSplit(model: DraftModel, how: SplitMethod): Map<string, s
 /** One edit that writes the split as the `assignments` entry, keeping the statuses already recorded. */
 export function splitEdit(model: DraftModel, split: Map<string, string>): OffsetEdit {
   const info = model.info;
-  if (!info) throw new Error('The draft has no valid front matter.');
+  if (!info) throw new Error(t('The draft has no valid front matter.'));
   const eol = eolOf(model.text);
   const lines = [...split.entries()].map(([key, state]) => {
     const keep = info.assignments.get(key);

@@ -11,7 +11,7 @@ export function applyEdits(text: string, edits: readonly OffsetEdit[]): string {
   let out = text;
   let floor = Infinity;
   for (const e of sorted) {
-    if (e.end > floor) throw new Error('overlapping edits');
+    if (e.end > floor) throw new Error('overlapping edits') // l10n-ignore: a programming error, never shown for user input;
     out = out.slice(0, e.start) + e.newText + out.slice(e.end);
     floor = e.start;
   }

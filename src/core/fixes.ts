@@ -69,7 +69,7 @@ export function fixAll(model: DraftModel, findings: readonly Finding[]): OffsetE
   })];
 }
 
-function lang(model: DraftModel): string { return model.info?.languages[0] ?? 'en'; }
+function lang(model: DraftModel): readonly string[] { return model.info?.languages ?? ['en']; }
 
 function block(model: DraftModel, at: number, lines: string[], level?: { from: number; to: number }): OffsetEdit {
   const eol = eolOf(model.text);

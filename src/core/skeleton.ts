@@ -1,11 +1,12 @@
 // Writes a new draft (list of observations or summary): front matter plus a section for every article under review.
+import { t } from '@vscode/l10n';
 import { Document, isMap, parseDocument, type Scalar, type YAMLSeq } from 'yaml';
 import { PARTS, INTRODUCTION_ID, type DocumentKind } from './blueprint';
 import { getCluster } from './domain/clusters';
 import { getArticle, INSTRUMENT_KEYS, type InstrumentKey } from './domain/instruments';
 import { FIELDS, type ReviewingState } from './draft/frontMatter';
 import { DraftModel } from './draft/model';
-import { templateFor } from './templates';
+import { templateForLanguages } from './templates';
 
 export interface NewDraftOptions {
   kind: DocumentKind;
@@ -13,7 +14,7 @@ export interface NewDraftOptions {
   reviewingStates: ReviewingState[];
   cluster: number;
   partyTo: InstrumentKey[];
-  /** One or two UN language codes; the first is the drafting language of the headings. */
+  /** One or two UN language codes: the headings are written in each (bilingual when two). */
   languages: string[];
   group?: number;
   reviewStart?: string;
@@ -57,8 +58,8 @@ export function newDraft(o: NewDraftOptions): string {
   if (fromCluster) {
     yaml = yaml.replace(/^articles:/m, '# Articles under review: a default from provisional cluster data (the official list was not\n# available to this tool). Check them against the review\'s terms of reference and correct them here.\narticles:');
   }
-  const lang = o.languages[0] ?? 'en';
-  const tpl = templateFor(lang);
+  const lang = o.languages;
+  const tpl = templateForLanguages(lang);
   const lines: string[] = ['---', ...yaml.trimEnd().split('\n'), '---', '', `# ${tpl.title(o.kind, o.stateUnderReview)}`, ''];
   lines.push(`## ${tpl.introduction} {#${INTRODUCTION_ID}}`, '', `<!-- ${tpl.introductionHint} -->`, '');
   for (const k of partyTo) {
@@ -69,24 +70,24 @@ export function newDraft(o: NewDraftOptions): string {
 }
 
 /** The lines of one instrument's section with its articles; used by the skeleton and by the quick fixes. */
-export function instrumentSection(k: InstrumentKey, articles: readonly number[], lang: string): string[] {
-  const tpl = templateFor(lang);
+export function instrumentSection(k: InstrumentKey, articles: readonly number[], lang: readonly string[]): string[] {
+  const tpl = templateForLanguages(lang);
   const out = [`## ${tpl.instrument(k)} {#${k}}`, ''];
   for (const n of [...articles].sort((a, b) => a - b)) out.push(...articleSection(k, n, lang));
   return out;
 }
 
-export function articleSection(k: InstrumentKey, n: number, lang: string): string[] {
-  const tpl = templateFor(lang);
+export function articleSection(k: InstrumentKey, n: number, lang: readonly string[]): string[] {
+  const tpl = templateForLanguages(lang);
   const a = getArticle(k, n);
-  const title = a ? tpl.article(a) : `Article ${n}`;
+  const title = a ? tpl.article(a) : `${n}`; // only articles the data has reach here (callers validate)
   const out = [`### ${title} {#${k}-${n}}`, ''];
   for (const p of PARTS) out.push(...partSection(p.id, lang));
   return out;
 }
 
-export function partSection(p: (typeof PARTS)[number]['id'], lang: string): string[] {
-  const tpl = templateFor(lang);
+export function partSection(p: (typeof PARTS)[number]['id'], lang: readonly string[]): string[] {
+  const tpl = templateForLanguages(lang);
   return [`#### ${tpl.part[p]} {.${p}}`, '', `<!-- ${tpl.partHint[p]} -->`, ''];
 }
 
@@ -98,13 +99,13 @@ export function summaryFromList(listText: string): string {
   const model = DraftModel.parse(listText);
   const fm = model.frontMatter;
   if (!fm || fm.closeLine === null || !model.info) {
-    throw new Error('The list of observations has no valid front matter; fix it first (run "review-obs check" to see why).');
+    throw new Error(t('The list of observations has no valid front matter; fix it first (run "review-obs check" to see why).'));
   }
   const info = model.info;
   const yamlText = listText.slice(fm.contentStart, fm.contentEnd);
   const kindNode = parseDocument(yamlText).get(FIELDS.document, true) as Scalar | undefined;
   const r = kindNode?.range;
-  if (!r) throw new Error('The list of observations has no "document" field.');
+  if (!r) throw new Error(t('The list of observations has no "document" field.'));
   const head = listText.slice(0, fm.contentStart) + yamlText.slice(0, r[0]) + 'summary' + yamlText.slice(r[1]) +
     listText.slice(fm.contentEnd, model.lines.starts[fm.closeLine + 1] ?? listText.length);
   const eol = listText.includes('\r\n') ? '\r\n' : '\n';
@@ -115,8 +116,8 @@ export function summaryFromList(listText: string): string {
     if (!list.includes(s.article!)) list.push(s.article!);
     covered.set(s.instrument!, list);
   }
-  const lang = info.languages[0] ?? 'en';
-  const tpl = templateFor(lang);
+  const lang = info.languages;
+  const tpl = templateForLanguages(lang);
   const lines = ['', `# ${tpl.title('summary', info.stateUnderReview)}`, '', `## ${tpl.introduction} {#${INTRODUCTION_ID}}`, '', `<!-- ${tpl.introductionHint} -->`, ''];
   for (const k of INSTRUMENT_KEYS) {
     if (covered.has(k)) lines.push(...instrumentSection(k, covered.get(k)!, lang));

@@ -1,9 +1,18 @@
-// Headings and placeholder texts of a draft in each supported drafting language (English and Chinese).
+// Headings and placeholder texts of a draft in each of the six UN languages, and their bilingual combination.
 import type { DocumentKind, PartId } from './blueprint';
 import { getInstrument, type Article, type InstrumentKey } from './domain/instruments';
 
-export type TemplateLanguage = 'en' | 'zh';
-export const TEMPLATE_LANGUAGES: readonly TemplateLanguage[] = ['en', 'zh'];
+/**
+ * The instrument's full name in a language where the data has it verified; otherwise the official English name
+ * (an unverified translation is recognized in the text but never written into a draft).
+ */
+function nameIn(k: InstrumentKey, lang: string): string {
+  return getInstrument(k).fullName(lang) ?? getInstrument(k).fullName('en') ?? k;
+}
+
+export type TemplateLanguage = 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
+/** UN order (alphabetical in English), as the UN lists its official languages. */
+export const TEMPLATE_LANGUAGES: readonly TemplateLanguage[] = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
 
 export interface Template {
   title(kind: DocumentKind, state: string): string;
@@ -21,7 +30,7 @@ const en: Template = {
   introduction: 'Introduction',
   introductionHint:
     'Describe the review: the State party under review, the reviewing States parties, the cluster, the self-assessment questionnaire, the written feedback and the dialogue.',
-  instrument: (k) => getInstrument(k).fullName('en') ?? k,
+  instrument: (k) => nameIn(k, 'en'),
   article: (a) => `Article ${a.number}. ${a.titleEn}`,
   part: {
     implementation: 'Implementation measures',
@@ -43,7 +52,7 @@ const zh: Template = {
   title: (kind, state) => (kind === 'summary' ? `意见清单摘要：${state}` : `意见清单：${state}`),
   introduction: '导言',
   introductionHint: '说明审议情况：被审议缔约国、审议缔约国、专题组、自评清单、书面反馈和对话。',
-  instrument: (k) => getInstrument(k).fullName('zh') ?? getInstrument(k).fullName('en') ?? k,
+  instrument: (k) => nameIn(k, 'zh'),
   // Only verified Chinese titles are written; otherwise the article number stands alone.
   article: (a) => (a.titleZh ? `第${a.number}条 ${a.titleZh}` : `第${a.number}条`),
   part: {
@@ -62,12 +71,133 @@ const zh: Template = {
   },
 };
 
-const TEMPLATES: Record<TemplateLanguage, Template> = { en, zh };
+// The headings below in French, Spanish, Russian and Arabic are this project's translations of the provisional
+// English headings (the official blueprint was not available, see blueprint.ts); article titles are written only
+// where the data has them verified (English, some Chinese), so elsewhere the number stands alone.
+
+const fr: Template = {
+  title: (kind, state) =>
+    kind === 'summary' ? `Résumé de la liste d'observations\u00a0: ${state}` : `Liste d'observations\u00a0: ${state}`,
+  introduction: 'Introduction',
+  introductionHint:
+    "Décrire l'examen : l'État partie examiné, les États parties examinateurs, le groupe thématique, le questionnaire d'auto-évaluation, les observations écrites et le dialogue.",
+  instrument: (k) => nameIn(k, 'fr'),
+  article: (a) => `Article ${a.number}`,
+  part: {
+    implementation: "Mesures d'application",
+    gaps: 'Lacunes et difficultés',
+    'good-practices': 'Bonnes pratiques',
+    suggestions: 'Suggestions et recommandations',
+    'technical-assistance': "Besoins d'assistance technique",
+  },
+  partHint: {
+    implementation: "Mesures prises par l'État partie examiné pour appliquer cet article.",
+    gaps: "Lacunes et difficultés rencontrées dans l'application de cet article.",
+    'good-practices': 'Bonnes pratiques observées.',
+    suggestions: "Suggestions ou recommandations adressées à l'État partie examiné.",
+    'technical-assistance': "Besoins d'assistance technique recensés, ou « Aucun besoin recensé. »",
+  },
+};
+
+const es: Template = {
+  title: (kind, state) =>
+    kind === 'summary' ? `Resumen de la lista de observaciones: ${state}` : `Lista de observaciones: ${state}`,
+  introduction: 'Introducción',
+  introductionHint:
+    'Describa el examen: el Estado parte examinado, los Estados partes examinadores, el grupo temático, el cuestionario de autoevaluación, las observaciones por escrito y el diálogo.',
+  instrument: (k) => nameIn(k, 'es'),
+  article: (a) => `Artículo ${a.number}`,
+  part: {
+    implementation: 'Medidas de aplicación',
+    gaps: 'Deficiencias y dificultades',
+    'good-practices': 'Buenas prácticas',
+    suggestions: 'Sugerencias y recomendaciones',
+    'technical-assistance': 'Necesidades de asistencia técnica',
+  },
+  partHint: {
+    implementation: 'Medidas adoptadas por el Estado parte examinado para aplicar este artículo.',
+    gaps: 'Deficiencias y dificultades en la aplicación de este artículo.',
+    'good-practices': 'Buenas prácticas observadas.',
+    suggestions: 'Sugerencias o recomendaciones dirigidas al Estado parte examinado.',
+    'technical-assistance': 'Necesidades de asistencia técnica detectadas, o «No se detectaron».',
+  },
+};
+
+const ru: Template = {
+  title: (kind, state) => (kind === 'summary' ? `Резюме перечня замечаний: ${state}` : `Перечень замечаний: ${state}`),
+  introduction: 'Введение',
+  introductionHint:
+    'Опишите обзор: государство-участник, в отношении которого проводится обзор, проводящие обзор государства-участники, тематический блок, вопросник для самооценки, письменные замечания и диалог.',
+  instrument: (k) => nameIn(k, 'ru'),
+  article: (a) => `Статья ${a.number}`,
+  part: {
+    implementation: 'Меры по осуществлению',
+    gaps: 'Пробелы и проблемы',
+    'good-practices': 'Успешная практика',
+    suggestions: 'Предложения и рекомендации',
+    'technical-assistance': 'Потребности в технической помощи',
+  },
+  partHint: {
+    implementation: 'Меры, принятые государством-участником для осуществления настоящей статьи.',
+    gaps: 'Пробелы и проблемы в осуществлении настоящей статьи.',
+    'good-practices': 'Выявленные примеры успешной практики.',
+    suggestions: 'Предложения или рекомендации государству-участнику.',
+    'technical-assistance': 'Выявленные потребности в технической помощи или «Не выявлены».',
+  },
+};
+
+const ar: Template = {
+  title: (kind, state) => (kind === 'summary' ? `موجز قائمة الملاحظات: ${state}` : `قائمة الملاحظات: ${state}`),
+  introduction: 'مقدمة',
+  introductionHint:
+    'صف الاستعراض: الدولة الطرف المستعرَضة، والدولتان الطرفان المستعرِضتان، والمجموعة المواضيعية، واستبيان التقييم الذاتي، والتعليقات الكتابية، والحوار.',
+  instrument: (k) => nameIn(k, 'ar'),
+  article: (a) => `المادة ${a.number}`,
+  part: {
+    implementation: 'تدابير التنفيذ',
+    gaps: 'الثغرات والتحديات',
+    'good-practices': 'الممارسات الجيدة',
+    suggestions: 'الاقتراحات والتوصيات',
+    'technical-assistance': 'الاحتياجات من المساعدة التقنية',
+  },
+  partHint: {
+    implementation: 'التدابير التي اتخذتها الدولة الطرف المستعرَضة لتنفيذ هذه المادة.',
+    gaps: 'الثغرات والتحديات في تنفيذ هذه المادة.',
+    'good-practices': 'الممارسات الجيدة الملاحظة.',
+    suggestions: 'الاقتراحات أو التوصيات الموجهة إلى الدولة الطرف المستعرَضة.',
+    'technical-assistance': 'الاحتياجات المحددة من المساعدة التقنية، أو "لم تحدد أي احتياجات".',
+  },
+};
+
+const TEMPLATES: Record<TemplateLanguage, Template> = { ar, zh, en, fr, ru, es };
 
 export function isTemplateLanguage(s: unknown): s is TemplateLanguage {
   return typeof s === 'string' && (TEMPLATE_LANGUAGES as readonly string[]).includes(s);
 }
-/** The template for a drafting language; languages without one yet fall back to English. */
+
+/** The template for one drafting language; a code that is not a UN language falls back to English. */
 export function templateFor(lang: string): Template {
   return isTemplateLanguage(lang) ? TEMPLATES[lang] : TEMPLATES.en;
+}
+
+/**
+ * The template for a review's languages: one language gives its headings; two give bilingual headings
+ * ("Gaps and challenges / 差距和挑战") and hints in both, so each co-reviewer drafts under headings they read.
+ */
+export function templateForLanguages(languages: readonly string[]): Template {
+  const langs = [...new Set(languages.filter(isTemplateLanguage))].slice(0, 2);
+  if (langs.length < 2) return templateFor(langs[0] ?? languages[0] ?? 'en');
+  const [a, b] = [TEMPLATES[langs[0]!], TEMPLATES[langs[1]!]];
+  const both = (x: string, y: string) => (x === y ? x : `${x} / ${y}`);
+  const each = <K extends string>(ra: Record<K, string>, rb: Record<K, string>, join: (x: string, y: string) => string) =>
+    Object.fromEntries(Object.keys(ra).map((k) => [k, join(ra[k as K], rb[k as K])])) as Record<K, string>;
+  return {
+    title: (kind, state) => both(a.title(kind, state), b.title(kind, state)),
+    introduction: both(a.introduction, b.introduction),
+    introductionHint: `${a.introductionHint} — ${b.introductionHint}`,
+    instrument: (k) => both(a.instrument(k), b.instrument(k)),
+    article: (x) => both(a.article(x), b.article(x)),
+    part: each(a.part, b.part, both),
+    partHint: each(a.partHint, b.partHint, (x, y) => `${x} — ${y}`),
+  };
 }

@@ -86,7 +86,7 @@ describe('review-obs new', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ro-'));
     expect(run([...args, '-o', 'd.md'], dir).code).toBe(0);
     const text = readFileSync(join(dir, 'd.md'), 'utf8');
-    expect(text).toContain('### 第5条 参加有组织犯罪集团行为的刑事定罪 {#untoc-5}');
+    expect(text).toContain('### 第5条 参加有组织犯罪集团行为的刑事定罪 / Article 5. Criminalization of participation in an organized criminal group {#untoc-5}');
     expect(text).toMatch(/- state: Calderra\n\s+instruments: \[untoc\]/);
     expect(run(['check', 'd.md'], dir).code).toBe(0);
   });

@@ -7,8 +7,10 @@ const base: NewDraftOptions = {
   reviewingStates: [{ state: 'Borealia', instruments: ['untoc', 'tip', 'som'] }, { state: 'Calderra', instruments: ['untoc', 'tip'] }],
 };
 
+const checkText = (t: string) => checkModel(DraftModel.parse(t));
+
 describe('newDraft', () => {
-  for (const lang of ['en', 'zh']) {
+  for (const lang of ['ar', 'zh', 'en', 'fr', 'ru', 'es']) {
     for (const c of CLUSTERS) {
       it(`cluster ${c.number} in ${lang}: a new draft has no error and only empty-part warnings`, () => {
         const m = DraftModel.parse(newDraft({ ...base, cluster: c.number, languages: [lang] }));
@@ -34,11 +36,35 @@ describe('newDraft', () => {
     expect(t).toContain('## United Nations Convention against Transnational Organized Crime {#untoc}');
   });
   it('writes Chinese headings, and never a Chinese title the data does not have', () => {
-    const t = newDraft({ ...base, languages: ['zh', 'en'] });
+    const t = newDraft({ ...base, languages: ['zh'] });
     expect(t).toContain('### 第6条 犯罪所得洗钱行为的刑事定罪 {#untoc-6}');
     expect(t).toMatch(/^### 第8条 \{#untoc-8\}$/m); // title_zh is null for UNTOC 8
     expect(t).toContain('#### 技术援助需要 {.technical-assistance}');
     expect(t).toContain('# 意见清单：Arcadia');
+  });
+  it('writes bilingual headings and hints when the review is conducted in two languages, the first language first', () => {
+    const t = newDraft({ ...base, languages: ['zh', 'en'] });
+    expect(t).toContain('# 意见清单：Arcadia / List of observations: Arcadia');
+    expect(t).toContain('### 第6条 犯罪所得洗钱行为的刑事定罪 / Article 6. Criminalization of the laundering of proceeds of crime {#untoc-6}');
+    expect(t).toContain('#### 差距和挑战 / Gaps and challenges {.gaps}');
+    expect(t).toContain('<!-- 实施本条方面的差距和挑战。 — Gaps and challenges in implementing this article. -->');
+    // the structure is the same whatever the languages: every check still finds its parts
+    expect(checkText(t).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+  it.each([
+    ['fr', "# Liste d'observations\u00a0: Arcadia", '### Article 5 {#untoc-5}', "#### Mesures d'application {.implementation}", '## Convention des Nations Unies contre la criminalité transnationale organisée {#untoc}'],
+    ['es', '# Lista de observaciones: Arcadia', '### Artículo 5 {#untoc-5}', '#### Deficiencias y dificultades {.gaps}', '## Convención de las Naciones Unidas contra la Delincuencia Organizada Transnacional {#untoc}'],
+    ['ru', '# Перечень замечаний: Arcadia', '### Статья 5 {#untoc-5}', '#### Предложения и рекомендации {.suggestions}', '## Конвенция Организации Объединенных Наций против транснациональной организованной преступности {#untoc}'],
+    ['ar', '# قائمة الملاحظات: Arcadia', '### المادة 5 {#untoc-5}', '#### الممارسات الجيدة {.good-practices}', '## اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية {#untoc}'],
+  ])('writes %s headings, the instrument under its name in the data, articles by number only (no title in the data)', (lang, title, article, part, instrument) => {
+    const t = newDraft({ ...base, languages: [lang] });
+    for (const line of [title, article, part, instrument]) expect(t.split('\n')).toContain(line);
+    expect(checkText(t).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+  it('never writes an unverified name: the Arabic Trafficking in Persons Protocol heading falls back to the official English name', () => {
+    const t = newDraft({ ...base, languages: ['ar'] });
+    expect(t).toContain('## Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children, supplementing the United Nations Convention against Transnational Organized Crime {#tip}');
+    expect(t).not.toContain('بروتوكول منع وقمع ومعاقبة الاتجار بالأشخاص');
   });
   it('records the reviewers, the languages and the provenance of the default articles in the front matter', () => {
     const t = newDraft({ ...base, group: 2, reviewStart: '2021-11-01' });

@@ -1,4 +1,5 @@
 // Reads the comment threads and suggested changes of a draft: inline marks, thread blocks, and what is malformed.
+import { t } from '@vscode/l10n';
 import { scan } from '../draft/scan';
 import { LineIndex } from '../text/lines';
 
@@ -164,7 +165,7 @@ function scanText(text: string): Scanned {
     if (!s.startsWith('{>>@')) continue;
     const h = BLOCK.exec(s);
     if (!h) {
-      problems.push({ code: 'comment.malformed', message: 'A comment line must read "{>>@ID | Name (State) | YYYY-MM-DDTHH:MM:SSZ | text<<}" on one line.', start: ls, end: le });
+      problems.push({ code: 'comment.malformed', message: t('A comment line must read "{0}" on one line.', '{>>@ID | Name (State) | YYYY-MM-DDTHH:MM:SSZ | text<<}'), start: ls, end: le });
       mask(ls, le);
       continue;
     }
@@ -178,7 +179,7 @@ function scanText(text: string): Scanned {
     });
     mask(ls, le);
   }
-  if (conflict) problems.push({ code: 'comment.malformed', message: 'A git conflict starts here but never ends (no ">>>>>>>" line).', start: conflict.start, end: lines.lineEnd(conflict.line) });
+  if (conflict) problems.push({ code: 'comment.malformed', message: t('A git conflict starts here but never ends (no "{0}" line).', '>>>>>>>'), start: conflict.start, end: lines.lineEnd(conflict.line) });
   // Inline code spans are text, whatever they contain.
   const m1 = masked.join('');
   for (const c of m1.matchAll(/(`+)(?:(?!\1)[^])+?\1/g)) mask(c.index!, c.index! + c[0].length);
@@ -190,7 +191,7 @@ function scanText(text: string): Scanned {
     const start = m.index!, end = start + m[0].length;
     // A mark inside another: the outer one is reported once, and its inner markup is left as text.
     if (/\{(==|\+\+|--|~~)|(==|\+\+|--|~~)\}/.test(m[0].slice(3, m[0].lastIndexOf('}{>>') > 0 ? m[0].lastIndexOf('}{>>') - 2 : m[0].length - 3))) {
-      problems.push({ code: 'comment.malformed', message: 'Marks cannot be nested: finish one mark before starting another.', start, end: start + 3 });
+      problems.push({ code: 'comment.malformed', message: t('Marks cannot be nested: finish one mark before starting another.'), start, end: start + 3 });
       broken.push([start, end]);
       continue;
     }
@@ -211,7 +212,7 @@ function scanText(text: string): Scanned {
   const inMark = (i: number) => marks.some((k) => i >= k.start && i < k.end) || broken.some(([a, b]) => i >= a && i < b);
   for (const o of mtext.matchAll(OPENERS)) {
     if (inMark(o.index!)) continue;
-    problems.push({ code: 'comment.malformed', message: `"${o[0]}" does not open or close a complete mark: check for a missing closer, a blank line inside the mark, or marks nested in each other.`, start: o.index!, end: o.index! + 3 });
+    problems.push({ code: 'comment.malformed', message: t('"{0}" does not open or close a complete mark: check for a missing closer, a blank line inside the mark, or marks nested in each other.', o[0]), start: o.index!, end: o.index! + 3 });
   }
   const insideBlock = (o: number) => blocks.some((b) => b.start <= o && o < b.end);
   for (const c of conflicts) {
@@ -224,8 +225,8 @@ function scanText(text: string): Scanned {
     };
     c.onlyBlocks = side(c.ours) && side(c.theirs);
     problems.push({ code: 'comment.merge-conflict', message: c.onlyBlocks
-      ? 'A git merge conflict between two sets of comments. Use the quick fix "Keep both" to keep every comment.'
-      : 'A git merge conflict: choose the text to keep and remove the conflict lines (<<<<<<<, =======, >>>>>>>).', start: c.start, end: c.end });
+      ? t('A git merge conflict between two sets of comments. Use the quick fix "Keep both sides (comments only)" to keep every comment.')
+      : t('A git merge conflict: choose the text to keep and remove the conflict lines ({0}).', '<<<<<<<, =======, >>>>>>>'), start: c.start, end: c.end });
   }
   return { marks, blocks, conflicts, problems };
 }
@@ -249,8 +250,8 @@ function assemble(text: string, sc: Scanned): CommentsModel {
     const events = th.blocks.filter((b) => b.event);
     th.resolved = events.length > 0 && events[events.length - 1]!.event === 'resolved';
     const root = th.blocks.find((b) => b.id === th.id);
-    if (th.mark && !th.mark.anonymous && !root) problems.push({ code: 'comment.orphan', message: `The mark @${th.id} has no thread block with its author and date. Add one after the paragraph, or remove the mark.`, start: th.mark.start, end: th.mark.end });
-    if (!th.mark && th.blocks.length) problems.push({ code: 'comment.orphan', message: root ? `The thread @${th.id} has no mark in the text; it was probably removed with its text. Delete the thread or add {>>@${th.id}<<} where it belongs.` : `Reply to an unknown thread @${th.id}.`, start: th.blocks[0]!.start, end: th.blocks[0]!.end });
+    if (th.mark && !th.mark.anonymous && !root) problems.push({ code: 'comment.orphan', message: t('The mark @{0} has no thread block with its author and date. Add one after the paragraph, or remove the mark.', th.id), start: th.mark.start, end: th.mark.end });
+    if (!th.mark && th.blocks.length) problems.push({ code: 'comment.orphan', message: root ? t('The thread @{0} has no mark in the text; it was probably removed with its text. Delete the thread or add {1} where it belongs.', th.id, `{>>@${th.id}<<}`) : t('Reply to an unknown thread @{0}.', th.id), start: th.blocks[0]!.start, end: th.blocks[0]!.end });
   }
   const threads = [...byId.values()].sort((a, b) => (a.mark?.start ?? a.blocks[0]?.start ?? 0) - (b.mark?.start ?? b.blocks[0]?.start ?? 0));
   return { threads, marks, blocks, conflicts, problems };
