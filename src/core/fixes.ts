@@ -1,7 +1,7 @@
 // Quick fixes for structure findings: insert a missing article section or part, as one minimal insertion each.
 import { t } from '@vscode/l10n';
 import { partOrder, isPartId, type PartId } from './blueprint';
-import { articleName, partName } from './checks/describe';
+import { articleName, partName } from './describe';
 import { instrumentOrder, isInstrumentKey, type InstrumentKey } from './domain/instruments';
 import type { DraftModel, Section } from './draft/model';
 import { eolOf, type OffsetEdit } from './edits';

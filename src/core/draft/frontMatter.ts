@@ -1,6 +1,7 @@
 // Reads and validates a draft's YAML front matter into the review it describes, with findings at the faulty field.
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { t } from '@vscode/l10n';
+import { instrumentName } from '../describe';
 import { DOCUMENT_KINDS, type DocumentKind } from '../blueprint';
 import { getCluster } from '../domain/clusters';
 import { getArticle, getInstrument, INSTRUMENT_KEYS, isInstrumentKey, UN_LANGUAGES, type InstrumentKey } from '../domain/instruments';
@@ -233,7 +234,7 @@ export function readFrontMatter(yamlText: string, base: number): { info: ReviewI
           if (typeof n !== 'number' || !Number.isInteger(n)) {
             invalid(FIELDS.articles, t('Articles are listed by number, e.g. "{0}: [5, 6]".', k), it as Node);
           } else if (!getArticle(k, n)) {
-            at('frontmatter.no-such-article', 'error', t('The {0} has no article {1}. Remove it from "articles".', instrumentWord(k), n), range(it as Node));
+            at('frontmatter.no-such-article', 'error', t('The {0} has no article {1}. Remove it from "articles".', instrumentName(k), n), range(it as Node));
           } else if (list.includes(n)) {
             at('frontmatter.invalid-value', 'warning', t('Article {0} is listed twice under "{1}".', n, k), range(it as Node));
           } else list.push(n);
@@ -322,6 +323,3 @@ function range(node: Node | null | undefined): [number, number] | undefined {
 }
 
 /** How a message names an instrument in English prose: its verified short name from the data. */
-export function instrumentWord(k: InstrumentKey): string {
-  return getInstrument(k).shortName('en') ?? k;
-}

@@ -1,4 +1,5 @@
-// Recognizes article references written in English (complete), French and Spanish (basic): "article 5, paragraph 1 (a), of the Convention", "art. 5(1)(a)", "articles 5 to 8".
+// Recognizes article references in English, French and Spanish: "article 5, paragraph 1 (a), of the Convention", "art. 5(1)(a)",
+// "articles 5 to 8", "l'alinéa b du paragraphe 1 de l'article 6", "el apartado a) del párrafo 1 del artículo 5".
 import { aliasAt, aliasEndingAt } from './names';
 import type { InstrumentMention, RawRef, Target, Unit } from './types';
 
@@ -9,9 +10,14 @@ const WS = /[^\S\r\n]*(?:(?:\r\n|\r|\n)[^\S\r\n]*)?/y;
 function ws(t: string, p: number): number { WS.lastIndex = p; WS.exec(t); return WS.lastIndex; }
 function at(t: string, p: number, re: RegExp): RegExpExecArray | null { re.lastIndex = p; return re.exec(t); }
 
-const ANCHOR = /(?<![\p{L}\p{N}_'’])(?:(l['’])?(articles?|artículos?|arts?\.|art(?=\s*\d))|(subparagraphs?|paragraphs?|paras?\.|paragraphes?|párrafos?|alinéas?|apartados?))/giu;
+const ANCHOR = /(?<![\p{L}\p{N}_'’])(?:(l['’])?(articles?|artículos?|arts?\.|art(?=\s*\d))|(?:l['’])?(subparagraphs?|paragraphs?|paras?\.|paragraphes?|párrafos?|alinéas?|apartados?))/giu;
 const NUM = /(\d{1,3})(?![\d\p{L}]|\.\d)/uy;
 const GROUP = /\(\s*([a-z]{1,2}|[ivx]{1,5})\s*\)/y;
+// French and Spanish texts write subdivisions with a closing parenthesis only: "1 a) ii)".
+const HALF_GROUP = /([a-z]|[ivx]{1,5})\)/y;
+// "alinéa b", "apartado c": a bare letter after the word.
+const BARE_GROUP = /([a-z])(?![\p{L}\p{N}(])/uy;
+const FIRST = /(?:premier|1er)(?![\p{L}])/iuy;
 const PAREN_NUM = /\(\s*(\d{1,2})\s*\)/y;
 const LIT = /lit\.?[^\S\r\n]+([a-z])(?![\p{L}])/uy;
 const LIST_SEP = /(?:[^\S\r\n]*,[^\S\r\n]*(?:(?:and|et|y)[^\S\r\n]+)?|[^\S\r\n]+(?:and|or|et|ou|y|o)[^\S\r\n]+)/y;
@@ -20,6 +26,7 @@ const PARA_WORD = /(?:paragraphs?|paras?\.?|paragraphes?|párrafos?)(?![\p{L}])/
 const SUBPARA_WORD = /(?:subparagraphs?|alinéas?|apartados?)(?![\p{L}])/iuy;
 const OF = /(?:of|de|del|du)(?![\p{L}])/iuy;
 const THE = /(?:the|la|l['’]|el)(?![\p{L}])/iuy;
+const OF_PARAGRAPH = /(?:of|de|del|du)[^\S\r\n]+(?:(?:the|la|l['’]|el)[^\S\r\n]*)?(?:paragraphe|paragraph|párrafo)(?![\p{L}])/iuy;
 const OF_ARTICLE = /(?:of|de|del|du)[^\S\r\n]+(?:(?:the|la|l['’]|el)[^\S\r\n]*)?(?:articles?|artículos?|art\.)(?![\p{L}])/iuy;
 // "of the Convention against Corruption", "Protocol on …": another treaty that happens to start with our generic word
 const OTHER_TREATY = /[^\S\r\n]+(?:against|on|for|relating|concerning|to|of|contre|sur|relative|contra|sobre)(?![\p{L}])/iuy;
@@ -51,7 +58,9 @@ function listOf<T>(t: string, p: number, item: (p: number) => { v: T[]; end: num
 
 function numberAt(t: string, p: number): { v: number[]; end: number } | null {
   const m = at(t, p, NUM);
-  return m ? { v: [Number(m[1])], end: NUM.lastIndex } : null;
+  if (m) return { v: [Number(m[1])], end: NUM.lastIndex };
+  // "l'article premier": French texts name article 1 so
+  return at(t, p, FIRST) ? { v: [1], end: FIRST.lastIndex } : null;
 }
 const numRange = (a: number, b: number) => (b > a && b - a <= 60 ? Array.from({ length: b - a }, (_, i) => a + i + 1) : null);
 
@@ -60,10 +69,10 @@ function groupsAt(t: string, p: number): { v: string[]; end: number } {
   let end = p;
   for (;;) {
     const q = ws(t, end);
-    const g = at(t, q, GROUP);
+    const g = at(t, q, GROUP) ?? at(t, q, HALF_GROUP);
     if (!g) break;
     v.push(g[1]!);
-    end = GROUP.lastIndex;
+    end = g[0].startsWith('(') ? GROUP.lastIndex : HALF_GROUP.lastIndex;
   }
   return { v, end };
 }
@@ -79,9 +88,11 @@ function paragraphUnit(t: string, p: number): { v: Unit[]; end: number } | null 
   if (lit) { unit.groups.push(lit[1]!); end = LIT.lastIndex; }
   return { v: [unit], end };
 }
-function groupUnit(t: string, p: number): { v: Unit[]; end: number } | null {
+function groupUnit(t: string, p: number, bare = false): { v: Unit[]; end: number } | null {
   const g = groupsAt(t, p);
-  return g.v.length ? { v: [{ groups: g.v }], end: g.end } : null;
+  if (g.v.length) return { v: [{ groups: g.v }], end: g.end };
+  const b = bare ? at(t, ws(t, p), BARE_GROUP) : null;
+  return b ? { v: [{ groups: [b[1]!] }], end: BARE_GROUP.lastIndex } : null;
 }
 
 /** After the article numbers: "(1)(a)", ", paragraph 1 (a)", ", subparagraph (b)", " para 1 lit a". */
@@ -185,11 +196,22 @@ export function scanLatin(text: string): RawRef[] {
       const word = m[3]!;
       const isSub = /^(sub|alin|apart)/i.test(word);
       const plural = /s\.?$/i.test(word);
-      const p = ws(text, start + word.length);
-      const list = isSub ? listOf(text, p, (x) => groupUnit(text, x), plural) : listOf(text, p, (x) => paragraphUnit(text, x), plural);
+      const p = ws(text, start + m[0].length);
+      // a bare letter only after the French or Spanish word: "alinéa b", never "subparagraph a"
+      const bare = /^(alin|apart)/i.test(word);
+      const list = isSub ? listOf(text, p, (x) => groupUnit(text, x, bare), plural) : listOf(text, p, (x) => paragraphUnit(text, x), plural);
       if (!list) continue;
       let q = ws(text, list.end);
       if (text[q] === ',') q = ws(text, q + 1);
+      // "subparagraph (a) of paragraph 1 of article 5", "l'alinéa b du paragraphe 1 de l'article 6"
+      if (isSub && list.v.length === 1 && at(text, q, OF_PARAGRAPH)) {
+        const para = numberAt(text, ws(text, OF_PARAGRAPH.lastIndex));
+        if (para) {
+          list.v[0]!.paragraph = para.v[0]!;
+          q = ws(text, para.end);
+          if (text[q] === ',') q = ws(text, q + 1);
+        }
+      }
       if (!at(text, q, OF_ARTICLE)) continue;
       const n = numberAt(text, ws(text, OF_ARTICLE.lastIndex));
       if (!n) continue;

@@ -1,7 +1,7 @@
 // Checks a cited article and unit against the treaty data and says, in words, what exists instead.
 import { t } from '@vscode/l10n';
 import { getArticle, getInstrument, type InstrumentKey } from '../domain/instruments';
-import { instrumentWord } from '../draft/frontMatter';
+import { instrumentName } from '../describe';
 import type { ResolvedRef } from './resolve';
 import { unitPhrase, unitToken, type Target } from './types';
 
@@ -38,7 +38,7 @@ export function missingUnit(k: InstrumentKey, target: Target): Missing | null {
 }
 
 function computeMissing(k: InstrumentKey, target: Target): Missing | null {
-  const name = instrumentWord(k);
+  const name = instrumentName(k);
   const a = getArticle(k, target.article);
   if (!a) {
     const n = getInstrument(k).articles.size;

@@ -1,7 +1,7 @@
 // structure.empty-part: an observation part has no text (template hints in HTML comments do not count).
 import { t } from '@vscode/l10n';
 import type { Rule } from '../rule';
-import { partName } from '../describe';
+import { partName } from '../../describe';
 
 
 const THREAD_BLOCK = /^\{>>@[a-z0-9.]+ \|.*?<<\}[ \t]*$/gm;

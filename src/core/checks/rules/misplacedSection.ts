@@ -1,9 +1,9 @@
 // structure.misplaced-section: a part outside any article, or an article outside its instrument's section.
 import { t } from '@vscode/l10n';
-import { instrumentWord } from '../../draft/frontMatter';
+import { instrumentName } from '../../describe';
 import type { Section } from '../../draft/model';
 import type { Rule } from '../rule';
-import { partName } from '../describe';
+import { partName } from '../../describe';
 
 function ancestor(s: Section, role: Section['role']): Section | undefined {
   for (let p = s.parent; p; p = p.parent) if (p.role === role) return p;
@@ -21,9 +21,9 @@ export const misplacedSection: Rule = {
       if (s.role === 'article') {
         const inst = ancestor(s, 'instrument');
         if (!inst) {
-          report(s, t('This article section is not under a heading for the {0} ({#{1}}). Put it under that heading, at a deeper level.', instrumentWord(s.instrument!), s.instrument!));
+          report(s, t('This article section is not under a heading for the {0} ({#{1}}). Put it under that heading, at a deeper level.', instrumentName(s.instrument!), s.instrument!));
         } else if (inst.instrument !== s.instrument) {
-          report(s, t('This section of the {0} stands under the heading of the {1}. Move it under {#{2}}.', instrumentWord(s.instrument!), instrumentWord(inst.instrument!), s.instrument!));
+          report(s, t('This section of the {0} stands under the heading of the {1}. Move it under {#{2}}.', instrumentName(s.instrument!), instrumentName(inst.instrument!), s.instrument!));
         }
       }
     }

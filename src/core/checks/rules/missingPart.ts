@@ -2,7 +2,7 @@
 import { t } from '@vscode/l10n';
 import { PARTS } from '../../blueprint';
 import type { Rule } from '../rule';
-import { articleName, partName } from '../describe';
+import { articleName, partName } from '../../describe';
 
 export const missingPart: Rule = {
   code: 'structure.missing-part',

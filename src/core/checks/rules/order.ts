@@ -2,10 +2,10 @@
 import { t } from '@vscode/l10n';
 import { partOrder } from '../../blueprint';
 import { instrumentOrder } from '../../domain/instruments';
-import { instrumentWord } from '../../draft/frontMatter';
+import { instrumentName } from '../../describe';
 import type { Section } from '../../draft/model';
 import type { Rule } from '../rule';
-import { articleName, partName } from '../describe';
+import { articleName, partName } from '../../describe';
 
 export const order: Rule = {
   code: 'structure.order',
@@ -19,7 +19,7 @@ export const order: Rule = {
     let prevInst: Section | undefined;
     for (const s of model.sections.filter((x) => x.role === 'instrument')) {
       if (prevInst && instrumentOrder(s.instrument!) < instrumentOrder(prevInst.instrument!)) {
-        report(s, t('The {0} must come before the {1} (the Convention first, then the Protocols in order). Move this section up.', instrumentWord(s.instrument!), instrumentWord(prevInst.instrument!)));
+        report(s, t('The {0} must come before the {1} (the Convention first, then the Protocols in order). Move this section up.', instrumentName(s.instrument!), instrumentName(prevInst.instrument!)));
       }
       prevInst = s;
     }

@@ -2,7 +2,7 @@
 import { t } from '@vscode/l10n';
 import { getCluster } from '../../domain/clusters';
 import { getArticle } from '../../domain/instruments';
-import { instrumentWord } from '../../draft/frontMatter';
+import { instrumentName } from '../../describe';
 import { references } from '../../refs/resolve';
 import type { Rule } from '../rule';
 
@@ -13,7 +13,7 @@ export const refNotParty: Rule = {
     if (!info.partyTo.length) return;
     for (const r of references(model)) {
       if (r.instrument && !info.partyTo.includes(r.instrument)) {
-        report(r, t('The State under review is not listed as party to the {0} ("party-to" in the front matter). Check the reference, or add the instrument to "party-to".', instrumentWord(r.instrument)));
+        report(r, t('The State under review is not listed as party to the {0} ("party-to" in the front matter). Check the reference, or add the instrument to "party-to".', instrumentName(r.instrument)));
       }
     }
   },
@@ -40,7 +40,7 @@ export const refOutsideReview: Rule = {
         if (!inScope.has(x.article) && getArticle(r.instrument!, x.article) && !outside?.includes(x.article)) (outside ??= []).push(x.article);
       }
       if (!outside) continue;
-      report(r, t('Article(s) {0} of the {1} are outside cluster {2} (provisional cluster data) and not listed under "articles" in the front matter. If the review covers them, list them there.', outside.join(', '), instrumentWord(r.instrument!), cluster?.roman ?? String(info.cluster)));
+      report(r, t('Article(s) {0} of the {1} are outside cluster {2} (provisional cluster data) and not listed under "articles" in the front matter. If the review covers them, list them there.', outside.join(', '), instrumentName(r.instrument!), cluster?.roman ?? String(info.cluster)));
     }
   },
 };

@@ -1,8 +1,8 @@
 // structure.unexpected-article: a section for an article (or instrument) that is not under review in this draft.
 import { t } from '@vscode/l10n';
 import type { Rule } from '../rule';
-import { articleName } from '../describe';
-import { instrumentWord } from '../../draft/frontMatter';
+import { articleName } from '../../describe';
+import { instrumentName } from '../../describe';
 
 export const unexpectedArticle: Rule = {
   code: 'structure.unexpected-article',
@@ -10,7 +10,7 @@ export const unexpectedArticle: Rule = {
   check({ model, info, report }) {
     for (const s of model.sections) {
       if (s.role === 'instrument' && !info.partyTo.includes(s.instrument!)) {
-        report(s, t('The State under review is not listed as party to the {0} ("party-to" in the front matter), so it is not reviewed on it. Remove this section or add the instrument to "party-to".', instrumentWord(s.instrument!)));
+        report(s, t('The State under review is not listed as party to the {0} ("party-to" in the front matter), so it is not reviewed on it. Remove this section or add the instrument to "party-to".', instrumentName(s.instrument!)));
       }
       if (s.role !== 'article' || !s.articleExists) continue;
       const list = info.articles.get(s.instrument!);
