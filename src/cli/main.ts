@@ -59,13 +59,14 @@ export function main(argv: string[], io: Io): number | Promise<number> {
     const [cmd, ...rest] = argv;
     if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') { io.out(help()); return cmd ? 0 : 2; }
     if (cmd === '--version') { io.out(VERSION); return 0; }
-    const fail = (e: unknown) => { io.err(`review-obs: ${(e as Error).message}`); return 2; };
+    // l10n-ignore below: the program's name before a translated message
+    const fail = (e: unknown) => { io.err(`review-obs: ${(e as Error).message}`); return 2; }; // l10n-ignore
     // --lang chooses the messages' language (read before main runs); only `new` also takes it as its own option.
     const r = dispatch(cmd, cmd === 'new' ? rest : withoutLang(rest), io);
     // Commands that finish later report their errors the same way: a message and status 2, never a trace.
     return r instanceof Promise ? r.catch(fail) : r;
   } catch (e) {
-    io.err(`review-obs: ${(e as Error).message}`);
+    io.err(`review-obs: ${(e as Error).message}`); // l10n-ignore: the program's name and a translated message
     return 2;
   }
 }
@@ -112,7 +113,7 @@ function check(args: string[], io: Io): number | Promise<number> {
     const signal = { cancelled: false, onCancel: undefined as (() => void) | undefined };
     io.onInterrupt?.(() => { signal.cancelled = true; signal.onCancel?.(); });
     return checkInWorkers(jobs, options, Math.min(threads, jobs.length), progress, signal).then((d) => {
-      if (signal.cancelled) { io.err(`review-obs: ${t('cancelled.')}`); return 130; }
+      if (signal.cancelled) { io.err(`review-obs: ${t('cancelled.')}`); return 130; } // l10n-ignore: the program's name
       return finish(d);
     });
   }
@@ -260,7 +261,7 @@ function printOrWrite(text: string, output: string | undefined, force: boolean |
 
 function comments(args: string[], io: Io): number {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' } } });
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be "text" or "json", not "${values.format}".`);
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(t('--format must be "text" or "json", not "{0}".', values.format ?? ''));
   if (positionals.length !== 1) throw new UsageError(t('comments takes one file.'));
   const path = resolve(io.cwd, positionals[0]!);
   if (!existsSync(path)) throw new UsageError(t('no such file: {0}', positionals[0]!));
@@ -327,7 +328,7 @@ export function wordLock(path: string): string | null {
 
 function status(args: string[], io: Io): number {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' } } });
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be "text" or "json", not "${values.format}".`);
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(t('--format must be "text" or "json", not "{0}".', values.format ?? ''));
   if (!positionals.length) throw new UsageError(t('status takes one or more drafts.'));
   const all: Record<string, unknown>[] = [];
   for (const f of positionals) {

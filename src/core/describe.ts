@@ -3,6 +3,7 @@ import { t } from '@vscode/l10n';
 import type { PartId } from './blueprint';
 import type { InstrumentKey } from './domain/instruments';
 import type { Status } from './draft/frontMatter';
+import type { Unit } from './refs/types';
 
 /** The instrument's short name in messages ("the Organized Crime Convention"). */
 export function instrumentName(k: InstrumentKey): string {
@@ -33,4 +34,10 @@ export function statusLabel(s: Status): string {
     case 'agreed-by-reviewers': return t('agreed by the reviewers');
     case 'agreed-with-state': return t('agreed with the State under review');
   }
+}
+/** A unit as the interface names it: ", paragraph 1 (a) (ii)" or ", subparagraph (a)". */
+export function unitLabel(u: Unit): string {
+  const groups = u.groups.map((g) => `(${g})`).join(' ');
+  if (u.paragraph === undefined) return t(', subparagraph {0}', groups);
+  return t(', paragraph {0}', `${u.paragraph}${groups ? ` ${groups}` : ''}`);
 }

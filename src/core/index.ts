@@ -11,6 +11,7 @@ export * from './outline';
 export * from './service';
 export * from './skeleton';
 export * from './templates';
+export { instrumentName, statusLabel } from './describe';
 export * from './text/lines';
 export * from './edits';
 export * from './fixes';

@@ -11,6 +11,8 @@ function nameIn(k: InstrumentKey, lang: string): string {
 }
 
 export type TemplateLanguage = 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
+/** Each language by its own name, as a language picker shows it (never translated). */
+export const LANGUAGE_NAMES: Record<TemplateLanguage, string> = { ar: 'العربية', zh: '中文', en: 'English', fr: 'Français', ru: 'Русский', es: 'Español' };
 /** UN order (alphabetical in English), as the UN lists its official languages. */
 export const TEMPLATE_LANGUAGES: readonly TemplateLanguage[] = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
 

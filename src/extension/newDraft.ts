@@ -1,7 +1,7 @@
 // The New list of observations / New summary commands: a short wizard, then the core writes the skeleton.
 import * as vscode from 'vscode';
 import {
-  CLUSTERS, clusterLabel, DRAFT_MARKER, getInstrument, INSTRUMENT_KEYS, newDraft, summaryFromList,
+  CLUSTERS, clusterLabel, instrumentName, DRAFT_MARKER, LANGUAGE_NAMES, UN_LANGUAGES, getInstrument, INSTRUMENT_KEYS, newDraft, summaryFromList,
   type DocumentKind, type InstrumentKey, type NewDraftOptions,
 } from '../core/index';
 import { defaultLanguage } from './config';
@@ -65,10 +65,12 @@ async function exists(u: vscode.Uri): Promise<boolean> {
 
 async function wizard(kind: DocumentKind): Promise<string | undefined> {
   const title = kind === 'summary' ? t('New summary') : t('New list of observations');
-  const state = await vscode.window.showInputBox({ title, prompt: t('State party under review'), placeHolder: 'Arcadia', validateInput: (v) => (v.trim() ? undefined : t('Name the State party under review.')) });
+  const state = await vscode.window.showInputBox({ title, prompt: t('State party under review'), placeHolder: 'Arcadia', // l10n-ignore: an example name
+    validateInput: (v) => (v.trim() ? undefined : t('Name the State party under review.')) });
   if (!state) return undefined;
   const reviewers = await vscode.window.showInputBox({
-    title, prompt: t('Reviewing States parties, separated by commas'), placeHolder: 'Borealia, Calderra',
+    title, prompt: t('Reviewing States parties, separated by commas'), placeHolder: 'Borealia, Calderra', // l10n-ignore: example names
+   
     validateInput: (v) => (v.split(',').filter((s) => s.trim()).length >= 2 ? undefined : t('Name both reviewing States parties.')),
   });
   if (!reviewers) return undefined;
@@ -76,14 +78,20 @@ async function wizard(kind: DocumentKind): Promise<string | undefined> {
   const cluster = await vscode.window.showQuickPick(CLUSTERS.map((c) => ({ label: clusterLabel(c, lang), n: c.number })), { title, placeHolder: t('Thematic cluster under review') });
   if (!cluster) return undefined;
   const instruments = await vscode.window.showQuickPick(
-    INSTRUMENT_KEYS.map((k) => ({ label: getInstrument(k).shortName('en') ?? k, description: getInstrument(k).fullName(lang) ?? '', key: k, picked: k !== 'firearms' })),
+    INSTRUMENT_KEYS.map((k) => ({ label: instrumentName(k), description: getInstrument(k).fullName(lang) ?? '', key: k, picked: k !== 'firearms' })),
     { title, canPickMany: true, placeHolder: t('Instruments the State party under review is party to') },
   );
   if (!instruments?.length) return undefined;
-  const languages = await vscode.window.showQuickPick([
-    { label: 'English', langs: ['en'] }, { label: '中文', langs: ['zh'] },
-    { label: 'English + 中文', langs: ['en', 'zh'] }, { label: '中文 + English', langs: ['zh', 'en'] },
-  ], { title, placeHolder: t('Languages of the review (the first is used for the headings)') });
+  // Languages by their own names (never translated), in UN order; a second language makes the headings bilingual.
+  const names = LANGUAGE_NAMES;
+  const first = await vscode.window.showQuickPick(UN_LANGUAGES.map((l) => ({ label: names[l], lang: l as string, picked: l === lang })), { title, placeHolder: t('Language of the review (the headings are written in it)') });
+  if (!first) return undefined;
+  const second = await vscode.window.showQuickPick(
+    [{ label: t('None'), lang: '' }, ...UN_LANGUAGES.filter((l) => l !== first.lang).map((l) => ({ label: names[l], lang: l as string }))],
+    { title, placeHolder: t('Second language of the review, if any (the headings become bilingual)') },
+  );
+  if (!second) return undefined;
+  const languages = { langs: second.lang ? [first.lang, second.lang] : [first.lang] };
   if (!languages) return undefined;
   const partyTo: InstrumentKey[] = instruments.map((i) => i.key);
   if (!partyTo.includes('untoc')) partyTo.unshift('untoc');

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import {
   agreedCount, articleStatuses, differencesAsSuggestions, parseAuthor, getInstrument, INSTRUMENT_KEYS, proposeSplit, setStatusEdit, splitEdit,
-  STATUSES, type ArticleStatus, type InstrumentKey, type ReviewService, type SplitMethod, type Status,
+  STATUSES, statusLabel, type ArticleStatus, type InstrumentKey, type ReviewService, type SplitMethod, type Status,
 } from '../core/index';
 import { SECTION } from './config';
 import { asDoc } from './convert';
@@ -80,7 +80,7 @@ export class Progress implements vscode.TreeDataProvider<Node>, vscode.CodeLensP
     const r = n.row;
     const item = new vscode.TreeItem(`${t('Article {0}', r.article)}. ${r.title}`, vscode.TreeItemCollapsibleState.None);
     const extra = [r.openThreads ? t('{0} open thread(s)', r.openThreads) : '', r.pendingSuggestions ? t('{0} suggestion(s)', r.pendingSuggestions) : ''].filter(Boolean);
-    item.description = [[r.state, r.expert].filter(Boolean).join(' · ') || t('unassigned'), r.status, ...extra].join(' · ');
+    item.description = [[r.state, r.expert].filter(Boolean).join(' · ') || t('unassigned'), statusLabel(r.status), ...extra].join(' · ');
     item.iconPath = new vscode.ThemeIcon(r.status === 'agreed-with-state' ? 'pass-filled' : r.status === 'agreed-by-reviewers' ? 'pass' : r.status === 'ready-for-co-reviewer' ? 'eye' : 'edit');
     if (r.section) item.command = { command: 'reviewObservations.revealArticle', title: t('Go to the section'), arguments: [r.section.heading.line] };
     item.contextValue = 'article';
@@ -96,8 +96,9 @@ export class Progress implements vscode.TreeDataProvider<Node>, vscode.CodeLensP
     if (!this.service.isDraft(d.getText())) return [];
     return articleStatuses(this.service.model(asDoc(d))).filter((r) => r.section).map((r) => {
       const range = new vscode.Range(r.section!.heading.line, 0, r.section!.heading.line, 0);
-      const parts = [[r.state, r.expert].filter(Boolean).join(' · ') || t('unassigned'), r.status, t('{0} open thread(s)', r.openThreads), t('{0} pending suggestion(s)', r.pendingSuggestions)];
-      return new vscode.CodeLens(range, { title: `$(checklist) ${parts.join(' · ')}`, tooltip: t('Change the status of this article'), command: 'reviewObservations.setStatus', arguments: [r.key] });
+      const parts = [[r.state, r.expert].filter(Boolean).join(' · ') || t('unassigned'), statusLabel(r.status), t('{0} open thread(s)', r.openThreads), t('{0} pending suggestion(s)', r.pendingSuggestions)];
+      return new vscode.CodeLens(range, { title: `$(checklist) ${parts.join(' · ')}`, // l10n-ignore: an icon and translated parts
+        tooltip: t('Change the status of this article'), command: 'reviewObservations.setStatus', arguments: [r.key] });
     });
   }
 
@@ -121,9 +122,9 @@ export class Progress implements vscode.TreeDataProvider<Node>, vscode.CodeLensP
     const d = this.draft();
     if (!d) throw new Error(t('Open a draft first.'));
     const model = this.service.model(asDoc(d));
-    const k = key ?? (await vscode.window.showQuickPick(articleStatuses(model).map((r) => ({ label: r.key, description: r.status }))))?.label;
+    const k = key ?? (await vscode.window.showQuickPick(articleStatuses(model).map((r) => ({ label: r.key, description: statusLabel(r.status) }))))?.label;
     if (!k) return false;
-    const s = status ?? (await vscode.window.showQuickPick(STATUSES.map((x) => ({ label: x })), { placeHolder: t('Status of {0}', k) }))?.label as Status | undefined;
+    const s = status ?? (await vscode.window.showQuickPick(STATUSES.map((x) => ({ label: statusLabel(x), description: x, status: x })), { placeHolder: t('Status of {0}', k) }))?.status;
     if (!s) return false;
     return this.apply(d, setStatusEdit(model, k, s));
   }
@@ -173,7 +174,7 @@ export class Progress implements vscode.TreeDataProvider<Node>, vscode.CodeLensP
     const uri = args?.copyUri ? vscode.Uri.parse(args.copyUri) : (await vscode.window.showOpenDialog({ filters: { Markdown: ['md'] }, openLabel: t('Import as suggestions') }))?.[0];
     if (!uri) return false;
     const copy = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-    const author = args?.author ?? await vscode.window.showInputBox({ prompt: t('Whose changes are these? Name (State)'), placeHolder: 'Li Wei (Calderra)' });
+    const author = args?.author ?? await vscode.window.showInputBox({ prompt: t('Whose changes are these? Name (State)'), placeHolder: 'Li Wei (Calderra)' }); // l10n-ignore: an example name
     if (!author?.trim()) return false;
     const text = d.getText();
     const edits = differencesAsSuggestions(text, copy, { author: parseAuthor(author) });

@@ -23,7 +23,7 @@ export function registerProviders(service: ReviewService): vscode.Disposable[] {
   return [
     vscode.languages.registerDocumentSymbolProvider(SELECTOR, {
       provideDocumentSymbols: (d) => (draft(d) ? service.outline(asDoc(d)).map(toSymbol) : []),
-    }, { label: 'Review Observations' }),
+    }, { label: 'Review Observations' }), // l10n-ignore: the product's name
     vscode.languages.registerFoldingRangeProvider(SELECTOR, {
       provideFoldingRanges: (d) => (draft(d) ? service.folding(asDoc(d)).map((f) => new vscode.FoldingRange(f.startLine, f.endLine, f.kind === 'region' ? vscode.FoldingRangeKind.Region : undefined)) : []),
     }),

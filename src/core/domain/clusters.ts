@@ -1,4 +1,5 @@
 // Thematic clusters (clusters.json): names and the provisional default articles under review.
+import { t } from '@vscode/l10n';
 import data from './data/clusters.json';
 import { INSTRUMENT_KEYS, type InstrumentKey } from './instruments';
 
@@ -36,6 +37,6 @@ export function getCluster(n: number): Cluster | undefined {
 export function clusterLabel(c: Cluster, lang: string): string {
   if (lang === 'zh' && c.nameZh) return `${c.roman} ${c.nameZh}`;
   if (c.nameEn) return `${c.roman}. ${c.nameEn}`;
-  if (c.nameEnCandidate) return `${c.roman}. ${c.nameEnCandidate} (name unverified)`;
-  return `Cluster ${c.roman}`;
+  if (c.nameEnCandidate) return t('{0}. {1} (name unverified)', c.roman, c.nameEnCandidate);
+  return t('Cluster {0}', c.roman);
 }

@@ -34,6 +34,8 @@ export interface Instrument {
   shortName(lang: string): string | null;
   /** Short names seen in use but not verified as the UN's (e.g. 《贩运人口议定书》): to recognize, never to impose. */
   shortCandidates(lang: string): readonly string[];
+  /** The full name as the data gives it, verified or not: to recognize in a text, never to write into one. */
+  recognizedName(lang: string): string | null;
 }
 
 function build(key: InstrumentKey): Instrument {
@@ -50,7 +52,7 @@ function build(key: InstrumentKey): Instrument {
     if (!n || n.unverified) return null;
     return n[field] ?? null;
   };
-  return { key, articles, fullName: (l) => name(l, 'full'), shortName: (l) => name(l, 'short'), shortCandidates: (l) => r.names[l]?.short_candidates ?? [] };
+  return { key, articles, fullName: (l) => name(l, 'full'), shortName: (l) => name(l, 'short'), shortCandidates: (l) => r.names[l]?.short_candidates ?? [], recognizedName: (l) => r.names[l]?.full ?? null };
 }
 
 const INSTRUMENTS = new Map<InstrumentKey, Instrument>(INSTRUMENT_KEYS.map((k) => [k, build(k)]));

@@ -1,4 +1,6 @@
 // Exports a draft to .docx in the layout of a UN document, with comments and tracked changes, using the docx library.
+import { t } from '@vscode/l10n';
+import { templateForLanguages } from '../templates';
 import type { PhrasingContent, Root, RootContent } from 'mdast';
 import {
   AlignmentType, CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, Document, ExternalHyperlink,
@@ -129,7 +131,7 @@ export async function exportDocx(source: string, options: ExportOptions): Promis
   }
   const doc = new Document({
     creator: 'review-obs',
-    title: info ? `${info.kind === 'summary' ? 'Summary' : 'List of observations'}: ${info.stateUnderReview}` : 'Draft',
+    title: info ? templateForLanguages(info.languages).title(info.kind, info.stateUnderReview) : t('Draft'),
     styles: { default: { document: { run: { font: FONT, size: 20 }, paragraph: { spacing: { after: 120 } } } } },
     ...(wordComments.length ? { comments: { children: wordComments } } : {}),
     footnotes: ctx.footnoteBodies,

@@ -1,10 +1,12 @@
-// Editing help for references, as plain data: hover text, completions after "article " / "第", and the cited section.
+// Editing help for references, as plain data: hover text, completions after the article word in six languages, and the cited section.
+import { t } from '@vscode/l10n';
 import { getCluster } from '../domain/clusters';
 import { getArticle, getInstrument, INSTRUMENT_KEYS, isInstrumentKey, type InstrumentKey } from '../domain/instruments';
 import type { DraftModel, Section } from '../draft/model';
 import type { Range } from '../text/lines';
 import { referenceAt, references } from './resolve';
-import { unitPhrase, type Unit } from './types';
+import { type Unit } from './types';
+import { instrumentName, unitLabel } from '../describe';
 import { zhNumber } from './zh';
 
 export interface Hover { markdown: string; range: Range }
@@ -12,7 +14,7 @@ export interface Hover { markdown: string; range: Range }
 function clusterOf(k: InstrumentKey, n: number): string | null {
   for (const c of [1, 2, 3, 4]) {
     const cl = getCluster(c);
-    if (cl?.articles[k]?.includes(n)) return `cluster ${cl.roman} (provisional data)`;
+    if (cl?.articles[k]?.includes(n)) return t('cluster {0} (provisional data)', cl.roman);
   }
   return null;
 }
@@ -20,9 +22,9 @@ function clusterOf(k: InstrumentKey, n: number): string | null {
 function articleLines(k: InstrumentKey, n: number, unit: Unit | null): string[] {
   const a = getArticle(k, n);
   const inst = getInstrument(k);
-  if (!a) return [`**Article ${n}** — the ${inst.shortName('en') ?? k} has no such article.`];
-  const chapter = a.chapter ? `chapter ${a.chapter}` : null;
-  const lines = [`**Article ${a.number}${unit ? unitPhrase(unit) : ''}** — ${a.titleEn}${a.titleZh ? ` · ${a.titleZh}` : ''}`];
+  if (!a) return [`**${t('Article {0}', n)}** — ${t('the {0} has no such article.', instrumentName(k))}`];
+  const chapter = a.chapter ? t('chapter {0}', a.chapter) : null;
+  const lines = [`**${t('Article {0}', a.number)}${unit ? unitLabel(unit) : ''}** — ${a.titleEn}${a.titleZh ? ` · ${a.titleZh}` : ''}`];
   lines.push([inst.fullName('en') ?? k, chapter, clusterOf(k, n)].filter(Boolean).join(' · '));
   return lines;
 }
@@ -31,7 +33,7 @@ export function hoverAt(model: DraftModel, offset: number): Hover | null {
   const r = referenceAt(model, offset);
   if (!r) return null;
   const range = model.lines.rangeOf(r.start, r.end);
-  if (!r.instrument) return { markdown: 'No instrument is named and the section implies none.', range };
+  if (!r.instrument) return { markdown: t('No instrument is named and the section implies none.'), range };
   const seen = new Set<number>();
   const parts: string[] = [];
   for (const t of r.targets) {
@@ -55,6 +57,29 @@ function instrumentAtOffset(model: DraftModel, offset: number): InstrumentKey | 
 }
 
 const EN_ARTICLE = /(?:^|[^\p{L}])(?:[Aa]rticles?|[Aa]rts?\.)[^\S\r\n]+$/u;
+/** The article word in French, Spanish, Russian and Arabic, before the number the completion inserts. */
+const OTHER_ARTICLE: [RegExp, 'fr' | 'es' | 'ru' | 'ar'][] = [
+  [/(?:^|[^\p{L}])(?:l['’])?[Aa]rticles?[^\S\r\n]+$/u, 'fr'],
+  [/(?:^|[^\p{L}])[Aa]rtículos?[^\S\r\n]+$/u, 'es'],
+  [/(?:^|[^\p{L}])[Сс]тать[яиеюёй][^\S\r\n]+$/u, 'ru'],
+  [/(?:^|[^\p{L}])(?:المادة|المواد)[^\S\r\n]+$/u, 'ar'],
+];
+
+/**
+ * What follows the number when the article is cited outside its instrument's section, in the draft's language:
+ * the generic word for the Convention, or a Protocol's full name where the data has it verified. Null: number only.
+ */
+function instrumentSuffix(k: InstrumentKey, lang: string): string | null {
+  const full = getInstrument(k).fullName(lang);
+  switch (lang) {
+    case 'en': return k === 'untoc' ? ' of the Convention' : ` of the ${getInstrument(k).shortName('en')}`;
+    case 'fr': return k === 'untoc' ? ' de la Convention' : full ? ` du ${full}` : null;
+    case 'es': return k === 'untoc' ? ' de la Convención' : full ? ` del ${full}` : null;
+    case 'ru': return k === 'untoc' ? ' Конвенции' : null; // a Protocol's name would need declining
+    case 'ar': return k === 'untoc' ? ' من الاتفاقية' : full ? ` من ${full}` : null;
+    default: return null;
+  }
+}
 const ZH_ARTICLE = /第$/;
 const EN_PARAGRAPH = /(?:^|[^\p{L}])(?:[Aa]rticle|[Aa]rt\.)[^\S\r\n]+(\d{1,3}),[^\S\r\n]*paragraph[^\S\r\n]+$/u;
 const ZH_PARAGRAPH = /第[^\S\r\n]*([0-9]{1,3}|[一二三四五六七八九十]{1,4})[^\S\r\n]*条[^\S\r\n]*第$/;
@@ -74,10 +99,13 @@ export function completionsAt(model: DraftModel, offset: number): Completion[] {
     return a.refs.filter((r) => /^\d+$/.test(r) || /^\d+\([a-z]+\)$/.test(r)).map((r, i) => {
       const m = /^(\d+)(?:\(([a-z]+)\))?$/.exec(r)!;
       const insert = zh ? (m[2] ? `${m[1]}(${m[2]})款` : `${m[1]}款`) : (m[2] ? `${m[1]} (${m[2]})` : m[1]!);
-      return { label: insert, insertText: insert, detail: `article ${n}, ${r}`, sortText: String(i).padStart(4, '0') };
+      return { label: insert, insertText: insert, detail: t('article {0}, {1}', n, r), sortText: String(i).padStart(4, '0') };
     });
   }
-  if (!EN_ARTICLE.test(before) && !zh) return [];
+  const draftLang = model.info?.languages[0] ?? 'en';
+  // the language of the article word just typed; "article" is English or French, as the draft's language says
+  const wordLang = zh ? 'zh' : OTHER_ARTICLE.find(([re, l]) => re.test(before) && (l !== 'fr' || draftLang === 'fr'))?.[1] ?? (EN_ARTICLE.test(before) ? 'en' : null);
+  if (!wordLang) return [];
   const out: Completion[] = [];
   for (const k of keys) {
     const inst = getInstrument(k);
@@ -87,9 +115,9 @@ export function completionsAt(model: DraftModel, offset: number): Completion[] {
       const inSection = k === here;
       out.push({
         label: zh ? `${a.number}条 ${title}` : `${a.number}. ${title}`,
-        insertText: zh ? `${a.number}条` : String(a.number) + (inSection ? '' : ` of the ${k === 'untoc' ? 'Convention' : inst.shortName('en')}`),
-        detail: inst.shortName('en') ?? k,
-        documentation: underReview ? 'Under review in this draft' : undefined,
+        insertText: zh ? `${a.number}条` : String(a.number) + (inSection ? '' : instrumentSuffix(k, wordLang) ?? ''),
+        detail: instrumentName(k),
+        documentation: underReview ? t('Under review in this draft') : undefined,
         // articles under review first, then in order
         sortText: `${underReview ? 0 : 1}${String(INSTRUMENT_KEYS.indexOf(k))}${String(a.number).padStart(3, '0')}`,
       });

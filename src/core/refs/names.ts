@@ -35,11 +35,12 @@ function chineseAliases(): Alias[] {
   return out.sort((a, b) => b.text.length - a.text.length);
 }
 
-/** Full names in French, Spanish, Russian and Arabic where the data has them, and the generic words for "Convention"/"Protocol". */
+/** Full names in French, Spanish, Russian and Arabic as the data has them, and the generic words for "Convention"/"Protocol". */
 function otherAliases(lang: 'fr' | 'es' | 'ru' | 'ar'): Alias[] {
   const out: Alias[] = [];
   for (const k of INSTRUMENT_KEYS) {
-    const full = getInstrument(k).fullName(lang);
+    // unverified names too (e.g. one of two Arabic variants): accepted in a text, never imposed
+    const full = getInstrument(k).recognizedName(lang);
     if (full) out.push({ text: full, mention: named(k) });
   }
   const generic: Record<typeof lang, [string, InstrumentMention][]> = {

@@ -1,9 +1,9 @@
 // Checks a cited article and unit against the treaty data and says, in words, what exists instead.
 import { t } from '@vscode/l10n';
 import { getArticle, getInstrument, type InstrumentKey } from '../domain/instruments';
-import { instrumentName } from '../describe';
+import { instrumentName, unitLabel } from '../describe';
 import type { ResolvedRef } from './resolve';
-import { unitPhrase, unitToken, type Target } from './types';
+import { unitToken, type Target } from './types';
 
 export type Missing = { level: 'article' | 'paragraph' | 'subparagraph'; message: string };
 
@@ -67,12 +67,11 @@ function computeMissing(k: InstrumentKey, target: Target): Missing | null {
     const here = unitToken({ paragraph: u.paragraph, groups: u.groups.slice(0, i) });
     if (a.refs.includes(here)) continue;
     const siblings = a.refs.filter((r) => r.startsWith(prefix) && /^\([a-z]+\.?\)$/.test(r.slice(prefix.length)) && r !== prefix).map((r) => r.slice(prefix.length));
-    const where = `article ${a.number}${prefix ? unitPhrase({ paragraph: u.paragraph, groups: u.groups.slice(0, i - 1) }) : ''}`;
+    const where = `${t('Article {0}', a.number)}${prefix ? unitLabel({ paragraph: u.paragraph, groups: u.groups.slice(0, i - 1) }) : ''}`;
     return { level: 'subparagraph', message: siblings.length
-      ? t('{0} of the {1} has no subdivision ({2}); it has {3}.', cap(where), name, u.groups[i - 1]!, listing(siblings))
-      : t('{0} of the {1} has no subdivisions; cite it without ({2}).', cap(where), name, u.groups[i - 1]!) };
+      ? t('{0} of the {1} has no subdivision ({2}); it has {3}.', where, name, u.groups[i - 1]!, listing(siblings))
+      : t('{0} of the {1} has no subdivisions; cite it without ({2}).', where, name, u.groups[i - 1]!) };
   }
   return null;
 }
 
-function cap(s: string): string { return s.charAt(0).toUpperCase() + s.slice(1); }
