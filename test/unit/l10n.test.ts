@@ -41,7 +41,9 @@ describe('strings shown to users go through localization', () => {
       else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) {
         if (['title', 'description', 'markdownDescription', 'label', 'name', 'contextualTitle', 'category'].includes(k) && typeof x === 'string') {
           const m = /^%(.+)%$/.exec(x);
-          if (!m) literal.push(`${path}.${k}: ${x}`);
+          // the product's name is a name, never translated
+          if (!m && x !== 'Review Observations') literal.push(`${path}.${k}: ${x}`);
+          else if (!m) continue;
           else expect(nls, `${path}.${k}`).toHaveProperty([m[1]!]);
         } else walk(x, `${path}.${k}`);
       }
