@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { completionsAt, definitionAt, DraftModel, hoverAt } from '../../src/core/index';
+import { completionsAt, definitionAt, DraftModel, hoverAt, getInstrument, newDraft } from '../../src/core/index';
 
 const text = readFileSync(join(__dirname, '..', 'editor', 'workspace', 'refs.md'), 'utf8');
 const m = DraftModel.parse(text);
@@ -42,5 +42,36 @@ describe('editing help', () => {
   });
   it('nothing to complete elsewhere', () => {
     expect(completionsAt(m, at('Wrong: '))).toEqual([]);
+  });
+});
+
+describe('completions in the draft language', () => {
+  const draft = (lang: string, line: string) => {
+    const t = newDraft({ kind: 'list-of-observations', stateUnderReview: 'Arcadia', cluster: 1, partyTo: ['untoc', 'tip'], languages: [lang], articles: { untoc: [5], tip: [3] },
+      reviewingStates: [{ state: 'Borealia', instruments: ['untoc', 'tip'] }, { state: 'Calderra', instruments: ['untoc', 'tip'] }] });
+    // the line goes into the introduction, outside any instrument's section, so the instrument must be named
+    const p = t.indexOf('\n\n', t.indexOf('{#introduction}')) + 2;
+    const text = t.slice(0, p) + line + '\n' + t.slice(p);
+    return { model: DraftModel.parse(text), offset: p + line.length };
+  };
+  it.each([
+    ['en', 'see article ', '5 of the Convention'],
+    ['fr', "voir l'article ", '5 de la Convention'],
+    ['es', 'véase el artículo ', '5 de la Convención'],
+    ['ru', 'см. статья ', '5 Конвенции'],
+    ['ar', 'انظر المادة ', '5 من الاتفاقية'],
+  ])('%s: after the article word, a Convention article is inserted with the Convention named in that language', (lang, line, insert) => {
+    const { model, offset } = draft(lang, line);
+    const items = completionsAt(model, offset);
+    expect(items.map((i) => i.insertText)).toContain(insert);
+  });
+  it('never writes an unverified Protocol name: Spanish has none verified, so the number stands alone', () => {
+    const { model, offset } = draft('es', 'véase el artículo ');
+    const protocol = completionsAt(model, offset).filter((i) => i.detail === 'Trafficking in Persons Protocol');
+    expect(protocol.length).toBeGreaterThan(0);
+    expect(protocol.every((i) => /^\d+$/.test(i.insertText))).toBe(true);
+    // French has the Protocol's full name verified, so it is written out
+    const fr = draft('fr', "voir l'article ");
+    expect(completionsAt(fr.model, fr.offset).map((i) => i.insertText)).toContain(`3 du ${getInstrument('tip').fullName('fr')}`);
   });
 });

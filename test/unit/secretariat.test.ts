@@ -31,6 +31,12 @@ describe('summary length', () => {
   it('counts words in English and characters in Chinese, without markup, hints or comments', () => {
     expect(countLength('The review covers article 5 of the Convention.', 'en')).toEqual({ unit: 'words', count: 8 });
     expect(countLength('本审议涵盖第5条。', 'zh')).toEqual({ unit: 'characters', count: 9 });
+    // words in the other UN languages, whatever their script
+    // an elided article is one word with its noun, as word processors count it
+    expect(countLength("L'examen porte sur l'article 5 de la Convention.", 'fr')).toEqual({ unit: 'words', count: 8 });
+    expect(countLength('El examen abarca el artículo 5 de la Convención.', 'es')).toEqual({ unit: 'words', count: 9 });
+    expect(countLength('Обзор охватывает статью 5 Конвенции.', 'ru')).toEqual({ unit: 'words', count: 5 });
+    expect(countLength('يشمل الاستعراض المادة 5 من الاتفاقية.', 'ar')).toEqual({ unit: 'words', count: 6 });
     const m = DraftModel.parse(fm('') + '\n<!-- a hint -->\n\nOne {==two==}{>>@abcd1234<<} three.\n{>>@abcd1234 | A | 2026-11-23T09:00:00Z | many words here<<}\n');
     expect(countLength(proseOf(m), 'en').count).toBe(6); // T, Introduction, Text, One, two, three
   });
