@@ -1,7 +1,7 @@
 // Extension entry point: builds the core service and registers the thin VS Code adapters around it.
 import * as vscode from 'vscode';
 import * as l10n from '@vscode/l10n';
-import { createReviewService, marksToHtml } from '../core/index';
+import { createReviewService, markBidiBlocks, marksToHtml } from '../core/index';
 import { ReviewComments, type ThreadSummary } from './comments';
 import { Finalization } from './finalization';
 import { Progress } from './progress';
@@ -24,7 +24,8 @@ export interface ReviewObservationsApi {
   extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
 
-interface MarkdownIt { core: { ruler: { before(name: string, rule: string, f: (state: { src: string }) => void): void } } }
+interface MdState { src: string; tokens?: { type: string; attrSet(name: string, value: string): void }[] }
+interface MarkdownIt { core: { ruler: { before(name: string, rule: string, f: (state: MdState) => void): void; push(rule: string, f: (state: MdState) => void): void } } }
 
 export function activate(context: vscode.ExtensionContext): ReviewObservationsApi {
   // The core's messages are translated through @vscode/l10n with the bundle VS Code picked for the UI language.
@@ -58,6 +59,9 @@ export function activate(context: vscode.ExtensionContext): ReviewObservationsAp
       md.core.ruler.before('normalize', 'review-observations', (state) => {
         // Only drafts carry our markup; other Markdown renders as it always did.
         if (service.isDraft(state.src) || /\{(==|\+\+|--|~~|>>@)/.test(state.src)) state.src = marksToHtml(state.src);
+      });
+      md.core.ruler.push('review-observations-bidi', (state) => {
+        if (state.tokens && service.isDraft(state.src)) markBidiBlocks(state.tokens);
       });
       return md;
     },

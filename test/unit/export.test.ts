@@ -20,7 +20,7 @@ const rich = readFileSync(join(repo, 'test', 'editor', 'workspace', 'comments.md
 async function parts(bytes: Uint8Array) {
   const zip = await JSZip.loadAsync(bytes);
   const read = async (p: string) => (await zip.file(p)?.async('string')) ?? '';
-  return { doc: await read('word/document.xml'), comments: await read('word/comments.xml'), ext: await read('word/commentsExtended.xml'), footnotes: await read('word/footnotes.xml') };
+  return { doc: await read('word/document.xml'), styles: await read('word/styles.xml'), comments: await read('word/comments.xml'), ext: await read('word/commentsExtended.xml'), footnotes: await read('word/footnotes.xml') };
 }
 
 function soffice(file: string): string {
@@ -85,6 +85,22 @@ describe('export to .docx', () => {
     firstPagePng(zh.replace('.docx', '.pdf'), 'export-zh');
     firstPagePng(ar.replace('.docx', '.pdf'), 'export-ar');
   }, 300_000);
+
+  it('an Arabic draft exports right to left: bidirectional paragraphs, right-to-left runs, the complex-script font, headings in Arabic', async () => {
+    const text = newDraft({ kind: 'list-of-observations', stateUnderReview: 'أركاديا', cluster: 1, partyTo: ['untoc'], languages: ['ar'], reviewingStates: [{ state: 'B', instruments: ['untoc'] }, { state: 'C', instruments: ['untoc'] }], articles: { untoc: [5] } })
+      .replace(/<!--[^>]*-->/g, 'وفقًا للفقرة 1 (أ) من المادة 5 من الاتفاقية، 3 تدابير.');
+    const p = await parts(await exportDocx(text, { mode: 'clean' }));
+    expect(p.doc).toContain('تدابير التنفيذ');
+    expect(p.doc).toContain('المادة 5');
+    // every paragraph of Arabic text is bidirectional and its runs right to left
+    const paras = p.doc.split('<w:p>').slice(1).filter((x) => /[\u0600-\u06FF]/.test(x));
+    expect(paras.length).toBeGreaterThan(5);
+    for (const para of paras) expect(para).toMatch(/<w:bidi\/>/);
+    expect(p.doc).toMatch(/<w:rtl\/>/);
+    expect(p.styles).toMatch(/w:cs="Arial"/);
+    // numbers and references stay in logical order inside the Arabic run: Word's bidi algorithm places them
+    expect(p.doc).toContain('وفقًا للفقرة 1 (أ) من المادة 5 من الاتفاقية، 3 تدابير.');
+  });
 
   it('pandoc reads every comment and every change back', async () => {
     const f = join(work, 'rich.docx');

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { marksToHtml } from '../../src/core/index';
+import { markBidiBlocks, marksToHtml } from '../../src/core/index';
 
 describe('marksToHtml', () => {
   const src = readFileSync(join(__dirname, '..', 'fixtures', 'comments.draft.md'), 'utf8');
@@ -20,5 +20,17 @@ describe('marksToHtml', () => {
   it('leaves code alone and escapes comment text', () => {
     expect(out).toContain('`{==not a mark==}{>>@zzzz9999<<}`');
     expect(marksToHtml('a {>>@abcd1234<<}\n{>>@abcd1234 | A <b> | 2026-11-23T09:00:00Z | <script>x</script><<}\n')).toContain('&lt;script&gt;x&lt;/script&gt;');
+  });
+});
+
+describe('markBidiBlocks', () => {
+  it('lets each block of a rendered draft take its direction from its own text (Arabic right to left)', async () => {
+    const MarkdownIt = (await import('markdown-it')).default;
+    const md = new MarkdownIt();
+    md.core.ruler.push('bidi', (state) => { markBidiBlocks(state.tokens); });
+    const html = md.render('# قائمة الملاحظات\n\nوفقًا للمادة 5 من الاتفاقية.\n\n- Article 5 of the Convention\n');
+    expect(html).toContain('<h1 dir="auto">قائمة الملاحظات</h1>');
+    expect(html).toContain('<p dir="auto">وفقًا للمادة 5 من الاتفاقية.</p>');
+    expect(html).toContain('<li dir="auto">');
   });
 });

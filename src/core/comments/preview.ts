@@ -42,3 +42,16 @@ export function marksToHtml(src: string): string {
   }
   return applyEdits(src, edits);
 }
+
+/** Block tokens that start a run of text whose direction the browser should take from its first strong letter. */
+const BLOCK_OPENS = new Set(['paragraph_open', 'heading_open', 'list_item_open', 'blockquote_open', 'th_open', 'td_open']);
+
+interface BlockToken { type: string; attrSet(name: string, value: string): void }
+
+/**
+ * Gives every block of a rendered draft `dir="auto"`: an Arabic paragraph reads right to left, an English or Chinese
+ * one left to right, each on its own, so a bilingual draft previews correctly and numbers keep their place.
+ */
+export function markBidiBlocks(tokens: readonly BlockToken[]): void {
+  for (const tok of tokens) if (BLOCK_OPENS.has(tok.type)) tok.attrSet('dir', 'auto');
+}
