@@ -63,12 +63,11 @@ export function scanFile(file, text = readFileSync(file, 'utf8')) {
   const visit = (node) => {
     if (isTranslateCall(node)) {
       const a = node.arguments[0];
-      if (a && (ts.isStringLiteral(a) || ts.isNoSubstitutionTemplateLiteral(a))) keys.push(a.text);
-      else if (a && ts.isObjectLiteralExpression(a)) {
-        const m = a.properties.find((p) => ts.isPropertyAssignment(p) && p.name.getText() === 'message');
-        if (m && (ts.isStringLiteral(m.initializer) || ts.isNoSubstitutionTemplateLiteral(m.initializer))) keys.push(m.initializer.text);
-        else bypasses.push({ where: where(node), context: 't()', text: 'a message that is not a plain string literal cannot be found in the bundles' });
-      } else bypasses.push({ where: where(node), context: 't()', text: 'a message that is not a plain string literal cannot be found in the bundles' });
+      const message = a && ts.isObjectLiteralExpression(a)
+        ? a.properties.find((p) => ts.isPropertyAssignment(p) && p.name.getText() === 'message')?.initializer
+        : a;
+      if (message && (ts.isStringLiteral(message) || ts.isNoSubstitutionTemplateLiteral(message))) keys.push(message.text);
+      else bypasses.push({ where: where(node), context: 't()', text: 'a message that is not a plain string literal cannot be found in the bundles' });
       return; // the arguments of t() are the values put into the translated message
     }
     if (ts.isCallExpression(node) && USER_CALLS.test(node.expression.getText())) node.arguments.forEach((a) => flag(a, node.expression.getText()));

@@ -15,7 +15,7 @@ export function messageLanguage(argv: readonly string[], env: NodeJS.ProcessEnv)
   const fromArg = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.slice(7) : argv[i + 1];
   const raw = fromArg?.split(',')[0] ?? (env.LC_ALL || env.LC_MESSAGES || env.LANG || '');
   const lang = raw.trim().toLowerCase().split(/[-_.@]/)[0] ?? '';
-  return lang in BUNDLES ? lang : 'en';
+  return Object.hasOwn(BUNDLES, lang) ? lang : 'en';
 }
 
 /** Makes t() answer in `lang`; a missing bundle leaves the English messages (never an error). */

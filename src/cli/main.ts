@@ -72,7 +72,7 @@ export function main(argv: string[], io: Io): number | Promise<number> {
 }
 
 function withoutLang(args: string[]): string[] {
-  return args.filter((a, i) => !(a === '--lang' || a.startsWith('--lang=') || (args[i - 1] === '--lang' && !a.startsWith('--lang='))));
+  return args.filter((a, i) => !(a === '--lang' || a.startsWith('--lang=') || args[i - 1] === '--lang'));
 }
 
 function dispatch(cmd: string, rest: string[], io: Io): number | Promise<number> {

@@ -58,36 +58,35 @@ export function newDraft(o: NewDraftOptions): string {
   if (fromCluster) {
     yaml = yaml.replace(/^articles:/m, '# Articles under review: a default from provisional cluster data (the official list was not\n# available to this tool). Check them against the review\'s terms of reference and correct them here.\narticles:');
   }
-  const lang = o.languages;
-  const tpl = templateForLanguages(lang);
+  const tpl = templateForLanguages(o.languages);
   const lines: string[] = ['---', ...yaml.trimEnd().split('\n'), '---', '', `# ${tpl.title(o.kind, o.stateUnderReview)}`, ''];
   lines.push(`## ${tpl.introduction} {#${INTRODUCTION_ID}}`, '', `<!-- ${tpl.introductionHint} -->`, '');
   for (const k of partyTo) {
-    lines.push(...instrumentSection(k, articles[k] ?? [], lang));
+    lines.push(...instrumentSection(k, articles[k] ?? [], o.languages));
   }
   const eol = o.eol ?? '\n';
   return lines.join(eol).replace(/(\r?\n)+$/, '') + eol;
 }
 
 /** The lines of one instrument's section with its articles; used by the skeleton and by the quick fixes. */
-export function instrumentSection(k: InstrumentKey, articles: readonly number[], lang: readonly string[]): string[] {
-  const tpl = templateForLanguages(lang);
+export function instrumentSection(k: InstrumentKey, articles: readonly number[], languages: readonly string[]): string[] {
+  const tpl = templateForLanguages(languages);
   const out = [`## ${tpl.instrument(k)} {#${k}}`, ''];
-  for (const n of [...articles].sort((a, b) => a - b)) out.push(...articleSection(k, n, lang));
+  for (const n of [...articles].sort((a, b) => a - b)) out.push(...articleSection(k, n, languages));
   return out;
 }
 
-export function articleSection(k: InstrumentKey, n: number, lang: readonly string[]): string[] {
-  const tpl = templateForLanguages(lang);
+export function articleSection(k: InstrumentKey, n: number, languages: readonly string[]): string[] {
+  const tpl = templateForLanguages(languages);
   const a = getArticle(k, n);
   const title = a ? tpl.article(a) : `${n}`; // only articles the data has reach here (callers validate)
   const out = [`### ${title} {#${k}-${n}}`, ''];
-  for (const p of PARTS) out.push(...partSection(p.id, lang));
+  for (const p of PARTS) out.push(...partSection(p.id, languages));
   return out;
 }
 
-export function partSection(p: (typeof PARTS)[number]['id'], lang: readonly string[]): string[] {
-  const tpl = templateForLanguages(lang);
+export function partSection(p: (typeof PARTS)[number]['id'], languages: readonly string[]): string[] {
+  const tpl = templateForLanguages(languages);
   return [`#### ${tpl.part[p]} {.${p}}`, '', `<!-- ${tpl.partHint[p]} -->`, ''];
 }
 
@@ -116,11 +115,10 @@ export function summaryFromList(listText: string): string {
     if (!list.includes(s.article!)) list.push(s.article!);
     covered.set(s.instrument!, list);
   }
-  const lang = info.languages;
-  const tpl = templateForLanguages(lang);
+  const tpl = templateForLanguages(info.languages);
   const lines = ['', `# ${tpl.title('summary', info.stateUnderReview)}`, '', `## ${tpl.introduction} {#${INTRODUCTION_ID}}`, '', `<!-- ${tpl.introductionHint} -->`, ''];
   for (const k of INSTRUMENT_KEYS) {
-    if (covered.has(k)) lines.push(...instrumentSection(k, covered.get(k)!, lang));
+    if (covered.has(k)) lines.push(...instrumentSection(k, covered.get(k)!, info.languages));
   }
   return head + lines.join(eol).replace(/(\r?\n)+$/, '') + eol;
 }

@@ -26,8 +26,10 @@ const PARA_WORD = /(?:paragraphs?|paras?\.?|paragraphes?|párrafos?)(?![\p{L}])/
 const SUBPARA_WORD = /(?:subparagraphs?|alinéas?|apartados?)(?![\p{L}])/iuy;
 const OF = /(?:of|de|del|du)(?![\p{L}])/iuy;
 const THE = /(?:the|la|l['’]|el)(?![\p{L}])/iuy;
-const OF_PARAGRAPH = /(?:of|de|del|du)[^\S\r\n]+(?:(?:the|la|l['’]|el)[^\S\r\n]*)?(?:paragraphe|paragraph|párrafo)(?![\p{L}])/iuy;
-const OF_ARTICLE = /(?:of|de|del|du)[^\S\r\n]+(?:(?:the|la|l['’]|el)[^\S\r\n]*)?(?:articles?|artículos?|art\.)(?![\p{L}])/iuy;
+/** "of the <word>" / "de l'<word>" / "del <word>": the link from a subdivision to what contains it. */
+const ofThe = (word: string) => new RegExp(`(?:of|de|del|du)[^\\S\\r\\n]+(?:(?:the|la|l['’]|el)[^\\S\\r\\n]*)?(?:${word})(?![\\p{L}])`, 'iuy');
+const OF_PARAGRAPH = ofThe('paragraphe|paragraph|párrafo');
+const OF_ARTICLE = ofThe('articles?|artículos?|art\\.');
 // "of the Convention against Corruption", "Protocol on …": another treaty that happens to start with our generic word
 const OTHER_TREATY = /[^\S\r\n]+(?:against|on|for|relating|concerning|to|of|contre|sur|relative|contra|sobre)(?![\p{L}])/iuy;
 // "Article 12 of the Criminal Code", "Code, article 12": domestic law, not the treaty
@@ -72,7 +74,7 @@ function groupsAt(t: string, p: number): { v: string[]; end: number } {
     const g = at(t, q, GROUP) ?? at(t, q, HALF_GROUP);
     if (!g) break;
     v.push(g[1]!);
-    end = g[0].startsWith('(') ? GROUP.lastIndex : HALF_GROUP.lastIndex;
+    end = q + g[0].length;
   }
   return { v, end };
 }
