@@ -21,8 +21,6 @@ export interface ArticleStatus {
   section: Section | null;
 }
 
-const EMPTY_BODY = /^\s*$/;
-
 /** The assignment that applies to an article: its own, else its instrument's. */
 export function assignmentOf(assignments: ReadonlyMap<string, Assignment>, k: InstrumentKey, n: number): Assignment | undefined {
   return assignments.get(`${k}-${n}`) ?? assignments.get(k);
@@ -31,27 +29,28 @@ export function assignmentOf(assignments: ReadonlyMap<string, Assignment>, k: In
 export function articleStatuses(model: DraftModel): ArticleStatus[] {
   const info = model.info;
   if (!info) return [];
-  const threads = parseComments(model.text).threads;
+  // Each thread counted once, in the article section its mark lies in (the first, should a section be duplicated).
+  const articles = new Map<string, Section>();
+  for (const s of model.sections) if (s.role === 'article' && !articles.has(`${s.instrument}-${s.article}`)) articles.set(`${s.instrument}-${s.article}`, s);
+  const open = new Map<Section, number>(), pending = new Map<Section, number>();
+  for (const th of parseComments(model.text).threads) {
+    if (!th.mark || (th.kind === 'comment' && th.resolved)) continue;
+    const s = model.articleAt(th.mark.start);
+    if (!s) continue;
+    const counts = th.kind === 'comment' ? open : pending;
+    counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
   const out: ArticleStatus[] = [];
   for (const k of INSTRUMENT_KEYS) {
     for (const n of info.articles.get(k) ?? []) {
       const a = assignmentOf(info.assignments, k, n);
-      const section = model.findArticle(k, n) ?? null;
-      const inSection = (o: number | undefined) => section !== null && o !== undefined && o >= section.heading.start && o < section.end;
-      let emptyParts = -1;
-      if (section) {
-        emptyParts = 0;
-        for (const p of section.children) {
-          if (p.role !== 'part') continue;
-          const body = model.text.slice(p.heading.end, p.end).replace(/<!--[\s\S]*?-->/g, '').replace(/^\{>>@.*<<\}[ \t]*$/gm, '');
-          if (EMPTY_BODY.test(body)) emptyParts++;
-        }
-      }
+      const section = articles.get(`${k}-${n}`) ?? null;
+      const emptyParts = section ? section.children.filter((p) => p.role === 'part' && model.isEmptyPart(p)).length : -1;
       out.push({
         instrument: k, article: n, key: `${k}-${n}`, title: getArticle(k, n)?.titleEn ?? '',
         state: a?.state ?? null, expert: a?.expert ?? null, status: a?.status ?? 'drafting',
-        openThreads: threads.filter((t) => t.kind === 'comment' && !t.resolved && inSection(t.mark?.start)).length,
-        pendingSuggestions: threads.filter((t) => t.kind !== 'comment' && inSection(t.mark?.start)).length,
+        openThreads: section ? open.get(section) ?? 0 : 0,
+        pendingSuggestions: section ? pending.get(section) ?? 0 : 0,
         emptyParts, section,
       });
     }

@@ -106,13 +106,15 @@ const sectionCache = new Map<string, Scanned>();
  * a conflict that straddles a heading shows as a local problem; then the whole text is scanned at once instead.
  */
 function scanBySection(text: string): Scanned {
-  const cuts = [0, ...scan(text).headings.map((h) => h.start).filter((o) => o > 0), text.length];
-  if (cuts.length <= 3) return scanText(text);
+  const s = scan(text);
+  if (s.headings.length <= 1) return scanText(text);
   const out: Scanned = { marks: [], blocks: [], conflicts: [], problems: [] };
-  for (let i = 0; i + 1 < cuts.length; i++) {
-    const [from, to] = [cuts[i]!, cuts[i + 1]!];
-    if (from === to) continue;
-    const part = text.slice(from, to);
+  let anon = 0;
+  // The text before the first heading, then each heading's section as the scan sliced it (shared with the model).
+  const first = s.headings[0]!.start;
+  for (let i = first > 0 ? -1 : 0; i < s.headings.length; i++) {
+    const from = i < 0 ? 0 : s.headings[i]!.start;
+    const part = i < 0 ? text.slice(0, first) : s.headingText(i);
     let sc = sectionCache.get(part);
     if (!sc) {
       sc = ANY_MARKUP.test(part) ? scanText(part) : { marks: [], blocks: [], conflicts: [], problems: [] };
@@ -120,7 +122,6 @@ function scanBySection(text: string): Scanned {
       if (sectionCache.size > 20_000) sectionCache.delete(sectionCache.keys().next().value as string);
     }
     if (sc.problems.some((p) => p.code === 'comment.malformed')) return scanText(text);
-    let anon = out.marks.filter((m) => m.anonymous).length;
     for (const m of sc.marks) out.marks.push({ ...m, start: m.start + from, end: m.end + from, id: m.anonymous ? `anon${anon++}` : m.id });
     for (const b of sc.blocks) out.blocks.push({ ...b, start: b.start + from, end: b.end + from, removeStart: b.removeStart + from, bodyStart: b.bodyStart + from, bodyEnd: b.bodyEnd + from });
     for (const c of sc.conflicts) out.conflicts.push({ ...c, start: c.start + from, end: c.end + from, ours: [c.ours[0] + from, c.ours[1] + from], theirs: [c.theirs[0] + from, c.theirs[1] + from] });

@@ -5,7 +5,7 @@ import { getArticle, isInstrumentKey, type InstrumentKey } from '../domain/instr
 import type { LineIndex, Range } from '../text/lines';
 import { readFrontMatter, type FrontMatterIssue, type ReviewInfo } from './frontMatter';
 import { absoluteTree, parseSection } from './parseCache';
-import { scan, type FrontMatterBlock, type ScannedHeading } from './scan';
+import { scan, type FrontMatterBlock, type Scan, type ScannedHeading } from './scan';
 
 export type SectionRole = 'title' | 'introduction' | 'instrument' | 'article' | 'part' | 'other';
 
@@ -29,6 +29,24 @@ export interface Section {
 export interface Chunk { readonly start: number; readonly end: number; readonly line: number }
 
 const ARTICLE_ID = /^([a-z]+)-(\d+)$/;
+const THREAD_LINE = /^\{>>@[a-z0-9.]+ \|.*?<<\}[ \t]*$/gm;
+/** Whether a chunk has text under its heading line, by its text: bounded, and shared by every model. */
+const chunkContent = new Map<string, boolean>();
+
+/**
+ * A chunk has content when something but whitespace is left under its heading once template hints and comment
+ * threads are removed. The parser agrees in every case (an HTML comment is the only block it reads as blank), so
+ * it is not asked; a test keeps the two in agreement.
+ */
+function hasContentUnderHeading(chunk: string): boolean {
+  let hit = chunkContent.get(chunk);
+  if (hit !== undefined) return hit;
+  const nl = chunk.indexOf('\n');
+  hit = /\S/.test((nl < 0 ? '' : chunk.slice(nl + 1)).replace(/<!--[\s\S]*?-->/g, '').replace(THREAD_LINE, ''));
+  chunkContent.set(chunk, hit);
+  if (chunkContent.size > 20_000) chunkContent.delete(chunkContent.keys().next().value as string);
+  return hit;
+}
 
 export function classify(h: ScannedHeading, isFirst: boolean): Pick<Section, 'role' | 'instrument' | 'article' | 'articleExists' | 'part'> {
   const id = h.attributes?.id ?? null;
@@ -58,8 +76,14 @@ export class DraftModel {
   /** Offset where the body (after front matter) starts. */
   readonly bodyStart: number;
 
+  private readonly scanned: Scan;
+  /** Chunk index of the first heading: 1 when a preamble precedes it, else 0. */
+  private readonly firstHeadingChunk: number;
+  private preambleText: string | undefined;
+
   private constructor(readonly text: string) {
     const s = scan(text);
+    this.scanned = s;
     this.lines = s.lines;
     this.frontMatter = s.frontMatter;
     if (s.frontMatter && s.frontMatter.closeLine !== null) {
@@ -74,6 +98,7 @@ export class DraftModel {
     this.bodyStart = fmEnd;
     const firstHeading = s.headings[0]?.start ?? text.length;
     if (firstHeading > fmEnd) this.chunks.push({ start: fmEnd, end: firstHeading, line: s.lines.positionAt(fmEnd).line });
+    this.firstHeadingChunk = this.chunks.length;
     const stack: Section[] = [];
     s.headings.forEach((h, i) => {
       const next = s.headings[i + 1]?.start ?? text.length;
@@ -89,7 +114,11 @@ export class DraftModel {
 
   static parse(text: string): DraftModel { return new DraftModel(text); }
 
-  chunkText(i: number): string { const c = this.chunks[i]!; return this.text.slice(c.start, c.end); }
+  chunkText(i: number): string {
+    if (i >= this.firstHeadingChunk) return this.scanned.headingText(i - this.firstHeadingChunk);
+    const c = this.chunks[i]!;
+    return (this.preambleText ??= this.text.slice(c.start, c.end));
+  }
   /** The chunk's tree with positions relative to the chunk; cached by text and shared, so read only. */
   chunkTree(i: number): Root { return parseSection(this.chunkText(i)); }
   /** The chunk's tree with document-absolute positions (a fresh copy). */
@@ -109,17 +138,24 @@ export class DraftModel {
     for (let i = s.chunk; i < this.chunks.length && this.chunks[i]!.start < s.end; i++) out.push(i);
     return out;
   }
+  /** A part with no observation in it: nested headings are content, the part's own heading is not. */
+  isEmptyPart(s: Section): boolean {
+    return s.children.length === 0 && !hasContentUnderHeading(this.chunkText(s.chunk));
+  }
   articleSections(): Section[] { return this.sections.filter((s) => s.role === 'article'); }
   findArticle(k: InstrumentKey, n: number): Section | undefined {
     return this.sections.find((s) => s.role === 'article' && s.instrument === k && s.article === n);
   }
   /** The article section an offset lies in, if any. */
   articleAt(offset: number): Section | undefined {
-    let found: Section | undefined;
-    for (const s of this.sections) {
-      if (s.heading.start > offset) break;
-      if (s.role === 'article' && offset < s.end) found = s;
+    // The sections holding an offset are the ancestors of the last section that starts at or before it.
+    let lo = 0, hi = this.sections.length - 1;
+    if (hi < 0 || this.sections[0]!.heading.start > offset) return undefined;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.sections[mid]!.heading.start <= offset) lo = mid; else hi = mid - 1;
     }
-    return found;
+    for (let s: Section | null = this.sections[lo]!; s; s = s.parent) if (s.role === 'article' && offset < s.end) return s;
+    return undefined;
   }
 }

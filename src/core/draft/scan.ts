@@ -29,6 +29,11 @@ export interface Scan {
   bodyStart: number;
   frontMatter: FrontMatterBlock | null;
   headings: ScannedHeading[];
+  /**
+   * The text from heading `i` to the next heading (or the end), sliced once per scan: the per-section caches key on
+   * these strings, and one string object hashes once however many caches look it up.
+   */
+  headingText(i: number): string;
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
@@ -50,7 +55,17 @@ export function parseAttributes(text: string): { text: string; attrs: { id: stri
   return { text: text.slice(0, m.index), attrs: { id, classes, index: m.index + (m[0].length - m[0].trimStart().length) } };
 }
 
+/** The last scan: the model and the comment parser both scan the text a keystroke produced. */
+let last: Scan & { text: string } | null = null;
+
 export function scan(text: string): Scan {
+  if (last && last.text === text) return last;
+  const s = scanUncached(text);
+  last = { ...s, text };
+  return last;
+}
+
+function scanUncached(text: string): Scan {
   const lines = new LineIndex(text);
   const bodyStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let frontMatter: FrontMatterBlock | null = null;
@@ -110,5 +125,7 @@ export function scan(text: string): Scan {
     }
     headings.push({ line, level: h[1]!.length, text: raw, start, end: start + s.length, attributes });
   }
-  return { lines, bodyStart, frontMatter, headings };
+  const texts: string[] = [];
+  const headingText = (i: number) => (texts[i] ??= text.slice(headings[i]!.start, headings[i + 1]?.start ?? text.length));
+  return { lines, bodyStart, frontMatter, headings, headingText };
 }
