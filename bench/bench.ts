@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { lint } from 'markdownlint/sync';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { checkModel, cleanCopy, DraftModel, exportDocx } from '../src/core/index';
+import { exportDocx } from '../src/core/export/docx';
+import { checkModel, cleanCopy, DraftModel } from '../src/core/index';
 import { generateDraft } from './generate';
 
 const smoke = process.argv.includes('--smoke');

@@ -5,8 +5,9 @@ import { execFileSync } from 'node:child_process';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { t } from '@vscode/l10n';
+import { exportDocx } from '../core/export/docx';
 import {
-  agreedCount, applyEdits, articleStatuses, checkModel, CODES, compareTexts, DraftModel, exportDocx, parseAuthor, wordLockNames, decodeDraft, DEFAULT_DEADLINES, differencesAsSuggestions, INSTRUMENT_KEYS, isInstrumentKey, LineIndex, newDraft, parseComments, reportHtml, summaryFromList,
+  agreedCount, applyEdits, articleStatuses, checkModel, CODES, compareTexts, DraftModel, parseAuthor, wordLockNames, decodeDraft, DEFAULT_DEADLINES, differencesAsSuggestions, INSTRUMENT_KEYS, isInstrumentKey, LineIndex, newDraft, parseComments, reportHtml, summaryFromList,
   toSarif, UN_LANGUAGES, withCrossChecks, type CheckOptions, type DraftSummary, type InstrumentKey, type NewDraftOptions, type SeverityOverrides, type StepId,
 } from '../core/index';
 import { canUseWorkers, checkInThisThread, checkInWorkers, type FileJob } from './batch';

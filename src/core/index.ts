@@ -27,4 +27,5 @@ export * from './sarif';
 export * from './report';
 export * from './compare';
 export * from './assignments';
-export * from './export/docx';
+export * from './export/wordLock';
+// The Word exporter (export/docx.ts) is imported from its own module: the extension loads it only on first export.

@@ -1,8 +1,22 @@
 // Export to Word from VS Code: pick the mode and the file, ask before replacing a file open in Word, write atomically.
+import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { checkModel, DraftModel, exportDocx, wordLockNames } from '../core/index';
+import { checkModel, DraftModel, wordLockNames } from '../core/index';
 
 const t = vscode.l10n.t;
+
+type Exporter = typeof import('./docxExport');
+let exporter: Exporter | undefined;
+
+/** The Word exporter is its own bundle beside this one (scripts/build.mjs), required on first use. */
+function loadExporter(): Exporter {
+  if (!exporter) {
+    // A computed path, so the bundler leaves this require to run time.
+    exporter = require(join(__dirname, 'docx-export.js')) as Exporter;
+    exporter.useMessages(vscode.l10n.bundle);
+  }
+  return exporter;
+}
 
 export function registerExport(): vscode.Disposable {
   return vscode.commands.registerCommand('reviewObservations.exportWord', async (args?: { mode?: 'with-changes' | 'clean'; target?: string; force?: boolean }) => {
@@ -36,7 +50,7 @@ export function registerExport(): vscode.Disposable {
         break;
       }
     }
-    const bytes = await exportDocx(text, { mode });
+    const bytes = await loadExporter().exportDocx(text, { mode });
     // Written beside the target and renamed over it, so an interrupted export never leaves a broken file.
     const tmp = vscode.Uri.joinPath(dir, `.${name}.${Date.now()}.tmp`);
     await vscode.workspace.fs.writeFile(tmp, bytes);

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
-import { exportDocx, newDraft } from '../../src/core/index';
+import { exportDocx } from '../../src/core/export/docx';
+import { newDraft } from '../../src/core/index';
 
 const repo = join(__dirname, '..', '..');
 const artifacts = join(repo, 'test-artifacts');

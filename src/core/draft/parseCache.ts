@@ -4,8 +4,9 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
-// GitHub-flavoured Markdown: drafts use its tables, footnotes and strikethrough.
-const processor = unified().use(remarkParse).use(remarkGfm);
+// GitHub-flavoured Markdown: drafts use its tables, footnotes and strikethrough. Made on first parse, not at load.
+let processor: ReturnType<typeof makeProcessor> | undefined;
+const makeProcessor = () => unified().use(remarkParse).use(remarkGfm);
 /** Bounded so a long editing session cannot grow it without limit; insertion order gives LRU on re-insert. */
 const MAX_ENTRIES = 20_000;
 const cache = new Map<string, Root>();
@@ -20,7 +21,7 @@ export function parseSection(text: string): Root {
     return hit;
   }
   parses++;
-  const tree = processor.parse(text) as Root;
+  const tree = (processor ??= makeProcessor()).parse(text) as Root;
   cache.set(text, tree);
   if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
   return tree;

@@ -289,8 +289,3 @@ function pieces(ctx: Ctx, from: number, to: number): Piece[] {
   return out;
 }
 
-
-/** Names of the owner file Word keeps beside an open document: "~$" + the name, its first one or two characters dropped when long. */
-export function wordLockNames(name: string): string[] {
-  return [`~$${name}`, `~$${name.slice(1)}`, `~$${name.slice(2)}`];
-}

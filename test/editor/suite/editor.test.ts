@@ -27,6 +27,12 @@ async function waitForAsync<T>(what: string, f: () => Promise<T | undefined | fa
 }
 const ours = (u: vscode.Uri) => vscode.languages.getDiagnostics(u).filter((d) => d.source === 'review-obs');
 const code = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+/** The extension's bundles that this extension host has loaded so far. */
+function loadedBundles(ext: vscode.Extension<unknown>): string[] {
+  const dist = vscode.Uri.joinPath(ext.extensionUri, 'dist').fsPath;
+  return Object.keys(require.cache).filter((f) => f.startsWith(dist)).map((f) => f.slice(dist.length + 1)).sort();
+}
+
 async function open(u: vscode.Uri): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(u));
 }
@@ -40,6 +46,9 @@ export function editorTests(): void {
       assert.equal((ext.exports as { version: string }).version, ext.packageJSON.version);
       // Under the project's runner the extension comes from the packaged .vsix, so a packaging mistake fails here.
       if (process.env.REVIEW_OBS_TEST_OUT) assert.match(ext.extensionUri.fsPath, /extensions\/review-observations\.review-observations-\d/);
+      // Activation stays fast because the Word exporter is loaded on first export only (see the export test).
+      assert.ok(loadedBundles(ext).includes('extension.js'), `loaded: ${loadedBundles(ext).join(', ')}`);
+      assert.ok(!loadedBundles(ext).includes('docx-export.js'), 'activation does not load the Word exporter');
     });
 
     it('shows structure diagnostics with codes that link to their doc page', async () => {
@@ -394,6 +403,7 @@ export function editorTests(): void {
       const bytes = await vscode.workspace.fs.readFile(target);
       assert.equal(String.fromCharCode(bytes[0]!, bytes[1]!), 'PK');
       assert.ok(bytes.length > 5000);
+      assert.ok(loadedBundles(vscode.extensions.getExtension(EXT_ID)!).includes('docx-export.js'), 'the exporter bundle is loaded by the first export');
     });
 
     it('leaves the workbench showing a draft and its problems (for the screenshot)', async () => {
