@@ -2,6 +2,7 @@
 import { t } from '@vscode/l10n';
 import { scan } from '../draft/scan';
 import { LineIndex } from '../text/lines';
+import { TextCache } from '../text/textCache';
 
 export type MarkKind = 'comment' | 'insertion' | 'deletion' | 'replacement';
 
@@ -99,7 +100,7 @@ export function parseComments(text: string): CommentsModel {
 }
 
 interface Scanned { marks: Mark[]; blocks: Block[]; conflicts: Conflict[]; problems: Problem[] }
-const sectionCache = new Map<string, Scanned>();
+const sectionCache = new TextCache<Scanned>(10_000);
 
 /**
  * Scans each heading-delimited section on its own, cached by its text, so a keystroke rescans one section. A mark or
@@ -119,7 +120,6 @@ function scanBySection(text: string): Scanned {
     if (!sc) {
       sc = ANY_MARKUP.test(part) ? scanText(part) : { marks: [], blocks: [], conflicts: [], problems: [] };
       sectionCache.set(part, sc);
-      if (sectionCache.size > 20_000) sectionCache.delete(sectionCache.keys().next().value as string);
     }
     if (sc.problems.some((p) => p.code === 'comment.malformed')) return scanText(text);
     for (const m of sc.marks) out.marks.push({ ...m, start: m.start + from, end: m.end + from, id: m.anonymous ? `anon${anon++}` : m.id });

@@ -3,6 +3,7 @@ import type { Root } from 'mdast';
 import { INTRODUCTION_ID, isPartId, type PartId } from '../blueprint';
 import { getArticle, isInstrumentKey, type InstrumentKey } from '../domain/instruments';
 import type { LineIndex, Range } from '../text/lines';
+import { TextCache } from '../text/textCache';
 import { readFrontMatter, type FrontMatterIssue, type ReviewInfo } from './frontMatter';
 import { absoluteTree, parseSection } from './parseCache';
 import { scan, type FrontMatterBlock, type Scan, type ScannedHeading } from './scan';
@@ -31,7 +32,7 @@ export interface Chunk { readonly start: number; readonly end: number; readonly 
 const ARTICLE_ID = /^([a-z]+)-(\d+)$/;
 const THREAD_LINE = /^\{>>@[a-z0-9.]+ \|.*?<<\}[ \t]*$/gm;
 /** Whether a chunk has text under its heading line, by its text: bounded, and shared by every model. */
-const chunkContent = new Map<string, boolean>();
+const chunkContent = new TextCache<boolean>(10_000);
 
 /**
  * A chunk has content when something but whitespace is left under its heading once template hints and comment
@@ -44,7 +45,6 @@ function hasContentUnderHeading(chunk: string): boolean {
   const nl = chunk.indexOf('\n');
   hit = /\S/.test((nl < 0 ? '' : chunk.slice(nl + 1)).replace(/<!--[\s\S]*?-->/g, '').replace(THREAD_LINE, ''));
   chunkContent.set(chunk, hit);
-  if (chunkContent.size > 20_000) chunkContent.delete(chunkContent.keys().next().value as string);
   return hit;
 }
 

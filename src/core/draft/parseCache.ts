@@ -3,27 +3,22 @@ import type { Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { TextCache } from '../text/textCache';
 
 // GitHub-flavoured Markdown: drafts use its tables, footnotes and strikethrough. Made on first parse, not at load.
 let processor: ReturnType<typeof makeProcessor> | undefined;
 const makeProcessor = () => unified().use(remarkParse).use(remarkGfm);
-/** Bounded so a long editing session cannot grow it without limit; insertion order gives LRU on re-insert. */
-const MAX_ENTRIES = 20_000;
-const cache = new Map<string, Root>();
+/** Bounded so a long editing session cannot grow it without limit. */
+const cache = new TextCache<Root>(10_000);
 let parses = 0;
 
 /** The tree of a section's text, positions relative to the section's start. Shared: callers must not mutate it. */
 export function parseSection(text: string): Root {
   const hit = cache.get(text);
-  if (hit) {
-    cache.delete(text);
-    cache.set(text, hit);
-    return hit;
-  }
+  if (hit) return hit;
   parses++;
   const tree = (processor ??= makeProcessor()).parse(text) as Root;
   cache.set(text, tree);
-  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
   return tree;
 }
 

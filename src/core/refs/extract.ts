@@ -3,11 +3,11 @@ import type { Root, RootContent } from 'mdast';
 import { scanChinese } from './zh';
 import { scanLatin } from './latin';
 import { scanOther } from './other';
+import { TextCache } from '../text/textCache';
 import type { RawRef } from './types';
 
-const MAX = 20_000;
-// Two maps rather than a flag prefixed to the key: no copy of every section's text on every keystroke.
-const caches = [new Map<string, RawRef[]>(), new Map<string, RawRef[]>()];
+// Two caches rather than a flag prefixed to the key: no copy of every section's text on every keystroke.
+const caches = [new TextCache<RawRef[]>(10_000), new TextCache<RawRef[]>(10_000)];
 let scans = 0;
 
 /** How many sections were really scanned: lets tests prove an edit re-scans only what changed. */
@@ -61,6 +61,5 @@ export function chunkReferences(text: string, tree: () => Root, skipFirstLine: b
   const out: RawRef[] = [];
   for (const r of refs) if (!out.length || r.start >= out[out.length - 1]!.end) out.push(r);
   cache.set(text, out);
-  if (cache.size > MAX) cache.delete(cache.keys().next().value as string);
   return out;
 }
