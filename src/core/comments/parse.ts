@@ -133,8 +133,9 @@ function scanBySection(text: string): Scanned {
 /** Marks, thread lines, conflicts and local problems of a text (offsets relative to it). */
 function scanText(text: string): Scanned {
   const lines = new LineIndex(text);
-  const masked = text.split('');
-  const mask = (a: number, b: number) => { for (let i = a; i < b; i++) if (masked[i] !== '\n' && masked[i] !== '\r') masked[i] = ' '; };
+  // Stretches to blank out before marks are matched (thread lines, code, conflict lines), in text order.
+  const masks: [number, number][] = [];
+  const mask = (a: number, b: number) => { masks.push([a, b]); };
   const blocks: Block[] = [];
   const conflicts: Conflict[] = [];
   const problems: Problem[] = [];
@@ -182,9 +183,9 @@ function scanText(text: string): Scanned {
   }
   if (conflict) problems.push({ code: 'comment.malformed', message: t('A git conflict starts here but never ends (no "{0}" line).', '>>>>>>>'), start: conflict.start, end: lines.lineEnd(conflict.line) });
   // Inline code spans are text, whatever they contain.
-  const m1 = masked.join('');
-  for (const c of m1.matchAll(/(`+)(?:(?!\1)[^])+?\1/g)) mask(c.index!, c.index! + c[0].length);
-  const mtext = masked.join('');
+  const m1 = blankOut(text, masks);
+  const spans = [...m1.matchAll(/(`+)(?:(?!\1)[^])+?\1/g)].map((c): [number, number] => [c.index!, c.index! + c[0].length]);
+  const mtext = spans.length ? blankOut(m1, spans) : m1;
   const marks: Mark[] = [];
   const broken: [number, number][] = [];
   let anon = 0;
@@ -230,6 +231,19 @@ function scanText(text: string): Scanned {
       : t('A git merge conflict: choose the text to keep and remove the conflict lines ({0}).', '<<<<<<<, =======, >>>>>>>'), start: c.start, end: c.end });
   }
   return { marks, blocks, conflicts, problems };
+}
+
+/** The text with each stretch (ascending, not overlapping) turned to spaces, line breaks kept: offsets do not move. */
+function blankOut(text: string, stretches: [number, number][]): string {
+  if (!stretches.length) return text;
+  const out: string[] = [];
+  let at = 0;
+  for (const [a, b] of stretches) {
+    out.push(text.slice(at, a), text.slice(a, b).replace(/[^\r\n]/g, ' '));
+    at = b;
+  }
+  out.push(text.slice(at));
+  return out.join('');
 }
 
 function assemble(text: string, sc: Scanned): CommentsModel {

@@ -13,6 +13,10 @@ let scans = 0;
 /** How many sections were really scanned: lets tests prove an edit re-scans only what changed. */
 export function scanCount(): number { return scans; }
 
+/** What makes a line's references need the parser: code, HTML, a link target or a link definition. */
+const RISKY = /[`<]|\]\(|^\s*\[[^\]]+\]:/m;
+const COMMENT_TAGS = /\{>>|<<\}/g;
+
 /** Node types whose text is never prose: their digits and words are not references. */
 const OPAQUE = new Set(['code', 'inlineCode', 'html', 'definition', 'yaml', 'math', 'inlineMath']);
 
@@ -51,7 +55,9 @@ export function chunkReferences(text: string, tree: () => Root, skipFirstLine: b
   // when a reference stands on such a line or the section has a code block.
   const lineOf = (o: number) => text.slice(text.lastIndexOf('\n', o - 1) + 1, (text.indexOf('\n', o) + 1 || text.length + 1) - 1);
   // Comment tags ({>>@id<<}) carry a '<' but are not HTML.
-  const risky = found.length > 0 && (/^ {0,3}(?:`{3,}|~{3,})|^(?: {4}|\t)\S/m.test(text) || found.some((r) => /[`<]|\]\(|^\s*\[[^\]]+\]:/.test(lineOf(r.start).replace(/\{>>|<<\}/g, ''))));
+  const risky = found.length > 0 && (/^ {0,3}(?:`{3,}|~{3,})|^(?: {4}|\t)\S/m.test(text) ||
+    // One pass over the section first: most have none of these characters, and then no line needs a look.
+    (RISKY.test(text.replace(COMMENT_TAGS, '')) && found.some((r) => RISKY.test(lineOf(r.start).replace(COMMENT_TAGS, '')))));
   if (risky) {
     const opaque = opaqueRanges(tree());
     refs = found.filter((r) => !opaque.some(([a, b]) => r.start < b && r.end > a));
