@@ -7,15 +7,19 @@ export interface OffsetEdit { start: number; end: number; newText: string }
 
 /** Applies non-overlapping edits (any order) to a text; used by the CLI and the tests, as an editor would. */
 export function applyEdits(text: string, edits: readonly OffsetEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  let floor = Infinity;
-  for (const e of sorted) {
-    if (e.end > floor) throw new Error('overlapping edits') // l10n-ignore: a programming error, never shown for user input;
-    out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-    floor = e.start;
+  // One pass from the start, joined once: replacing edit by edit copies the whole text each time, which made
+  // thousands of edits on a 10 MB draft take minutes. Insertions at one offset come out in reverse order of the
+  // list, as if applied one after another from the end.
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || b.i - a.i);
+  const out: string[] = [];
+  let at = 0;
+  for (const { e } of sorted) {
+    if (e.start < at) throw new Error('overlapping edits') // l10n-ignore: a programming error, never shown for user input;
+    out.push(text.slice(at, e.start), e.newText);
+    at = e.end;
   }
-  return out;
+  out.push(text.slice(at));
+  return out.join('');
 }
 
 /** The line break a text already uses, so inserted lines match it. */

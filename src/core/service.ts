@@ -37,10 +37,22 @@ export function createReviewService(options: ServiceOptions = {}): ReviewService
     models.set(doc.uri, { version: doc.version, model: m });
     return m;
   };
+  // Diagnostics, code actions and the progress view all ask for the same version's findings: one check serves them.
+  const checked = new WeakMap<DraftModel, { options: string; findings: Finding[] }>();
+  const check = (doc: TextDocumentLike): Finding[] => {
+    const m = model(doc);
+    const opts = options.getCheckOptions?.();
+    const key = JSON.stringify(opts ?? null);
+    const hit = checked.get(m);
+    if (hit && hit.options === key) return hit.findings;
+    const findings = checkModel(m, opts);
+    checked.set(m, { options: key, findings });
+    return findings;
+  };
   return {
     isDraft,
     model,
-    check: (doc) => checkModel(model(doc), options.getCheckOptions?.()),
+    check,
     outline: (doc) => outline(model(doc)),
     folding: (doc) => foldingRanges(model(doc)),
     close: (uri) => { models.delete(uri); },

@@ -104,3 +104,29 @@ describe('parsing', () => {
     }), { numRuns: 300 });
   });
 });
+
+describe('applyEdits', () => {
+  /** The definition: edits applied one at a time from the end of the text, each on the result of the last. */
+  const oneByOne = (text: string, edits: { start: number; end: number; newText: string }[]) => {
+    let out = text;
+    for (const e of [...edits].sort((a, b) => b.start - a.start || b.end - a.end)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+    return out;
+  };
+  /** Non-overlapping edits, insertions at the same offset included, in any order. */
+  const case_ = fc.string({ maxLength: 60 }).chain((text) => fc.tuple(fc.constant(text), fc.array(
+    fc.tuple(fc.nat(text.length), fc.nat(4), fc.constantFrom('', 'x', '第', '\r\n', 'نص')), { maxLength: 8 },
+  ).map((raw) => {
+    const kept: { start: number; end: number; newText: string }[] = [];
+    for (const [start, len, newText] of raw) {
+      const end = Math.min(text.length, start + len);
+      if (kept.every((k) => end <= k.start || start >= k.end || (start === end && (start === k.start || start === k.end)) || (k.start === k.end && (k.start === start || k.start === end)))) kept.push({ start, end, newText });
+    }
+    return kept;
+  })));
+  it('gives what applying the edits one by one from the end gives', () => {
+    fc.assert(fc.property(case_, ([text, edits]) => { expect(applyEdits(text, edits)).toBe(oneByOne(text, edits)); }), { numRuns: 500 });
+  });
+  it('refuses overlapping edits', () => {
+    expect(() => applyEdits('abcdef', [{ start: 1, end: 4, newText: '' }, { start: 3, end: 5, newText: '' }])).toThrow('overlapping');
+  });
+});

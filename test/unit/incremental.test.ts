@@ -45,4 +45,16 @@ describe('incremental', () => {
     service.check(doc(2));
     expect(reads).toBe(2);
   });
+  it('the service checks a version once for every caller, and again when the check options change', () => {
+    let options: { finalization?: boolean } = {};
+    const service = createReviewService({ getCheckOptions: () => options });
+    const doc = (version: number) => ({ uri: 'file:///b.md', version, getText: () => text });
+    const first = service.check(doc(1));
+    expect(service.check(doc(1))).toBe(first);
+    options = { finalization: true };
+    const final = service.check(doc(1));
+    expect(final).not.toBe(first);
+    expect(final.filter((f) => f.severity === 'error').length).toBeGreaterThan(first.filter((f) => f.severity === 'error').length);
+    expect(service.check(doc(2))).not.toBe(final);
+  });
 });
