@@ -4,7 +4,7 @@ import { scanChinese } from './zh';
 import { scanLatin } from './latin';
 import { scanOther } from './other';
 import { TextCache } from '../text/textCache';
-import type { RawRef } from './types';
+import { unitToken, type InstrumentMention, type RawRef, type Target } from './types';
 
 // Two caches rather than a flag prefixed to the key: no copy of every section's text on every keystroke.
 const caches = [new TextCache<RawRef[]>(10_000), new TextCache<RawRef[]>(10_000)];
@@ -12,6 +12,25 @@ let scans = 0;
 
 /** How many sections were really scanned: lets tests prove an edit re-scans only what changed. */
 export function scanCount(): number { return scans; }
+
+// A draft cites the same few articles and units thousands of times: references share one frozen copy of each list of
+// targets and of each instrument mention instead of keeping their own (a 10 MB draft holds some 65,000 references).
+const sharedTargets = new Map<string, Target[]>();
+const sharedMentions = new Map<string, InstrumentMention>();
+
+function shareParts(r: RawRef): RawRef {
+  if (sharedTargets.size > 50_000) sharedTargets.clear();
+  const tk = r.targets.map((x) => (x.unit ? `${x.article}:${unitToken(x.unit)}` : `${x.article}`)).join(',');
+  let targets = sharedTargets.get(tk);
+  if (!targets) {
+    targets = Object.freeze(r.targets.map((x) => Object.freeze({ article: x.article, unit: x.unit && Object.freeze({ ...x.unit, groups: Object.freeze([...x.unit.groups]) as string[] }) }))) as Target[];
+    sharedTargets.set(tk, targets);
+  }
+  const mk = r.instrument.kind === 'named' ? r.instrument.key : r.instrument.kind;
+  let instrument = sharedMentions.get(mk);
+  if (!instrument) sharedMentions.set(mk, (instrument = Object.freeze(r.instrument)));
+  return { ...r, targets, instrument };
+}
 
 /** What makes a line's references need the parser: code, HTML, a link target or a link definition. */
 const RISKY = /[`<]|\]\(|^\s*\[[^\]]+\]:/m;
@@ -65,7 +84,7 @@ export function chunkReferences(text: string, tree: () => Root, skipFirstLine: b
   // One reference per stretch of text: where two scanners overlap, the earlier and longer wins.
   refs.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: RawRef[] = [];
-  for (const r of refs) if (!out.length || r.start >= out[out.length - 1]!.end) out.push(r);
+  for (const r of refs) if (!out.length || r.start >= out[out.length - 1]!.end) out.push(shareParts(r));
   cache.set(text, out);
   return out;
 }

@@ -12,16 +12,15 @@ function listing(items: string[]): string {
 }
 
 const memo = new Map<string, Missing | null>();
-const perRef = new WeakMap<object, { instrument: InstrumentKey; v: (Missing | null)[] }>();
+/** Verdicts per list of targets: references citing the same units share one list (refs/extract.ts), so one entry each. */
+const perTargets = new WeakMap<readonly Target[], Partial<Record<InstrumentKey, (Missing | null)[]>>>();
 
-/** missingUnit for each target of a reference, remembered with the (cached) raw reference so three rules share one pass. */
+/** missingUnit for each target of a reference, remembered with its (shared) targets so three rules share one pass. */
 export function missingForRef(r: ResolvedRef): (Missing | null)[] {
   if (!r.instrument) return [];
-  const hit = perRef.get(r.raw);
-  if (hit && hit.instrument === r.instrument) return hit.v;
-  const v = r.targets.map((t) => missingUnit(r.instrument!, t));
-  perRef.set(r.raw, { instrument: r.instrument, v });
-  return v;
+  let byInstrument = perTargets.get(r.targets);
+  if (!byInstrument) perTargets.set(r.targets, (byInstrument = {}));
+  return (byInstrument[r.instrument] ??= r.targets.map((t) => missingUnit(r.instrument!, t)));
 }
 
 /** Null when the article and unit exist; otherwise the first level that does not, with the units that do. */
