@@ -19,6 +19,7 @@ const runs = (bytes: number) => (smoke ? 1 : bytes >= 10_000_000 ? 3 : bytes >= 
 function time<T>(f: () => T): [number, T] { const t = performance.now(); const r = f(); return [performance.now() - t, r]; }
 async function timeAsync<T>(f: () => Promise<T>): Promise<[number, T]> { const t = performance.now(); const r = await f(); return [performance.now() - t, r]; }
 
+interface Mem { ms: number; heap: number; rss: number }
 interface Row { size: string; measure: string; ours: number; peer?: string; peerMs?: number; ratio?: number; target?: string; met?: boolean }
 const rows: Row[] = [];
 const tmp = mkdtempSync(join(tmpdir(), 'ro-bench-'));
@@ -77,11 +78,14 @@ const processor = unified().use(remarkParse);
     const out = join(tmp, 'vscode.json');
     try {
       execFileSync('node', [join(__dirname, '..', 'test', 'editor', 'run.mjs')], { env: { ...process.env, REVIEW_OBS_BENCH_OUT: out }, stdio: 'ignore', timeout: 600_000 });
-      const v = JSON.parse(readFileSync(out, 'utf8')) as { activationMs: number; checkMs: number; bytes: number; heapDelta: number; rssDelta: number };
+      const v = JSON.parse(readFileSync(out, 'utf8')) as { activationMs: number; checkMs: number; bytes: number; plain: Mem; draft: Mem };
       rows.push({ size: 'VS Code', measure: 'activation', ours: v.activationMs, target: '< 50 ms', met: v.activationMs < 50 });
       rows.push({ size: '10 MB', measure: 'open → diagnostics (VS Code)', ours: v.checkMs });
-      const mem = Math.max(v.heapDelta, v.rssDelta);
-      rows.push({ size: '10 MB', measure: 'ext. host memory (MB)', ours: mem / 1e6, peer: 'the draft\'s size (MB)', peerMs: v.bytes / 1e6, ratio: mem / v.bytes, target: '< 10 ×', met: mem / v.bytes < 10 });
+      // Heap after a full collection: what is held, not what happens to be uncollected yet.
+      const share = v.draft.heap - v.plain.heap;
+      rows.push({ size: '10 MB', measure: 'ext. host heap, same text as plain Markdown (MB)', ours: v.plain.heap / 1e6, peer: 'the draft\'s size (MB)', peerMs: v.bytes / 1e6, ratio: v.plain.heap / v.bytes });
+      rows.push({ size: '10 MB', measure: 'ext. host heap, as a draft (MB)', ours: v.draft.heap / 1e6, peer: 'the draft\'s size (MB)', peerMs: v.bytes / 1e6, ratio: v.draft.heap / v.bytes });
+      rows.push({ size: '10 MB', measure: 'memory this extension adds (MB)', ours: share / 1e6, peer: 'the draft\'s size (MB)', peerMs: v.bytes / 1e6, ratio: share / v.bytes, target: '< 10 ×', met: share / v.bytes < 10 });
     } catch (e) {
       console.error(`the in-editor measurements could not run: ${(e as Error).message.split('\n')[0]}`);
     }

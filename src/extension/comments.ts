@@ -77,6 +77,8 @@ export class ReviewComments implements vscode.Disposable {
     this.timers.set(key, setTimeout(() => { if (!d.isClosed && d.version === version) this.rebuild(d); }, delay));
   }
 
+  private readonly signatures = new WeakMap<vscode.CommentThread, string>();
+
   /** Reconciles VS Code's threads with the document: ranges and comments always come from the text as it is now. */
   rebuild(d: vscode.TextDocument): void {
     const key = d.uri.toString();
@@ -96,6 +98,10 @@ export class ReviewComments implements vscode.Disposable {
       let vt = shown.get(th.id);
       if (!vt) { vt = this.controller.createCommentThread(d.uri, range, []); shown.set(th.id, vt); }
       else if (!vt.range?.isEqual(range)) vt.range = range;
+      // A keystroke rebuilds every thread of the draft: only those whose comments or state changed are sent again.
+      const signature = JSON.stringify([th.kind, th.resolved, me, th.mark?.note, th.mark?.text, th.mark?.newText, th.blocks.map((b) => [b.id, b.author, b.date, b.body, b.event])]);
+      if (this.signatures.get(vt) === signature) continue;
+      this.signatures.set(vt, signature);
       vt.comments = th.blocks.filter((b) => !b.event).map((b) => new DraftComment(
         new vscode.MarkdownString(b.body || (th.kind === 'comment' ? '' : t('(no comment)'))),
         { name: b.author }, new Date(b.date), b.author === me ? 'own' : 'other', b.id, th.id));

@@ -63,8 +63,12 @@ export class DiagnosticsManager implements vscode.Disposable {
     return d;
   }
 
+  /** One code object per rule, shared by its diagnostics: a large draft has tens of thousands of them. */
+  private readonly codes = new Map<string, { value: string; target: vscode.Uri }>();
   private code(code: string): { value: string; target: vscode.Uri } {
-    return { value: code, target: vscode.Uri.joinPath(this.extensionUri, 'docs', 'rules', `${code}.md`) };
+    let c = this.codes.get(code);
+    if (!c) this.codes.set(code, (c = { value: code, target: vscode.Uri.joinPath(this.extensionUri, 'docs', 'rules', `${code}.md`) }));
+    return c;
   }
 
   private forget(doc: vscode.TextDocument): void {
