@@ -57,4 +57,17 @@ describe('incremental', () => {
     expect(final.filter((f) => f.severity === 'error').length).toBeGreaterThan(first.filter((f) => f.severity === 'error').length);
     expect(service.check(doc(2))).not.toBe(final);
   });
+  it('after edits that add, change and remove headings, every section text is the text between its heading and the next', () => {
+    const at = text.indexOf('{#untoc-9}');
+    const versions = [
+      text,
+      text.slice(0, at) + '{#untoc-9}\n\n### Added {#added}\n\nNew.' + text.slice(at + '{#untoc-9}'.length),
+      text.replace('{#untoc-9}', '{#untoc-9} edited'),
+      text.slice(0, at) + text.slice(text.indexOf('\n###', at)),
+    ];
+    for (const v of [...versions, ...versions.reverse()]) {
+      const m = DraftModel.parse(v);
+      m.chunks.forEach((c, i) => expect(m.chunkText(i)).toBe(v.slice(c.start, c.end)));
+    }
+  });
 });

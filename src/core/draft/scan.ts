@@ -56,16 +56,24 @@ export function parseAttributes(text: string): { text: string; attrs: { id: stri
 }
 
 /** The last scan: the model and the comment parser both scan the text a keystroke produced. */
-let last: Scan & { text: string } | null = null;
+let last: Scan & { text: string; texts: string[] } | null = null;
 
 export function scan(text: string): Scan {
   if (last && last.text === text) return last;
-  const s = scanUncached(text);
-  last = { ...s, text };
+  last = scanUncached(text, last?.texts ?? null);
   return last;
 }
 
-function scanUncached(text: string): Scan {
+/**
+ * A copy of a string that does not keep the text it was sliced from alive (V8 slices point into their parent). A
+ * section edited by a keystroke is kept as such a copy: sliced, it would keep that whole version of the draft in
+ * memory for as long as a cache holds the section.
+ */
+function detached(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
+}
+
+function scanUncached(text: string, previous: readonly string[] | null): Scan & { text: string; texts: string[] } {
   const lines = new LineIndex(text);
   const bodyStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let frontMatter: FrontMatterBlock | null = null;
@@ -126,6 +134,19 @@ function scanUncached(text: string): Scan {
     headings.push({ line, level: h[1]!.length, text: raw, start, end: start + s.length, attributes });
   }
   const texts: string[] = [];
-  const headingText = (i: number) => (texts[i] ??= text.slice(headings[i]!.start, headings[i + 1]?.start ?? text.length));
-  return { lines, bodyStart, frontMatter, headings, headingText };
+  // After a keystroke, an unchanged section is given the very string the last scan gave it (at its index, or shifted by
+  // the headings added or removed): every cache keyed by it then hits on identity instead of comparing its text.
+  const shift = previous ? previous.length - headings.length : 0;
+  const headingText = (i: number): string => {
+    const hit = texts[i];
+    if (hit !== undefined) return hit;
+    const fresh = text.slice(headings[i]!.start, headings[i + 1]?.start ?? text.length);
+    let out = fresh;
+    if (previous) {
+      const same = previous[i] === fresh ? previous[i] : shift && previous[i + shift] === fresh ? previous[i + shift] : undefined;
+      out = same ?? detached(fresh);
+    }
+    return (texts[i] = out);
+  };
+  return { lines, bodyStart, frontMatter, headings, headingText, text, texts };
 }
