@@ -33,7 +33,7 @@ export function createReviewService(options: ServiceOptions = {}): ReviewService
   const model = (doc: TextDocumentLike): DraftModel => {
     const hit = models.get(doc.uri);
     if (hit && hit.version === doc.version) return hit.model;
-    const m = DraftModel.parse(doc.getText());
+    const m = DraftModel.parse(doc.getText(), hit?.model);
     models.set(doc.uri, { version: doc.version, model: m });
     return m;
   };

@@ -126,3 +126,19 @@ describe('the command line speaks the chosen language', () => {
     }
   });
 });
+
+describe('a message formatted many times in one check', () => {
+  it('fills the translated message\'s holes, in the translation\'s order', async () => {
+    const l10n = await import('@vscode/l10n');
+    const { formatter, HOLES } = await import('../../src/core/text/messages');
+    l10n.config({ contents: { 'Suggested {0} by {1}: accept or reject it.': '{1} a proposé une {0} : acceptez-la ou rejetez-la.' } });
+    try {
+      const f = formatter(l10n.t('Suggested {0} by {1}: accept or reject it.', HOLES[0], HOLES[1]));
+      expect(f('insertion', 'Li Wei')).toBe('Li Wei a proposé une insertion : acceptez-la ou rejetez-la.');
+      expect(f('deletion', 'Ana')).toBe('Ana a proposé une deletion : acceptez-la ou rejetez-la.');
+    } finally {
+      l10n.config({ contents: {} });
+    }
+    expect(formatter('no holes')()).toBe('no holes');
+  });
+});

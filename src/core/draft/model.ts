@@ -81,8 +81,8 @@ export class DraftModel {
   private readonly firstHeadingChunk: number;
   private preambleText: string | undefined;
 
-  private constructor(readonly text: string) {
-    const s = scan(text);
+  private constructor(readonly text: string, previous?: DraftModel) {
+    const s = scan(text, previous?.scanned);
     this.scanned = s;
     this.lines = s.lines;
     this.frontMatter = s.frontMatter;
@@ -112,7 +112,8 @@ export class DraftModel {
     });
   }
 
-  static parse(text: string): DraftModel { return new DraftModel(text); }
+  /** `previous`: the model of the same document's last version, so unchanged sections are recognized cheaply. */
+  static parse(text: string, previous?: DraftModel): DraftModel { return new DraftModel(text, previous); }
 
   chunkText(i: number): string {
     if (i >= this.firstHeadingChunk) return this.scanned.headingText(i - this.firstHeadingChunk);

@@ -34,6 +34,8 @@ export interface Scan {
    * these strings, and one string object hashes once however many caches look it up.
    */
   headingText(i: number): string;
+  /** The section texts sliced so far, for the next version's scan to reuse. */
+  readonly texts: readonly string[];
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
@@ -56,11 +58,12 @@ export function parseAttributes(text: string): { text: string; attrs: { id: stri
 }
 
 /** The last scan: the model and the comment parser both scan the text a keystroke produced. */
-let last: Scan & { text: string; texts: string[] } | null = null;
+let last: (Scan & { text: string }) | null = null;
 
-export function scan(text: string): Scan {
+/** `previous`: the scan of the same document's last version, when there is one (the editor's keystroke path). */
+export function scan(text: string, previous?: Scan): Scan {
   if (last && last.text === text) return last;
-  last = scanUncached(text, last?.texts ?? null);
+  last = scanUncached(text, previous?.texts ?? null);
   return last;
 }
 
@@ -73,7 +76,7 @@ function detached(s: string): string {
   return JSON.parse(JSON.stringify(s)) as string;
 }
 
-function scanUncached(text: string, previous: readonly string[] | null): Scan & { text: string; texts: string[] } {
+function scanUncached(text: string, previous: readonly string[] | null): Scan & { text: string } {
   const lines = new LineIndex(text);
   const bodyStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let frontMatter: FrontMatterBlock | null = null;
@@ -134,8 +137,9 @@ function scanUncached(text: string, previous: readonly string[] | null): Scan & 
     headings.push({ line, level: h[1]!.length, text: raw, start, end: start + s.length, attributes });
   }
   const texts: string[] = [];
-  // After a keystroke, an unchanged section is given the very string the last scan gave it (at its index, or shifted by
-  // the headings added or removed): every cache keyed by it then hits on identity instead of comparing its text.
+  // After a keystroke, an unchanged section is given the very string the last version's scan gave it (at its index, or
+  // shifted by the headings added or removed): every cache keyed by it then hits on identity instead of comparing its
+  // text. Without a last version (a file checked once, as in a batch) sections stay slices: nothing is copied.
   const shift = previous ? previous.length - headings.length : 0;
   const headingText = (i: number): string => {
     const hit = texts[i];

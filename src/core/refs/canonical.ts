@@ -37,17 +37,15 @@ export function canonicalText(r: ResolvedRef, text: string): string | null {
   return null;
 }
 
-// The verdict depends only on the reference's own text, and raw references are cached per section text, so it is
-// computed once per reference as written, not on every keystroke.
-const verdicts = new WeakMap<object, string | null>();
-
 /** The canonical form when the reference as written differs from it (spacing and line breaks aside), else null. */
 export function nonCanonical(r: ResolvedRef, text: string): string | null {
-  const hit = verdicts.get(r.raw);
-  if (hit !== undefined) return hit;
+  // The verdict depends on the reference as written and the instrument it resolved to; raw references are cached per
+  // section text, so it is computed once and kept on the reference, not on every keystroke.
+  const memo = r.raw.canonical;
+  if (memo && memo.instrument === r.instrument) return memo.form;
   const c = canonicalText(r, text);
   const norm = (s: string) => (r.raw.lang === 'zh' ? s.replace(/\s+/g, '') : s.replace(/\s+/g, ' ').trim());
   const v = c === null || norm(text.slice(r.start, r.end)) === norm(c) ? null : c;
-  verdicts.set(r.raw, v);
+  r.raw.canonical = { instrument: r.instrument, form: v };
   return v;
 }

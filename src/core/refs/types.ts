@@ -22,6 +22,8 @@ export interface RawRef {
   single: boolean;
   /** Which way round it is written; only article-first English and Chinese forms have a canonical style checked. */
   form: 'article-first' | 'paragraph-first' | 'zh' | 'other';
+  /** Memo of its citation-style verdict (refs/canonical.ts): the canonical form, or null when it is already canonical. */
+  canonical?: { instrument: InstrumentKey | null; form: string | null };
 }
 
 /** The data's token for a unit: '1', '1(a)', '1(a)(ii)', '(a)', '(c)(i)'. */

@@ -2,12 +2,15 @@
 import { t } from '@vscode/l10n';
 import { parseComments, type Problem } from '../../comments/parse';
 import { threadAuthor } from '../../comments/ops';
+import { formatter, HOLES } from '../../text/messages';
 import type { Rule } from '../rule';
 
 export const openThread: Rule = {
   code: 'comment.open-thread',
   defaultSeverity: 'info',
   check({ model, info, report }) {
+    const byAuthor = formatter(t('Open comment by {0}: resolve it when it is settled.', HOLES[0]));
+    const anonymous = t('Open comment: resolve it when it is settled.');
     for (const th of parseComments(model.text).threads) {
       // A mark whose thread lines are missing is reported as an orphan, not also as an open conversation.
       if (th.kind !== 'comment' || th.resolved || !th.mark || (!th.mark.anonymous && !th.blocks.length)) continue;
@@ -15,7 +18,7 @@ export const openThread: Rule = {
       if (!at) continue;
       const who = threadAuthor(th);
       // While drafting an open thread is conversation; at finalization it blocks the draft.
-      report(at, who ? t('Open comment by {0}: resolve it when it is settled.', who) : t('Open comment: resolve it when it is settled.'), info.stage === 'finalization' ? 'error' : undefined);
+      report(at, who ? byAuthor(who) : anonymous, info.stage === 'finalization' ? 'error' : undefined);
     }
   },
 };
@@ -24,10 +27,12 @@ export const pendingSuggestion: Rule = {
   code: 'comment.pending-suggestion',
   defaultSeverity: 'info',
   check({ model, info, report }) {
+    const byAuthor = formatter(t('Suggested {0} by {1}: accept or reject it.', HOLES[0], HOLES[1]));
+    const anonymous = formatter(t('Suggested {0}: accept or reject it.', HOLES[0]));
     for (const th of parseComments(model.text).threads) {
       if (th.kind === 'comment' || !th.mark) continue;
       const who = threadAuthor(th);
-      report(th.mark, who ? t('Suggested {0} by {1}: accept or reject it.', th.kind, who) : t('Suggested {0}: accept or reject it.', th.kind), info.stage === 'finalization' ? 'error' : undefined);
+      report(th.mark, who ? byAuthor(th.kind, who) : anonymous(th.kind), info.stage === 'finalization' ? 'error' : undefined);
     }
   },
 };

@@ -2,6 +2,7 @@
 import { t } from '@vscode/l10n';
 import { nonCanonical } from '../../refs/canonical';
 import { references } from '../../refs/resolve';
+import { formatter, HOLES } from '../../text/messages';
 import type { Rule } from '../rule';
 
 export const refAmbiguous: Rule = {
@@ -21,9 +22,10 @@ export const refNonCanonical: Rule = {
   code: 'ref.non-canonical',
   defaultSeverity: 'info',
   check({ model, report }) {
+    const message = formatter(t('UN citation style: "{0}". The quick fix rewrites it.', HOLES[0]));
     for (const r of references(model)) {
       const c = nonCanonical(r, model.text);
-      if (c !== null) report(r, t('UN citation style: "{0}". The quick fix rewrites it.', c), undefined, { replacement: c });
+      if (c !== null) report(r, message(c), undefined, { replacement: c });
     }
   },
 };
