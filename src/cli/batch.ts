@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { t } from '@vscode/l10n';
-import { summarizeBytes, type CheckOptions, type DraftSummary } from '../core/index';
+import { limitTextCaches, summarizeBytes, type CheckOptions, type DraftSummary } from '../core/index';
 import { currentMessages, useMessages } from './locale';
 
 export interface FileJob { path: string; name: string; explicit: boolean }
@@ -21,7 +21,11 @@ function summarizeFile(job: FileJob, options: CheckOptions): DraftSummary {
   }
 }
 
+/** Sections of a file already checked are not seen again in a batch: caches sized for the file at hand. */
+const BATCH_CACHE = 1000;
+
 export function checkInThisThread(jobs: FileJob[], options: CheckOptions, progress?: (done: number) => void): DraftSummary[] {
+  if (jobs.length > 1) limitTextCaches(BATCH_CACHE);
   return jobs.map((j, i) => { const s = summarizeFile(j, options); progress?.(i + 1); return s; });
 }
 
@@ -52,6 +56,7 @@ export function runWorkerIfAsked(): boolean {
   if (isMainThread || !workerData?.reviewObsCheck) return false;
   const { jobs, options, messages } = workerData as { jobs: { j: FileJob; i: number }[]; options: CheckOptions; messages: Record<string, string> };
   useMessages(messages);
+  limitTextCaches(BATCH_CACHE);
   for (const { j, i } of jobs) parentPort!.postMessage({ i, s: summarizeFile(j, options) });
   return true;
 }

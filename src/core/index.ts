@@ -13,6 +13,7 @@ export * from './skeleton';
 export * from './templates';
 export { instrumentName, statusLabel } from './describe';
 export * from './text/lines';
+export { limitTextCaches } from './text/textCache';
 export * from './edits';
 export * from './fixes';
 export * from './refs/editing';
