@@ -29,7 +29,8 @@ function shareParts(r: RawRef): RawRef {
   const mk = r.instrument.kind === 'named' ? r.instrument.key : r.instrument.kind;
   let instrument = sharedMentions.get(mk);
   if (!instrument) sharedMentions.set(mk, (instrument = Object.freeze(r.instrument)));
-  return { ...r, targets, instrument };
+  // The memo field is there from the start: added later, it would give each of thousands of objects a new shape.
+  return { ...r, targets, instrument, canonical: undefined };
 }
 
 /** What makes a line's references need the parser: code, HTML, a link target or a link definition. */

@@ -27,10 +27,17 @@ async function openAndMeasure(file: vscode.Uri, text: string, ready: (u: vscode.
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file), { preview: false });
   while (!ready(file) && performance.now() - t0 < 60_000) await new Promise((r) => setTimeout(r, 100));
   const ms = performance.now() - t0;
-  // Comment threads are built after diagnostics (their own debounce).
-  await new Promise((r) => setTimeout(r, 3000));
-  collectGarbage();
-  const after = process.memoryUsage();
+  // Comment threads are built after diagnostics (their own debounce), and messages to the window wait in buffers until
+  // it takes them: measured once the heap has settled (two collections a second apart within 2 MB), 30 s at most.
+  let after = process.memoryUsage();
+  for (const t1 = performance.now(); performance.now() - t1 < 30_000;) {
+    await new Promise((r) => setTimeout(r, 1000));
+    collectGarbage();
+    const now = process.memoryUsage();
+    const settled = Math.abs(now.heapUsed - after.heapUsed) < 2e6;
+    after = now;
+    if (settled) break;
+  }
   return { ms, heap: after.heapUsed - before.heapUsed, rss: after.rss - before.rss };
 }
 
