@@ -18,6 +18,22 @@ class DraftComment implements vscode.Comment {
   }
 }
 
+/** Markdown only where the body has something Markdown would render differently: most comments are plain sentences. */
+function commentBody(text: string): string | vscode.MarkdownString {
+  return /[*_`[\]#>~|<\\!&\n]|https?:|www\./.test(text) ? new vscode.MarkdownString(text) : text;
+}
+
+/** Two 32-bit FNV-1a hashes of a string folded into 53 bits: equal strings, equal numbers; a collision is negligible. */
+function hash53(s: string): number {
+  let a = 0x811c9dc5, b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
+}
+
 export interface ThreadSummary { id: string; kind: string; resolved: boolean; line: number; comments: number }
 
 export class ReviewComments implements vscode.Disposable {
@@ -77,7 +93,7 @@ export class ReviewComments implements vscode.Disposable {
     this.timers.set(key, setTimeout(() => { if (!d.isClosed && d.version === version) this.rebuild(d); }, delay));
   }
 
-  private readonly signatures = new WeakMap<vscode.CommentThread, string>();
+  private readonly signatures = new WeakMap<vscode.CommentThread, number>();
 
   /** Reconciles VS Code's threads with the document: ranges and comments always come from the text as it is now. */
   rebuild(d: vscode.TextDocument): void {
@@ -89,6 +105,7 @@ export class ReviewComments implements vscode.Disposable {
     const showResolved = vscode.workspace.getConfiguration(SECTION).get<boolean>('comments.showResolved', true);
     const me = this.me();
     const seen = new Set<string>();
+    const authors = new Map<string, vscode.CommentAuthorInformation>();
     for (const th of parseComments(text).threads) {
       if (th.resolved && !showResolved) continue;
       const anchor = th.mark ?? th.blocks[0];
@@ -99,12 +116,13 @@ export class ReviewComments implements vscode.Disposable {
       if (!vt) { vt = this.controller.createCommentThread(d.uri, range, []); shown.set(th.id, vt); }
       else if (!vt.range?.isEqual(range)) vt.range = range;
       // A keystroke rebuilds every thread of the draft: only those whose comments or state changed are sent again.
-      const signature = JSON.stringify([th.kind, th.resolved, me, th.mark?.note, th.mark?.text, th.mark?.newText, th.blocks.map((b) => [b.id, b.author, b.date, b.body, b.event])]);
+      // The signature is kept as a 53-bit hash: a large draft has thousands of threads.
+      const signature = hash53(JSON.stringify([th.kind, th.resolved, me, th.mark?.note, th.mark?.text, th.mark?.newText, th.blocks.map((b) => [b.id, b.author, b.date, b.body, b.event])]));
       if (this.signatures.get(vt) === signature) continue;
       this.signatures.set(vt, signature);
       vt.comments = th.blocks.filter((b) => !b.event).map((b) => new DraftComment(
-        new vscode.MarkdownString(b.body || (th.kind === 'comment' ? '' : t('(no comment)'))),
-        { name: b.author }, new Date(b.date), b.author === me ? 'own' : 'other', b.id, th.id));
+        commentBody(b.body || (th.kind === 'comment' ? '' : t('(no comment)'))),
+        authors.get(b.author) ?? authors.set(b.author, { name: b.author }).get(b.author)!, new Date(b.date), b.author === me ? 'own' : 'other', b.id, th.id));
       if (!vt.comments.length && th.mark?.note !== undefined) vt.comments = [new DraftComment(th.mark.note, { name: t('(no author)') }, new Date(0), 'other', th.id, th.id)];
       vt.label = label(th);
       vt.contextValue = th.kind === 'comment' ? (th.resolved ? 'comment-resolved' : 'comment-open') : 'suggestion';
