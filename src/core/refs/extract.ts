@@ -29,8 +29,9 @@ function shareParts(r: RawRef): RawRef {
   const mk = r.instrument.kind === 'named' ? r.instrument.key : r.instrument.kind;
   let instrument = sharedMentions.get(mk);
   if (!instrument) sharedMentions.set(mk, (instrument = Object.freeze(r.instrument)));
-  // The memo field is there from the start: added later, it would give each of thousands of objects a new shape.
-  return { ...r, targets, instrument, canonical: undefined };
+  // One shape for every reference, whichever scanner found it, with the memo field there from the start: thousands of
+  // objects of several shapes (or a field added later) make every rule that reads them slow and each object larger.
+  return { start: r.start, end: r.end, lang: r.lang, instrument, instrumentSpan: r.instrumentSpan, targets, single: r.single, form: r.form, canonical: undefined };
 }
 
 /** What makes a line's references need the parser: code, HTML, a link target or a link definition. */
