@@ -29,9 +29,7 @@ export function assignmentOf(assignments: ReadonlyMap<string, Assignment>, k: In
 export function articleStatuses(model: DraftModel): ArticleStatus[] {
   const info = model.info;
   if (!info) return [];
-  // Each thread counted once, in the article section its mark lies in (the first, should a section be duplicated).
-  const articles = new Map<string, Section>();
-  for (const s of model.sections) if (s.role === 'article' && !articles.has(`${s.instrument}-${s.article}`)) articles.set(`${s.instrument}-${s.article}`, s);
+  // Each thread counted once, in the article section its mark lies in.
   const open = new Map<Section, number>(), pending = new Map<Section, number>();
   for (const th of parseComments(model.text).threads) {
     if (!th.mark || (th.kind === 'comment' && th.resolved)) continue;
@@ -44,7 +42,7 @@ export function articleStatuses(model: DraftModel): ArticleStatus[] {
   for (const k of INSTRUMENT_KEYS) {
     for (const n of info.articles.get(k) ?? []) {
       const a = assignmentOf(info.assignments, k, n);
-      const section = articles.get(`${k}-${n}`) ?? null;
+      const section = model.findArticle(k, n) ?? null;
       const emptyParts = section ? section.children.filter((p) => p.role === 'part' && model.isEmptyPart(p)).length : -1;
       out.push({
         instrument: k, article: n, key: `${k}-${n}`, title: getArticle(k, n)?.titleEn ?? '',

@@ -33,8 +33,8 @@ interface MdState { src: string; tokens?: { type: string; attrSet(name: string, 
 interface MarkdownIt { core: { ruler: { before(name: string, rule: string, f: (state: MdState) => void): void; push(rule: string, f: (state: MdState) => void): void } } }
 
 export function activate(context: vscode.ExtensionContext): ReviewObservationsApi {
-  // The core's messages are translated through @vscode/l10n with the bundle VS Code picked for the UI language.
   const activateStart = performance.now();
+  // The core's messages are translated through @vscode/l10n with the bundle VS Code picked for the UI language.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const service = createReviewService({ getCheckOptions: checkOptions });
   const diagnostics = new DiagnosticsManager(service, context.extensionUri);

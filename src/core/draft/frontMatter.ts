@@ -333,5 +333,3 @@ function range(node: Node | null | undefined): [number, number] | undefined {
   const r = (node as { range?: [number, number, number] } | null | undefined)?.range;
   return r ? [r[0], Math.max(r[1], r[0] + 1)] : undefined;
 }
-
-/** How a message names an instrument in English prose: its verified short name from the data. */

@@ -144,9 +144,15 @@ export class DraftModel {
     return s.children.length === 0 && !hasContentUnderHeading(this.chunkText(s.chunk));
   }
   articleSections(): Section[] { return this.sections.filter((s) => s.role === 'article'); }
+  /** The first section for an article (a duplicate is reported, not used); indexed once, asked per article per check. */
   findArticle(k: InstrumentKey, n: number): Section | undefined {
-    return this.sections.find((s) => s.role === 'article' && s.instrument === k && s.article === n);
+    if (!this.articleIndex) {
+      this.articleIndex = new Map();
+      for (const s of this.sections) if (s.role === 'article' && !this.articleIndex.has(`${s.instrument}-${s.article}`)) this.articleIndex.set(`${s.instrument}-${s.article}`, s);
+    }
+    return this.articleIndex.get(`${k}-${n}`);
   }
+  private articleIndex: Map<string, Section> | undefined;
   /** The article section an offset lies in, if any. */
   articleAt(offset: number): Section | undefined {
     // The sections holding an offset are the ancestors of the last section that starts at or before it.

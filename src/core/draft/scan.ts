@@ -34,7 +34,7 @@ export interface Scan {
    * these strings, and one string object hashes once however many caches look it up.
    */
   headingText(i: number): string;
-  /** The section texts sliced so far, for the next version's scan to reuse. */
+  /** The section texts sliced so far (by heading index), for the next version's scan to reuse. */
   readonly texts: readonly string[];
 }
 
@@ -63,7 +63,7 @@ let last: (Scan & { text: string }) | null = null;
 /** `previous`: the scan of the same document's last version, when there is one (the editor's keystroke path). */
 export function scan(text: string, previous?: Scan): Scan {
   if (last && last.text === text) return last;
-  last = scanUncached(text, previous?.texts ?? null);
+  last = scanUncached(text, previous ?? null);
   return last;
 }
 
@@ -76,7 +76,7 @@ function detached(s: string): string {
   return JSON.parse(JSON.stringify(s)) as string;
 }
 
-function scanUncached(text: string, previous: readonly string[] | null): Scan & { text: string } {
+function scanUncached(text: string, previous: Scan | null): Scan & { text: string } {
   const lines = new LineIndex(text);
   const bodyStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let frontMatter: FrontMatterBlock | null = null;
@@ -140,14 +140,15 @@ function scanUncached(text: string, previous: readonly string[] | null): Scan & 
   // After a keystroke, an unchanged section is given the very string the last version's scan gave it (at its index, or
   // shifted by the headings added or removed): every cache keyed by it then hits on identity instead of comparing its
   // text. Without a last version (a file checked once, as in a batch) sections stay slices: nothing is copied.
-  const shift = previous ? previous.length - headings.length : 0;
+  const before = previous?.texts;
+  const shift = previous ? previous.headings.length - headings.length : 0;
   const headingText = (i: number): string => {
     const hit = texts[i];
     if (hit !== undefined) return hit;
     const fresh = text.slice(headings[i]!.start, headings[i + 1]?.start ?? text.length);
     let out = fresh;
-    if (previous) {
-      const same = previous[i] === fresh ? previous[i] : shift && previous[i + shift] === fresh ? previous[i + shift] : undefined;
+    if (before) {
+      const same = before[i] === fresh ? before[i] : shift && before[i + shift] === fresh ? before[i + shift] : undefined;
       out = same ?? detached(fresh);
     }
     return (texts[i] = out);
