@@ -8,6 +8,11 @@ const run = (cmd, args) => spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'inh
 const step = (name) => process.stdout.write(`\n== ${name}\n`);
 let passed = 0, failed = 0;
 
+// Every Debian package any test needs, before any test runs (as root: installed; otherwise: the one line to run).
+step('prerequisites (scripts/prereqs.sh)');
+const pre = spawnSync('bash', ['scripts/prereqs.sh'], { stdio: 'inherit' });
+if (pre.status !== 0) { console.log('\nprerequisites missing: nothing was tested'); process.exit(1); }
+
 step('type check');
 const tsc = run('npx', ['tsc', '-p', '.', '--noEmit']);
 process.stdout.write(tsc.stdout);

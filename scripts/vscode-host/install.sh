@@ -8,17 +8,8 @@ VERSION="${CODE_SERVER_VERSION:-4.100.3}"   # VS Code 1.100.3: the last code-ser
 DEST="${REVIEW_OBS_VSCODE_CACHE:-$HOME/.cache/review-observations}/code-server-$VERSION"
 if [ -f "$DEST/.installed" ]; then echo "$DEST"; exit 0; fi
 
-need_apt=()
-for pkg in libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config ripgrep chromium; do
-  dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
-done
-if [ "${#need_apt[@]}" -gt 0 ]; then
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >&2
-  else
-    echo "install.sh: please install these Debian packages first: ${need_apt[*]}" >&2; exit 1
-  fi
-fi
+# The Debian packages it builds against (and Chromium to drive it) come from the one list of the project.
+bash "$(dirname "$0")/../prereqs.sh"
 
 rm -rf "$DEST" && mkdir -p "$DEST"
 cd "$DEST"
