@@ -12,11 +12,12 @@
 #   poppler-utils                 pdftotext / pdftoppm read the rendered PDF
 #   pandoc                        reads every export back (--track-changes=all), and writes a .docx to import
 #   libxml2-utils                 xmllint validates every exported part against the ECMA-376 schemas
-#   fonts-noto-cjk, fonts-dejavu-core
-#                                 let LibreOffice draw Chinese and Arabic text
+#   fonts-noto-cjk, fonts-dejavu-core, fonts-liberation2
+#                                 let LibreOffice draw Chinese and Arabic text, and Times New Roman with its metrics
 set -euo pipefail
 PACKAGES=(chromium ripgrep libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config
-          libreoffice-writer python3-uno poppler-utils pandoc libxml2-utils fonts-noto-cjk fonts-dejavu-core)
+          libreoffice-writer python3-uno poppler-utils pandoc libxml2-utils fonts-noto-cjk fonts-dejavu-core
+          fonts-liberation2)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -10,6 +10,7 @@ import {
 import { cleanCopy } from '../comments/ops';
 import { parseComments, type Block, type CommentsModel, type Mark } from '../comments/parse';
 import { DraftModel } from '../draft/model';
+import { finishPackage, FINGERPRINT_PROPERTY, MODE_PROPERTY, sourceFingerprint, type ExportedComment, type Projection, type Seg } from './projection';
 
 export interface ExportOptions {
   /** `with-changes`: threads as Word comments, suggestions as tracked changes; `clean`: the accepted text only. */
@@ -27,7 +28,15 @@ const ARABIC = /[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]/;
 const FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: 'SimSun', cs: 'Arial' };
 const A4 = { width: 11906, height: 16838 };
 
-interface Fmt { bold?: boolean; italics?: boolean; code?: boolean }
+interface Fmt { bold?: boolean; italics?: boolean; code?: boolean; link?: boolean }
+/** Characters the import reads for what is not text in Word: a footnote reference, a line break inside a paragraph. */
+export const OBJECT = '\ufffc', LINE_BREAK = '\u2028';
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+/** The language of the runs, so a word processor checks spelling and picks glyphs for the draft's language. */
+const LANGUAGE: Record<string, { value: string; eastAsia?: string; bidirectional?: string }> = {
+  en: { value: 'en-GB' }, fr: { value: 'fr-FR' }, es: { value: 'es-ES' }, ru: { value: 'ru-RU' },
+  zh: { value: 'en-GB', eastAsia: 'zh-CN' }, ar: { value: 'en-GB', bidirectional: 'ar-SA' },
+};
 interface Ctx {
   text: string;
   comments: CommentsModel;
@@ -41,18 +50,37 @@ interface Ctx {
   rtl: boolean;
   /** Word wants a distinct id on every revision mark. */
   revision: number;
+  /** What every Word paragraph shows and where it came from: what an import compares the returned file with. */
+  proj: Projection;
+  /** The segments of the paragraph being built. */
+  segs: Seg[];
+  /** Point comments (`{>>@id<<}`) by offset, so each is anchored where it stands. */
+  points: Map<number, string>;
 }
 
 export async function exportDocx(source: string, options: ExportOptions): Promise<Uint8Array> {
+  const built = build(source, options);
+  const bytes = await Packer.toBuffer(built.doc);
+  return finishPackage(bytes, built.proj);
+}
+
+/** The paragraphs an export of `source` writes, with their sources: the import's reference, built by the export's own code. */
+export function projectExport(source: string, options: ExportOptions): Projection {
+  return build(source, options).proj;
+}
+
+function build(source: string, options: ExportOptions): { doc: Document; proj: Projection } {
   const text0 = options.mode === 'clean' ? cleanCopy(source) : source;
+  // Same length, so offsets into `text` are offsets into the draft.
   const text = text0.replace(CONTROL, ' ');
   const model = DraftModel.parse(text);
   const info = model.info;
   const lang = info?.languages[0] ?? 'en';
   const comments = options.mode === 'clean' ? { threads: [], marks: [], blocks: [], conflicts: [], problems: [] } : parseComments(text);
-  const ctx: Ctx = { text, comments, mode: options.mode, drop: dropRanges(text, comments), commentIds: new Map(), footnotes: new Map(), footnoteBodies: {}, lang, rtl: lang === 'ar', revision: 1 };
+  const proj: Projection = { fingerprint: sourceFingerprint(source), mode: options.mode, body: [], notes: [], comments: [] };
+  const ctx: Ctx = { text, comments, mode: options.mode, drop: dropRanges(text, comments), commentIds: new Map(), footnotes: new Map(), footnoteBodies: {}, lang, rtl: lang === 'ar', revision: 1, proj, segs: [], points: new Map() };
   // Word comments: each thread's first comment, then its replies pointing at it; resolved on the first.
-  const wordComments: { id: number; author: string; date: Date; parentId?: number; resolved?: boolean; children: Paragraph[] }[] = [];
+  const wordComments: { id: number; author: string; date?: Date; parentId?: number; resolved?: boolean; children: Paragraph[] }[] = [];
   for (const th of comments.threads) {
     const notes = th.blocks.filter((b) => !b.event && (th.kind === 'comment' || b.body));
     if (!notes.length && th.mark?.note === undefined) continue;
@@ -60,14 +88,19 @@ export async function exportDocx(source: string, options: ExportOptions): Promis
     if (th.mark?.note !== undefined && !notes.length) {
       const id = wordComments.length;
       wordComments.push({ id, author: 'Unknown', date: new Date(0), children: [new Paragraph(th.mark.note)] });
+      proj.comments.push({ wordId: id, threadId: th.id, blockId: null, author: 'Unknown', date: new Date(0).toISOString(), body: th.mark.note, resolved: false });
       ids.push(id);
     }
     for (const b of notes) {
       const id = wordComments.length;
-      wordComments.push({ id, author: b.author, date: new Date(b.date), ...(ids.length ? { parentId: ids[0] } : { resolved: th.resolved }), children: body(b) });
+      // A date Word cannot read is left out rather than written as an invalid one.
+      const date = validDate(b.date);
+      wordComments.push({ id, author: b.author, ...(date ? { date } : {}), ...(ids.length ? { parentId: ids[0] } : { resolved: th.resolved }), children: body(b) });
+      proj.comments.push({ wordId: id, threadId: th.id, blockId: b.id, author: b.author, date: date?.toISOString() ?? '', body: b.body, resolved: th.resolved });
       ids.push(id);
     }
     ctx.commentIds.set(th.id, ids);
+    if (th.mark?.kind === 'comment' && !th.mark.text && ids.length) ctx.points.set(th.mark.start, th.id);
   }
   // Footnote definitions first, so references can point at their numbers.
   const trees: Root[] = model.chunks.map((_, i) => model.absoluteChunkTree(i));
@@ -75,38 +108,41 @@ export async function exportDocx(source: string, options: ExportOptions): Promis
   for (const tree of trees) for (const n of tree.children) if (n.type === 'footnoteDefinition') ctx.footnotes.set(n.identifier, ++fn);
   for (const tree of trees) for (const n of tree.children) {
     if (n.type !== 'footnoteDefinition') continue;
-    ctx.footnoteBodies[ctx.footnotes.get(n.identifier)!] = { children: n.children.flatMap((c) => (c.type === 'paragraph' ? [new Paragraph({ children: runs(ctx, c.children, {}) })] : [])) };
+    ctx.footnoteBodies[ctx.footnotes.get(n.identifier)!] = { children: n.children.flatMap((c) => (c.type === 'paragraph' ? [para(ctx, { children: runs(ctx, c.children, {}) }, c, 'notes')] : [])) };
   }
-  const children: (Paragraph | Table)[] = [...headingBlock(info, lang, options.today)];
-  let chapter = 0, section = 0, para = 0;
+  const children: (Paragraph | Table)[] = [...headingBlock(ctx, info, lang, options.today)];
+  let chapter = 0, section = 0, paraNo = 0;
   for (const tree of trees) {
     for (const n of tree.children) {
       switch (n.type) {
         case 'heading': {
           const kids = stripAttributes(ctx, n.children);
-          if (n.depth === 1) { children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240 }, bidirectional: ctx.rtl, children: runs(ctx, kids, { bold: true }, 28) })); break; }
+          if (n.depth === 1) { children.push(para(ctx, { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240 }, bidirectional: ctx.rtl, children: runs(ctx, kids, { bold: true }, 28) }, n)); break; }
           if (n.depth === 2) {
             chapter++; section = 0;
             const num = lang === 'zh' ? `${ZH_NUM[chapter] ?? chapter}、` : `${ROMAN[chapter] ?? chapter}.`;
-            children.push(new Paragraph({ keepNext: true, spacing: { before: 360, after: 120 }, bidirectional: ctx.rtl, children: [new TextRun({ text: `${num}\t`, bold: true, size: 24 }), ...runs(ctx, kids, { bold: true }, 24)] }));
+            children.push(para(ctx, { keepNext: true, spacing: { before: 360, after: 120 }, bidirectional: ctx.rtl, children: [lit(ctx, { text: `${num}\t`, bold: true, size: 24 }), ...runs(ctx, kids, { bold: true }, 24)] }, n));
             break;
           }
           if (n.depth === 3) {
             const num = `${LETTERS[section++] ?? section}.`;
-            children.push(new Paragraph({ keepNext: true, spacing: { before: 240, after: 120 }, bidirectional: ctx.rtl, children: [new TextRun({ text: `${num}\t`, bold: true }), ...runs(ctx, kids, { bold: true })] }));
+            children.push(para(ctx, { keepNext: true, spacing: { before: 240, after: 120 }, bidirectional: ctx.rtl, children: [lit(ctx, { text: `${num}\t`, bold: true }), ...runs(ctx, kids, { bold: true })] }, n));
             break;
           }
-          children.push(new Paragraph({ keepNext: true, spacing: { before: 120, after: 60 }, bidirectional: ctx.rtl, children: runs(ctx, kids, { italics: true }) }));
+          children.push(para(ctx, { keepNext: true, spacing: { before: 120, after: 60 }, bidirectional: ctx.rtl, children: runs(ctx, kids, { italics: true }) }, n));
           break;
         }
         case 'paragraph': {
-          const r = runs(ctx, n.children, {});
-          if (!r.length) break; // a paragraph that only held thread lines
           const plain = paragraphText(ctx, n);
+          const sub = /^\((?:[a-z]|[ivx]+)\)\s/.test(plain);
+          // The number comes before the text in the paragraph, and so in its segments.
+          const num = sub ? null : lit(ctx, { text: `${paraNo + 1}.\t`, rightToLeft: ctx.rtl || ARABIC.test(plain) });
+          const r = runs(ctx, n.children, {});
+          if (!r.length) { ctx.segs = []; break; } // a paragraph that only held thread lines
           // "(a) …" written as its own paragraph is a subparagraph of the numbered paragraph before it.
-          if (/^\((?:[a-z]|[ivx]+)\)\s/.test(plain)) { children.push(new Paragraph({ bidirectional: ctx.rtl || ARABIC.test(plain), indent: { left: 1134 }, alignment: AlignmentType.BOTH, children: r })); break; }
-          para++;
-          children.push(numbered(`${para}.`, r, ctx, plain));
+          if (sub) { children.push(para(ctx, { bidirectional: ctx.rtl || ARABIC.test(plain), indent: { left: 1134 }, alignment: AlignmentType.BOTH, children: r }, n)); break; }
+          paraNo++;
+          children.push(para(ctx, { bidirectional: ctx.rtl || ARABIC.test(plain), indent: { left: 567, hanging: 567 }, alignment: AlignmentType.BOTH, children: [num!, ...r] }, n));
           break;
         }
         case 'list':
@@ -115,14 +151,15 @@ export async function exportDocx(source: string, options: ExportOptions): Promis
         case 'table':
           children.push(new Table({
             width: { size: 100, type: WidthType.PERCENTAGE },
-            rows: n.children.map((row, ri) => new TableRow({ tableHeader: ri === 0, children: row.children.map((cell) => new TableCell({ children: [new Paragraph({ bidirectional: ctx.rtl, children: runs(ctx, cell.children, ri === 0 ? { bold: true } : {}) })] })) })),
+            // A row made only of a thread's lines (GFM reads the lines under a table as a row) is not a row.
+            rows: n.children.filter((row) => !droppedWhole(ctx, row)).map((row, ri) => new TableRow({ tableHeader: ri === 0, children: row.children.map((cell) => new TableCell({ children: [para(ctx, { bidirectional: ctx.rtl, children: runs(ctx, cell.children, ri === 0 ? { bold: true } : {}) }, cell)] })) })),
           }));
           break;
         case 'code':
-          for (const line of n.value.split('\n')) children.push(new Paragraph({ children: [new TextRun({ text: line, font: 'Courier New', size: 18 })] }));
+          for (const line of n.value.split('\n')) children.push(para(ctx, { children: [lit(ctx, { text: line, font: 'Courier New', size: 18 })] }, n));
           break;
         case 'blockquote':
-          for (const c of n.children) if (c.type === 'paragraph') children.push(new Paragraph({ indent: { left: 1134 }, bidirectional: ctx.rtl, children: runs(ctx, c.children, {}) }));
+          for (const c of n.children) if (c.type === 'paragraph') children.push(para(ctx, { indent: { left: 1134 }, bidirectional: ctx.rtl, children: runs(ctx, c.children, {}) }, c));
           break;
         default:
           break; // html (template hints), thematic breaks, definitions, footnote definitions (already taken)
@@ -133,27 +170,56 @@ export async function exportDocx(source: string, options: ExportOptions): Promis
     creator: 'review-obs',
     title: info ? templateForLanguages(info.languages).title(info.kind, info.stateUnderReview) : t('Draft'),
     styles: { default: { document: { run: { font: FONT, size: 20 }, paragraph: { spacing: { after: 120 } } } } },
+    // The State's and the secretariat's edits in Word come back as tracked changes; the fingerprint tells the import
+    // which draft the file was exported from.
+    features: { trackRevisions: true },
+    customProperties: [{ name: FINGERPRINT_PROPERTY, value: proj.fingerprint }, { name: MODE_PROPERTY, value: options.mode }],
     ...(wordComments.length ? { comments: { children: wordComments } } : {}),
     footnotes: ctx.footnoteBodies,
     sections: [{ properties: { page: { size: A4, margin: { top: 1417, bottom: 1417, left: 1417, right: 1417 } } }, children }],
   });
-  return Packer.toBuffer(doc);
+  return { doc, proj };
 }
 
 function body(b: Block): Paragraph[] {
   return b.body.replace(CONTROL, ' ').split('\n').map((l) => new Paragraph(l));
 }
 
-function headingBlock(info: DraftModel['info'], lang: string, today?: string): Paragraph[] {
+function headingBlock(ctx: Ctx, info: DraftModel['info'], lang: string, today?: string): Paragraph[] {
   if (!info) return [];
   const langName: Record<string, string> = { en: 'English', zh: 'Chinese', fr: 'French', es: 'Spanish', ru: 'Russian', ar: 'Arabic' };
   const lines = [info.symbol ?? '', info.distribution ?? 'Limited', info.date ?? today ?? new Date().toISOString().slice(0, 10), `Original: ${langName[lang] ?? lang}`].filter(Boolean);
-  return [...lines.map((l) => new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 0 }, children: [new TextRun({ text: l, size: 18 })] })), new Paragraph('')];
+  return [...lines.map((l) => para(ctx, { alignment: AlignmentType.RIGHT, spacing: { after: 0 }, children: [lit(ctx, { text: l, size: 18 })] })), para(ctx, {})];
 }
 
-function numbered(num: string, r: ParagraphChild[], ctx: Ctx, plain: string): Paragraph {
-  const rtl = ctx.rtl || ARABIC.test(plain);
-  return new Paragraph({ bidirectional: rtl, indent: { left: 567, hanging: 567 }, alignment: AlignmentType.BOTH, children: [new TextRun({ text: `${num}\t`, rightToLeft: rtl }), ...r] });
+type ParagraphOptions = Exclude<ConstructorParameters<typeof Paragraph>[0], string>;
+type Positioned = { position?: { start: { offset?: number }; end: { offset?: number } } };
+
+/** A Word paragraph, its segments recorded in the projection with the source block it came from. */
+function para(ctx: Ctx, options: ParagraphOptions, node?: Positioned, where: 'body' | 'notes' = 'body'): Paragraph {
+  const start = node?.position?.start.offset ?? -1, end = node?.position?.end.offset ?? -1;
+  ctx.proj[where].push({ segs: ctx.segs, blockStart: start, blockEnd: end });
+  ctx.segs = [];
+  return new Paragraph(options);
+}
+
+/** A run of text that the export writes itself (a number, a heading line): it has no place in the draft. */
+function lit(ctx: Ctx, options: { text: string } & Record<string, unknown>): TextRun {
+  ctx.segs.push({ text: options.text, src: -1, kind: 'normal', thread: null });
+  return new TextRun(options);
+}
+
+function validDate(s: string): Date | null {
+  const d = new Date(s);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** Whether every cell of a table row is text the export drops (a thread line read as a row). */
+function droppedWhole(ctx: Ctx, row: Positioned): boolean {
+  const s = row.position?.start.offset, e = row.position?.end.offset;
+  if (s === undefined || e === undefined) return false;
+  const line = ctx.text.slice(s, e);
+  return /^\{>>@[a-z0-9.]+ \|.*<<\}\s*$/.test(line.trim());
 }
 
 function listItems(ctx: Ctx, list: Extract<RootContent, { type: 'list' }>, depth: number, out: (Paragraph | Table)[]): void {
@@ -161,8 +227,10 @@ function listItems(ctx: Ctx, list: Extract<RootContent, { type: 'list' }>, depth
     const label = depth === 0 ? `(${'abcdefghijklmnopqrstuvwxyz'[i] ?? i + 1})` : `(${['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'][i] ?? i + 1})`;
     for (const c of item.children) {
       if (c.type === 'paragraph') {
+        const num = lit(ctx, { text: `${label}\t` });
         const r = runs(ctx, c.children, {});
-        if (r.length) out.push(new Paragraph({ bidirectional: ctx.rtl || ARABIC.test(paragraphText(ctx, c)), indent: { left: 1134 + 567 * depth, hanging: 567 }, children: [new TextRun(`${label}\t`), ...r] }));
+        if (r.length) out.push(para(ctx, { bidirectional: ctx.rtl || ARABIC.test(paragraphText(ctx, c)), indent: { left: 1134 + 567 * depth, hanging: 567 }, children: [num, ...r] }, c));
+        else ctx.segs = [];
       } else if (c.type === 'list') listItems(ctx, c, depth + 1, out);
     }
   });
@@ -203,14 +271,14 @@ function markSyntax(m: Mark): [number, number][] {
 type Piece = { from: number; to: number };
 
 /** What a source offset is part of: the kind of change, and the comment threads whose text it is. */
-function classify(ctx: Ctx, o: number): { change: { kind: 'ins' | 'del'; author: string; date: string; id: number } | null; threads: string[] } {
+function classify(ctx: Ctx, o: number): { change: { kind: 'ins' | 'del'; author: string; date: string; id: number; thread: string } | null; threads: string[] } {
   let change = null;
   const threads: string[] = [];
   for (const m of ctx.comments.marks) {
     if (o < m.start || o >= m.end) continue;
     if (m.kind === 'comment') { threads.push(m.id); continue; }
     const root = ctx.comments.blocks.find((b) => b.id === m.id);
-    const who = { author: root?.author ?? 'Unknown', date: root?.date ?? '1970-01-01T00:00:00Z', id: 0 };
+    const who = { author: root?.author ?? 'Unknown', date: root && validDate(root.date) ? root.date : '1970-01-01T00:00:00Z', id: 0, thread: m.id };
     const innerStart = m.start + 3;
     const oldEnd = innerStart + m.text.length;
     if (m.kind === 'insertion') change = { kind: 'ins' as const, ...who };
@@ -226,34 +294,86 @@ function classify(ctx: Ctx, o: number): { change: { kind: 'ins' | 'del'; author:
 function runs(ctx: Ctx, nodes: PhrasingContent[], fmt: Fmt, size?: number): ParagraphChild[] {
   const out: ParagraphChild[] = [];
   const open = new Set<string>();
-  const emitText = (from: number, to: number, f: Fmt, literal?: string) => {
-    for (const p of pieces(ctx, from, to)) {
-      const c = classify(ctx, p.from);
-      // comment ranges: open the threads that start here, close those that ended before
-      for (const id of [...open]) if (!c.threads.includes(id)) { closeThread(ctx, out, id); open.delete(id); }
-      for (const id of c.threads) if (!open.has(id)) { for (const n of ctx.commentIds.get(id) ?? []) out.push(new CommentRangeStart(n)); open.add(id); }
-      const t = (literal ?? ctx.text.slice(p.from, p.to)).replace(/\r?\n/g, ' ');
-      if (!t) continue;
-      const base = { text: t, bold: f.bold, italics: f.italics, size, rightToLeft: ctx.rtl || ARABIC.test(t), ...(f.code ? { font: 'Courier New' } : {}) };
-      if (c.change?.kind === 'ins') out.push(new InsertedTextRun({ ...base, id: ctx.revision++, author: c.change.author, date: c.change.date }));
-      else if (c.change?.kind === 'del') out.push(new DeletedTextRun({ ...base, id: ctx.revision++, author: c.change.author, date: c.change.date }));
-      else out.push(new TextRun(base));
+  const point = (o: number) => {
+    const id = ctx.points.get(o);
+    if (!id) return;
+    // A comment on a point: an empty range, so Word, LibreOffice and pandoc show it where it stands.
+    for (const n of ctx.commentIds.get(id) ?? []) out.push(new CommentRangeStart(n));
+    closeThread(ctx, out, id);
+  };
+  const emitPiece = (p: Piece, f: Fmt) => {
+    const c = classify(ctx, p.from);
+    // comment ranges: open the threads that start here, close those that ended before
+    for (const id of [...open]) if (!c.threads.includes(id)) { closeThread(ctx, out, id); open.delete(id); }
+    for (const id of c.threads) if (!open.has(id)) { for (const n of ctx.commentIds.get(id) ?? []) out.push(new CommentRangeStart(n)); open.add(id); }
+    // Line by line: a soft line break is a space, except between Chinese characters, where it is nothing.
+    const src = ctx.text.slice(p.from, p.to);
+    let t = '';
+    let at = 0;
+    for (const m of src.matchAll(/\r?\n/g)) {
+      segment(ctx, src.slice(at, m.index), p.from + at, c);
+      const joint = CJK.test(src.charAt(m.index - 1)) && CJK.test(src.charAt(m.index + m[0].length)) ? '' : ' ';
+      segment(ctx, joint, p.from + m.index, c);
+      t += src.slice(at, m.index) + joint;
+      at = m.index + m[0].length;
     }
+    segment(ctx, src.slice(at), p.from + at, c);
+    t += src.slice(at);
+    if (!t) return;
+    const base = { text: t, bold: f.bold, italics: f.italics, size, rightToLeft: ctx.rtl || ARABIC.test(t), language: LANGUAGE[ctx.lang], ...(f.code ? { font: 'Courier New' } : {}) };
+    if (c.change?.kind === 'ins') out.push(new InsertedTextRun({ ...base, id: ctx.revision++, author: c.change.author, date: c.change.date }));
+    else if (c.change?.kind === 'del') out.push(new DeletedTextRun({ ...base, id: ctx.revision++, author: c.change.author, date: c.change.date }));
+    else out.push(new TextRun(base));
+  };
+  const emitText = (from: number, to: number, f: Fmt) => {
+    let last = from;
+    for (const p of pieces(ctx, from, to)) {
+      for (let o = last; o < p.from; o++) point(o);
+      emitPiece(p, f);
+      last = p.to;
+    }
+    for (let o = last; o < to; o++) point(o);
+  };
+  const footnote = (n: number) => {
+    ctx.segs.push({ text: OBJECT, src: -1, kind: 'normal', thread: null });
+    out.push(new FootnoteReferenceRun(n));
+  };
+  /** Text, with `[^1]` references whose definition stands in another section (the parser sees one section at a time). */
+  const text = (s: number, e: number, f: Fmt) => {
+    let at = s;
+    if (ctx.footnotes.size) {
+      for (const m of ctx.text.slice(s, e).matchAll(/\[\^([^\]\s]+)\]/g)) {
+        const n = ctx.footnotes.get(m[1]!.toLowerCase());
+        if (!n) continue;
+        emitText(at, s + m.index, f);
+        footnote(n);
+        at = s + m.index + m[0].length;
+      }
+    }
+    emitText(at, e, f);
   };
   const walk = (n: PhrasingContent, f: Fmt) => {
     const s = n.position?.start.offset, e = n.position?.end.offset;
     switch (n.type) {
-      case 'text': if (s !== undefined && e !== undefined) emitText(s, e, f); break;
-      case 'inlineCode': if (s !== undefined && e !== undefined) emitText(s, e, { ...f, code: true }); break;
+      case 'text': if (s !== undefined && e !== undefined) text(s, e, f); break;
+      case 'inlineCode': {
+        if (s === undefined || e === undefined) break;
+        // The code itself, without its backticks (and the one space that pads a span starting with one).
+        const fence = /^`+/.exec(ctx.text.slice(s, e))![0].length;
+        let a = s + fence, b = e - fence;
+        if (b - a >= 2 && ctx.text[a] === ' ' && ctx.text[b - 1] === ' ' && ctx.text.slice(a, b).trim()) { a++; b--; }
+        emitText(a, b, { ...f, code: true });
+        break;
+      }
       case 'strong': for (const c of n.children) walk(c, { ...f, bold: true }); break;
       case 'emphasis': for (const c of n.children) walk(c, { ...f, italics: true }); break;
       case 'delete': for (const c of n.children) walk(c, f); break;
-      case 'break': out.push(new TextRun({ text: '', break: 1 })); break;
-      case 'footnoteReference': { const id = ctx.footnotes.get(n.identifier); if (id) out.push(new FootnoteReferenceRun(id)); break; }
+      case 'break': ctx.segs.push({ text: LINE_BREAK, src: -1, kind: 'normal', thread: null }); out.push(new TextRun({ text: '', break: 1 })); break;
+      case 'footnoteReference': { const id = ctx.footnotes.get(n.identifier); if (id) footnote(id); break; }
       case 'link': {
         const inner: ParagraphChild[] = [];
         const before = out.length;
-        for (const c of n.children) walk(c, f);
+        for (const c of n.children) walk(c, { ...f, link: true });
         inner.push(...out.splice(before));
         out.push(new ExternalHyperlink({ link: n.url, children: inner.filter((x): x is TextRun => x instanceof TextRun) }));
         break;
@@ -265,6 +385,12 @@ function runs(ctx: Ctx, nodes: PhrasingContent[], fmt: Fmt, size?: number): Para
   for (const n of nodes) walk(n, fmt);
   for (const id of open) closeThread(ctx, out, id);
   return out;
+}
+
+/** Records a stretch of draft text written into the paragraph, with the change or thread it belongs to. */
+function segment(ctx: Ctx, text: string, src: number, c: ReturnType<typeof classify>): void {
+  if (!text) return;
+  ctx.segs.push({ text, src, kind: c.change ? c.change.kind : 'normal', thread: c.change ? c.change.thread : null });
 }
 
 function closeThread(ctx: Ctx, out: ParagraphChild[], id: string): void {

@@ -1,0 +1,120 @@
+// What an export writes, paragraph by paragraph, and where each piece came from in the draft: the import's reference.
+import JSZip from 'jszip';
+
+/** A stretch of one Word paragraph's text: draft text at `src` (or -1 for text the export wrote itself). */
+export interface Seg {
+  text: string;
+  src: number;
+  /** Text of a pending suggestion, written as a tracked insertion or deletion. */
+  kind: 'normal' | 'ins' | 'del';
+  /** The suggestion's thread id, for `ins` and `del`. */
+  thread: string | null;
+}
+
+export interface ProjectedParagraph {
+  segs: Seg[];
+  /** The Markdown block the paragraph came from (-1 for the heading block the export writes). */
+  blockStart: number;
+  blockEnd: number;
+}
+
+/** A Word comment the export wrote, and the thread and block of the draft it came from. */
+export interface ExportedComment {
+  wordId: number;
+  threadId: string;
+  /** null for an anonymous CriticMarkup note. */
+  blockId: string | null;
+  author: string;
+  date: string;
+  body: string;
+  resolved: boolean;
+}
+
+export interface Projection {
+  fingerprint: string;
+  mode: 'with-changes' | 'clean';
+  body: ProjectedParagraph[];
+  /** Footnote paragraphs, in footnote order. */
+  notes: ProjectedParagraph[];
+  comments: ExportedComment[];
+}
+
+/** Custom document properties (docProps/custom.xml): Word and LibreOffice keep them when they save. */
+export const FINGERPRINT_PROPERTY = 'ReviewObservations.Source';
+export const MODE_PROPERTY = 'ReviewObservations.Mode';
+
+/**
+ * A fingerprint of the draft's text (two 32-bit FNV-1a hashes over its UTF-16 code units and its length): enough to
+ * tell whether a returned file was exported from this very text, with no crypto API the browser lacks.
+ */
+export function sourceFingerprint(text: string): string {
+  let a = 0x811c9dc5, b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
+    b ^= b >>> 15;
+  }
+  return `v1-${text.length.toString(36)}-${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}`;
+}
+
+const W15 = 'http://schemas.microsoft.com/office/word/2012/wordml';
+const CT_EXT = 'application/vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml';
+const CT_PEOPLE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.people+xml';
+const REL_EXT = 'http://schemas.microsoft.com/office/2011/relationships/commentsExtended';
+const REL_PEOPLE = 'http://schemas.microsoft.com/office/2011/relationships/people';
+
+function xmlAttr(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * Adds what the docx library leaves out and Word writes: the resolved state of every thread (commentsExtended.xml,
+ * which the library writes only when some comment is a reply) and the comments' authors (people.xml).
+ */
+export async function finishPackage(bytes: Uint8Array, proj: Projection): Promise<Uint8Array> {
+  if (!proj.comments.length) return bytes;
+  const zip = await JSZip.loadAsync(bytes);
+  const comments = await zip.file('word/comments.xml')?.async('string');
+  if (!comments) return bytes;
+  let types = await zip.file('[Content_Types].xml')!.async('string');
+  let rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
+  const nextRel = () => `rIdRo${(rels.match(/<Relationship /g) ?? []).length + 1}`;
+  let changed = false;
+  if (!zip.file('word/commentsExtended.xml')) {
+    // Each comment's last paragraph gets the paraId its commentEx entry names (the library's ids: the comment id + 1).
+    const paraIds: string[] = [];
+    const stamped = comments.replace(/<w:comment\b[^>]*w:id="(\d+)"[^>]*>([\s\S]*?)<\/w:comment>/g, (whole, id: string, inner: string) => {
+      const paraId = (Number(id) + 1).toString(16).toUpperCase().padStart(8, '0');
+      paraIds.push(paraId);
+      const last = inner.lastIndexOf('<w:p>');
+      if (last < 0) return whole;
+      const at = whole.indexOf(inner) + last;
+      return `${whole.slice(0, at)}<w:p w14:paraId="${paraId}" w14:textId="${paraId}">${whole.slice(at + 5)}`;
+    });
+    const done = new Map(proj.comments.map((c) => [(c.wordId + 1).toString(16).toUpperCase().padStart(8, '0'), c]));
+    const entries = paraIds.map((p) => {
+      const c = done.get(p);
+      const root = c && proj.comments.find((x) => x.threadId === c.threadId);
+      const parent = root && root !== c ? ` w15:paraIdParent="${(root.wordId + 1).toString(16).toUpperCase().padStart(8, '0')}"` : '';
+      return `<w15:commentEx w15:paraId="${p}"${parent} w15:done="${c?.resolved ? 1 : 0}"/>`;
+    });
+    zip.file('word/comments.xml', stamped);
+    zip.file('word/commentsExtended.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w15:commentsEx xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:w15="${W15}" mc:Ignorable="w15">${entries.join('')}</w15:commentsEx>`);
+    types = types.replace('</Types>', `<Override PartName="/word/commentsExtended.xml" ContentType="${CT_EXT}"/></Types>`);
+    rels = rels.replace('</Relationships>', `<Relationship Id="${nextRel()}" Type="${REL_EXT}" Target="commentsExtended.xml"/></Relationships>`);
+    changed = true;
+  }
+  if (!zip.file('word/people.xml')) {
+    const authors = [...new Set(proj.comments.map((c) => c.author))];
+    const people = authors.map((a) => `<w15:person w15:author="${xmlAttr(a)}"><w15:presenceInfo w15:providerId="None" w15:userId="${xmlAttr(a)}"/></w15:person>`).join('');
+    zip.file('word/people.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w15:people xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:w15="${W15}" mc:Ignorable="w15">${people}</w15:people>`);
+    types = types.replace('</Types>', `<Override PartName="/word/people.xml" ContentType="${CT_PEOPLE}"/></Types>`);
+    rels = rels.replace('</Relationships>', `<Relationship Id="${nextRel()}" Type="${REL_PEOPLE}" Target="people.xml"/></Relationships>`);
+    changed = true;
+  }
+  if (!changed) return bytes;
+  zip.file('[Content_Types].xml', types);
+  zip.file('word/_rels/document.xml.rels', rels);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
