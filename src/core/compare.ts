@@ -1,8 +1,9 @@
 // Differences between a draft and a co-reviewer's copy, by word (by Intl.Segmenter word for Chinese), and their import as suggestions.
 import { diffArrays } from 'diff';
 import { parseComments } from './comments/parse';
-import { blockText, CommentError, paragraphEnd, randomId, type OpContext } from './comments/ops';
-import { eolOf, type OffsetEdit } from './edits';
+import { blockText, CommentError, randomId, type OpContext } from './comments/ops';
+import { placeThreads, suggestionKind, type NewThread } from './comments/place';
+import type { OffsetEdit } from './edits';
 
 export interface Token { text: string; start: number }
 
@@ -126,36 +127,15 @@ const MARKUP = /\{(?:==|\+\+|--|~~|>>)|(?:==|\+\+|--|~~|<<)\}|~>/;
  */
 export function differencesAsSuggestions(draft: string, copy: string, ctx: OpContext): OffsetEdit[] {
   const hunks = compareTexts(draft, copy);
-  const eol = eolOf(draft);
   const date = (ctx.now?.() ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const newId = ctx.newId ?? randomId;
-  // At one offset: what closes a mark (or is a whole insertion) first, then the thread lines of the paragraph that
-  // ends there, then what opens a mark, so no thread line ever lands inside a suggestion.
-  const at = new Map<number, { close: string; lines: string; open: string }>();
-  const slot = (o: number) => { let v = at.get(o); if (!v) at.set(o, (v = { close: '', lines: '', open: '' })); return v; };
-  const pending: string[] = [];
+  const threads: NewThread[] = [];
   for (const h of hunks) {
     if (MARKUP.test(h.oldText) || MARKUP.test(h.newText)) {
       throw new CommentError(`The copy changes a comment or suggestion near "${(h.oldText || h.newText).slice(0, 40)}": resolve the draft's own comments and suggestions first, or merge the copies with git.`);
     }
     const id = newId(8);
-    const tag = `{>>@${id}<<}`;
-    if (h.oldStart === h.oldEnd) slot(h.oldStart).close += `{++${h.newText}++}${tag}`;
-    else if (!h.newText) { slot(h.oldStart).open += '{--'; slot(h.oldEnd).close += `--}${tag}`; }
-    else { slot(h.oldStart).open += '{~~'; slot(h.oldEnd).close += `~>${h.newText}~~}${tag}`; }
-    pending.push(id);
+    threads.push({ id, start: h.oldStart, end: h.oldEnd, newText: h.newText, kind: suggestionKind(h.oldStart, h.oldEnd, h.newText), lines: [blockText(id, ctx.author, date, '')] });
   }
-  // Thread lines go under the paragraph, but never inside (or at the start of) a suggestion that spans the paragraph
-  // break: then they move on to where that suggestion's paragraph ends.
-  hunks.forEach((h, i) => {
-    let o = paragraphEnd(draft, h.oldEnd);
-    for (let moved = true; moved;) {
-      moved = false;
-      // A deletion or replacement that starts right there would share the thread lines' line: move past it too.
-      for (const g of hunks) if (g.oldStart <= o && o < g.oldEnd) { o = paragraphEnd(draft, g.oldEnd); moved = true; }
-    }
-    slot(o).lines += eol + blockText(pending[i]!, ctx.author, date, '');
-  });
-  return [...at.entries()].map(([o, v]) => ({ start: o, end: o, newText: v.close + v.lines + v.open }));
+  return placeThreads(draft, threads);
 }
-

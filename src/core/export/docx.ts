@@ -10,7 +10,7 @@ import {
 import { cleanCopy } from '../comments/ops';
 import { parseComments, type Block, type CommentsModel, type Mark } from '../comments/parse';
 import { DraftModel } from '../draft/model';
-import { finishPackage, FINGERPRINT_PROPERTY, MODE_PROPERTY, sourceFingerprint, type ExportedComment, type Projection, type Seg } from './projection';
+import { finishPackage, FINGERPRINT_PROPERTY, LINE_BREAK, OBJECT, MODE_PROPERTY, sourceFingerprint, type ExportedComment, type Projection, type Seg } from './projection';
 
 export interface ExportOptions {
   /** `with-changes`: threads as Word comments, suggestions as tracked changes; `clean`: the accepted text only. */
@@ -29,8 +29,6 @@ const FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: 'Si
 const A4 = { width: 11906, height: 16838 };
 
 interface Fmt { bold?: boolean; italics?: boolean; code?: boolean; link?: boolean }
-/** Characters the import reads for what is not text in Word: a footnote reference, a line break inside a paragraph. */
-export const OBJECT = '\ufffc', LINE_BREAK = '\u2028';
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 /** The language of the runs, so a word processor checks spelling and picks glyphs for the draft's language. */
 const LANGUAGE: Record<string, { value: string; eastAsia?: string; bidirectional?: string }> = {

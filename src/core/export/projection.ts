@@ -1,6 +1,9 @@
 // What an export writes, paragraph by paragraph, and where each piece came from in the draft: the import's reference.
 import JSZip from 'jszip';
 
+/** Characters both sides use for what is not text in Word: a footnote reference, a line break inside a paragraph. */
+export const OBJECT = '\ufffc', LINE_BREAK = '\u2028';
+
 /** A stretch of one Word paragraph's text: draft text at `src` (or -1 for text the export wrote itself). */
 export interface Seg {
   text: string;

@@ -1,0 +1,247 @@
+// Reads a .docx as the import needs it: each paragraph's characters with their tracked changes and comment anchors,
+// the comments with their replies and resolved state, the footnotes, and the document properties. Nothing else.
+import JSZip from 'jszip';
+import { XMLParser } from 'fast-xml-parser';
+import { LINE_BREAK, OBJECT } from '../export/projection';
+
+/** What a character of a returned paragraph is: text as it stood, text inserted or deleted with tracking on. */
+export const CharKind = { Normal: 0, Inserted: 1, Deleted: 2 } as const;
+export type CharKind = (typeof CharKind)[keyof typeof CharKind];
+
+export interface Revision { author: string; date: string }
+
+export interface Anchor { comment: string; kind: 'start' | 'end' | 'ref'; pos: number }
+
+/** The returned document's text as one string: paragraphs joined by '\n', every character labelled. */
+export interface ReturnedText {
+  text: string;
+  kinds: Uint8Array;
+  /** Index into `revisions` for inserted and deleted characters (and tracked paragraph marks). */
+  revs: Int32Array;
+  anchors: Anchor[];
+}
+
+export interface ReturnedComment {
+  id: string;
+  author: string;
+  /** As written (may be missing or malformed: the import says so). */
+  date: string;
+  body: string;
+  paraId: string | null;
+  parentParaId: string | null;
+  done: boolean;
+}
+
+export interface ReturnedDocument {
+  body: ReturnedText;
+  notes: ReturnedText;
+  revisions: Revision[];
+  comments: ReturnedComment[];
+  properties: Map<string, string>;
+  lastModifiedBy: string | null;
+}
+
+export class WordFileError extends Error {}
+
+/** Larger than any list of observations with its comments; a bigger file is refused before it is unpacked. */
+export const MAX_DOCX_BYTES = 64 * 1024 * 1024;
+const MAX_PART_BYTES = 256 * 1024 * 1024;
+
+type XNode = Record<string, unknown>;
+const parser = () => new XMLParser({
+  preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', trimValues: false,
+  processEntities: false, parseTagValue: false, parseAttributeValue: false, ignoreDeclaration: true, ignorePiTags: true,
+});
+
+/** XML's five entities and character references, in one pass (so `&amp;#65;` stays `&#65;`). */
+function decode(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(amp|lt|gt|quot|apos|#x[0-9a-fA-F]+|#\d+);/g, (_, e: string) => {
+    switch (e) {
+      case 'amp': return '&';
+      case 'lt': return '<';
+      case 'gt': return '>';
+      case 'quot': return '"';
+      case 'apos': return "'";
+      default: {
+        const n = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+        return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : '';
+      }
+    }
+  });
+}
+
+function tagOf(n: XNode): string | null {
+  for (const k of Object.keys(n)) if (k !== ':@' && k !== '#text') return k;
+  return null;
+}
+function kids(n: XNode, tag: string): XNode[] { return (n[tag] as XNode[] | undefined) ?? []; }
+function attr(n: XNode, name: string): string | null {
+  const a = n[':@'] as Record<string, string> | undefined;
+  const v = a?.[name];
+  return v === undefined ? null : decode(v);
+}
+function textOf(n: XNode, tag: string): string {
+  return kids(n, tag).map((c) => (typeof c['#text'] === 'string' ? decode(c['#text'] as string) : '')).join('');
+}
+
+async function part(zip: JSZip, path: string, name: string): Promise<XNode[] | null> {
+  const f = zip.file(path);
+  if (!f) return null;
+  const size = (f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
+  if (size !== undefined && size > MAX_PART_BYTES) throw new WordFileError(`${name}: ${path} unpacks to ${Math.round(size / 1048576)} MB, more than a Word document holds; it is refused.`);
+  const xml = await f.async('string');
+  // Word never writes a document type declaration; one is how external entities and entity bombs get in.
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new WordFileError(`${name}: ${path} declares a document type or entities, which Word never writes; the file is refused.`);
+  try {
+    return parser().parse(xml) as XNode[];
+  } catch (e) {
+    throw new WordFileError(`${name}: ${path} is not well-formed XML (${(e as Error).message.split('\n')[0]}).`);
+  }
+}
+
+function root(nodes: XNode[] | null, tag: string): XNode | null {
+  return nodes?.find((n) => tagOf(n) === tag) ?? null;
+}
+
+/** Opens a returned .docx, refusing what is not one with a message that names the file and the problem. */
+export async function readDocx(bytes: Uint8Array, name: string): Promise<ReturnedDocument> {
+  if (bytes.length > MAX_DOCX_BYTES) throw new WordFileError(`${name} is ${Math.round(bytes.length / 1048576)} MB; a returned list of observations is far smaller (the limit is ${MAX_DOCX_BYTES / 1048576} MB).`);
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    throw new WordFileError(`${name} is password-protected or an old .doc file: in Word, remove the password (File › Info › Protect Document) and save it as a .docx, then import again.`);
+  }
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new WordFileError(`${name} is not a Word .docx file (a .docx is a zip package).`);
+  let zip: JSZip;
+  try { zip = await JSZip.loadAsync(bytes); } catch (e) { throw new WordFileError(`${name} is not a readable .docx: ${(e as Error).message}.`); }
+  const types = await zip.file('[Content_Types].xml')?.async('string');
+  if (!types) throw new WordFileError(`${name} is a zip file but not a Word document (it has no [Content_Types].xml).`);
+  if (/macroEnabled/i.test(types) || zip.file('word/vbaProject.bin')) throw new WordFileError(`${name} contains macros (.docm); it is not imported. In Word, save it as a plain Word document (.docx) and import that.`);
+  const doc = root(await part(zip, 'word/document.xml', name), 'w:document');
+  const body = doc && kids(doc, 'w:document').find((n) => tagOf(n) === 'w:body');
+  if (!body) throw new WordFileError(`${name} is a zip file but not a Word document (it has no word/document.xml body).`);
+
+  const revisions: Revision[] = [];
+  const revIndex = new Map<string, number>();
+  const rev = (n: XNode) => {
+    const author = attr(n, 'w:author') ?? '', date = attr(n, 'w:date') ?? '';
+    const key = `${author}\u0000${date}`;
+    let i = revIndex.get(key);
+    if (i === undefined) { i = revisions.length; revisions.push({ author, date }); revIndex.set(key, i); }
+    return i;
+  };
+
+  const bodyText = readParagraphs(kids(body, 'w:body'), rev);
+  const notesRoot = root(await part(zip, 'word/footnotes.xml', name), 'w:footnotes');
+  const notes: XNode[] = [];
+  for (const fnote of notesRoot ? kids(notesRoot, 'w:footnotes') : []) {
+    if (tagOf(fnote) !== 'w:footnote') continue;
+    const type = attr(fnote, 'w:type');
+    if (type && type !== 'normal') continue;
+    notes.push(...kids(fnote, 'w:footnote'));
+  }
+  const notesText = readParagraphs(notes, rev);
+
+  const ext = new Map<string, { parent: string | null; done: boolean }>();
+  const exRoot = root(await part(zip, 'word/commentsExtended.xml', name), 'w15:commentsEx');
+  for (const e of exRoot ? kids(exRoot, 'w15:commentsEx') : []) {
+    const id = attr(e, 'w15:paraId');
+    if (id) ext.set(id.toUpperCase(), { parent: attr(e, 'w15:paraIdParent')?.toUpperCase() ?? null, done: attr(e, 'w15:done') === '1' });
+  }
+  const comments: ReturnedComment[] = [];
+  const cRoot = root(await part(zip, 'word/comments.xml', name), 'w:comments');
+  for (const c of cRoot ? kids(cRoot, 'w:comments') : []) {
+    if (tagOf(c) !== 'w:comment') continue;
+    const paras = kids(c, 'w:comment').filter((p) => tagOf(p) === 'w:p');
+    const lines = paras.map((p) => readParagraphs([p], () => 0).text);
+    const last = paras[paras.length - 1];
+    const paraId = last ? attr(last, 'w14:paraId')?.toUpperCase() ?? null : null;
+    const x = paraId ? ext.get(paraId) : undefined;
+    comments.push({
+      id: attr(c, 'w:id') ?? '', author: attr(c, 'w:author') ?? '', date: attr(c, 'w:date') ?? '',
+      body: lines.join('\n').replaceAll(LINE_BREAK, '\n').replaceAll(OBJECT, '').trim(), paraId, parentParaId: x?.parent ?? null, done: x?.done ?? false,
+    });
+  }
+
+  const properties = new Map<string, string>();
+  const custom = root(await part(zip, 'docProps/custom.xml', name), 'Properties');
+  for (const p of custom ? kids(custom, 'Properties') : []) {
+    const pname = attr(p, 'name');
+    if (!pname) continue;
+    const value = kids(p, 'property').map((v) => { const t = tagOf(v); return t ? textOf(v, t) : ''; }).join('');
+    properties.set(pname, value);
+  }
+  const core = root(await part(zip, 'docProps/core.xml', name), 'cp:coreProperties');
+  const by = core ? kids(core, 'cp:coreProperties').find((n) => tagOf(n) === 'cp:lastModifiedBy') : undefined;
+  const lastModifiedBy = by ? textOf(by, 'cp:lastModifiedBy').trim() || null : null;
+  return { body: bodyText, notes: notesText, revisions, comments, properties, lastModifiedBy };
+}
+
+/** Containers whose children are read in order as if they stood in their parent. */
+const TRANSPARENT = new Set(['w:hyperlink', 'w:smartTag', 'w:customXml', 'w:sdt', 'w:sdtContent', 'w:fldSimple', 'w:bdo', 'w:dir', 'w:tbl', 'w:tr', 'w:tc']);
+
+/** The paragraphs of a body (tables' cells included, in reading order), joined by '\n'. */
+function readParagraphs(nodes: XNode[], rev: (n: XNode) => number): ReturnedText {
+  const text: string[] = [];
+  const kinds: number[] = [];
+  const revs: number[] = [];
+  const anchors: Anchor[] = [];
+  let length = 0;
+  let paragraphs = 0;
+  const push = (s: string, kind: CharKind, r: number) => {
+    for (let i = 0; i < s.length; i++) { kinds.push(kind); revs.push(r); }
+    text.push(s);
+    length += s.length;
+  };
+  const inline = (list: XNode[], kind: CharKind, r: number) => {
+    for (const n of list) {
+      const tag = tagOf(n);
+      if (!tag) continue;
+      switch (tag) {
+        case 'w:r': run(kids(n, tag), kind, r); break;
+        case 'w:ins': case 'w:moveTo': inline(kids(n, tag), CharKind.Inserted, rev(n)); break;
+        case 'w:del': case 'w:moveFrom': inline(kids(n, tag), CharKind.Deleted, rev(n)); break;
+        case 'w:commentRangeStart': anchors.push({ comment: attr(n, 'w:id') ?? '', kind: 'start', pos: length }); break;
+        case 'w:commentRangeEnd': anchors.push({ comment: attr(n, 'w:id') ?? '', kind: 'end', pos: length }); break;
+        default: if (TRANSPARENT.has(tag)) inline(kids(n, tag), kind, r);
+      }
+    }
+  };
+  const run = (list: XNode[], kind: CharKind, r: number) => {
+    for (const n of list) {
+      const tag = tagOf(n);
+      switch (tag) {
+        case 'w:t': case 'w:delText': push(textOf(n, tag), kind, r); break;
+        case 'w:tab': case 'w:ptab': push('\t', kind, r); break;
+        case 'w:br': if (attr(n, 'w:type') !== 'page' && attr(n, 'w:type') !== 'column') push(LINE_BREAK, kind, r); break;
+        case 'w:cr': push(LINE_BREAK, kind, r); break;
+        case 'w:noBreakHyphen': push('-', kind, r); break;
+        case 'w:footnoteReference': case 'w:endnoteReference': push(OBJECT, kind, r); break;
+        case 'w:commentReference': anchors.push({ comment: attr(n, 'w:id') ?? '', kind: 'ref', pos: length }); break;
+        default: break; // properties, field codes, drawings, the footnote's own reference mark
+      }
+    }
+  };
+  const block = (list: XNode[]) => {
+    for (const n of list) {
+      const tag = tagOf(n);
+      if (tag === 'w:p') {
+        // The paragraph mark: text of its own in the joined string, tracked when the paragraph was inserted or deleted.
+        let markKind: CharKind = CharKind.Normal, markRev = -1;
+        const pPr = kids(n, tag).find((c) => tagOf(c) === 'w:pPr');
+        const rPr = pPr && kids(pPr, 'w:pPr').find((c) => tagOf(c) === 'w:rPr');
+        for (const c of rPr ? kids(rPr, 'w:rPr') : []) {
+          const t = tagOf(c);
+          if (t === 'w:ins') { markKind = CharKind.Inserted; markRev = rev(c); }
+          if (t === 'w:del') { markKind = CharKind.Deleted; markRev = rev(c); }
+        }
+        if (paragraphs++) push('\n', pendingMark.kind, pendingMark.rev);
+        inline(kids(n, tag), CharKind.Normal, -1);
+        pendingMark = { kind: markKind, rev: markRev };
+      } else if (tag && TRANSPARENT.has(tag)) block(kids(n, tag));
+    }
+  };
+  // A paragraph's mark ends it: written as the separator before the next paragraph.
+  let pendingMark = { kind: CharKind.Normal as CharKind, rev: -1 };
+  block(nodes);
+  return { text: text.join(''), kinds: Uint8Array.from(kinds), revs: Int32Array.from(revs), anchors };
+}
