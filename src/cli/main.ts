@@ -10,6 +10,7 @@ import {
   agreedCount, applyEdits, articleStatuses, checkModel, CODES, compareTexts, DraftModel, parseAuthor, wordLockNames, decodeDraft, DEFAULT_DEADLINES, differencesAsSuggestions, INSTRUMENT_KEYS, isInstrumentKey, LineIndex, newDraft, parseComments, reportHtml, summaryFromList,
   toSarif, UN_LANGUAGES, withCrossChecks, type CheckOptions, type DraftSummary, type InstrumentKey, type NewDraftOptions, type SeverityOverrides, type StepId,
 } from '../core/index';
+import { importCommand } from './import';
 import { canUseWorkers, checkInThisThread, checkInWorkers, type FileJob } from './batch';
 
 export interface Io {
@@ -39,7 +40,8 @@ review-obs new --from LIST.md [-o FILE] [--force]
 review-obs comments FILE [--format text|json]
 review-obs status FILE... [--format text|json]
 review-obs diff OLD NEW [--as-suggestions --author "NAME (STATE)"] [-o FILE]
-review-obs export FILE [--clean|--with-changes] [-o FILE.docx] [--force]`;
+review-obs export FILE [--clean|--with-changes] [-o FILE.docx] [--force]
+review-obs import RETURNED.docx --into DRAFT.md [--author "NAME (STATE)"] [-o FILE] [--force]`;
 
 function help(): string {
   return [
@@ -85,6 +87,7 @@ function dispatch(cmd: string, rest: string[], io: Io): number | Promise<number>
     if (cmd === 'diff') return diff(rest, io);
     if (cmd === 'status') return status(rest, io);
     if (cmd === 'export') return exportCommand(rest, io);
+    if (cmd === 'import') return importCommand(rest, io);
     throw new UsageError(t('unknown command "{0}" (see review-obs --help).', cmd));
   }
 }

@@ -49,7 +49,7 @@ export function serializeBlock(b: Block): string {
   return `{>>@${b.id} | ${b.author} | ${b.date}${field ? ` | ${field}` : ''}<<}`;
 }
 
-function eventText(blockId: string, author: Author, date: string, event: 'resolved' | 'reopened'): string {
+export function eventText(blockId: string, author: Author, date: string, event: 'resolved' | 'reopened'): string {
   return `{>>@${blockId} | ${authorLabel(author)} | ${date} | [${event}]<<}`;
 }
 

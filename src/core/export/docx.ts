@@ -82,6 +82,8 @@ function build(source: string, options: ExportOptions): { doc: Document; proj: P
   for (const th of comments.threads) {
     const notes = th.blocks.filter((b) => !b.event && (th.kind === 'comment' || b.body));
     if (!notes.length && th.mark?.note === undefined) continue;
+    // A thread whose text was deleted has no place in the document; Word would show it nowhere (check reports it).
+    if (!th.mark) continue;
     const ids: number[] = [];
     if (th.mark?.note !== undefined && !notes.length) {
       const id = wordComments.length;

@@ -1,0 +1,27 @@
+// Writes a file the safe way: a new temporary file beside the target (created exclusively, a random name), then a rename.
+import { closeSync, fsyncSync, lstatSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Replaces `target` with `bytes` so that a reader sees the old file or the new one, never half of one. The temporary
+ * file is created with O_EXCL under a random name, so a link planted beside the target cannot receive the output; a
+ * target that is a symbolic link is refused rather than followed.
+ */
+export function writeBeside(target: string, bytes: Uint8Array | string): void {
+  const st = lstatSync(target, { throwIfNoEntry: false });
+  if (st?.isSymbolicLink()) throw new Error(`${target} is a symbolic link; write to the file it points to instead.`);
+  if (st?.isDirectory()) throw new Error(`${target} is a folder; give a file name.`);
+  const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const fd = openSync(tmp, 'wx', 0o644);
+  try {
+    writeSync(fd, typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes);
+    fsyncSync(fd);
+  } catch (e) {
+    closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+  closeSync(fd);
+  try { renameSync(tmp, target); } catch (e) { rmSync(tmp, { force: true }); throw e; }
+}

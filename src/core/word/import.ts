@@ -1,0 +1,546 @@
+// Import from Word: the comments and changes of a returned .docx become threads and suggestions of the draft.
+//
+// The export is deterministic, so the import re-runs it (projectExport) and gets, for every character of every Word
+// paragraph it wrote, the draft offset it came from. The returned file's text (every character labelled as it stood,
+// inserted or deleted with tracking) is compared with it word by word; what differs, and every comment and change
+// Word recorded, is placed back at the draft offsets. Exported threads come back under their own ids: a comment is
+// known by its author, date and text, a suggestion by its tracked change's author and date.
+import { compareTexts } from '../compare';
+import { accept, blockText, eventText, parseAuthor, randomId, reject, reply, setResolved, type Author, type OpContext } from '../comments/ops';
+import { parseComments, type CommentsModel } from '../comments/parse';
+import { placeThreads, suggestionKind, type NewThread } from '../comments/place';
+import { applyEdits, eolOf } from '../edits';
+import { projectExport } from '../export/docx';
+import { FINGERPRINT_PROPERTY, MODE_PROPERTY, sourceFingerprint, type ExportedComment, type ProjectedParagraph, type Projection } from '../export/projection';
+import { CharKind, readDocx, WordFileError, type ReturnedComment, type ReturnedDocument, type ReturnedText } from './read';
+
+export { WordFileError } from './read';
+
+export interface ImportOptions {
+  /** Who made the edits Word did not track (and resolved threads, which Word does not sign). */
+  author?: Author;
+  /** Place what can be placed although the file was not exported from this draft's text. */
+  force?: boolean;
+  now?: () => Date;
+  newId?: (length: number) => string;
+}
+
+/** Something from Word the import could not put where it stood: kept as a point comment at the nearest place. */
+export interface Unplaced { what: string; reason: string; line: number }
+
+export interface ImportSummary {
+  comments: number; replies: number; resolved: number; reopened: number;
+  trackedChanges: number; untrackedChanges: number; accepted: number; rejected: number;
+}
+
+export interface ImportResult {
+  text: string;
+  summary: ImportSummary;
+  unplaced: Unplaced[];
+  /** Set when the file was not exported from this very text (only with `force`). */
+  matchedByText: boolean;
+}
+
+/** The export's side, one string like the returned one: each character with its draft offset and what it is. */
+interface Exported {
+  text: string;
+  /** Draft offset of each character; -1 for text the export wrote itself (numbers, the heading block); -2 for a paragraph break. */
+  src: Int32Array;
+  kind: Uint8Array;
+  /** Index into `threads` for the characters of a pending suggestion. */
+  thread: Int32Array;
+  /** Index of the paragraph each character is in (a break belongs to the paragraph before it). */
+  para: Int32Array;
+  paragraphs: ProjectedParagraph[];
+  threads: string[];
+}
+
+function exportedText(paragraphs: ProjectedParagraph[]): Exported {
+  let n = Math.max(0, paragraphs.length - 1);
+  for (const p of paragraphs) for (const s of p.segs) n += s.text.length;
+  const src = new Int32Array(n), kind = new Uint8Array(n), thread = new Int32Array(n).fill(-1), para = new Int32Array(n);
+  const threads: string[] = [];
+  const threadIndex = new Map<string, number>();
+  const parts: string[] = [];
+  let at = 0;
+  paragraphs.forEach((p, pi) => {
+    if (pi > 0) { parts.push('\n'); src[at] = -2; para[at] = pi - 1; at++; }
+    for (const s of p.segs) {
+      parts.push(s.text);
+      let ti = -1;
+      if (s.thread) { ti = threadIndex.get(s.thread) ?? -1; if (ti < 0) { ti = threads.length; threads.push(s.thread); threadIndex.set(s.thread, ti); } }
+      const k = s.kind === 'ins' ? CharKind.Inserted : s.kind === 'del' ? CharKind.Deleted : CharKind.Normal;
+      for (let i = 0; i < s.text.length; i++, at++) { src[at] = s.src < 0 ? -1 : s.src + i; kind[at] = k; thread[at] = ti; para[at] = pi; }
+    }
+  });
+  return { text: parts.join(''), src, kind, thread, para, paragraphs, threads };
+}
+
+/** Character alignment of the two texts: for each side, the other side's position, or -1 where it was removed/added. */
+function align(a: string, b: string): { aToB: Int32Array; bToA: Int32Array; hunks: ReturnType<typeof compareTexts> } {
+  const hunks = compareTexts(a, b);
+  const aToB = new Int32Array(a.length).fill(-1), bToA = new Int32Array(b.length).fill(-1);
+  let ia = 0, ib = 0;
+  const same = (to: number) => { while (ia < to) { aToB[ia] = ib; bToA[ib] = ia; ia++; ib++; } };
+  for (const h of hunks) { same(h.oldStart); ia = h.oldEnd; ib = h.newEnd; }
+  same(a.length);
+  return { aToB, bToA, hunks };
+}
+
+interface Reply { author: Author; date: string; body: string; event: 'resolved' | null }
+
+/** A change found between the exported and the returned text, in exported positions. */
+interface Change { eStart: number; eEnd: number; newText: string; by: number | 'untracked'; rPos: number }
+
+function isoDate(s: string): string | null {
+  const d = new Date(s);
+  return s && !Number.isNaN(d.getTime()) ? d.toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
+}
+
+const commentKey = (author: string, date: string | null, body: string) => `${author}\u0000${date ?? ''}\u0000${body.replace(/\s+/g, ' ').trim()}`;
+
+export async function importDocx(draft: string, bytes: Uint8Array, name: string, options: ImportOptions = {}): Promise<ImportResult> {
+  const doc = await readDocx(bytes, name);
+  const fingerprint = doc.properties.get(FINGERPRINT_PROPERTY);
+  const matchedByText = fingerprint !== sourceFingerprint(draft);
+  if (matchedByText && !options.force) {
+    throw new WordFileError(fingerprint === undefined
+      ? `${name} was not exported from a draft (it carries no ${FINGERPRINT_PROPERTY} property): it may be a State's own document. To place its comments and changes by matching the text, import it with --force.`
+      : `${name} was exported from another version of this draft (or from another draft). Import it into the draft as it was exported (for example its git revision), or with --force to place its comments and changes by matching the text.`);
+  }
+  const mode = doc.properties.get(MODE_PROPERTY) === 'clean' ? 'clean' : 'with-changes';
+  const proj = projectExport(draft, { mode });
+  return new Importer(draft, proj, doc, options, matchedByText).run();
+}
+
+class Importer {
+  private readonly comments: CommentsModel;
+  private readonly eol: string;
+  private readonly ctx: Required<Pick<OpContext, 'now' | 'newId'>>;
+  private readonly unplaced: Unplaced[] = [];
+  private readonly summary: ImportSummary = { comments: 0, replies: 0, resolved: 0, reopened: 0, trackedChanges: 0, untrackedChanges: 0, accepted: 0, rejected: 0 };
+  private readonly threads: NewThread[] = [];
+  /** Author and date of every suggestion of the draft, as the export wrote them on its tracked changes. */
+  private readonly suggestionStamps: Set<string>;
+  /** Ranges taken by a new thread, so two never overlap. */
+  private readonly taken: [number, number][] = [];
+
+  constructor(private readonly draft: string, private readonly proj: Projection, private readonly doc: ReturnedDocument,
+    private readonly options: ImportOptions, private readonly matchedByText: boolean) {
+    this.comments = parseComments(draft);
+    this.suggestionStamps = new Set(this.comments.threads.filter((t) => t.kind !== 'comment').map((t) => {
+      const root = t.blocks.find((b) => b.id === t.id);
+      return `${root?.author ?? 'Unknown'}\u0000${isoDate(root?.date ?? '') ?? '1970-01-01T00:00:00Z'}`;
+    }));
+    this.eol = eolOf(draft);
+    this.ctx = { now: options.now ?? (() => new Date()), newId: options.newId ?? randomId };
+  }
+
+  private stamp(): string { return this.ctx.now().toISOString().replace(/\.\d{3}Z$/, 'Z'); }
+
+  /** The author of the edits Word did not sign: the one given, else the file's last editor. */
+  private untrackedAuthor(): Author {
+    if (this.options.author) return this.options.author;
+    if (this.doc.lastModifiedBy) return parseAuthor(this.doc.lastModifiedBy);
+    throw new WordFileError('The returned file has edits that were not tracked, and it does not say who made them: give their author with --author "Name (State)".');
+  }
+
+  private line(offset: number): number {
+    let n = 1;
+    for (let i = this.draft.indexOf('\n'); i >= 0 && i < offset; i = this.draft.indexOf('\n', i + 1)) n++;
+    return n;
+  }
+
+  run(): ImportResult {
+    const known = this.knownComments();
+    const decisions = new Map<string, 'accept' | 'reject'>();
+    const body = exportedText(this.proj.body);
+    for (const [e, r] of [[body, this.doc.body], [exportedText(this.proj.notes), this.doc.notes]] as const) {
+      this.compare(e, r, decisions, known);
+    }
+    // A comment anchored nowhere the import reads (a text box, a header): kept at the end of the draft.
+    for (const c of this.doc.comments) {
+      if (known.has(c.id) || this.newThreadOf.has(c.id) || this.placedAsReply.has(c.id) || this.replyTo.has(c.id) || c.parentParaId) continue;
+      this.cannot(body, body.text.length - 1, { author: parseAuthor(c.author || 'Unknown'), date: isoDate(c.date) ?? this.stamp() }, `comment by ${c.author || 'an unnamed author'}`, 'it is anchored outside the text of the draft', c.body);
+    }
+    // First the new threads, placed at offsets of the draft as it is; then what addresses threads by id.
+    let text = applyEdits(this.draft, placeThreads(this.draft, this.threads));
+    for (const [id, d] of decisions) {
+      text = applyEdits(text, d === 'accept' ? accept(text, id) : reject(text, id));
+      this.summary[d === 'accept' ? 'accepted' : 'rejected']++;
+    }
+    text = this.threadUpdates(text, known);
+    // Nothing is written unless it reads back: the marks the import wrote must all parse as threads.
+    const before = this.comments.problems.length, after = parseComments(text).problems.length;
+    if (after > before) throw new WordFileError(`The import would leave ${after - before} broken comment mark(s) in the draft; nothing was written. Please report this file.`);
+    return { text, summary: this.summary, unplaced: this.unplaced, matchedByText: this.matchedByText };
+  }
+
+  // ---- comments ---------------------------------------------------------------------------------------------------
+
+  /** Returned comments that the export wrote, by their Word id: the thread and block they are. */
+  private knownComments(): Map<string, ExportedComment> {
+    const byKey = new Map<string, ExportedComment[]>();
+    for (const c of this.proj.comments) {
+      const k = commentKey(c.author, isoDate(c.date), c.body);
+      byKey.set(k, [...(byKey.get(k) ?? []), c]);
+    }
+    const out = new Map<string, ExportedComment>();
+    const left: ReturnedComment[] = [];
+    for (const r of this.doc.comments) {
+      const c = byKey.get(commentKey(r.author, isoDate(r.date), r.body))?.shift();
+      if (c) out.set(r.id, c); else left.push(r);
+    }
+    // A word processor may drop a date it cannot show (an anonymous note's): then the author and text must do.
+    const taken = new Set(out.values());
+    for (const r of left) {
+      const c = this.proj.comments.find((x) => !taken.has(x) && x.author === r.author && commentKey('', null, x.body) === commentKey('', null, r.body) && (!isoDate(r.date) || x.date.startsWith('1970-')));
+      if (c) { out.set(r.id, c); taken.add(c); }
+    }
+    return out;
+  }
+
+  /** Replies to exported threads, resolved and reopened threads. */
+  private threadUpdates(text0: string, known: Map<string, ExportedComment>): string {
+    let text = text0;
+    const byPara = new Map(this.doc.comments.filter((c) => c.paraId).map((c) => [c.paraId!, c]));
+    const threadOf = (c: ReturnedComment, seen = 0): string | null => {
+      const k = known.get(c.id);
+      if (k) return k.threadId;
+      const parent = c.parentParaId ? byPara.get(c.parentParaId) : undefined;
+      if (parent && seen < 50) return threadOf(parent, seen + 1) ?? this.newThreadOf.get(parent.id) ?? null;
+      return this.replyTo.get(c.id) ?? null;
+    };
+    const done = new Map<string, boolean>();
+    for (const c of this.doc.comments) {
+      const tid = threadOf(c);
+      if (!tid) continue;
+      if (c.done) done.set(tid, true); else if (!done.has(tid)) done.set(tid, false);
+      if (known.has(c.id) || this.newThreadOf.has(c.id) || this.placedAsReply.has(c.id)) continue;
+      if (!this.proj.comments.some((x) => x.threadId === tid)) continue; // a new thread's replies were written with it
+      const date = isoDate(c.date);
+      text = applyEdits(text, reply(text, tid, c.body, { author: parseAuthor(c.author || 'Unknown'), now: () => new Date(date ?? this.stamp()), newId: this.ctx.newId }));
+      if (!date) this.unplaced.push({ what: `reply by ${c.author || 'an unnamed author'}`, reason: 'its date is missing or malformed: the import time was used', line: 0 });
+      this.summary.replies++;
+    }
+    const present = new Set([...known.values()].map((k) => k.threadId));
+    const exportedThreads = new Map<string, boolean>();
+    for (const c of this.proj.comments) exportedThreads.set(c.threadId, c.resolved);
+    for (const [tid, wasResolved] of exportedThreads) {
+      if (!present.has(tid)) {
+        this.unplaced.push({ what: `thread @${tid}`, reason: 'its comments were deleted in Word; the thread is kept in the draft', line: 0 });
+        continue;
+      }
+      const now = done.get(tid) ?? false;
+      if (now === wasResolved) continue;
+      const th = parseComments(text).threads.find((t) => t.id === tid);
+      if (!th || th.kind !== 'comment') continue; // a suggestion's fate is its acceptance, not a resolve
+      text = applyEdits(text, setResolved(text, tid, now, { author: this.resolver(), now: this.ctx.now, newId: this.ctx.newId }));
+      this.summary[now ? 'resolved' : 'reopened']++;
+    }
+    return text;
+  }
+
+  /** New Word comments that became new threads, by Word id → thread id; replies placed with them. */
+  private readonly newThreadOf = new Map<string, string>();
+  private readonly placedAsReply = new Set<string>();
+  /** New comments that answer an exported thread without saying so (LibreOffice writes no reply links). */
+  private readonly replyTo = new Map<string, string>();
+
+  // ---- text -------------------------------------------------------------------------------------------------------
+
+  /** Whether a tracked change in the file is one of the exported suggestions: its author and date are a thread's. */
+  private ours(rev: number): boolean {
+    const rv = this.doc.revisions[rev];
+    if (!rv) return false;
+    const date = isoDate(rv.date);
+    // A date a word processor could not keep (an anonymous suggestion's 1970) leaves the author to tell.
+    if (!date || date.startsWith('1970-')) return this.suggestionStamps.has(`${rv.author}\u00001970-01-01T00:00:00Z`);
+    return this.suggestionStamps.has(`${rv.author}\u0000${date}`);
+  }
+
+  private compare(e: Exported, r: ReturnedText, decisions: Map<string, 'accept' | 'reject'>, known: Map<string, ExportedComment>): void {
+    // The returned text as it stood before Word's tracked insertions (its tracked deletions are still there): what the
+    // exported text is compared with. What differs was edited without tracking.
+    const baseChars: string[] = [];
+    const baseToR: number[] = [];
+    const rToBase = new Int32Array(r.text.length + 1);
+    const inserted: { at: number; r: number }[] = []; // Word's tracked insertions: base position, returned index
+    for (let i = 0; i < r.text.length; i++) {
+      rToBase[i] = baseChars.length;
+      if (r.kinds[i] === CharKind.Inserted && !this.ours(r.revs[i]!)) { inserted.push({ at: baseChars.length, r: i }); continue; }
+      baseChars.push(r.text[i]!);
+      baseToR.push(i);
+    }
+    rToBase[r.text.length] = baseChars.length;
+    const base = baseChars.join('');
+    const { aToB: eToB, bToA: bToE, hunks } = align(e.text, base);
+    /** The exported position of a base position: just after the base character before it. */
+    const eOfBase = (p: number): number => {
+      for (let i = p - 1; i >= 0; i--) if (bToE[i]! >= 0) return bToE[i]! + 1;
+      return 0;
+    };
+    const evidence = new Map<number, { accepted: number; rejected: number; pending: number }>();
+    const ev = (ti: number, k: 'accepted' | 'rejected' | 'pending') => {
+      let v = evidence.get(ti);
+      if (!v) evidence.set(ti, (v = { accepted: 0, rejected: 0, pending: 0 }));
+      v[k]++;
+    };
+    const changes: Change[] = [];
+    // Aligned text: tracked deletions made in Word, and what became of the exported suggestions.
+    for (let i = 0; i < e.text.length; i++) {
+      const bi = eToB[i]!;
+      const ri = bi >= 0 ? baseToR[bi]! : -1;
+      const ti = e.thread[i]!;
+      if (ti >= 0) {
+        const ek = e.kind[i]!;
+        if (ri < 0) ev(ti, ek === CharKind.Inserted ? 'rejected' : 'accepted');
+        else if (r.kinds[ri] === CharKind.Normal) ev(ti, ek === CharKind.Inserted ? 'accepted' : 'rejected');
+        else if (r.kinds[ri] === ek && this.ours(r.revs[ri]!)) ev(ti, 'pending');
+        else ev(ti, 'rejected');
+        continue;
+      }
+      if (ri < 0 || r.kinds[ri] !== CharKind.Deleted || this.ours(r.revs[ri]!)) continue;
+      const last = changes[changes.length - 1];
+      if (last && last.by === r.revs[ri] && last.eEnd === i && !last.newText) last.eEnd = i + 1;
+      else changes.push({ eStart: i, eEnd: i + 1, newText: '', by: r.revs[ri]!, rPos: ri });
+    }
+    // What the comparison found changed: text edited without tracking.
+    for (const h of hunks) {
+      let from = h.oldStart;
+      for (let i = h.oldStart; i <= h.oldEnd; i++) {
+        // Exported suggestions' text inside the hunk is evidence, not a change of its own.
+        if (i < h.oldEnd && e.thread[i]! < 0) continue;
+        if (i > from) changes.push({ eStart: from, eEnd: i, newText: '', by: 'untracked', rPos: baseToR[h.newStart] ?? r.text.length });
+        from = i + 1;
+      }
+      // Only text that stood as plain text: a tracked deletion of text added without tracking leaves nothing.
+      let added = '';
+      for (let j = h.newStart; j < h.newEnd; j++) if (r.kinds[baseToR[j]!] === CharKind.Normal) added += base[j];
+      if (!added) continue;
+      const prev = changes[changes.length - 1];
+      if (prev && prev.by === 'untracked' && !prev.newText && prev.eEnd === h.oldEnd && h.oldEnd > h.oldStart) prev.newText = added;
+      else changes.push({ eStart: h.oldEnd, eEnd: h.oldEnd, newText: added, by: 'untracked', rPos: baseToR[h.newStart] ?? r.text.length });
+    }
+    // Word's tracked insertions, one per run of one revision at one place.
+    for (let k = 0; k < inserted.length;) {
+      const first = inserted[k]!;
+      const rev = r.revs[first.r]!;
+      let text = '';
+      let j = k;
+      while (j < inserted.length && inserted[j]!.at === first.at && r.revs[inserted[j]!.r] === rev && (j === k || inserted[j]!.r === inserted[j - 1]!.r + 1)) { text += r.text[inserted[j]!.r]; j++; }
+      const at = eOfBase(first.at);
+      changes.push({ eStart: at, eEnd: at, newText: text, by: rev, rPos: first.r });
+      k = j;
+    }
+    changes.sort((a, b) => a.eStart - b.eStart || a.eEnd - b.eEnd || a.rPos - b.rPos);
+    // A tracked deletion followed by a tracked insertion by the same person at its end is a replacement.
+    const merged: Change[] = [];
+    for (const c of changes) {
+      const prev = merged[merged.length - 1];
+      if (prev && prev.by !== 'untracked' && prev.by === c.by && !prev.newText && c.eStart === prev.eEnd && c.eStart === c.eEnd) { prev.newText = c.newText; continue; }
+      merged.push({ ...c });
+    }
+    for (const [ti, v] of evidence) {
+      const id = e.threads[ti]!;
+      if (v.pending) continue;
+      if (v.accepted && !v.rejected) decisions.set(id, 'accept');
+      else if (v.rejected && !v.accepted) decisions.set(id, 'reject');
+    }
+    for (const c of merged) this.placeChange(e, c);
+    this.placeComments(e, r, (rp) => eOfBase(rToBase[Math.min(rp, r.text.length)]!), known);
+  }
+
+  /** Author and date of a change. */
+  private who(by: number | 'untracked'): { author: Author; date: string; tracked: boolean } {
+    if (by === 'untracked') return { author: this.untrackedAuthor(), date: this.stamp(), tracked: false };
+    const rv = this.doc.revisions[by]!;
+    return { author: parseAuthor(rv.author || 'Unknown'), date: isoDate(rv.date) ?? this.stamp(), tracked: true };
+  }
+
+  /** Turns a change at exported positions into a suggestion at draft offsets, or a point comment saying what it was. */
+  private placeChange(e: Exported, c: Change): void {
+    const who = this.who(c.by);
+    let newText = c.newText;
+    let p = c.eStart;
+    if (c.eStart === c.eEnd) {
+      // A paragraph added before another reads as its text and a break at that paragraph's start: it is a paragraph after the one before.
+      if (newText.endsWith('\n') && p > 0 && e.src[p - 1] === -2) { p--; newText = `\n${newText.slice(0, -1)}`; }
+      const where = this.insertionPoint(e, p, newText);
+      if (!where) return this.cannot(e, p, who, `insertion of "${short(newText)}"`, 'there is no draft text at that place');
+      this.add({ kind: 'insertion', start: where.at, end: where.at, newText: where.text, ...(where.linesAt !== undefined ? { linesAt: where.linesAt } : {}) }, who, e, p, `insertion of "${short(newText)}"`);
+      return;
+    }
+    // A deletion (or replacement): the draft text of its characters, paragraph by paragraph.
+    const pieces: [number, number, number][] = []; // [draft start, draft end, exported position]
+    for (let i = c.eStart; i < c.eEnd; i++) {
+      const s = e.src[i]!;
+      if (s < 0) continue;
+      const last = pieces[pieces.length - 1];
+      if (last && e.para[i] === e.para[last[2]]) last[1] = s + 1;
+      else pieces.push([s, s + 1, i]);
+    }
+    if (!pieces.length) {
+      if (newText) this.placeChange(e, { ...c, eStart: c.eEnd, newText });
+      return;
+    }
+    pieces.forEach(([s, end, i], k) => {
+      const text = k === pieces.length - 1 ? newText.replace(/\n/g, this.eol + this.eol) : '';
+      this.add({ kind: suggestionKind(s, end, text), start: s, end, newText: text }, who, e, i, `${text ? 'replacement' : 'deletion'} of "${short(this.draft.slice(s, end))}"`);
+    });
+  }
+
+  /** Where an insertion at exported position `p` goes in the draft, and its text there. */
+  private insertionPoint(e: Exported, p: number, text: string): { at: number; text: string; linesAt?: number } | null {
+    const eol = this.eol;
+    if (text.startsWith('\n')) {
+      // New paragraphs after paragraph `pi`: after its block (and its thread lines), never on a heading's line.
+      const pi = p > 0 ? e.para[p - 1]! : -1;
+      const block = pi >= 0 ? e.paragraphs[pi]! : null;
+      if (!block || block.blockEnd < 0) return null;
+      const content = text.slice(1).replace(/\n/g, eol + eol);
+      const end = paragraphEndOf(this.draft, block.blockEnd);
+      const lastLine = this.draft.slice(this.draft.lastIndexOf('\n', end - 1) + 1, end);
+      if (!/^\s{0,3}(#|\{>>@|```|~~~|[-*+] |\d+[.)] )/.test(lastLine) && !/<<\}\s*$/.test(lastLine)) return { at: end, text: eol + eol + content };
+      // A heading, a thread line or a fence ends there: the marks go on the blank line after it, the break inside them.
+      if (this.draft.startsWith(eol + eol, end)) return { at: end + eol.length, text: eol + content + eol, linesAt: end + eol.length };
+      return null;
+    }
+    const inner = text.replace(/\n/g, eol + eol);
+    const sameParagraph = (i: number) => i >= 0 && i < e.text.length && e.src[i]! >= 0 && (p === i || e.para[i] === e.para[p] || e.para[i] === e.para[Math.max(0, p - 1)]);
+    let at = -1;
+    if (p > 0 && e.src[p - 1]! >= 0 && sameParagraph(p - 1)) at = e.src[p - 1]! + 1;
+    else {
+      // At a paragraph's start (after its number): before its first draft character.
+      for (let i = p; i < e.text.length && e.src[i] !== -2; i++) if (e.src[i]! >= 0) { at = e.src[i]!; break; }
+    }
+    if (at < 0) return null;
+    // Never inside a mark: after it.
+    for (const m of this.comments.marks) if (at > m.start && at < m.end) at = m.end;
+    return { at, text: inner };
+  }
+
+  private add(th: Omit<NewThread, 'id' | 'lines'>, who: { author: Author; date: string; tracked: boolean }, e: Exported, p: number, what: string, body = '', replies: Reply[] = []): void {
+    const lo = th.start, hi = th.end;
+    const clash = this.comments.marks.some((m) => lo < m.end && hi > m.start)
+      || this.comments.blocks.some((b) => lo < b.end && hi > b.start)
+      || (hi > lo && /\n[ \t]*\r?\n/.test(this.draft.slice(lo, hi)))
+      || this.taken.some(([a, b]) => (lo < b && hi > a) || (lo === hi && lo > a && lo < b) || (a === b && a > lo && a < hi));
+    if (clash) return this.cannot(e, p, who, what, 'it overlaps a comment or suggestion of the draft, or crosses a paragraph', body);
+    const id = this.ctx.newId(8);
+    const lines = [blockText(id, who.author, who.date, body), ...replies.map((r) => {
+      const bid = `${id}.${this.ctx.newId(4)}`;
+      return r.event ? eventText(bid, r.author, r.date, r.event) : blockText(bid, r.author, r.date, r.body);
+    })];
+    this.threads.push({ ...th, id, lines });
+    this.taken.push([lo, hi]);
+    if (th.kind !== 'comment') this.summary[who.tracked ? 'trackedChanges' : 'untrackedChanges']++;
+  }
+
+  /** What cannot be placed becomes a point comment at the end of the nearest paragraph's text, and is reported. */
+  private cannot(e: Exported, p: number, who: { author: Author; date: string }, what: string, reason: string, body = ''): void {
+    const at = this.nearestPoint(e, p);
+    this.unplaced.push({ what, reason, line: at < 0 ? 0 : this.line(at) });
+    if (at < 0) return;
+    const id = this.ctx.newId(8);
+    const note = `[From Word, not placed: ${what}${body ? `: ${body}` : ''} — ${reason}]`;
+    this.threads.push({ id, kind: 'comment', start: at, end: at, newText: '', lines: [blockText(id, who.author, who.date, note)] });
+    this.taken.push([at, at]);
+  }
+
+  /** The end of the visible text of the paragraph at (or before) exported position `p`, outside every mark. */
+  private nearestPoint(e: Exported, p: number): number {
+    for (let i = Math.min(p, e.text.length - 1); i >= 0; i--) {
+      if (e.src[i]! < 0) continue;
+      let at = e.src[i]! + 1;
+      // The end of that paragraph's text.
+      for (let j = i + 1; j < e.text.length && e.src[j] !== -2; j++) if (e.src[j]! >= 0) at = e.src[j]! + 1;
+      for (const m of this.comments.marks) if (at > m.start && at < m.end) at = m.end;
+      if (!this.taken.some(([a, b]) => at > a && at < b)) return at;
+    }
+    return -1;
+  }
+
+  private placeComments(e: Exported, r: ReturnedText, toE: (rPos: number) => number, known: Map<string, ExportedComment>): void {
+    const anchors = new Map<string, { start?: number; end?: number; ref?: number }>();
+    for (const a of r.anchors) {
+      const v = anchors.get(a.comment) ?? {};
+      if (v[a.kind] === undefined) v[a.kind] = a.pos;
+      anchors.set(a.comment, v);
+    }
+    const byPara = new Map(this.doc.comments.filter((c) => c.paraId).map((c) => [c.paraId!, c]));
+    // Where each exported thread's first comment stands in the returned file, for replies LibreOffice does not link.
+    const threadRange = new Map<string, string>();
+    for (const c of this.doc.comments) {
+      const k = known.get(c.id);
+      const a = anchors.get(c.id);
+      if (!k || !a || k.blockId !== k.threadId) continue;
+      const s = a.start ?? a.ref, en = a.end ?? a.ref;
+      threadRange.set(`${s}:${en}`, k.threadId);
+      threadRange.set(`${en}:${en}`, k.threadId);
+    }
+    const roots: ReturnedComment[] = [];
+    const repliesOf = new Map<string, ReturnedComment[]>();
+    for (const c of this.doc.comments) {
+      if (known.has(c.id)) continue;
+      const a = anchors.get(c.id);
+      if (!a) continue; // in the other part (body or footnotes)
+      const parent = c.parentParaId ? byPara.get(c.parentParaId) : undefined;
+      if (parent) { repliesOf.set(parent.id, [...(repliesOf.get(parent.id) ?? []), c]); continue; }
+      const s = a.start ?? a.ref!, en = a.end ?? a.ref!;
+      const tid = threadRange.get(`${s}:${en}`);
+      if (tid) { this.replyTo.set(c.id, tid); continue; }
+      roots.push(c);
+    }
+    for (const c of roots) {
+      const a = anchors.get(c.id)!;
+      const rs = a.start ?? a.ref!, re = a.end ?? a.ref!;
+      const eS = toE(rs), eE = Math.max(eS, toE(re));
+      const date = isoDate(c.date);
+      const who = { author: parseAuthor(c.author || 'Unknown'), date: date ?? this.stamp(), tracked: true };
+      const replies = (repliesOf.get(c.id) ?? []).flatMap((x) => this.replies(x, repliesOf));
+      if (c.done) replies.push({ author: this.resolver(), date: this.stamp(), body: '', event: 'resolved' });
+      let s = -1, en = -1;
+      for (let i = eS; i < eE; i++) if (e.src[i]! >= 0) { if (s < 0) s = e.src[i]!; en = e.src[i]! + 1; }
+      const what = `comment by ${c.author || 'an unnamed author'}`;
+      if (!date) this.unplaced.push({ what, reason: 'its date is missing or malformed: the import time was used', line: 0 });
+      const before = this.threads.length;
+      if (s >= 0 && !/\n[ \t]*\r?\n/.test(this.draft.slice(s, en))) this.add({ kind: 'comment', start: s, end: en, newText: '' }, who, e, eS, what, c.body, replies);
+      else {
+        const at = this.insertionPoint(e, eS, 'x');
+        if (at) this.add({ kind: 'comment', start: at.at, end: at.at, newText: '' }, who, e, eS, what, c.body, replies);
+        else this.cannot(e, eS, who, what, 'the text it was on is not in the draft', c.body);
+      }
+      if (this.threads.length > before) {
+        this.newThreadOf.set(c.id, this.threads[this.threads.length - 1]!.id);
+        this.summary.comments++;
+        this.summary.replies += replies.filter((x) => !x.event).length;
+      }
+    }
+  }
+
+  /** A new comment's replies, in Word's order, each with its own author and date. */
+  private replies(c: ReturnedComment, repliesOf: Map<string, ReturnedComment[]>, depth = 0): Reply[] {
+    this.placedAsReply.add(c.id);
+    const own: Reply = { author: parseAuthor(c.author || 'Unknown'), date: isoDate(c.date) ?? this.stamp(), body: c.body, event: null };
+    return [own, ...(depth < 50 ? (repliesOf.get(c.id) ?? []).flatMap((x) => this.replies(x, repliesOf, depth + 1)) : [])];
+  }
+
+  /** Word does not say who resolved a comment: the importing user, else the file's last editor. */
+  private resolver(): Author {
+    return this.options.author ?? (this.doc.lastModifiedBy ? parseAuthor(this.doc.lastModifiedBy) : { name: 'Word' });
+  }
+}
+
+function short(s: string): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > 40 ? `${one.slice(0, 40)}…` : one;
+}
+
+/** The end of the paragraph a block ends, past the thread lines under it. */
+function paragraphEndOf(text: string, offset: number): number {
+  const re = /\r?\n[ \t]*(?:\r?\n|$)/g;
+  re.lastIndex = offset;
+  const m = re.exec(text);
+  return m ? m.index : text.length;
+}
