@@ -11,6 +11,7 @@
 #   {"op": "insert", "after": "text", "text": "...", "tracked": true}
 #   {"op": "delete", "find": "text", "tracked": true}
 #   {"op": "replace", "find": "text", "text": "...", "tracked": true}
+#   {"op": "acceptAll"} / {"op": "rejectAll"}                    every tracked change in the document
 # The user name is set through LibreOffice's configuration, so it becomes the author of comments and changes.
 import json
 import os
@@ -136,6 +137,10 @@ def main():
                 find(doc, op['find']).setString('')
             elif kind == 'replace':
                 find(doc, op['find']).setString(op['text'])
+            elif kind in ('acceptAll', 'rejectAll'):
+                frame = doc.getCurrentController().getFrame()
+                dispatcher = ctx.ServiceManager.createInstanceWithContext('com.sun.star.frame.DispatchHelper', ctx)
+                dispatcher.executeDispatch(frame, '.uno:AcceptAllTrackedChanges' if kind == 'acceptAll' else '.uno:RejectAllTrackedChanges', '', 0, ())
             else:
                 raise SystemExit(f'unknown op {kind}')
         doc.RecordChanges = recording

@@ -76,6 +76,21 @@ function exportedText(paragraphs: ProjectedParagraph[]): Exported {
   return { text: parts.join(''), src, kind, thread, para, paragraphs, threads };
 }
 
+/** The exported text once the suggestions decided in Word are applied: their kept text plain, the rest gone. */
+function withDecisions(e: Exported, decided: Map<number, 'accept' | 'reject'>, keepThreads = false): Exported & { origin?: number[] } {
+  if (!decided.size) return e;
+  const keep: number[] = [];
+  for (let i = 0; i < e.text.length; i++) {
+    const d = decided.get(e.thread[i]!);
+    if (d && (d === 'accept') === (e.kind[i] === CharKind.Deleted)) continue;
+    keep.push(i);
+  }
+  const pick = <T extends Int32Array | Uint8Array>(a: T): T => { const out = new (a.constructor as new (n: number) => T)(keep.length); keep.forEach((k, j) => { out[j] = a[k]!; }); return out; };
+  const thread = pick(e.thread), kind = pick(e.kind);
+  if (!keepThreads) keep.forEach((k, j) => { if (decided.has(e.thread[k]!)) { thread[j] = -1; kind[j] = CharKind.Normal; } });
+  return { ...e, text: keep.map((k) => e.text[k]).join(''), src: pick(e.src), para: pick(e.para), thread, kind, origin: keep };
+}
+
 /** Character alignment of the two texts: for each side, the other side's position, or -1 where it was removed/added. */
 function align(a: string, b: string): { aToB: Int32Array; bToA: Int32Array; hunks: ReturnType<typeof compareTexts> } {
   const hunks = compareTexts(a, b);
@@ -274,33 +289,71 @@ class Importer {
     }
     rToBase[r.text.length] = baseChars.length;
     const base = baseChars.join('');
-    const { aToB: eToB, bToA: bToE, hunks } = align(e.text, base);
-    /** The exported position of a base position: just after the base character before it. */
-    const eOfBase = (p: number): number => {
-      for (let i = p - 1; i >= 0; i--) if (bToE[i]! >= 0) return bToE[i]! + 1;
-      return 0;
-    };
+    // First what became of the exported suggestions: accepted in Word, their text is plain; rejected, it is gone.
+    const first = align(e.text, base);
     const evidence = new Map<number, { accepted: number; rejected: number; pending: number }>();
     const ev = (ti: number, k: 'accepted' | 'rejected' | 'pending') => {
       let v = evidence.get(ti);
       if (!v) evidence.set(ti, (v = { accepted: 0, rejected: 0, pending: 0 }));
       v[k]++;
     };
+    for (let i = 0; i < e.text.length; i++) {
+      const ti = e.thread[i]!;
+      if (ti < 0) continue;
+      const bi = first.aToB[i]!;
+      const ri = bi >= 0 ? baseToR[bi]! : -1;
+      const ek = e.kind[i]!;
+      if (ri < 0) ev(ti, ek === CharKind.Inserted ? 'rejected' : 'accepted');
+      else if (r.kinds[ri] === CharKind.Normal) ev(ti, ek === CharKind.Inserted ? 'accepted' : 'rejected');
+      else if (r.kinds[ri] === ek && this.ours(r.revs[ri]!)) ev(ti, 'pending');
+      else ev(ti, 'rejected');
+    }
+    const decided = new Map<number, 'accept' | 'reject'>();
+    for (const [ti, v] of evidence) {
+      if (v.pending) continue;
+      if (v.accepted && !v.rejected) decided.set(ti, 'accept');
+      else if (v.rejected && !v.accepted) decided.set(ti, 'reject');
+    }
+    // A replacement's old and new text read as one word ("thisthat"): compare it accepted, and rejected, instead.
+    const open = [...evidence.keys()].filter((ti) => !decided.has(ti) && !evidence.get(ti)!.pending);
+    if (open.length) {
+      const all = (d: 'accept' | 'reject') => new Map(open.map((ti) => [ti, d] as const));
+      const kept = (d: 'accept' | 'reject', kind: number) => {
+        const x = withDecisions(e, all(d), true);
+        const al = align(x.text, base).aToB;
+        const out = new Map<number, { n: number; ok: number }>();
+        x.origin!.forEach((o, j) => {
+          if (e.kind[o] !== kind || !open.includes(e.thread[o]!)) return;
+          const v = out.get(e.thread[o]!) ?? { n: 0, ok: 0 };
+          v.n++;
+          if (al[j]! >= 0 && r.kinds[baseToR[al[j]!]!] === CharKind.Normal) v.ok++;
+          out.set(e.thread[o]!, v);
+        });
+        return out;
+      };
+      const inserted = kept('accept', CharKind.Inserted), deleted = kept('reject', CharKind.Deleted);
+      for (const ti of open) {
+        const ins = inserted.get(ti), del = deleted.get(ti);
+        const acceptedFits = ins && ins.ok === ins.n, rejectedFits = del && del.ok === del.n;
+        if (acceptedFits && !rejectedFits) decided.set(ti, 'accept');
+        else if (rejectedFits && !acceptedFits) decided.set(ti, 'reject');
+      }
+    }
+    for (const [ti, d] of decided) decisions.set(e.threads[ti]!, d);
+    // Then the exported text as those decisions leave it, compared again: what still differs was edited in Word.
+    e = withDecisions(e, decided);
+    const { aToB: eToB, bToA: bToE, hunks } = align(e.text, base);
+    /** The exported position of a base position: just after the base character before it. */
+    const eOfBase = (p: number): number => {
+      for (let i = p - 1; i >= 0; i--) if (bToE[i]! >= 0) return bToE[i]! + 1;
+      return 0;
+    };
     const changes: Change[] = [];
-    // Aligned text: tracked deletions made in Word, and what became of the exported suggestions.
+    // Aligned text: tracked deletions made in Word.
     for (let i = 0; i < e.text.length; i++) {
       const bi = eToB[i]!;
       const ri = bi >= 0 ? baseToR[bi]! : -1;
-      const ti = e.thread[i]!;
-      if (ti >= 0) {
-        const ek = e.kind[i]!;
-        if (ri < 0) ev(ti, ek === CharKind.Inserted ? 'rejected' : 'accepted');
-        else if (r.kinds[ri] === CharKind.Normal) ev(ti, ek === CharKind.Inserted ? 'accepted' : 'rejected');
-        else if (r.kinds[ri] === ek && this.ours(r.revs[ri]!)) ev(ti, 'pending');
-        else ev(ti, 'rejected');
-        continue;
-      }
-      if (ri < 0 || r.kinds[ri] !== CharKind.Deleted || this.ours(r.revs[ri]!)) continue;
+      if (e.thread[i]! >= 0 || ri < 0 || r.kinds[ri] !== CharKind.Deleted || this.ours(r.revs[ri]!)) continue;
       const last = changes[changes.length - 1];
       if (last && last.by === r.revs[ri] && last.eEnd === i && !last.newText) last.eEnd = i + 1;
       else changes.push({ eStart: i, eEnd: i + 1, newText: '', by: r.revs[ri]!, rPos: ri });
@@ -340,12 +393,6 @@ class Importer {
       const prev = merged[merged.length - 1];
       if (prev && prev.by !== 'untracked' && prev.by === c.by && !prev.newText && c.eStart === prev.eEnd && c.eStart === c.eEnd) { prev.newText = c.newText; continue; }
       merged.push({ ...c });
-    }
-    for (const [ti, v] of evidence) {
-      const id = e.threads[ti]!;
-      if (v.pending) continue;
-      if (v.accepted && !v.rejected) decisions.set(id, 'accept');
-      else if (v.rejected && !v.accepted) decisions.set(id, 'reject');
     }
     for (const c of merged) this.placeChange(e, c);
     this.placeComments(e, r, (rp) => eOfBase(rToBase[Math.min(rp, r.text.length)]!), known);
