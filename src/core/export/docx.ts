@@ -75,7 +75,7 @@ function build(source: string, options: ExportOptions): { doc: Document; proj: P
   const info = model.info;
   const lang = info?.languages[0] ?? 'en';
   const comments = options.mode === 'clean' ? { threads: [], marks: [], blocks: [], conflicts: [], problems: [] } : parseComments(text);
-  const proj: Projection = { fingerprint: sourceFingerprint(source), mode: options.mode, body: [], notes: [], comments: [] };
+  const proj: Projection = { fingerprint: sourceFingerprint(source), mode: options.mode, body: [], notes: [], comments: [], codeSpans: [] };
   const ctx: Ctx = { text, comments, mode: options.mode, drop: dropRanges(text, comments), commentIds: new Map(), footnotes: new Map(), footnoteBodies: {}, lang, rtl: lang === 'ar', revision: 1, proj, segs: [], points: new Map() };
   // Word comments: each thread's first comment, then its replies pointing at it; resolved on the first.
   const wordComments: { id: number; author: string; date?: Date; parentId?: number; resolved?: boolean; children: Paragraph[] }[] = [];
@@ -360,6 +360,7 @@ function runs(ctx: Ctx, nodes: PhrasingContent[], fmt: Fmt, size?: number): Para
         if (s === undefined || e === undefined) break;
         // The code itself, without its backticks (and the one space that pads a span starting with one).
         const fence = /^`+/.exec(ctx.text.slice(s, e))![0].length;
+        ctx.proj.codeSpans.push([s, e]);
         let a = s + fence, b = e - fence;
         if (b - a >= 2 && ctx.text[a] === ' ' && ctx.text[b - 1] === ' ' && ctx.text.slice(a, b).trim()) { a++; b--; }
         emitText(a, b, { ...f, code: true });

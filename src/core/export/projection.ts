@@ -40,6 +40,8 @@ export interface Projection {
   /** Footnote paragraphs, in footnote order. */
   notes: ProjectedParagraph[];
   comments: ExportedComment[];
+  /** Inline code spans of the draft, backticks included: no mark can stand inside one. */
+  codeSpans: [number, number][];
 }
 
 /** Custom document properties (docProps/custom.xml): Word and LibreOffice keep them when they save. */

@@ -467,7 +467,17 @@ class Importer {
     return { at, text: inner };
   }
 
-  private add(th: Omit<NewThread, 'id' | 'lines'>, who: { author: Author; date: string; tracked: boolean }, e: Exported, p: number, what: string, body = '', replies: Reply[] = []): void {
+  private add(th0: Omit<NewThread, 'id' | 'lines'>, who: { author: Author; date: string; tracked: boolean }, e: Exported, p: number, what: string, body = '', replies: Reply[] = []): void {
+    const th = { ...th0 };
+    // A code span holds no mark: a point inside one moves after it; a comment takes the whole span; a change of all
+    // its text changes the whole span; a change of part of it cannot be written.
+    for (const [a, b] of this.proj.codeSpans) {
+      if (th.start === th.end) { if (th.start > a && th.start < b) th.start = th.end = b; continue; }
+      if (th.start >= b || th.end <= a || (th.start <= a && th.end >= b)) continue;
+      const fence = /^`+/.exec(this.draft.slice(a, b))![0].length;
+      if (th.kind === 'comment' || (th.start <= a + fence && th.end >= b - fence)) { th.start = Math.min(th.start, a); th.end = Math.max(th.end, b); continue; }
+      return this.cannot(e, p, who, what, 'it changes part of a code span', body);
+    }
     const lo = th.start, hi = th.end;
     const clash = this.comments.marks.some((m) => lo < m.end && hi > m.start)
       || this.comments.blocks.some((b) => lo < b.end && hi > b.start)

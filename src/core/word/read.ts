@@ -1,7 +1,7 @@
 // Reads a .docx as the import needs it: each paragraph's characters with their tracked changes and comment anchors,
 // the comments with their replies and resolved state, the footnotes, and the document properties. Nothing else.
 import JSZip from 'jszip';
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { LINE_BREAK, OBJECT } from '../export/projection';
 
 /** What a character of a returned paragraph is: text as it stood, text inserted or deleted with tracking on. */
@@ -93,11 +93,9 @@ async function part(zip: JSZip, path: string, name: string): Promise<XNode[] | n
   const xml = await f.async('string');
   // Word never writes a document type declaration; one is how external entities and entity bombs get in.
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new WordFileError(`${name}: ${path} declares a document type or entities, which Word never writes; the file is refused.`);
-  try {
-    return parser().parse(xml) as XNode[];
-  } catch (e) {
-    throw new WordFileError(`${name}: ${path} is not well-formed XML (${(e as Error).message.split('\n')[0]}).`);
-  }
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) throw new WordFileError(`${name}: ${path} is not well-formed XML (line ${valid.err.line}: ${valid.err.msg}).`);
+  return parser().parse(xml) as XNode[];
 }
 
 function root(nodes: XNode[] | null, tag: string): XNode | null {
