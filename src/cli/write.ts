@@ -2,6 +2,7 @@
 import { closeSync, fsyncSync, lstatSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { t } from '@vscode/l10n';
 
 /**
  * Replaces `target` with `bytes` so that a reader sees the old file or the new one, never half of one. The temporary
@@ -10,8 +11,8 @@ import { randomBytes } from 'node:crypto';
  */
 export function writeBeside(target: string, bytes: Uint8Array | string): void {
   const st = lstatSync(target, { throwIfNoEntry: false });
-  if (st?.isSymbolicLink()) throw new Error(`${target} is a symbolic link; write to the file it points to instead.`);
-  if (st?.isDirectory()) throw new Error(`${target} is a folder; give a file name.`);
+  if (st?.isSymbolicLink()) throw new Error(t('{0} is a symbolic link; write to the file it points to instead.', target));
+  if (st?.isDirectory()) throw new Error(t('{0} is a folder; give a file name.', target));
   const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   const fd = openSync(tmp, 'wx', 0o644);
   try {

@@ -5,6 +5,7 @@
 // inserted or deleted with tracking) is compared with it word by word; what differs, and every comment and change
 // Word recorded, is placed back at the draft offsets. Exported threads come back under their own ids: a comment is
 // known by its author, date and text, a suggestion by its tracked change's author and date.
+import { t } from '@vscode/l10n';
 import { compareTexts } from '../compare';
 import { accept, blockText, eventText, parseAuthor, randomId, reject, reply, setResolved, type Author, type OpContext } from '../comments/ops';
 import { parseComments, type CommentsModel } from '../comments/parse';
@@ -120,8 +121,8 @@ export async function importDocx(draft: string, bytes: Uint8Array, name: string,
   const matchedByText = fingerprint !== sourceFingerprint(draft);
   if (matchedByText && !options.force) {
     throw new WordFileError(fingerprint === undefined
-      ? `${name} was not exported from a draft (it carries no ${FINGERPRINT_PROPERTY} property): it may be a State's own document. To place its comments and changes by matching the text, import it with --force.`
-      : `${name} was exported from another version of this draft (or from another draft). Import it into the draft as it was exported (for example its git revision), or with --force to place its comments and changes by matching the text.`);
+      ? t("{0} was not exported from a draft (it carries no {1} property): it may be a State's own document. To place its comments and changes by matching the text, import it with --force.", name, FINGERPRINT_PROPERTY)
+      : t('{0} was exported from another version of this draft (or from another draft). Import it into the draft as it was exported (for example its git revision), or with --force to place its comments and changes by matching the text.', name));
   }
   const mode = doc.properties.get(MODE_PROPERTY) === 'clean' ? 'clean' : 'with-changes';
   const proj = projectExport(draft, { mode });
@@ -157,7 +158,7 @@ class Importer {
   private untrackedAuthor(): Author {
     if (this.options.author) return this.options.author;
     if (this.doc.lastModifiedBy) return parseAuthor(this.doc.lastModifiedBy);
-    throw new WordFileError('The returned file has edits that were not tracked, and it does not say who made them: give their author with --author "Name (State)".');
+    throw new WordFileError(t('The returned file has edits that were not tracked, and it does not say who made them: give their author with --author "NAME (STATE)".'));
   }
 
   private line(offset: number): number {
@@ -176,7 +177,7 @@ class Importer {
     // A comment anchored nowhere the import reads (a text box, a header): kept at the end of the draft.
     for (const c of this.doc.comments) {
       if (known.has(c.id) || this.newThreadOf.has(c.id) || this.placedAsReply.has(c.id) || this.replyTo.has(c.id) || c.parentParaId) continue;
-      this.cannot(body, body.text.length - 1, { author: parseAuthor(c.author || 'Unknown'), date: isoDate(c.date) ?? this.stamp() }, `comment by ${c.author || 'an unnamed author'}`, 'it is anchored outside the text of the draft', c.body);
+      this.cannot(body, body.text.length - 1, { author: parseAuthor(c.author || 'Unknown'), date: isoDate(c.date) ?? this.stamp() }, t('comment by {0}', c.author || t('an unnamed author')), t('it is anchored outside the text of the draft'), c.body);
     }
     // First the new threads, placed at offsets of the draft as it is; then what addresses threads by id.
     let text = applyEdits(this.draft, placeThreads(this.draft, this.threads));
@@ -187,7 +188,7 @@ class Importer {
     text = this.threadUpdates(text, known);
     // Nothing is written unless it reads back: the marks the import wrote must all parse as threads.
     const before = this.comments.problems.length, after = parseComments(text).problems.length;
-    if (after > before) throw new WordFileError(`The import would leave ${after - before} broken comment mark(s) in the draft; nothing was written. Please report this file.`);
+    if (after > before) throw new WordFileError(t('The import would leave {0} broken comment mark(s) in the draft; nothing was written. Please report this file.', after - before));
     return { text, summary: this.summary, unplaced: this.unplaced, matchedByText: this.matchedByText };
   }
 
@@ -235,7 +236,7 @@ class Importer {
       if (!this.proj.comments.some((x) => x.threadId === tid)) continue; // a new thread's replies were written with it
       const date = isoDate(c.date);
       text = applyEdits(text, reply(text, tid, c.body, { author: parseAuthor(c.author || 'Unknown'), now: () => new Date(date ?? this.stamp()), newId: this.ctx.newId }));
-      if (!date) this.unplaced.push({ what: `reply by ${c.author || 'an unnamed author'}`, reason: 'its date is missing or malformed: the import time was used', line: 0 });
+      if (!date) this.unplaced.push({ what: t('reply by {0}', c.author || t('an unnamed author')), reason: t('its date is missing or malformed: the import time was used'), line: 0 });
       this.summary.replies++;
     }
     const present = new Set([...known.values()].map((k) => k.threadId));
@@ -243,7 +244,7 @@ class Importer {
     for (const c of this.proj.comments) exportedThreads.set(c.threadId, c.resolved);
     for (const [tid, wasResolved] of exportedThreads) {
       if (!present.has(tid)) {
-        this.unplaced.push({ what: `thread @${tid}`, reason: 'its comments were deleted in Word; the thread is kept in the draft', line: 0 });
+        this.unplaced.push({ what: t('thread @{0}', tid), reason: t('its comments were deleted in Word; the thread is kept in the draft'), line: 0 });
         continue;
       }
       const now = done.get(tid) ?? false;
@@ -414,8 +415,8 @@ class Importer {
       // A paragraph added before another reads as its text and a break at that paragraph's start: it is a paragraph after the one before.
       if (newText.endsWith('\n') && p > 0 && e.src[p - 1] === -2) { p--; newText = `\n${newText.slice(0, -1)}`; }
       const where = this.insertionPoint(e, p, newText);
-      if (!where) return this.cannot(e, p, who, `insertion of "${short(newText)}"`, 'there is no draft text at that place');
-      this.add({ kind: 'insertion', start: where.at, end: where.at, newText: where.text, ...(where.linesAt !== undefined ? { linesAt: where.linesAt } : {}) }, who, e, p, `insertion of "${short(newText)}"`);
+      if (!where) return this.cannot(e, p, who, t('insertion of "{0}"', short(newText)), t('there is no draft text at that place'));
+      this.add({ kind: 'insertion', start: where.at, end: where.at, newText: where.text, ...(where.linesAt !== undefined ? { linesAt: where.linesAt } : {}) }, who, e, p, t('insertion of "{0}"', short(newText)));
       return;
     }
     // A deletion (or replacement): the draft text of its characters, paragraph by paragraph.
@@ -433,7 +434,7 @@ class Importer {
     }
     pieces.forEach(([s, end, i], k) => {
       const text = k === pieces.length - 1 ? newText.replace(/\n/g, this.eol + this.eol) : '';
-      this.add({ kind: suggestionKind(s, end, text), start: s, end, newText: text }, who, e, i, `${text ? 'replacement' : 'deletion'} of "${short(this.draft.slice(s, end))}"`);
+      this.add({ kind: suggestionKind(s, end, text), start: s, end, newText: text }, who, e, i, text ? t('replacement of "{0}"', short(this.draft.slice(s, end))) : t('deletion of "{0}"', short(this.draft.slice(s, end))));
     });
   }
 
@@ -476,14 +477,14 @@ class Importer {
       if (th.start >= b || th.end <= a || (th.start <= a && th.end >= b)) continue;
       const fence = /^`+/.exec(this.draft.slice(a, b))![0].length;
       if (th.kind === 'comment' || (th.start <= a + fence && th.end >= b - fence)) { th.start = Math.min(th.start, a); th.end = Math.max(th.end, b); continue; }
-      return this.cannot(e, p, who, what, 'it changes part of a code span', body);
+      return this.cannot(e, p, who, what, t('it changes part of a code span'), body);
     }
     const lo = th.start, hi = th.end;
     const clash = this.comments.marks.some((m) => lo < m.end && hi > m.start)
       || this.comments.blocks.some((b) => lo < b.end && hi > b.start)
       || (hi > lo && /\n[ \t]*\r?\n/.test(this.draft.slice(lo, hi)))
       || this.taken.some(([a, b]) => (lo < b && hi > a) || (lo === hi && lo > a && lo < b) || (a === b && a > lo && a < hi));
-    if (clash) return this.cannot(e, p, who, what, 'it overlaps a comment or suggestion of the draft, or crosses a paragraph', body);
+    if (clash) return this.cannot(e, p, who, what, t('it overlaps a comment or suggestion of the draft, or crosses a paragraph'), body);
     const id = this.ctx.newId(8);
     const lines = [blockText(id, who.author, who.date, body), ...replies.map((r) => {
       const bid = `${id}.${this.ctx.newId(4)}`;
@@ -500,7 +501,7 @@ class Importer {
     this.unplaced.push({ what, reason, line: at < 0 ? 0 : this.line(at) });
     if (at < 0) return;
     const id = this.ctx.newId(8);
-    const note = `[From Word, not placed: ${what}${body ? `: ${body}` : ''} — ${reason}]`;
+    const note = `[${t('From Word, not placed where it stood: {0} ({1})', body ? `${what}: ${body}` : what, reason)}]`;
     this.threads.push({ id, kind: 'comment', start: at, end: at, newText: '', lines: [blockText(id, who.author, who.date, note)] });
     this.taken.push([at, at]);
   }
@@ -559,14 +560,14 @@ class Importer {
       if (c.done) replies.push({ author: this.resolver(), date: this.stamp(), body: '', event: 'resolved' });
       let s = -1, en = -1;
       for (let i = eS; i < eE; i++) if (e.src[i]! >= 0) { if (s < 0) s = e.src[i]!; en = e.src[i]! + 1; }
-      const what = `comment by ${c.author || 'an unnamed author'}`;
-      if (!date) this.unplaced.push({ what, reason: 'its date is missing or malformed: the import time was used', line: 0 });
+      const what = t('comment by {0}', c.author || t('an unnamed author'));
+      if (!date) this.unplaced.push({ what, reason: t('its date is missing or malformed: the import time was used'), line: 0 });
       const before = this.threads.length;
       if (s >= 0 && !/\n[ \t]*\r?\n/.test(this.draft.slice(s, en))) this.add({ kind: 'comment', start: s, end: en, newText: '' }, who, e, eS, what, c.body, replies);
       else {
         const at = this.insertionPoint(e, eS, 'x');
         if (at) this.add({ kind: 'comment', start: at.at, end: at.at, newText: '' }, who, e, eS, what, c.body, replies);
-        else this.cannot(e, eS, who, what, 'the text it was on is not in the draft', c.body);
+        else this.cannot(e, eS, who, what, t('the text it was on is not in the draft'), c.body);
       }
       if (this.threads.length > before) {
         this.newThreadOf.set(c.id, this.threads[this.threads.length - 1]!.id);

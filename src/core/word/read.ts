@@ -1,5 +1,6 @@
 // Reads a .docx as the import needs it: each paragraph's characters with their tracked changes and comment anchors,
 // the comments with their replies and resolved state, the footnotes, and the document properties. Nothing else.
+import { t } from '@vscode/l10n';
 import JSZip from 'jszip';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { LINE_BREAK, OBJECT } from '../export/projection';
@@ -89,12 +90,12 @@ async function part(zip: JSZip, path: string, name: string): Promise<XNode[] | n
   const f = zip.file(path);
   if (!f) return null;
   const size = (f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
-  if (size !== undefined && size > MAX_PART_BYTES) throw new WordFileError(`${name}: ${path} unpacks to ${Math.round(size / 1048576)} MB, more than a Word document holds; it is refused.`);
+  if (size !== undefined && size > MAX_PART_BYTES) throw new WordFileError(t('{0}: {1} unpacks to {2} MB, more than a Word document holds; it is refused.', name, path, Math.round(size / 1048576)));
   const xml = await f.async('string');
   // Word never writes a document type declaration; one is how external entities and entity bombs get in.
-  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new WordFileError(`${name}: ${path} declares a document type or entities, which Word never writes; the file is refused.`);
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new WordFileError(t('{0}: {1} declares a document type or entities, which Word never writes; the file is refused.', name, path));
   const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new WordFileError(`${name}: ${path} is not well-formed XML (line ${valid.err.line}: ${valid.err.msg}).`);
+  if (valid !== true) throw new WordFileError(t('{0}: {1} is not well-formed XML (line {2}: {3}).', name, path, valid.err.line, valid.err.msg));
   return parser().parse(xml) as XNode[];
 }
 
@@ -104,19 +105,19 @@ function root(nodes: XNode[] | null, tag: string): XNode | null {
 
 /** Opens a returned .docx, refusing what is not one with a message that names the file and the problem. */
 export async function readDocx(bytes: Uint8Array, name: string): Promise<ReturnedDocument> {
-  if (bytes.length > MAX_DOCX_BYTES) throw new WordFileError(`${name} is ${Math.round(bytes.length / 1048576)} MB; a returned list of observations is far smaller (the limit is ${MAX_DOCX_BYTES / 1048576} MB).`);
+  if (bytes.length > MAX_DOCX_BYTES) throw new WordFileError(t('{0} is {1} MB; a returned list of observations is far smaller (the limit is {2} MB).', name, Math.round(bytes.length / 1048576), MAX_DOCX_BYTES / 1048576));
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    throw new WordFileError(`${name} is password-protected or an old .doc file: in Word, remove the password (File › Info › Protect Document) and save it as a .docx, then import again.`);
+    throw new WordFileError(t('{0} is password-protected or an old .doc file: in Word, remove the password (File › Info › Protect Document) and save it as a .docx, then import again.', name));
   }
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new WordFileError(`${name} is not a Word .docx file (a .docx is a zip package).`);
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new WordFileError(t('{0} is not a Word .docx file (a .docx is a zip package).', name));
   let zip: JSZip;
-  try { zip = await JSZip.loadAsync(bytes); } catch (e) { throw new WordFileError(`${name} is not a readable .docx: ${(e as Error).message}.`); }
+  try { zip = await JSZip.loadAsync(bytes); } catch (e) { throw new WordFileError(t('{0} is not a readable .docx: {1}.', name, (e as Error).message)); }
   const types = await zip.file('[Content_Types].xml')?.async('string');
-  if (!types) throw new WordFileError(`${name} is a zip file but not a Word document (it has no [Content_Types].xml).`);
-  if (/macroEnabled/i.test(types) || zip.file('word/vbaProject.bin')) throw new WordFileError(`${name} contains macros (.docm); it is not imported. In Word, save it as a plain Word document (.docx) and import that.`);
+  if (!types) throw new WordFileError(t('{0} is a zip file but not a Word document (it has no {1}).', name, '[Content_Types].xml'));
+  if (/macroEnabled/i.test(types) || zip.file('word/vbaProject.bin')) throw new WordFileError(t('{0} contains macros (.docm); it is not imported. In Word, save it as a plain Word document (.docx) and import that.', name));
   const doc = root(await part(zip, 'word/document.xml', name), 'w:document');
   const body = doc && kids(doc, 'w:document').find((n) => tagOf(n) === 'w:body');
-  if (!body) throw new WordFileError(`${name} is a zip file but not a Word document (it has no word/document.xml body).`);
+  if (!body) throw new WordFileError(t('{0} is a zip file but not a Word document (it has no {1}).', name, 'word/document.xml'));
 
   const revisions: Revision[] = [];
   const revIndex = new Map<string, number>();
