@@ -8,8 +8,8 @@ const t = vscode.l10n.t;
 type Exporter = typeof import('./docxExport');
 let exporter: Exporter | undefined;
 
-/** The Word exporter is its own bundle beside this one (scripts/build.mjs), required on first use. */
-function loadExporter(): Exporter {
+/** The Word exporter and importer are their own bundle beside this one (scripts/build.mjs), required on first use. */
+export function loadExporter(): Exporter {
   if (!exporter) {
     // A computed path, so the bundler leaves this require to run time.
     exporter = require(join(__dirname, 'docx-export.js')) as Exporter;

@@ -6,6 +6,7 @@ import { ReviewComments, type ThreadSummary } from './comments';
 import { Finalization } from './finalization';
 import { Progress } from './progress';
 import { registerExport } from './exportWord';
+import { registerImport } from './importWord';
 import { checkOptions, SECTION } from './config';
 import { DiagnosticsManager } from './diagnostics';
 import { newDraftCommand, type NewDraftArgs } from './newDraft';
@@ -45,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): ReviewObservationsAp
     new Finalization(context.extensionUri),
     new Progress(service),
     registerExport(),
+    registerImport(),
     ...registerProviders(service),
     vscode.commands.registerCommand('reviewObservations.newList', (args?: NewDraftArgs) => newDraftCommand('list-of-observations', args)),
     vscode.commands.registerCommand('reviewObservations.newSummary', (args?: NewDraftArgs) => newDraftCommand('summary', args)),

@@ -406,6 +406,31 @@ export function editorTests(): void {
       assert.ok(loadedBundles(vscode.extensions.getExtension(EXT_ID)!).includes('docx-export.js'), 'the exporter bundle is loaded by the first export');
     });
 
+    it('imports a returned Word file into the open draft: nothing when unchanged, a State\'s tracked insertion as its suggestion', async () => {
+      const u = ws('comments.md');
+      const editor = await open(u);
+      const before = editor.document.getText();
+      const out = ws('returned.docx');
+      await vscode.commands.executeCommand('reviewObservations.exportWord', { mode: 'with-changes', target: out.toString(), force: true });
+      await vscode.commands.executeCommand('reviewObservations.importWord', { docxUri: out.toString() });
+      assert.equal(editor.document.getText(), before, 'an unchanged file changes nothing');
+      assert.equal(editor.document.isDirty, false);
+      // What a State's expert does in Word: a tracked insertion after "two provinces".
+      const JSZip = (await import('jszip')).default;
+      const zip = await JSZip.loadAsync(await vscode.workspace.fs.readFile(out));
+      const xml = await zip.file('word/document.xml')!.async('string');
+      const at = xml.indexOf('two provinces.');
+      assert.ok(at > 0);
+      const runEnd = xml.indexOf('</w:r>', at) + '</w:r>'.length;
+      zip.file('word/document.xml', `${xml.slice(0, runEnd)}<w:ins w:id="901" w:author="Pedro Ruiz (Arcadia)" w:date="2026-12-01T09:00:00Z"><w:r><w:t xml:space="preserve"> In 2023 a third one was added.</w:t></w:r></w:ins>${xml.slice(runEnd)}`);
+      await vscode.workspace.fs.writeFile(out, await zip.generateAsync({ type: 'uint8array' }));
+      await vscode.commands.executeCommand('reviewObservations.importWord', { docxUri: out.toString() });
+      const after = editor.document.getText();
+      assert.match(after, /two provinces\.\{\+\+ In 2023 a third one was added\.\+\+\}\{>>@([a-z0-9]{8})<<\}\n\{>>@\1 \| Pedro Ruiz \(Arcadia\) \| 2026-12-01T09:00:00Z<<\}/);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.workspace.fs.delete(out);
+    });
+
     it('leaves the workbench showing a draft and its problems (for the screenshot)', async () => {
       const shot = process.env.REVIEW_OBS_SCREENSHOT_DRAFT ?? 'broken.md';
       await open(ws(shot));
