@@ -81,7 +81,7 @@ describe('export to .docx', () => {
     expect(tZh).toContain('参加有组织犯罪集团行为的刑事定罪');
     // (words without the lam-alef ligature, which pdftotext extracts in visual order)
     expect(tAr).toContain('جماعة إجرامية منظمة');
-    expect(tAr).toContain('Original: Arabic');
+    expect(tAr).toContain('العربية'); // "الأصل: العربية", the original language in Arabic
     firstPagePng(en.replace('.docx', '.pdf'), 'export-en');
     firstPagePng(zh.replace('.docx', '.pdf'), 'export-zh');
     firstPagePng(ar.replace('.docx', '.pdf'), 'export-ar');

@@ -189,7 +189,7 @@ function wordSide(xml: string, ops: { kind: 'ins' | 'del' | 'comment'; pick: num
       edits.push({ at: m.index!, end: m.index! + run.length, text: `<w:del w:id="${9000 + k}" ${who}>${run.replace('<w:t ', '<w:delText ').replace('</w:t>', '</w:delText>')}</w:del>` });
       // Deleting all of a code span's text deletes the span (a mark cannot stand inside one).
       const plain = text.replace(/&amp;/g, '&');
-      done.push({ kind: 'deletion', text: run.includes('Courier New') ? `\`${plain}\`` : plain });
+      done.push({ kind: 'deletion', text: run.includes('InlineCode') ? `\`${plain}\`` : plain });
     } else {
       const id = 900 + k;
       edits.push({ at: m.index!, end: m.index! + run.length, text: `<w:commentRangeStart w:id="${id}"/>${run}<w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>` });

@@ -31,6 +31,10 @@ export interface ReviewInfo {
   symbol: string | null;
   distribution: string | null;
   date: string | null;
+  /** The organ the document is issued for, written under "United Nations" in the masthead. */
+  organ: string | null;
+  /** The job number of the first page's footer (e.g. V.23-01234). */
+  jobNumber: string | null;
   /** Document offsets of the `assignments` entry (key to end of value), when present; the end of the YAML otherwise. */
   assignmentsRange: [number, number] | null;
   yamlEnd: number;
@@ -63,6 +67,8 @@ export const FIELDS = {
   symbol: 'symbol',
   distribution: 'distribution',
   date: 'date',
+  organ: 'organ',
+  jobNumber: 'job-number',
 } as const;
 
 /** Where an article (or a whole instrument) stands between the co-reviewers and with the State under review. */
@@ -303,6 +309,7 @@ function readFrontMatterUncached(yamlText: string, base: number): { info: Review
     return null;
   };
   const symbol = str(FIELDS.symbol), distribution = str(FIELDS.distribution), docDate = str(FIELDS.date);
+  const organ = str(FIELDS.organ), jobNumber = str(FIELDS.jobNumber);
   const asPair = pairs.get(FIELDS.assignments);
   const asKey = range(asPair?.key as Node | undefined);
   const asVal = range(asPair?.value as Node | undefined);
@@ -313,7 +320,7 @@ function readFrontMatterUncached(yamlText: string, base: number): { info: Review
     return { info: null, issues: issues.filter((i) => i.code !== 'frontmatter.provisional-articles') };
   }
   return {
-    info: { kind, stateUnderReview, reviewingStates, cluster, partyTo, languages, group, reviewStart, dates, dateRanges, stage, articles, articlesFrom, assignments, assignmentsRange, yamlEnd: base + yamlText.length, symbol, distribution, date: docDate },
+    info: { kind, stateUnderReview, reviewingStates, cluster, partyTo, languages, group, reviewStart, dates, dateRanges, stage, articles, articlesFrom, assignments, assignmentsRange, yamlEnd: base + yamlText.length, symbol, distribution, date: docDate, organ, jobNumber },
     issues,
   };
 

@@ -3,13 +3,16 @@ import { t } from '@vscode/l10n';
 import { templateForLanguages } from '../templates';
 import type { PhrasingContent, Root, RootContent } from 'mdast';
 import {
-  AlignmentType, CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, Document, ExternalHyperlink,
-  FootnoteReferenceRun, InsertedTextRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
+  AlignmentType, BorderStyle, CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, Document, ExternalHyperlink,
+  Footer, FootnoteReferenceRun, Header, HeadingLevel, InsertedTextRun, Packer, PageNumber, Paragraph, Table, TableCell, TableRow,
+  TabStopType, TextRun, WidthType,
   type ParagraphChild,
 } from 'docx';
 import { cleanCopy } from '../comments/ops';
 import { parseComments, type Block, type CommentsModel, type Mark } from '../comments/parse';
 import { DraftModel } from '../draft/model';
+import { mastheadWords } from './masthead';
+import { documentNumbering, documentStyles, NUMBERING, STYLE } from './styles';
 import { finishPackage, FINGERPRINT_PROPERTY, LINE_BREAK, OBJECT, MODE_PROPERTY, sourceFingerprint, type ExportedComment, type Projection, type Seg } from './projection';
 
 export interface ExportOptions {
@@ -19,14 +22,12 @@ export interface ExportOptions {
   today?: string;
 }
 
-const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII', 'XIX', 'XX'];
-const ZH_NUM = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
-const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 /** XML 1.0 cannot carry these; a draft pasted from elsewhere sometimes has them. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const ARABIC = /[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]/;
-const FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: 'SimSun', cs: 'Arial' };
 const A4 = { width: 11906, height: 16838 };
+/** The width between the margins (A4 less 2 × 2.5 cm), where the masthead's right-hand column ends. */
+const TEXT_WIDTH = A4.width - 2 * 1417;
 
 interface Fmt { bold?: boolean; italics?: boolean; code?: boolean; link?: boolean }
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
@@ -54,6 +55,8 @@ interface Ctx {
   segs: Seg[];
   /** Point comments (`{>>@id<<}`) by offset, so each is anchored where it stands. */
   points: Map<number, string>;
+  /** Lists written so far: each numbers its items from (a) again. */
+  lists: number;
 }
 
 export async function exportDocx(source: string, options: ExportOptions): Promise<Uint8Array> {
@@ -76,7 +79,7 @@ function build(source: string, options: ExportOptions): { doc: Document; proj: P
   const lang = info?.languages[0] ?? 'en';
   const comments = options.mode === 'clean' ? { threads: [], marks: [], blocks: [], conflicts: [], problems: [] } : parseComments(text);
   const proj: Projection = { fingerprint: sourceFingerprint(source), mode: options.mode, body: [], notes: [], comments: [], codeSpans: [] };
-  const ctx: Ctx = { text, comments, mode: options.mode, drop: dropRanges(text, comments), commentIds: new Map(), footnotes: new Map(), footnoteBodies: {}, lang, rtl: lang === 'ar', revision: 1, proj, segs: [], points: new Map() };
+  const ctx: Ctx = { text, comments, mode: options.mode, drop: dropRanges(text, comments), commentIds: new Map(), footnotes: new Map(), footnoteBodies: {}, lang, rtl: lang === 'ar', revision: 1, proj, segs: [], points: new Map(), lists: 0 };
   // Word comments: each thread's first comment, then its replies pointing at it; resolved on the first.
   const wordComments: { id: number; author: string; date?: Date; parentId?: number; resolved?: boolean; children: Paragraph[] }[] = [];
   for (const th of comments.threads) {
@@ -110,43 +113,32 @@ function build(source: string, options: ExportOptions): { doc: Document; proj: P
     if (n.type !== 'footnoteDefinition') continue;
     ctx.footnoteBodies[ctx.footnotes.get(n.identifier)!] = { children: n.children.flatMap((c) => (c.type === 'paragraph' ? [para(ctx, { children: runs(ctx, c.children, {}) }, c, 'notes')] : [])) };
   }
-  const children: (Paragraph | Table)[] = [...headingBlock(ctx, info, lang, options.today)];
-  let chapter = 0, section = 0, paraNo = 0;
+  const children: (Paragraph | Table)[] = [...masthead(ctx, info, lang)];
   for (const tree of trees) {
     for (const n of tree.children) {
       switch (n.type) {
         case 'heading': {
           const kids = stripAttributes(ctx, n.children);
-          if (n.depth === 1) { children.push(para(ctx, { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240 }, bidirectional: ctx.rtl, children: runs(ctx, kids, { bold: true }, 28) }, n)); break; }
-          if (n.depth === 2) {
-            chapter++; section = 0;
-            const num = lang === 'zh' ? `${ZH_NUM[chapter] ?? chapter}、` : `${ROMAN[chapter] ?? chapter}.`;
-            children.push(para(ctx, { keepNext: true, spacing: { before: 360, after: 120 }, bidirectional: ctx.rtl, children: [lit(ctx, { text: `${num}\t`, bold: true, size: 24 }), ...runs(ctx, kids, { bold: true }, 24)] }, n));
-            break;
-          }
-          if (n.depth === 3) {
-            const num = `${LETTERS[section++] ?? section}.`;
-            children.push(para(ctx, { keepNext: true, spacing: { before: 240, after: 120 }, bidirectional: ctx.rtl, children: [lit(ctx, { text: `${num}\t`, bold: true }), ...runs(ctx, kids, { bold: true })] }, n));
-            break;
-          }
-          children.push(para(ctx, { keepNext: true, spacing: { before: 120, after: 60 }, bidirectional: ctx.rtl, children: runs(ctx, kids, { italics: true }) }, n));
+          // Word's own heading styles and numbering: the navigation pane shows the structure, and Word numbers it.
+          if (n.depth === 1) { children.push(para(ctx, { heading: HeadingLevel.TITLE, bidirectional: ctx.rtl, children: runs(ctx, kids, {}) }, n)); break; }
+          if (n.depth === 2) { children.push(para(ctx, { heading: HeadingLevel.HEADING_1, numbering: { reference: NUMBERING.chapters, level: 0 }, bidirectional: ctx.rtl, children: runs(ctx, kids, {}) }, n)); break; }
+          if (n.depth === 3) { children.push(para(ctx, { heading: HeadingLevel.HEADING_2, numbering: { reference: NUMBERING.chapters, level: 1 }, bidirectional: ctx.rtl, children: runs(ctx, kids, {}) }, n)); break; }
+          children.push(para(ctx, { heading: HeadingLevel.HEADING_3, bidirectional: ctx.rtl, children: runs(ctx, kids, {}) }, n));
           break;
         }
         case 'paragraph': {
           const plain = paragraphText(ctx, n);
-          const sub = /^\((?:[a-z]|[ivx]+)\)\s/.test(plain);
-          // The number comes before the text in the paragraph, and so in its segments.
-          const num = sub ? null : lit(ctx, { text: `${paraNo + 1}.\t`, rightToLeft: ctx.rtl || ARABIC.test(plain) });
           const r = runs(ctx, n.children, {});
           if (!r.length) { ctx.segs = []; break; } // a paragraph that only held thread lines
+          const bidirectional = ctx.rtl || ARABIC.test(plain);
           // "(a) …" written as its own paragraph is a subparagraph of the numbered paragraph before it.
-          if (sub) { children.push(para(ctx, { bidirectional: ctx.rtl || ARABIC.test(plain), indent: { left: 1134 }, alignment: AlignmentType.BOTH, children: r }, n)); break; }
-          paraNo++;
-          children.push(para(ctx, { bidirectional: ctx.rtl || ARABIC.test(plain), indent: { left: 567, hanging: 567 }, alignment: AlignmentType.BOTH, children: [num!, ...r] }, n));
+          if (/^\((?:[a-z]|[ivx]+)\)\s/.test(plain)) { children.push(para(ctx, { style: STYLE.subparagraph, bidirectional, children: r }, n)); break; }
+          children.push(para(ctx, { style: STYLE.paragraph, numbering: { reference: NUMBERING.paragraphs, level: 0 }, bidirectional, children: r }, n));
           break;
         }
         case 'list':
-          listItems(ctx, n, 0, children);
+          // Each list numbers its items from (a) again: a numbering instance of its own.
+          listItems(ctx, n, 0, children, ++ctx.lists);
           break;
         case 'table':
           children.push(new Table({
@@ -156,10 +148,10 @@ function build(source: string, options: ExportOptions): { doc: Document; proj: P
           }));
           break;
         case 'code':
-          for (const line of n.value.split('\n')) children.push(para(ctx, { children: [lit(ctx, { text: line, font: 'Courier New', size: 18 })] }, n));
+          for (const line of n.value.split('\n')) children.push(para(ctx, { style: STYLE.code, children: [lit(ctx, { text: line })] }, n));
           break;
         case 'blockquote':
-          for (const c of n.children) if (c.type === 'paragraph') children.push(para(ctx, { indent: { left: 1134 }, bidirectional: ctx.rtl, children: runs(ctx, c.children, {}) }, c));
+          for (const c of n.children) if (c.type === 'paragraph') children.push(para(ctx, { style: STYLE.quote, bidirectional: ctx.rtl, children: runs(ctx, c.children, {}) }, c));
           break;
         default:
           break; // html (template hints), thematic breaks, definitions, footnote definitions (already taken)
@@ -169,14 +161,24 @@ function build(source: string, options: ExportOptions): { doc: Document; proj: P
   const doc = new Document({
     creator: 'review-obs',
     title: info ? templateForLanguages(info.languages).title(info.kind, info.stateUnderReview) : t('Draft'),
-    styles: { default: { document: { run: { font: FONT, size: 20 }, paragraph: { spacing: { after: 120 } } } } },
+    styles: documentStyles(),
+    numbering: documentNumbering(lang),
     // The State's and the secretariat's edits in Word come back as tracked changes; the fingerprint tells the import
     // which draft the file was exported from.
     features: { trackRevisions: true },
     customProperties: [{ name: FINGERPRINT_PROPERTY, value: proj.fingerprint }, { name: MODE_PROPERTY, value: options.mode }],
     ...(wordComments.length ? { comments: { children: wordComments } } : {}),
     footnotes: ctx.footnoteBodies,
-    sections: [{ properties: { page: { size: A4, margin: { top: 1417, bottom: 1417, left: 1417, right: 1417 } } }, children }],
+    sections: [{
+      // The first page carries the masthead and, in its footer, the job number; the others the symbol and the page.
+      properties: { titlePage: true, page: { size: A4, margin: { top: 1417, bottom: 1417, left: 1417, right: 1417 } } },
+      headers: { first: new Header({ children: [] }), default: new Header({ children: info?.symbol ? [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: xmlText(info.symbol), bold: true, size: 17 })] })] : [] }) },
+      footers: {
+        first: new Footer({ children: info?.jobNumber ? [new Paragraph({ children: [new TextRun({ text: xmlText(info.jobNumber), size: 17 })] })] : [] }),
+        default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: 17 })] })] }),
+      },
+      children,
+    }],
   });
   return { doc, proj };
 }
@@ -185,11 +187,27 @@ function body(b: Block): Paragraph[] {
   return b.body.replace(CONTROL, ' ').split('\n').map((l) => new Paragraph(l));
 }
 
-function headingBlock(ctx: Ctx, info: DraftModel['info'], lang: string, today?: string): Paragraph[] {
+/**
+ * The UN masthead in the document's language: the Organization and the symbol, the organ and the distribution, the
+ * date written out, the original language. A field the front matter does not give is left out (check says so).
+ */
+function masthead(ctx: Ctx, info: DraftModel['info'], lang: string): Paragraph[] {
   if (!info) return [];
-  const langName: Record<string, string> = { en: 'English', zh: 'Chinese', fr: 'French', es: 'Spanish', ru: 'Russian', ar: 'Arabic' };
-  const lines = [info.symbol ?? '', info.distribution ?? 'Limited', info.date ?? today ?? new Date().toISOString().slice(0, 10), `Original: ${langName[lang] ?? lang}`].filter(Boolean);
-  return [...lines.map((l) => para(ctx, { alignment: AlignmentType.RIGHT, spacing: { after: 0 }, children: [lit(ctx, { text: l, size: 18 })] })), para(ctx, {})];
+  const w = mastheadWords(lang);
+  const tab = [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }];
+  const line = (left: TextRun[], right: TextRun[]) => para(ctx, { style: STYLE.masthead, tabStops: tab, bidirectional: ctx.rtl, children: [...left, ...(right.length ? [lit(ctx, { text: '\t' }), ...right] : [])] });
+  const out: Paragraph[] = [line([lit(ctx, { text: w.organization, size: 24 })], info.symbol ? [lit(ctx, { text: xmlText(info.symbol), size: 32, bold: true })] : [])];
+  const distr = info.distribution ? w.distribution(info.distribution) : null;
+  if (info.organ || distr) out.push(line(info.organ ? [lit(ctx, { text: xmlText(info.organ), bold: true })] : [], distr ? [lit(ctx, { text: distr })] : []));
+  const date = info.date ? w.date(info.date) : null;
+  for (const right of [date, w.original(lang)]) if (right) out.push(para(ctx, { style: STYLE.masthead, alignment: ctx.rtl ? AlignmentType.LEFT : AlignmentType.RIGHT, bidirectional: ctx.rtl, children: [lit(ctx, { text: right })] }));
+  out.push(para(ctx, { style: STYLE.masthead, border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } }, children: [] }));
+  return out;
+}
+
+/** What XML 1.0 can carry: control characters and U+FFFE/U+FFFF (a YAML escape can make them) become spaces. */
+function xmlText(s: string): string {
+  return s.replace(CONTROL, ' ');
 }
 
 type ParagraphOptions = Exclude<ConstructorParameters<typeof Paragraph>[0], string>;
@@ -222,18 +240,20 @@ function droppedWhole(ctx: Ctx, row: Positioned): boolean {
   return /^\{>>@[a-z0-9.]+ \|.*<<\}\s*$/.test(line.trim());
 }
 
-function listItems(ctx: Ctx, list: Extract<RootContent, { type: 'list' }>, depth: number, out: (Paragraph | Table)[]): void {
-  list.children.forEach((item, i) => {
-    const label = depth === 0 ? `(${'abcdefghijklmnopqrstuvwxyz'[i] ?? i + 1})` : `(${['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'][i] ?? i + 1})`;
+function listItems(ctx: Ctx, list: Extract<RootContent, { type: 'list' }>, depth: number, out: (Paragraph | Table)[], instance: number): void {
+  for (const item of list.children) {
+    let first = true;
     for (const c of item.children) {
       if (c.type === 'paragraph') {
-        const num = lit(ctx, { text: `${label}\t` });
         const r = runs(ctx, c.children, {});
-        if (r.length) out.push(para(ctx, { bidirectional: ctx.rtl || ARABIC.test(paragraphText(ctx, c)), indent: { left: 1134 + 567 * depth, hanging: 567 }, children: [num, ...r] }, c));
-        else ctx.segs = [];
-      } else if (c.type === 'list') listItems(ctx, c, depth + 1, out);
+        if (!r.length) { ctx.segs = []; continue; }
+        // The item's first paragraph carries its number (a), (i), a.; the ones after it continue its text.
+        const numbering = first ? { numbering: { reference: NUMBERING.subparagraphs, level: Math.min(depth, 3), instance } } : { indent: { left: 1134 + 567 * Math.min(depth, 3) } };
+        out.push(para(ctx, { style: STYLE.list, ...numbering, bidirectional: ctx.rtl || ARABIC.test(paragraphText(ctx, c)), children: r }, c));
+        first = false;
+      } else if (c.type === 'list') listItems(ctx, c, depth + 1, out, instance);
     }
-  });
+  }
 }
 
 /** Drops the `{#untoc-5}` / `{.gaps}` block at the end of a heading: it ties the section to its article, it is not text. */
@@ -320,7 +340,7 @@ function runs(ctx: Ctx, nodes: PhrasingContent[], fmt: Fmt, size?: number): Para
     segment(ctx, src.slice(at), p.from + at, c);
     t += src.slice(at);
     if (!t) return;
-    const base = { text: t, bold: f.bold, italics: f.italics, size, rightToLeft: ctx.rtl || ARABIC.test(t), language: LANGUAGE[ctx.lang], ...(f.code ? { font: 'Courier New' } : {}) };
+    const base = { text: t, bold: f.bold, italics: f.italics, size, rightToLeft: ctx.rtl || ARABIC.test(t), language: LANGUAGE[ctx.lang], ...(f.code ? { style: STYLE.inlineCode } : f.link ? { style: STYLE.hyperlink } : {}) };
     if (c.change?.kind === 'ins') out.push(new InsertedTextRun({ ...base, id: ctx.revision++, author: c.change.author, date: c.change.date }));
     else if (c.change?.kind === 'del') out.push(new DeletedTextRun({ ...base, id: ctx.revision++, author: c.change.author, date: c.change.date }));
     else out.push(new TextRun(base));
