@@ -1,0 +1,135 @@
+// Every kind of export, in the six languages and in two: valid against the ECMA-376 schemas part by part, rendered
+// by LibreOffice with its masthead and numbering, and read back by pandoc with every comment and change.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { exportDocx } from '../../src/core/export/docx';
+import { newDraft } from '../../src/core/index';
+import { importDocx } from '../../src/core/word/index';
+
+const repo = join(__dirname, '..', '..');
+const work = mkdtempSync(join(tmpdir(), 'ro-ooxml-'));
+const validator = join(repo, 'test', 'word-side', 'validate-ooxml.py');
+const schemas = join(repo, 'test', 'ooxml-xsd');
+
+/** Problems xmllint finds in the parts of a .docx (empty when it validates). */
+function schemaProblems(file: string): string {
+  const r = spawnSync('/usr/bin/python3', [validator, file, schemas], { encoding: 'utf8' });
+  return r.status === 0 ? '' : r.stdout + r.stderr;
+}
+
+/** A draft with everything an export must carry, in one or two languages. */
+function rich(languages: string[]): string {
+  const skeleton = newDraft({ kind: 'list-of-observations', stateUnderReview: 'Arcadia', cluster: 1, partyTo: ['untoc'], languages, reviewingStates: [{ state: 'Borealia', instruments: ['untoc'] }, { state: 'Calderra', instruments: ['untoc'] }], articles: { untoc: [5] } });
+  const front = skeleton.replace(/^---\n/, '---\nsymbol: CTOC/COP/WG.9/2026/INF.1\ndistribution: general\ndate: 2026-05-12\norgan: Conference of the Parties\njob-number: V.26-01234\n');
+  let n = 0;
+  const body = () => {
+    n++;
+    return [
+      `Paragraph ${n} with a {==commented phrase==}{>>@c${n}aaaaa<<} and a footnote[^n${n}].`,
+      `{>>@c${n}aaaaa | Ana Pérez (Borealia) | 2026-11-23T09:00:00Z | First comment.<<}`,
+      `{>>@c${n}aaaaa.r001 | Li Wei (Calderra) | 2026-11-23T09:10:00Z | A reply.<<}`,
+      '',
+      `A resolved point {==here==}{>>@r${n}bbbbb<<} and a point comment{>>@p${n}ccccc<<} after it.`,
+      `{>>@r${n}bbbbb | Ana Pérez (Borealia) | 2026-11-23T09:00:00Z | Settled?<<}`,
+      `{>>@r${n}bbbbb.e001 | Li Wei (Calderra) | 2026-11-23T09:20:00Z | [resolved]<<}`,
+      `{>>@p${n}ccccc | Li Wei (Calderra) | 2026-11-23T09:30:00Z | Add a date here.<<}`,
+      '',
+      `Suggestions {++by one++}{>>@s${n}ddddd<<} and {--by another--}{>>@t${n}eeeee<<} author.`,
+      `{>>@s${n}ddddd | Ana Pérez (Borealia) | 2026-11-23T09:00:00Z<<}`,
+      `{>>@t${n}eeeee | Li Wei (Calderra) | 2026-11-23T09:05:00Z | Redundant.<<}`,
+      '',
+      '| State | Cases |',
+      '|---|---|',
+      `| Arcadia | ${n} |`,
+      `{>>@u${n}fffff | Ana Pérez (Borealia) | 2026-11-23T09:00:00Z | A thread under the table.<<}`,
+      '',
+      ...Array.from({ length: 28 }, (_, i) => `- item ${i + 1}${i === 2 ? '\n  - nested\n    - deeper' : ''}`),
+      '',
+    ].join('\n');
+  };
+  // Fill every part's hint with the rich body; the footnote definitions go at the end of the file.
+  const text = front.replace(/<!--[^>]*-->/g, () => body());
+  const defs = Array.from({ length: n }, (_, i) => `[^n${i + 1}]: Note ${i + 1}.`).join('\n\n');
+  // The table thread's mark, so the thread is not an orphan.
+  return text.replace(/\| Arcadia \| (\d+) \|/g, '| Arcadia {==$1==}{>>@u$1fffff<<} |') + '\n' + defs + '\n';
+}
+
+const LANGS: string[][] = [['en'], ['fr'], ['es'], ['ru'], ['zh'], ['ar'], ['en', 'zh']];
+
+describe('every export as the secretariat meets it', () => {
+  for (const languages of LANGS) {
+    it(`${languages.join('+')}: valid OOXML part by part, rendered with masthead and numbering, read back by pandoc`, async () => {
+      const text = rich(languages);
+      const file = join(work, `${languages.join('-')}.docx`);
+      const bytes = await exportDocx(text, { mode: 'with-changes' });
+      writeFileSync(file, bytes);
+      expect(schemaProblems(file)).toBe('');
+      // And the same file, returned unchanged, gives the draft back byte for byte.
+      expect((await importDocx(text, bytes, file)).text).toBe(text);
+      const zip = await JSZip.loadAsync(bytes);
+      const read = async (p: string) => (await zip.file(p)?.async('string')) ?? '';
+      const doc = await read('word/document.xml');
+      // Word's structure: styles and numbering, not typed numbers.
+      expect(doc).toMatch(/<w:pStyle w:val="Heading1"\/>/);
+      expect(doc).toMatch(/<w:pStyle w:val="ObservationParagraph"\/><w:numPr>/);
+      expect(doc).not.toMatch(/<w:t[^>]*>\d+\.\t/);
+      expect(await read('word/settings.xml')).toMatch(/<w:trackRevisions\/>/);
+      expect(await read('word/people.xml')).toContain('Li Wei (Calderra)');
+      expect(await read('word/commentsExtended.xml')).toMatch(/w15:done="1"/);
+      // Footnotes defined at the end of the file are footnotes, not "[^n1]" in the text.
+      expect(doc).not.toContain('[^n');
+      expect(doc).toMatch(/<w:footnoteReference w:id="1"\/>/);
+      expect(await read('word/footnotes.xml')).toContain('Note 1.');
+      // A thread under a table is not a row of the table.
+      for (const table of doc.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? []) expect((table.match(/<w:tr>/g) ?? []).length).toBe(2);
+      // The point comment is anchored where it stands.
+      expect(doc).toMatch(/point comment<\/w:t><\/w:r><w:commentRangeStart w:id="(\d+)"\/><w:commentRangeEnd w:id="\1"\/>/);
+      const lang = languages[0]!;
+      expect(doc).toContain(`w:lang w:val="${lang === 'zh' || lang === 'ar' ? 'en-GB' : { en: 'en-GB', fr: 'fr-FR', es: 'es-ES', ru: 'ru-RU' }[lang]}"`);
+
+      // LibreOffice: the masthead in the language, chapters and paragraphs numbered by Word numbering.
+      execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', work, file], { env: { ...process.env, HOME: work }, stdio: 'ignore', timeout: 120_000 });
+      const pdf = execFileSync('pdftotext', ['-layout', file.replace(/\.docx$/, '.pdf'), '-'], { encoding: 'utf8' });
+      const masthead: Record<string, RegExp[]> = {
+        en: [/United Nations/, /Distr\.: General/, /12 May 2026/, /Original: English/, /V\.26-01234/],
+        fr: [/Nations Unies/, /Distr\. générale/, /12 mai 2026/, /Original : français/],
+        es: [/Naciones Unidas/, /Distr\. general/, /12 de mayo de 2026/, /Original: español/],
+        ru: [/Организация Объединенных Наций/, /12 мая 2026/, /русский/],
+        zh: [/联合国/, /2026\s*年\s*5\s*月\s*12\s*日/, /原文：中文/],
+        ar: [/العربية/],
+      };
+      for (const re of masthead[lang]!) expect(pdf).toMatch(re);
+      expect(pdf).toContain('CTOC/COP/WG.9/2026/INF.1');
+      if (lang !== 'ar') {
+        expect(pdf).toMatch(lang === 'zh' ? /一、/ : /^\s*I\.\s/m);
+        // (LibreOffice writes [3.] for the number of a paragraph holding a tracked change)
+        expect(pdf).toMatch(/^\s*\[?3\.\]?\s+Suggestions/m);
+        expect(pdf).toMatch(lang === 'fr' || lang === 'es' ? /^\s*aa\)\s+item 27/m : /^\s*\(aa\)\s+item 27/m);
+      }
+
+      // pandoc reads every comment and every change back.
+      const json = JSON.parse(execFileSync('pandoc', ['--track-changes=all', '-f', 'docx', '-t', 'json', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+      const spans: string[] = [];
+      const walk = (x: unknown): void => {
+        if (Array.isArray(x)) { x.forEach(walk); return; }
+        if (x && typeof x === 'object') {
+          const o = x as { t?: string; c?: unknown };
+          if (o.t === 'Span' && Array.isArray(o.c)) spans.push(...((o.c[0] as [string, string[], unknown])[1]));
+          Object.values(o).forEach(walk);
+        }
+      };
+      walk(json);
+      const count = (cls: string) => spans.filter((s) => s === cls).length;
+      const parts = (text.match(/\{==commented phrase==\}/g) ?? []).length;
+      // Per part: 2 comments of the first thread, the resolved one, the point, the deletion's reason, the table thread;
+      // one insertion, one deletion.
+      expect(count('comment-start')).toBe(parts * 6);
+      expect(count('insertion')).toBe(parts);
+      expect(count('deletion')).toBe(parts);
+    }, 300_000);
+  }
+});
