@@ -6,6 +6,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { t } from '@vscode/l10n';
 import { exportDocx } from '../core/export/docx';
+import { mastheadGaps } from '../core/checks/rules/exportLoss';
 import {
   agreedCount, applyEdits, articleStatuses, checkModel, CODES, compareTexts, DraftModel, parseAuthor, wordLockNames, decodeDraft, DEFAULT_DEADLINES, differencesAsSuggestions, INSTRUMENT_KEYS, isInstrumentKey, LineIndex, newDraft, parseComments, reportHtml, summaryFromList,
   toSarif, UN_LANGUAGES, withCrossChecks, type CheckOptions, type DraftSummary, type InstrumentKey, type NewDraftOptions, type SeverityOverrides, type StepId,
@@ -315,6 +316,9 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
   if (lock && !values.force) throw new UsageError(t('{0} is open in Word ({1} exists); close it first, or add --force.', relative(io.cwd, out), relative(io.cwd, lock)));
   if (existsSync(out) && !values.force && !values.output) throw new UsageError(t('{0} exists; give -o or add --force.', relative(io.cwd, out)));
   const bytes = await exportDocx(text, { mode });
+  const info = DraftModel.parse(text).info;
+  const gaps = info ? mastheadGaps(info) : [];
+  if (gaps.length) io.err(t('the masthead leaves out what the front matter does not give: {0}.', gaps.join(', ')));
   // Written next to the target and renamed over it: an interrupted export never leaves a broken file.
   const tmp = `${out}.${process.pid}.tmp`;
   writeFileSync(tmp, bytes);

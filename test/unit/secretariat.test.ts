@@ -53,8 +53,12 @@ describe('summary length', () => {
 describe('finalization', () => {
   it('the readiness check turns empty parts, open threads and pending suggestions into errors', () => {
     const t = newDraft({ kind: 'list-of-observations', stateUnderReview: 'A', cluster: 1, partyTo: ['untoc'], languages: ['en'], reviewingStates: [{ state: 'B', instruments: ['untoc'] }, { state: 'C', instruments: ['untoc'] }], articles: { untoc: [5] } });
-    const sev = (o: object) => new Set(checkModel(DraftModel.parse(t), o).map((f) => f.severity));
+    const findings = (o: object) => checkModel(DraftModel.parse(t), o);
+    const sev = (o: object) => new Set(findings(o).filter((f) => f.code !== 'export.masthead-incomplete').map((f) => f.severity));
     expect(sev({})).toEqual(new Set(['warning']));
     expect(sev({ finalization: true })).toEqual(new Set(['error']));
+    // The masthead the secretariat needs: named at finalization only, never while drafting.
+    expect(findings({}).map((f) => f.code)).not.toContain('export.masthead-incomplete');
+    expect(findings({ finalization: true }).find((f) => f.code === 'export.masthead-incomplete')?.message).toMatch(/symbol, distribution, date/);
   });
 });

@@ -20,13 +20,14 @@ import { malformedMark, mergeConflict, openThread, orphanComment, pendingSuggest
 import { summaryTooLong } from './rules/summaryLength';
 import { inconsistentStatus } from './rules/assignmentStatus';
 import { timelineLate, timelineOverdue } from './rules/timeline';
+import { footnoteUndefined, mastheadIncomplete } from './rules/exportLoss';
 
 export const RULES: readonly Rule[] = [
   missingIntroduction, missingArticle, unexpectedArticle, noSuchArticle, duplicateSection,
   misplacedSection, missingPart, emptyPart, order,
   refNoSuchArticle, refNoSuchParagraph, refNoSuchSubparagraph, refNotParty, refOutsideReview, refAmbiguous, refNonCanonical,
   openThread, pendingSuggestion, malformedMark, orphanComment, mergeConflict,
-  timelineOverdue, timelineLate, summaryTooLong, inconsistentStatus,
+  timelineOverdue, timelineLate, summaryTooLong, inconsistentStatus, footnoteUndefined, mastheadIncomplete,
 ];
 
 /**

@@ -195,10 +195,12 @@ function masthead(ctx: Ctx, info: DraftModel['info'], lang: string): Paragraph[]
   if (!info) return [];
   const w = mastheadWords(lang);
   const tab = [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }];
-  const line = (left: TextRun[], right: TextRun[]) => para(ctx, { style: STYLE.masthead, tabStops: tab, bidirectional: ctx.rtl, children: [...left, ...(right.length ? [lit(ctx, { text: '\t' }), ...right] : [])] });
-  const out: Paragraph[] = [line([lit(ctx, { text: w.organization, size: 24 })], info.symbol ? [lit(ctx, { text: xmlText(info.symbol), size: 32, bold: true })] : [])];
+  type Run = { text: string } & Record<string, unknown>;
+  // The runs are made in reading order, so the projection records them in that order.
+  const line = (left: Run[], right: Run[]) => para(ctx, { style: STYLE.masthead, tabStops: tab, bidirectional: ctx.rtl, children: [...left, ...(right.length ? [{ text: '\t' }, ...right] : [])].map((r) => lit(ctx, r)) });
+  const out: Paragraph[] = [line([{ text: w.organization, size: 24 }], info.symbol ? [{ text: xmlText(info.symbol), size: 32, bold: true }] : [])];
   const distr = info.distribution ? w.distribution(info.distribution) : null;
-  if (info.organ || distr) out.push(line(info.organ ? [lit(ctx, { text: xmlText(info.organ), bold: true })] : [], distr ? [lit(ctx, { text: distr })] : []));
+  if (info.organ || distr) out.push(line(info.organ ? [{ text: xmlText(info.organ), bold: true }] : [], distr ? [{ text: distr }] : []));
   const date = info.date ? w.date(info.date) : null;
   for (const right of [date, w.original(lang)]) if (right) out.push(para(ctx, { style: STYLE.masthead, alignment: ctx.rtl ? AlignmentType.LEFT : AlignmentType.RIGHT, bidirectional: ctx.rtl, children: [lit(ctx, { text: right })] }));
   out.push(para(ctx, { style: STYLE.masthead, border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } }, children: [] }));

@@ -1,0 +1,48 @@
+// export.*: what the Word export would leave out or show wrongly, said while drafting rather than found in Word.
+import { t } from '@vscode/l10n';
+import { formatter, HOLES } from '../../text/messages';
+import type { ReviewInfo } from '../../draft/frontMatter';
+import type { Rule } from '../rule';
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\1[ \t]*$/gm;
+const CODE_SPAN = /(`+)(?:(?!\1)[^\n])+?\1/g;
+
+/** The text with code blocks and code spans blanked (same length): footnote syntax inside code is code. */
+function withoutCode(text: string): string {
+  const blank = (m: string) => m.replace(/[^\n]/g, ' ');
+  return text.replace(FENCE, blank).replace(CODE_SPAN, blank);
+}
+
+export const footnoteUndefined: Rule = {
+  code: 'export.footnote-undefined',
+  defaultSeverity: 'warning',
+  check({ model, report }) {
+    if (!model.text.includes('[^')) return;
+    const text = withoutCode(model.text);
+    const defined = new Set<string>();
+    for (const m of text.matchAll(/^ {0,3}\[\^([^\]\s]+)\]:/gm)) defined.add(m[1]!.toLowerCase());
+    const message = formatter(t('The footnote [^{0}] has no definition: Word would show "[^{0}]" as text. Add a line "[^{0}]: …" (anywhere in the draft).', HOLES[0]));
+    for (const m of text.matchAll(/\[\^([^\]\s]+)\](?!:)/g)) {
+      if (defined.has(m[1]!.toLowerCase())) continue;
+      report({ start: m.index!, end: m.index! + m[0].length }, message(m[1]!));
+    }
+  },
+};
+
+/** The masthead fields a draft's front matter does not give, which the export leaves out. */
+export function mastheadGaps(info: Pick<ReviewInfo, 'symbol' | 'distribution' | 'date'>): string[] {
+  return [info.symbol ? null : 'symbol', info.distribution ? null : 'distribution', info.date ? null : 'date'].filter((x): x is string => !!x);
+}
+
+export const mastheadIncomplete: Rule = {
+  code: 'export.masthead-incomplete',
+  defaultSeverity: 'warning',
+  check({ model, info, report }) {
+    // While drafting the masthead is the secretariat's to give; the document that goes to it for finalization needs it.
+    if (info.stage !== 'finalization' || !model.frontMatter) return;
+    const missing = mastheadGaps(info);
+    if (!missing.length) return;
+    const at = { start: model.frontMatter.contentStart, end: model.frontMatter.contentStart };
+    report(at, t('The Word export leaves out what the front matter does not give for the UN masthead: {0}. Add {1} (e.g. "distribution: general", "date: 2026-05-12").', missing.join(', '), missing.map((m) => `"${m}:"`).join(', ')));
+  },
+};
