@@ -1,0 +1,39 @@
+// The parser's shortcut for sections of plain prose builds the very tree remark builds, and is taken for plain prose.
+import fc from 'fast-check';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { plainSection } from '../../src/core/draft/parseCache';
+
+const remark = unified().use(remarkParse).use(remarkGfm);
+const word = fc.constantFrom('The', 'experts', 'noted', 'article', '5', '2017.', '1.', '犯罪', '集团', 'جريمة', 'преступление', '😀', '{#untoc-5}', '{.gaps}',
+  '*', '_x_', '`c`', '[a]', '<b>', '&amp;', 'www.x.org', 'a@b.org', '~~s~~', '|', '#', '-', '+', '>', '=', '\\', '\t', '!', '^', '  ', ' ', '\u00a0', '\r');
+const line = fc.array(word, { minLength: 1, maxLength: 8 }).map((w) => w.join(' '));
+const section = fc.record({
+  heading: fc.option(fc.tuple(fc.integer({ min: 1, max: 6 }), line), { nil: undefined }),
+  blocks: fc.array(fc.array(line, { minLength: 1, maxLength: 3 }).map((ls) => ls.join('\n')), { maxLength: 4 }),
+  gap: fc.constantFrom('\n\n', '\n\n\n'),
+  end: fc.constantFrom('', '\n', '\n\n'),
+}).map(({ heading, blocks, gap, end }) => [...(heading ? [`${'#'.repeat(heading[0])} ${heading[1]}`] : []), ...blocks].join(gap) + end);
+
+describe('plain sections without the parser', () => {
+  it('give exactly the tree remark gives, whenever the shortcut is taken', () => {
+    let taken = 0;
+    fc.assert(fc.property(section, (text) => {
+      const fast = plainSection(text);
+      if (!fast) return;
+      taken++;
+      expect(fast).toEqual(remark.parse(text));
+    }), { numRuns: 2000 });
+    // The property is not vacuous: plain prose takes the shortcut often.
+    expect(taken).toBeGreaterThan(100);
+  });
+
+  it('are taken for a heading with its attributes and paragraphs of prose in any script, and not for Markdown syntax', () => {
+    const prose = '### Article 5. Criminalization {#untoc-5}\n\nArcadia criminalizes participation.\nThe 2009 Code applies.\n\n审议专家注意到。\n';
+    expect(plainSection(prose)).toEqual(remark.parse(prose));
+    for (const syntax of ['*a*', '`a`', '[a](b)', 'a  \nb', '- item', '1. item', '> quote', 'a\n===', 'www.un.org', '<!-- x -->', '| a |', 'a\r\nb', '    code'])
+      expect(plainSection(`#### Part {.gaps}\n\n${syntax}\n`), syntax).toBeNull();
+  });
+});
