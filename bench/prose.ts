@@ -20,7 +20,9 @@ function sentences(lang: ProseLanguage): string[] {
   const bundle = JSON.parse(readFileSync(join(repo, 'l10n', BUNDLE[lang]), 'utf8')) as Record<string, string>;
   const values = lang === 'en' ? Object.keys(bundle) : Object.values(bundle);
   for (const v of values) {
-    const s = v.replace(/\{\d+\}/g, 'Arcadia').replace(/[`*_[\]#<>{}|~^]/g, '').replace(/\s+/g, ' ').trim();
+    // Sentences only: not the messages about options, codes, file names or addresses.
+    if (/--|@|[`{}<>|=\\/]|\.(?:md|docx|json|html)\b/.test(v.replace(/\{\d+\}/g, ''))) continue;
+    const s = v.replace(/\{\d+\}/g, 'Arcadia').replace(/[*_[\]#~^"]/g, '').replace(/\s+/g, ' ').trim();
     if (s.length > 30) out.push(s);
   }
   const licences = '/usr/share/common-licenses';

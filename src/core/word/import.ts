@@ -278,18 +278,27 @@ class Importer {
   private compare(e: Exported, r: ReturnedText, decisions: Map<string, 'accept' | 'reject'>, known: Map<string, ExportedComment>): void {
     // The returned text as it stood before Word's tracked insertions (its tracked deletions are still there): what the
     // exported text is compared with. What differs was edited without tracking.
-    const baseChars: string[] = [];
-    const baseToR: number[] = [];
     const rToBase = new Int32Array(r.text.length + 1);
     const inserted: { at: number; r: number }[] = []; // Word's tracked insertions: base position, returned index
-    for (let i = 0; i < r.text.length; i++) {
-      rToBase[i] = baseChars.length;
-      if (r.kinds[i] === CharKind.Inserted && !this.ours(r.revs[i]!)) { inserted.push({ at: baseChars.length, r: i }); continue; }
-      baseChars.push(r.text[i]!);
-      baseToR.push(i);
+    let base: string, baseToR: Int32Array;
+    if (!r.kinds.some((k, i) => k === CharKind.Inserted && !this.ours(r.revs[i]!))) {
+      // No tracked insertion by anyone in Word (the usual case): the base is the returned text itself.
+      base = r.text;
+      baseToR = new Int32Array(r.text.length);
+      for (let i = 0; i <= r.text.length; i++) { rToBase[i] = i; if (i < r.text.length) baseToR[i] = i; }
+    } else {
+      const keep: string[] = [];
+      const map: number[] = [];
+      for (let i = 0; i < r.text.length; i++) {
+        rToBase[i] = map.length;
+        if (r.kinds[i] === CharKind.Inserted && !this.ours(r.revs[i]!)) { inserted.push({ at: map.length, r: i }); continue; }
+        keep.push(r.text[i]!);
+        map.push(i);
+      }
+      rToBase[r.text.length] = map.length;
+      base = keep.join('');
+      baseToR = Int32Array.from(map);
     }
-    rToBase[r.text.length] = baseChars.length;
-    const base = baseChars.join('');
     // First what became of the exported suggestions: accepted in Word, their text is plain; rejected, it is gone.
     const first = align(e.text, base);
     const evidence = new Map<number, { accepted: number; rejected: number; pending: number }>();

@@ -181,13 +181,14 @@ const TRANSPARENT = new Set(['w:hyperlink', 'w:smartTag', 'w:customXml', 'w:sdt'
 /** The paragraphs of a body (tables' cells included, in reading order), joined by '\n'. */
 function readParagraphs(nodes: XNode[], rev: (n: XNode) => number): ReturnedText {
   const text: string[] = [];
-  const kinds: number[] = [];
-  const revs: number[] = [];
+  // One entry per run of text, not per character: a 10 MB document has millions of characters.
+  const runs: number[] = []; // length, kind, revision, …
   const anchors: Anchor[] = [];
   let length = 0;
   let paragraphs = 0;
   const push = (s: string, kind: CharKind, r: number) => {
-    for (let i = 0; i < s.length; i++) { kinds.push(kind); revs.push(r); }
+    if (!s) return;
+    runs.push(s.length, kind, r);
     text.push(s);
     length += s.length;
   };
@@ -242,5 +243,12 @@ function readParagraphs(nodes: XNode[], rev: (n: XNode) => number): ReturnedText
   // A paragraph's mark ends it: written as the separator before the next paragraph.
   let pendingMark = { kind: CharKind.Normal as CharKind, rev: -1 };
   block(nodes);
-  return { text: text.join(''), kinds: Uint8Array.from(kinds), revs: Int32Array.from(revs), anchors };
+  const kinds = new Uint8Array(length), revs = new Int32Array(length);
+  for (let i = 0, at = 0; i < runs.length; i += 3) {
+    const n = runs[i]!;
+    if (runs[i + 1]) kinds.fill(runs[i + 1]!, at, at + n);
+    revs.fill(runs[i + 2]!, at, at + n);
+    at += n;
+  }
+  return { text: text.join(''), kinds, revs, anchors };
 }
