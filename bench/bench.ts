@@ -9,6 +9,7 @@ import { unified } from 'unified';
 import { exportDocx } from '../src/core/export/docx';
 import { cleanCopy, createReviewService } from '../src/core/index';
 import { generateDraft } from './generate';
+import { proseDraft } from './prose';
 
 const smoke = process.argv.includes('--smoke');
 const outFile = process.argv.find((a) => a.startsWith('--out='))?.slice(6) ?? join(__dirname, '..', 'bench', 'results.json');
@@ -71,6 +72,26 @@ const processor = unified().use(remarkParse);
       }
       const r = median(ours) / median(pandoc);
       rows.push({ size: label(size), measure: 'export to .docx', ours: median(ours), peer: 'pandoc (clean copy) → .docx', peerMs: median(pandoc), ratio: r, target: '≤ 0.5', met: r <= 0.5 });
+    }
+  }
+  if (hasPandoc && !process.argv.includes('--no-word')) {
+    // Word both ways on ordinary prose, whole process against whole process: the built CLI exports a draft it has never
+    // seen (a new seed each run) and imports the file it wrote; pandoc converts the same text.
+    const cli = join(__dirname, 'cli.js');
+    for (const size of smoke ? [100_000] : [1_000_000, 10_000_000]) {
+      for (const lang of ['en', 'zh'] as const) {
+        const ex: number[] = [], im: number[] = [], pd: number[] = [];
+        for (let i = 0; i < (smoke ? 1 : size >= 10_000_000 ? 1 : 3); i++) {
+          const md = join(tmp, `prose-${lang}-${size}-${i}.md`), docx = md.replace(/\.md$/, '.docx');
+          writeFileSync(md, proseDraft(size, 1000 + i * 31 + size, lang));
+          ex.push(time(() => execFileSync('node', [cli, 'export', md, '-o', docx], { stdio: 'ignore' }))[0]);
+          im.push(time(() => execFileSync('node', [cli, 'import', docx, '--into', md], { stdio: 'ignore' }))[0]);
+          pd.push(time(() => execFileSync('pandoc', ['-f', 'markdown', '-t', 'docx', '-o', join(tmp, 'p.docx'), md], { stdio: 'ignore' }))[0]);
+        }
+        const e = median(ex), p = median(pd), m = median(im);
+        rows.push({ size: `${label(size)} ${lang}`, measure: 'export prose (process)', ours: e, peer: 'pandoc → .docx (process)', peerMs: p, ratio: e / p, ...(smoke ? {} : { target: '≤ 0.5', met: e / p <= 0.5 }) });
+        rows.push({ size: `${label(size)} ${lang}`, measure: 'import its export (process)', ours: m, peer: 'our export (process)', peerMs: e, ratio: m / e, ...(smoke ? {} : { target: '≤ 1', met: m / e <= 1 }) });
+      }
     }
   }
   if (!smoke && !process.argv.includes('--no-batch')) {

@@ -40,10 +40,11 @@ export function generateDraft(bytes: number, seed = 0, lang: 'en' | 'zh' = 'en')
         const src = lang === 'zh' ? ZH : EN;
         let para = `${src[n % src.length]!.replace('{n}', String(200 + (n % 97))).replace('{m}', String(n % 13))} (${seed}-${n})`;
         if (n % 11 === 0) { // a comment thread with a reply
-          const id = `t${seed.toString(36)}${(thread++).toString(36)}`.padEnd(8, '0').slice(0, 12);
+          // A fixed-width counter: padding the end made threads 3, 108 and 3888 share an id.
+          const id = `t${seed.toString(36)}${(thread++).toString(36).padStart(6, '0')}`;
           para = para.replace(/(\S+)$/, `{==$1==}{>>@${id}<<}`) + `\n{>>@${id} | Ana Pérez (Borealia) | 2026-11-23T09:00:00Z | Is this figure confirmed?<<}\n{>>@${id}.r1 | Li Wei (Calderra) | 2026-11-23T10:00:00Z | Yes, by the 2022 statistics.<<}`;
         } else if (n % 13 === 0) { // a suggested replacement
-          const id = `s${seed.toString(36)}${(thread++).toString(36)}`.padEnd(8, '0').slice(0, 12);
+          const id = `s${seed.toString(36)}${(thread++).toString(36).padStart(6, '0')}`;
           para = para.replace(/^(\S+)/, `{~~$1~>${lang === 'zh' ? '此外，' : 'Moreover,'}~~}{>>@${id}<<}`) + `\n{>>@${id} | Li Wei (Calderra) | 2026-11-23T10:00:00Z<<}`;
         } else if (n % 17 === 0) para += `[^f${seed}x${n}]\n\n[^f${seed}x${n}]: Source: national statistics ${n}.`;
         out.push(para, '\n\n');

@@ -12,7 +12,7 @@ import { parseComments, type CommentsModel } from '../comments/parse';
 import { placeThreads, suggestionKind, type NewThread } from '../comments/place';
 import { applyEdits, eolOf } from '../edits';
 import { projectExport } from '../export/docx';
-import { FINGERPRINT_PROPERTY, MODE_PROPERTY, sourceFingerprint, type ExportedComment, type ProjectedParagraph, type Projection } from '../export/projection';
+import { FINGERPRINT_PROPERTY, MODE_PROPERTY, type ExportedComment, type ProjectedParagraph, type Projection } from '../export/projection';
 import { CharKind, readDocx, WordFileError, type ReturnedComment, type ReturnedDocument, type ReturnedText } from './read';
 
 export { WordFileError } from './read';
@@ -117,15 +117,16 @@ const commentKey = (author: string, date: string | null, body: string) => `${aut
 
 export async function importDocx(draft: string, bytes: Uint8Array, name: string, options: ImportOptions = {}): Promise<ImportResult> {
   const doc = await readDocx(bytes, name);
+  const mode = doc.properties.get(MODE_PROPERTY) === 'clean' ? 'clean' : 'with-changes';
+  // The export's own code tells what it wrote, and the fingerprint of the text it wrote it from.
+  const proj = projectExport(draft, { mode });
   const fingerprint = doc.properties.get(FINGERPRINT_PROPERTY);
-  const matchedByText = fingerprint !== sourceFingerprint(draft);
+  const matchedByText = fingerprint !== proj.fingerprint;
   if (matchedByText && !options.force) {
     throw new WordFileError(fingerprint === undefined
       ? t("{0} was not exported from a draft (it carries no {1} property): it may be a State's own document. To place its comments and changes by matching the text, import it with --force.", name, FINGERPRINT_PROPERTY)
       : t('{0} was exported from another version of this draft (or from another draft). Import it into the draft as it was exported (for example its git revision), or with --force to place its comments and changes by matching the text.', name));
   }
-  const mode = doc.properties.get(MODE_PROPERTY) === 'clean' ? 'clean' : 'with-changes';
-  const proj = projectExport(draft, { mode });
   return new Importer(draft, proj, doc, options, matchedByText).run();
 }
 
