@@ -171,8 +171,10 @@ export class Progress implements vscode.TreeDataProvider<Node>, vscode.CodeLensP
   private async importSuggestions(args?: { copyUri?: string; author?: string }): Promise<boolean> {
     const d = vscode.window.activeTextEditor?.document;
     if (!d) throw new Error(t('Open a draft first.'));
-    const uri = args?.copyUri ? vscode.Uri.parse(args.copyUri) : (await vscode.window.showOpenDialog({ filters: { Markdown: ['md'] }, openLabel: t('Import as suggestions') }))?.[0];
+    const uri = args?.copyUri ? vscode.Uri.parse(args.copyUri) : (await vscode.window.showOpenDialog({ filters: { Markdown: ['md'], Word: ['docx'] }, openLabel: t('Import as suggestions') }))?.[0];
     if (!uri) return false;
+    // A copy returned from Word carries its comments and tracked changes: the Word import brings them all.
+    if (/\.docx$/i.test(uri.path)) return !!(await vscode.commands.executeCommand('reviewObservations.importWord', { docxUri: uri.toString(), ...(args?.author ? { author: args.author } : {}) }));
     const copy = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
     const author = args?.author ?? await vscode.window.showInputBox({ prompt: t('Whose changes are these? Name (State)'), placeHolder: 'Li Wei (Calderra)' }); // l10n-ignore: an example name
     if (!author?.trim()) return false;

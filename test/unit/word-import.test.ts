@@ -144,6 +144,21 @@ describe('import from Word', () => {
     expect(readFileSync(join(dir, 'd.md'), 'utf8')).toBe(draft);
   });
 
+  it('takes a comment with no author and no date, and says what it filled in', async () => {
+    const zip = await JSZip.loadAsync(await exportDocx(draft, { mode: 'with-changes' }));
+    const doc = await zip.file('word/document.xml')!.async('string');
+    const at = doc.indexOf('<w:t xml:space="preserve">A settled point </w:t>');
+    expect(at).toBeGreaterThan(0);
+    const runStart = doc.lastIndexOf('<w:r>', at), runEnd = doc.indexOf('</w:r>', at) + 6;
+    zip.file('word/document.xml', `${doc.slice(0, runStart)}<w:commentRangeStart w:id="77"/>${doc.slice(runStart, runEnd)}<w:commentRangeEnd w:id="77"/><w:r><w:commentReference w:id="77"/></w:r>${doc.slice(runEnd)}`);
+    const comments = await zip.file('word/comments.xml')!.async('string');
+    zip.file('word/comments.xml', comments.replace('</w:comments>', '<w:comment w:id="77" w:date="not a date"><w:p><w:r><w:t>Who wrote this?</w:t></w:r></w:p></w:comment></w:comments>'));
+    const r = await importDocx(draft, await zip.generateAsync({ type: 'uint8array' }), 'x.docx', clock);
+    const c = thread(r.text, (t) => t.blocks[0]?.body === 'Who wrote this?')!;
+    expect([author(c), c.blocks[0]!.date, c.mark!.text]).toEqual(['Unknown', '2026-12-01T12:00:00Z', 'A settled point ']);
+    expect(r.unplaced).toEqual([expect.objectContaining({ what: 'comment by an unnamed author', reason: expect.stringMatching(/date is missing or malformed/) })]);
+  });
+
   it('review-obs import writes the draft beside and renames it, and says what it brought', async () => {
     const dir = mkdtempSync(join(work, 'cli-'));
     writeFileSync(join(dir, 'd.md'), draft);

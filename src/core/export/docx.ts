@@ -81,7 +81,7 @@ function build(source: string, options: ExportOptions): { doc: Document; proj: P
   const proj: Projection = { fingerprint: sourceFingerprint(source), mode: options.mode, body: [], notes: [], comments: [], codeSpans: [] };
   const ctx: Ctx = { text, comments, mode: options.mode, drop: dropRanges(text, comments), commentIds: new Map(), footnotes: new Map(), footnoteBodies: {}, lang, rtl: lang === 'ar', revision: 1, proj, segs: [], points: new Map(), lists: 0 };
   // Word comments: each thread's first comment, then its replies pointing at it; resolved on the first.
-  const wordComments: { id: number; author: string; date?: Date; parentId?: number; resolved?: boolean; children: Paragraph[] }[] = [];
+  const wordComments: { id: number; author: string; date?: Date; durableId: string; parentId?: number; resolved?: boolean; children: Paragraph[] }[] = [];
   for (const th of comments.threads) {
     const notes = th.blocks.filter((b) => !b.event && (th.kind === 'comment' || b.body));
     if (!notes.length && th.mark?.note === undefined) continue;
@@ -90,7 +90,7 @@ function build(source: string, options: ExportOptions): { doc: Document; proj: P
     const ids: number[] = [];
     if (th.mark?.note !== undefined && !notes.length) {
       const id = wordComments.length;
-      wordComments.push({ id, author: 'Unknown', date: new Date(0), children: [new Paragraph(th.mark.note)] });
+      wordComments.push({ id, author: 'Unknown', date: new Date(0), durableId: durableId(id), children: [new Paragraph(th.mark.note)] });
       proj.comments.push({ wordId: id, threadId: th.id, blockId: null, author: 'Unknown', date: new Date(0).toISOString(), body: th.mark.note, resolved: false });
       ids.push(id);
     }
@@ -98,7 +98,7 @@ function build(source: string, options: ExportOptions): { doc: Document; proj: P
       const id = wordComments.length;
       // A date Word cannot read is left out rather than written as an invalid one.
       const date = validDate(b.date);
-      wordComments.push({ id, author: b.author, ...(date ? { date } : {}), ...(ids.length ? { parentId: ids[0] } : { resolved: th.resolved }), children: body(b) });
+      wordComments.push({ id, author: b.author, ...(date ? { date } : {}), durableId: durableId(id), ...(ids.length ? { parentId: ids[0] } : { resolved: th.resolved }), children: body(b) });
       proj.comments.push({ wordId: id, threadId: th.id, blockId: b.id, author: b.author, date: date?.toISOString() ?? '', body: b.body, resolved: th.resolved });
       ids.push(id);
     }
@@ -227,6 +227,11 @@ function para(ctx: Ctx, options: ParagraphOptions, node?: Positioned, where: 'bo
 function lit(ctx: Ctx, options: { text: string } & Record<string, unknown>): TextRun {
   ctx.segs.push({ text: options.text, src: -1, kind: 'normal', thread: null });
   return new TextRun(options);
+}
+
+/** Word's durable comment id (commentsIds.xml): a hexadecimal number below 0x7FFFFFFF, one per comment. */
+function durableId(wordId: number): string {
+  return (0x10000000 + wordId).toString(16).toUpperCase();
 }
 
 function validDate(s: string): Date | null {

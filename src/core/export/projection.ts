@@ -86,6 +86,8 @@ export async function finishPackage(bytes: Uint8Array, proj: Projection): Promis
   let rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
   const nextRel = () => `rIdRo${(rels.match(/<Relationship /g) ?? []).length + 1}`;
   let changed = false;
+  // Parts only: a package has no folder entries (JSZip would add them for the parts' folders).
+  const put = (name: string, data: string) => zip.file(name, data, { createFolders: false });
   if (!zip.file('word/commentsExtended.xml')) {
     // Each comment's last paragraph gets the paraId its commentEx entry names (the library's ids: the comment id + 1).
     const paraIds: string[] = [];
@@ -104,8 +106,8 @@ export async function finishPackage(bytes: Uint8Array, proj: Projection): Promis
       const parent = root && root !== c ? ` w15:paraIdParent="${(root.wordId + 1).toString(16).toUpperCase().padStart(8, '0')}"` : '';
       return `<w15:commentEx w15:paraId="${p}"${parent} w15:done="${c?.resolved ? 1 : 0}"/>`;
     });
-    zip.file('word/comments.xml', stamped);
-    zip.file('word/commentsExtended.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w15:commentsEx xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:w15="${W15}" mc:Ignorable="w15">${entries.join('')}</w15:commentsEx>`);
+    put('word/comments.xml', stamped);
+    put('word/commentsExtended.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w15:commentsEx xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:w15="${W15}" mc:Ignorable="w15">${entries.join('')}</w15:commentsEx>`);
     types = types.replace('</Types>', `<Override PartName="/word/commentsExtended.xml" ContentType="${CT_EXT}"/></Types>`);
     rels = rels.replace('</Relationships>', `<Relationship Id="${nextRel()}" Type="${REL_EXT}" Target="commentsExtended.xml"/></Relationships>`);
     changed = true;
@@ -113,13 +115,13 @@ export async function finishPackage(bytes: Uint8Array, proj: Projection): Promis
   if (!zip.file('word/people.xml')) {
     const authors = [...new Set(proj.comments.map((c) => c.author))];
     const people = authors.map((a) => `<w15:person w15:author="${xmlAttr(a)}"><w15:presenceInfo w15:providerId="None" w15:userId="${xmlAttr(a)}"/></w15:person>`).join('');
-    zip.file('word/people.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w15:people xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:w15="${W15}" mc:Ignorable="w15">${people}</w15:people>`);
+    put('word/people.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w15:people xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:w15="${W15}" mc:Ignorable="w15">${people}</w15:people>`);
     types = types.replace('</Types>', `<Override PartName="/word/people.xml" ContentType="${CT_PEOPLE}"/></Types>`);
     rels = rels.replace('</Relationships>', `<Relationship Id="${nextRel()}" Type="${REL_PEOPLE}" Target="people.xml"/></Relationships>`);
     changed = true;
   }
   if (!changed) return bytes;
-  zip.file('[Content_Types].xml', types);
-  zip.file('word/_rels/document.xml.rels', rels);
+  put('[Content_Types].xml', types);
+  put('word/_rels/document.xml.rels', rels);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
