@@ -41,7 +41,11 @@ interface Ctx {
   comments: CommentsModel;
   mode: ExportOptions['mode'];
   /** Source ranges never written: mark delimiters and thread lines. */
-  drop: [number, number][];
+  drop: RangeIndex<{ start: number; end: number }>;
+  /** The marks, found by position. */
+  marks: RangeIndex<Mark>;
+  /** Each thread's first block, by thread id. */
+  roots: Map<string, Block>;
   commentIds: Map<string, number[]>;
   footnotes: Map<string, number>;
   footnoteBodies: Record<number, { children: Paragraph[] }>;
@@ -79,7 +83,7 @@ function build(source: string, options: ExportOptions): { doc: Document; proj: P
   const lang = info?.languages[0] ?? 'en';
   const comments = options.mode === 'clean' ? { threads: [], marks: [], blocks: [], conflicts: [], problems: [] } : parseComments(text);
   const proj: Projection = { fingerprint: sourceFingerprint(source), mode: options.mode, body: [], notes: [], comments: [], codeSpans: [] };
-  const ctx: Ctx = { text, comments, mode: options.mode, drop: dropRanges(text, comments), commentIds: new Map(), footnotes: new Map(), footnoteBodies: {}, lang, rtl: lang === 'ar', revision: 1, proj, segs: [], points: new Map(), lists: 0 };
+  const ctx: Ctx = { text, comments, mode: options.mode, drop: new RangeIndex(dropRanges(text, comments).map(([start, end]) => ({ start, end }))), marks: new RangeIndex([...comments.marks]), roots: new Map(comments.blocks.filter((b) => b.id === b.threadId).map((b) => [b.id, b])), commentIds: new Map(), footnotes: new Map(), footnoteBodies: {}, lang, rtl: lang === 'ar', revision: 1, proj, segs: [], points: new Map(), lists: 0 };
   // Word comments: each thread's first comment, then its replies pointing at it; resolved on the first.
   const wordComments: { id: number; author: string; date?: Date; durableId: string; parentId?: number; resolved?: boolean; children: Paragraph[] }[] = [];
   for (const th of comments.threads) {
@@ -301,10 +305,9 @@ type Piece = { from: number; to: number };
 function classify(ctx: Ctx, o: number): { change: { kind: 'ins' | 'del'; author: string; date: string; id: number; thread: string } | null; threads: string[] } {
   let change = null;
   const threads: string[] = [];
-  for (const m of ctx.comments.marks) {
-    if (o < m.start || o >= m.end) continue;
-    if (m.kind === 'comment') { threads.push(m.id); continue; }
-    const root = ctx.comments.blocks.find((b) => b.id === m.id);
+  ctx.marks.overlapping(o, o + 1, (m) => {
+    if (m.kind === 'comment') { threads.push(m.id); return; }
+    const root = ctx.roots.get(m.id);
     const who = { author: root?.author ?? 'Unknown', date: root && validDate(root.date) ? root.date : '1970-01-01T00:00:00Z', id: 0, thread: m.id };
     const innerStart = m.start + 3;
     const oldEnd = innerStart + m.text.length;
@@ -312,10 +315,38 @@ function classify(ctx: Ctx, o: number): { change: { kind: 'ins' | 'del'; author:
     else if (m.kind === 'deletion') change = { kind: 'del' as const, ...who };
     else change = { kind: o < oldEnd ? ('del' as const) : ('ins' as const), ...who };
     if (root?.body && ctx.commentIds.has(m.id)) threads.push(m.id);
-  }
+  });
+  // Found from the last mark backwards: in the text's order, as before.
+  threads.reverse();
   return { change, threads };
 }
 
+/**
+ * Ranges sorted by start, with the largest end so far: the ranges that overlap a stretch are found without looking
+ * at the others, so a draft with thousands of marks exports in time proportional to its length.
+ */
+class RangeIndex<T extends { start: number; end: number }> {
+  private readonly starts: number[];
+  private readonly maxEnd: number[];
+  constructor(private readonly items: T[]) {
+    items.sort((a, b) => a.start - b.start);
+    this.starts = items.map((x) => x.start);
+    let m = -Infinity;
+    this.maxEnd = items.map((x) => (m = Math.max(m, x.end)));
+  }
+  /** Calls `f` for every range with start < to and end > from, the last first. */
+  overlapping(from: number, to: number, f: (x: T) => void): void {
+    let lo = 0, hi = this.starts.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (this.starts[mid]! < to) lo = mid + 1; else hi = mid; }
+    for (let i = lo - 1; i >= 0 && this.maxEnd[i]! > from; i--) if (this.items[i]!.end > from) f(this.items[i]!);
+  }
+  /** Whether one range holds all of [from, to). */
+  covers(from: number, to: number): boolean {
+    let lo = 0, hi = this.starts.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (this.starts[mid]! <= from) lo = mid + 1; else hi = mid; }
+    return lo > 0 && this.maxEnd[lo - 1]! >= to;
+  }
+}
 
 /** Runs for inline content: formatting from the Markdown, changes and comment ranges from the marks. */
 function runs(ctx: Ctx, nodes: PhrasingContent[], fmt: Fmt, size?: number): ParagraphChild[] {
@@ -428,16 +459,16 @@ function closeThread(ctx: Ctx, out: ParagraphChild[], id: string): void {
 /** A source range cut into pieces that avoid the dropped ranges and do not cross a mark boundary. */
 function pieces(ctx: Ctx, from: number, to: number): Piece[] {
   const cuts = new Set<number>([from, to]);
-  for (const m of ctx.comments.marks) {
+  ctx.marks.overlapping(from, to, (m) => {
     for (const o of [m.start, m.end, m.start + 3, m.start + 3 + m.text.length]) if (o > from && o < to) cuts.add(o);
     if (m.kind === 'replacement') { const ns = m.start + 3 + m.text.length + 2; if (ns > from && ns < to) cuts.add(ns); }
-  }
-  for (const [a, b] of ctx.drop) { if (a > from && a < to) cuts.add(a); if (b > from && b < to) cuts.add(b); }
+  });
+  ctx.drop.overlapping(from, to, (r) => { if (r.start > from && r.start < to) cuts.add(r.start); if (r.end > from && r.end < to) cuts.add(r.end); });
   const sorted = [...cuts].sort((a, b) => a - b);
   const out: Piece[] = [];
   for (let i = 0; i + 1 < sorted.length; i++) {
     const p = { from: sorted[i]!, to: sorted[i + 1]! };
-    if (ctx.drop.some(([a, b]) => p.from >= a && p.to <= b)) continue;
+    if (ctx.drop.covers(p.from, p.to)) continue;
     out.push(p);
   }
   return out;
