@@ -12,6 +12,8 @@ import {
   toSarif, UN_LANGUAGES, withCrossChecks, type CheckOptions, type DraftSummary, type InstrumentKey, type NewDraftOptions, type SeverityOverrides, type StepId,
 } from '../core/index';
 import { importCommand } from './import';
+import { packageInfo } from './package';
+import { pathToFileURL } from 'node:url';
 import { canUseWorkers, checkInThisThread, checkInWorkers, type FileJob } from './batch';
 
 export interface Io {
@@ -26,7 +28,6 @@ export interface Io {
   onInterrupt?(f: () => void): void;
 }
 
-const VERSION = '0.1.0';
 
 class UsageError extends Error {}
 
@@ -62,7 +63,7 @@ export function main(argv: string[], io: Io): number | Promise<number> {
   try {
     const [cmd, ...rest] = argv;
     if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') { io.out(help()); return cmd ? 0 : 2; }
-    if (cmd === '--version') { io.out(VERSION); return 0; }
+    if (cmd === '--version') { io.out(packageInfo().version); return 0; }
     // l10n-ignore below: the program's name before a translated message
     const fail = (e: unknown) => { io.err(`review-obs: ${(e as Error).message}`); return 2; }; // l10n-ignore
     // --lang chooses the messages' language (read before main runs); only `new` also takes it as its own option.
@@ -173,7 +174,10 @@ function printCheck(drafts: DraftSummary[], format: string, io: Io): number {
       endColumn: f.range.end.character + 1, severity: f.severity, code: f.code, message: f.message,
     }))), null, 2));
   } else if (format === 'sarif') {
-    io.out(JSON.stringify(toSarif(checked, VERSION), null, 2));
+    const pkg = packageInfo();
+    const ruleDoc = (code: string) => { try { return readFileSync(join(pkg.root, 'docs', 'rules', `${code}.md`), 'utf8'); } catch { return undefined; } };
+    const textOf = (file: string) => { try { const d = decodeDraft(readFileSync(resolve(io.cwd, file))); return d.ok ? d.text : undefined; } catch { return undefined; } };
+    io.out(JSON.stringify(toSarif(checked, { version: pkg.version, informationUri: pkg.homepage, ruleDoc, textOf, baseUri: pathToFileURL(io.cwd.endsWith('/') ? io.cwd : `${io.cwd}/`).href }), null, 2));
   } else {
     for (const d of checked) for (const f of d.findings) io.out(`${d.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}`);
     if (checked.length > 1) {
