@@ -9,7 +9,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { exportDocx } from '../../src/core/export/docx';
-import { acceptAll, applyEdits, parseComments, rejectAll, type CommentThread } from '../../src/core/index';
+import { acceptAll, applyEdits, deleteThread, parseComments, reject, rejectAll, type CommentThread } from '../../src/core/index';
 import { importDocx, WordFileError } from '../../src/core/word/index';
 
 const repo = join(__dirname, '..', '..');
@@ -98,6 +98,38 @@ describe('import from Word', () => {
     expect(rejected.text).toBe(applyEdits(draft, rejectAll(draft)));
   });
 
+  it('carries what came back onto the draft as the experts changed it since the export, never undoing their changes', async () => {
+    const out = await exportDocx(draft, { mode: 'with-changes' });
+    // While the State reads, the experts go on: a paragraph added at the top, a sentence rewritten, a thread resolved.
+    const later = draft
+      .replace('# List of observations: Arcadia\n', '# List of observations: Arcadia\n\nA paragraph written after the export.\n')
+      .replace('A mark with no thread line', 'A mark, rewritten since the export,');
+    expect(later).not.toBe(draft);
+    const back = libreOffice(out, 'Amina Diallo', [
+      { op: 'comment', find: 'settled point', body: 'Still true?' },
+      { op: 'insert', after: 'A reopened point', text: ' indeed', tracked: true },
+      { op: 'comment', find: 'mark with no thread', body: 'On text the experts rewrote.' },
+    ]);
+    const r = await importDocx(later, back, 'back.docx', clock);
+    expect(r.matchedByText).toBe(false);
+    // Placed where the text still stands, in the draft as it is now.
+    expect(r.text).toMatch(/A \{==settled point==\}\{>>@[a-z0-9]{8}<<\} \{==here==\}/);
+    expect(r.text).toMatch(/A reopened point\{\+\+ indeed\+\+\}\{>>@[a-z0-9]{8}<<\}/);
+    // The experts' own changes since the export stay as they wrote them: no suggestion undoes them.
+    expect(r.text).toContain('A paragraph written after the export.');
+    expect(r.text).toContain('A mark, rewritten since the export,');
+    expect(r.summary.untrackedChanges).toBe(0);
+    // The comment on rewritten text is kept, as a point comment saying so, and reported.
+    expect(r.unplaced).toEqual([expect.objectContaining({ reason: expect.stringMatching(/changed there since the export/) })]);
+    expect(r.text).toMatch(/On text the experts rewrote\. \[From Word, not placed where it stood/);
+    // Nothing else changed: rejecting and deleting what the import added gives the later draft back.
+    let backToLater = r.text;
+    for (const th of parseComments(r.text).threads.filter((x) => author(x) === 'Amina Diallo')) backToLater = applyEdits(backToLater, th.kind === 'comment' ? deleteThread(backToLater, th.id) : reject(backToLater, th.id));
+    expect(backToLater).toBe(later);
+    // Another draft altogether is refused.
+    await expect(importDocx(fixture('examples/arcadia-list-of-observations.en.md'), back, 'back.docx', clock)).rejects.toThrow(/another draft/);
+  });
+
   it('refuses a file that was not exported from this draft, and with --force places a pandoc document\'s comment and change by their text', async () => {
     const text = fixture('test/fixtures/valid.draft.md');
     expect(text).toContain('\nThe prosecution unit publishes statistics.\n');
@@ -167,8 +199,11 @@ describe('import from Word', () => {
     expect(await main(['import', 'back.docx', '--into', 'd.md'], { out: () => {}, err: (s) => err.push(s), cwd: dir })).toBe(0);
     expect(err.join('\n')).toMatch(/imported back\.docx into d\.md: 1 new comment/);
     expect(readFileSync(join(dir, 'd.md'), 'utf8')).toMatch(/\{==settled point==\}\{>>@[a-z0-9]{8}<<\}/);
-    expect(await main(['import', 'back.docx', '--into', 'd.md'], { out: () => {}, err: (s) => err.push(s), cwd: dir })).toBe(2);
-    expect(err.join('\n')).toMatch(/exported from another version/);
+    // The same file imported again brings nothing twice.
+    const once = readFileSync(join(dir, 'd.md'), 'utf8');
+    expect(await main(['import', 'back.docx', '--into', 'd.md'], { out: () => {}, err: (s) => err.push(s), cwd: dir })).toBe(0);
+    expect(err.join('\n')).toMatch(/nothing to import from back\.docx/);
+    expect(readFileSync(join(dir, 'd.md'), 'utf8')).toBe(once);
   });
 });
 
@@ -237,8 +272,11 @@ describe('import from Word, generated', () => {
         zip.file('word/comments.xml', c ? c.replace('</w:comments>', `${side.comments.join('')}</w:comments>`)
           : `<?xml version="1.0" encoding="UTF-8"?><w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${side.comments.join('')}</w:comments>`);
       }
-      const r = await importDocx(text, await zip.generateAsync({ type: 'uint8array' }), 'g.docx', clock);
+      const returned = await zip.generateAsync({ type: 'uint8array' });
+      const r = await importDocx(text, returned, 'g.docx', clock);
       expect(r.unplaced).toEqual([]);
+      // Imported again into the result, the same file brings nothing twice.
+      expect((await importDocx(r.text, returned, 'g.docx', clock)).text).toBe(r.text);
       const mine = parseComments(r.text).threads.filter((t) => author(t) === 'Word Tester (Arcadia)');
       const got = mine.map((t) => ({ kind: t.kind, text: t.kind === 'comment' ? t.blocks[0]!.body : t.mark!.text })).sort((a, b) => a.text.localeCompare(b.text));
       expect(got).toEqual([...side.done].sort((a, b) => a.text.localeCompare(b.text)));

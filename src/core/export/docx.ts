@@ -66,7 +66,7 @@ interface Ctx {
 export async function exportDocx(source: string, options: ExportOptions): Promise<Uint8Array> {
   const built = build(source, options);
   const bytes = await Packer.toBuffer(built.doc);
-  return finishPackage(bytes, built.proj);
+  return finishPackage(bytes, built.proj, source);
 }
 
 /** The paragraphs an export of `source` writes, with their sources: the import's reference, built by the export's own code. */

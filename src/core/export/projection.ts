@@ -47,6 +47,23 @@ export interface Projection {
 /** Custom document properties (docProps/custom.xml): Word and LibreOffice keep them when they save. */
 export const FINGERPRINT_PROPERTY = 'ReviewObservations.Source';
 export const MODE_PROPERTY = 'ReviewObservations.Mode';
+/** The custom XML part that carries the exported draft's text (Word and LibreOffice keep custom XML parts). */
+export const SOURCE_NAMESPACE = 'urn:review-observations:source';
+const SOURCE_PART = 'customXml/reviewObservationsSource.xml';
+
+/** Base64 of the UTF-8 bytes of a text, without Node's Buffer (the web build has none). */
+export function toBase64(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) out += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(out);
+}
+export function fromBase64(b64: string): string {
+  const bin = atob(b64.replace(/\s+/g, ''));
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+}
 
 /**
  * A fingerprint of the draft's text (two 32-bit FNV-1a hashes over its UTF-16 code units and its length): enough to
@@ -77,18 +94,22 @@ function xmlAttr(s: string): string {
  * Adds what the docx library leaves out and Word writes: the resolved state of every thread (commentsExtended.xml,
  * which the library writes only when some comment is a reply) and the comments' authors (people.xml).
  */
-export async function finishPackage(bytes: Uint8Array, proj: Projection): Promise<Uint8Array> {
-  if (!proj.comments.length) return bytes;
+export async function finishPackage(bytes: Uint8Array, proj: Projection, source: string): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
-  const comments = await zip.file('word/comments.xml')?.async('string');
-  if (!comments) return bytes;
   let types = await zip.file('[Content_Types].xml')!.async('string');
   let rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
   const nextRel = () => `rIdRo${(rels.match(/<Relationship /g) ?? []).length + 1}`;
-  let changed = false;
   // Parts only: a package has no folder entries (JSZip would add them for the parts' folders).
   const put = (name: string, data: string) => zip.file(name, data, { createFolders: false });
-  if (!zip.file('word/commentsExtended.xml')) {
+  // The draft as exported: the import compares the returned file with it, and carries the changes onto the draft
+  // as it is by then, even when the experts went on writing after the export.
+  put(SOURCE_PART, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<source xmlns="${SOURCE_NAMESPACE}" fingerprint="${proj.fingerprint}">${toBase64(source)}</source>`);
+  put('customXml/itemProps90.xml', `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="{5E1C0B7A-2D4F-4C3B-9A8E-7F6D5C4B3A29}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${SOURCE_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`);
+  put('customXml/_rels/reviewObservationsSource.xml.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps" Target="itemProps90.xml"/></Relationships>');
+  types = types.replace('</Types>', '<Override PartName="/customXml/itemProps90.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/></Types>');
+  rels = rels.replace('</Relationships>', `<Relationship Id="${nextRel()}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../${SOURCE_PART}"/></Relationships>`);
+  const comments = await zip.file('word/comments.xml')?.async('string');
+  if (comments && proj.comments.length && !zip.file('word/commentsExtended.xml')) {
     // Each comment's last paragraph gets the paraId its commentEx entry names (the library's ids: the comment id + 1).
     const paraIds: string[] = [];
     const stamped = comments.replace(/<w:comment\b[^>]*w:id="(\d+)"[^>]*>([\s\S]*?)<\/w:comment>/g, (whole, id: string, inner: string) => {
@@ -110,17 +131,14 @@ export async function finishPackage(bytes: Uint8Array, proj: Projection): Promis
     put('word/commentsExtended.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w15:commentsEx xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:w15="${W15}" mc:Ignorable="w15">${entries.join('')}</w15:commentsEx>`);
     types = types.replace('</Types>', `<Override PartName="/word/commentsExtended.xml" ContentType="${CT_EXT}"/></Types>`);
     rels = rels.replace('</Relationships>', `<Relationship Id="${nextRel()}" Type="${REL_EXT}" Target="commentsExtended.xml"/></Relationships>`);
-    changed = true;
   }
-  if (!zip.file('word/people.xml')) {
+  if (proj.comments.length && !zip.file('word/people.xml')) {
     const authors = [...new Set(proj.comments.map((c) => c.author))];
     const people = authors.map((a) => `<w15:person w15:author="${xmlAttr(a)}"><w15:presenceInfo w15:providerId="None" w15:userId="${xmlAttr(a)}"/></w15:person>`).join('');
     put('word/people.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w15:people xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:w15="${W15}" mc:Ignorable="w15">${people}</w15:people>`);
     types = types.replace('</Types>', `<Override PartName="/word/people.xml" ContentType="${CT_PEOPLE}"/></Types>`);
     rels = rels.replace('</Relationships>', `<Relationship Id="${nextRel()}" Type="${REL_PEOPLE}" Target="people.xml"/></Relationships>`);
-    changed = true;
   }
-  if (!changed) return bytes;
   put('[Content_Types].xml', types);
   put('word/_rels/document.xml.rels', rels);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });

@@ -7,12 +7,13 @@
 // known by its author, date and text, a suggestion by its tracked change's author and date.
 import { t } from '@vscode/l10n';
 import { compareTexts } from '../compare';
-import { accept, blockText, eventText, parseAuthor, randomId, reject, reply, setResolved, type Author, type OpContext } from '../comments/ops';
+import { accept, authorLabel, blockText, cleanCopy, eventText, parseAuthor, randomId, reject, reply, setResolved, type Author, type OpContext } from '../comments/ops';
 import { parseComments, type CommentsModel } from '../comments/parse';
 import { placeThreads, suggestionKind, type NewThread } from '../comments/place';
 import { applyEdits, eolOf } from '../edits';
+import { DraftModel } from '../draft/model';
 import { projectExport } from '../export/docx';
-import { FINGERPRINT_PROPERTY, MODE_PROPERTY, type ExportedComment, type ProjectedParagraph, type Projection } from '../export/projection';
+import { FINGERPRINT_PROPERTY, MODE_PROPERTY, sourceFingerprint, type ExportedComment, type ProjectedParagraph, type Projection } from '../export/projection';
 import { CharKind, readDocx, WordFileError, type ReturnedComment, type ReturnedDocument, type ReturnedText } from './read';
 
 export { WordFileError } from './read';
@@ -118,16 +119,39 @@ const commentKey = (author: string, date: string | null, body: string) => `${aut
 export async function importDocx(draft: string, bytes: Uint8Array, name: string, options: ImportOptions = {}): Promise<ImportResult> {
   const doc = await readDocx(bytes, name);
   const mode = doc.properties.get(MODE_PROPERTY) === 'clean' ? 'clean' : 'with-changes';
-  // The export's own code tells what it wrote, and the fingerprint of the text it wrote it from.
-  const proj = projectExport(draft, { mode });
   const fingerprint = doc.properties.get(FINGERPRINT_PROPERTY);
-  const matchedByText = fingerprint !== proj.fingerprint;
-  if (matchedByText && !options.force) {
+  // What was exported: this very draft, or the text the file carries when the draft has changed since (the experts
+  // go on writing while the State reads). Either is known by the fingerprint the export recorded.
+  let exported: string | null = null;
+  if (fingerprint !== undefined) {
+    if (fingerprint === sourceFingerprint(draft)) exported = draft;
+    else if (doc.source !== null && sourceFingerprint(doc.source) === fingerprint) exported = doc.source;
+  }
+  if (exported !== null && exported !== draft && !options.force && !sameDraft(exported, draft)) {
+    throw new WordFileError(t('{0} was exported from another draft (another document or another State under review). Import it into that draft, or with --force.', name));
+  }
+  if (exported === null && !options.force) {
     throw new WordFileError(fingerprint === undefined
       ? t("{0} was not exported from a draft (it carries no {1} property): it may be a State's own document. To place its comments and changes by matching the text, import it with --force.", name, FINGERPRINT_PROPERTY)
       : t('{0} was exported from another version of this draft (or from another draft). Import it into the draft as it was exported (for example its git revision), or with --force to place its comments and changes by matching the text.', name));
   }
-  return new Importer(draft, proj, doc, options, matchedByText).run();
+  // A clean copy was exported without the marks: its text is what the returned file is compared with.
+  const base = mode === 'clean' ? cleanCopy(exported ?? draft) : exported ?? draft;
+  const proj = projectExport(base, { mode: 'with-changes' });
+  return new Importer(base, draft, proj, doc, options, exported === null).run();
+}
+
+/**
+ * Whether two texts are versions of one draft: the same kind of document on the same State's review, or, without a
+ * readable front matter, texts that share most of their words (marks and threads left aside).
+ */
+function sameDraft(a: string, b: string): boolean {
+  const ia = DraftModel.parse(a).info, ib = DraftModel.parse(b).info;
+  if (ia && ib) return ia.kind === ib.kind && ia.stateUnderReview === ib.stateUnderReview;
+  const ca = cleanCopy(a), cb = cleanCopy(b);
+  let changed = 0;
+  for (const h of compareTexts(ca, cb)) changed += Math.max(h.oldEnd - h.oldStart, h.newEnd - h.newStart);
+  return changed / Math.max(1, ca.length) <= 0.5;
 }
 
 class Importer {
@@ -142,7 +166,11 @@ class Importer {
   /** Ranges taken by a new thread, so two never overlap. */
   private readonly taken: [number, number][] = [];
 
-  constructor(private readonly draft: string, private readonly proj: Projection, private readonly doc: ReturnedDocument,
+  /**
+   * `draft` is the text that was exported, which every position of the comparison refers to; `target` is the draft as
+   * it is now, where the import writes (the same string unless the experts changed it since the export).
+   */
+  constructor(private readonly draft: string, private readonly target: string, private readonly proj: Projection, private readonly doc: ReturnedDocument,
     private readonly options: ImportOptions, private readonly matchedByText: boolean) {
     this.comments = parseComments(draft);
     this.suggestionStamps = new Set(this.comments.threads.filter((t) => t.kind !== 'comment').map((t) => {
@@ -177,12 +205,19 @@ class Importer {
     }
     // A comment anchored nowhere the import reads (a text box, a header): kept at the end of the draft.
     for (const c of this.doc.comments) {
-      if (known.has(c.id) || this.newThreadOf.has(c.id) || this.placedAsReply.has(c.id) || this.replyTo.has(c.id) || c.parentParaId) continue;
+      if (known.has(c.id) || this.newThreadOf.has(c.id) || this.placedAsReply.has(c.id) || this.replyTo.has(c.id) || this.importedBefore.has(c.id) || c.parentParaId) continue;
       this.cannot(body, body.text.length - 1, { author: parseAuthor(c.author || 'Unknown'), date: isoDate(c.date) ?? this.stamp() }, t('comment by {0}', c.author || t('an unnamed author')), t('it is anchored outside the text of the draft'), c.body);
     }
-    // First the new threads, placed at offsets of the draft as it is; then what addresses threads by id.
-    let text = applyEdits(this.draft, placeThreads(this.draft, this.threads));
+    // First the new threads, placed at offsets of the draft (carried onto its later text when it changed since the
+    // export); then what addresses threads by id.
+    let text = this.target === this.draft
+      ? applyEdits(this.draft, placeThreads(this.draft, this.threads))
+      : applyEdits(this.target, placeThreads(this.target, this.rebased()));
     for (const [id, d] of decisions) {
+      if (!parseComments(text).threads.some((th) => th.id === id)) {
+        this.unplaced.push({ what: t('thread @{0}', id), reason: t('it was {0} in Word, but the draft no longer has it', d === 'accept' ? t('accepted') : t('rejected')), line: 0 });
+        continue;
+      }
       text = applyEdits(text, d === 'accept' ? accept(text, id) : reject(text, id));
       this.summary[d === 'accept' ? 'accepted' : 'rejected']++;
     }
@@ -191,6 +226,54 @@ class Importer {
     const before = this.comments.problems.length, after = parseComments(text).problems.length;
     if (after > before) throw new WordFileError(t('The import would leave {0} broken comment mark(s) in the draft; nothing was written. Please report this file.', after - before));
     return { text, summary: this.summary, unplaced: this.unplaced, matchedByText: this.matchedByText };
+  }
+
+  /**
+   * The new threads moved from the exported text onto the draft as it is now. A thread on text the experts changed
+   * since the export cannot be placed there: it becomes a point comment where that change ends, and is reported.
+   */
+  private rebased(): NewThread[] {
+    const hunks = compareTexts(this.draft, this.target);
+    const ends = hunks.map((h) => h.oldEnd);
+    /** The target offset of an exported offset outside every change: shifted by the changes before it. */
+    const map = (o: number): number => {
+      let lo = 0, hi = ends.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (ends[mid]! <= o) lo = mid + 1; else hi = mid; }
+      const h = hunks[lo - 1];
+      return h ? o - h.oldEnd + h.newEnd : o;
+    };
+    const inside = (lo: number, hi: number) => hunks.find((h) => (lo === hi ? h.oldStart < lo && lo < h.oldEnd : h.oldStart < hi && h.oldEnd > lo));
+    const now = parseComments(this.target);
+    const out: NewThread[] = [];
+    for (const th of this.threads) {
+      const h = inside(th.start, th.end) ?? (th.linesAt !== undefined ? inside(th.linesAt, th.linesAt) : undefined);
+      const moved = { ...th, start: map(th.start), end: map(th.end), ...(th.linesAt !== undefined ? { linesAt: map(th.linesAt) } : {}) };
+      if (!h && !clashes(this.target, now, moved.start, moved.end, out)) { out.push(moved); continue; }
+      // The first line of the thread names it; the place is where the draft's own change ends.
+      const at = h ? h.newEnd : moved.end;
+      const what = th.kind === 'comment' ? t('comment') : t('suggestion');
+      this.unplaced.push({ what, reason: t('the draft changed there since the export'), line: lineOf(this.target, at) });
+      const first = th.lines[0]!.replace(/<<\}$/, ` [${t('From Word, not placed where it stood: {0} ({1})', th.kind === 'comment' ? what : `${what}: "${short(th.newText || this.draft.slice(th.start, th.end))}"`, t('the draft changed there since the export'))}]<<}`);
+      const point = nearestSafe(this.target, now, at);
+      if (point >= 0) out.push({ ...th, kind: 'comment', start: point, end: point, newText: '', lines: [first, ...th.lines.slice(1)] });
+    }
+    return out;
+  }
+
+  /** The threads the draft has now, by what they are: kind, first comment's author, date and text, the text marked. */
+  private existing: Set<string> | null = null;
+  private already(kind: NewThread['kind'], who: { author: Author; date: string }, body: string, marked: string): boolean {
+    const key = (k: string, author: string, date: string, b: string, m: string) => [k, author, date, b.replace(/\s+/g, ' ').trim(), m].join('\u0000');
+    if (!this.existing) {
+      this.existing = new Set();
+      for (const th of parseComments(this.target).threads) {
+        const root = th.blocks.find((b) => b.id === th.id);
+        if (!root || !th.mark) continue;
+        const m = th.kind === 'replacement' ? `${th.mark.text}\u0000${th.mark.newText ?? ''}` : th.mark.text;
+        this.existing.add(key(th.kind, root.author, root.date, root.body, m));
+      }
+    }
+    return this.existing.has(key(kind, authorLabel(who.author), who.date, body, marked));
   }
 
   // ---- comments ---------------------------------------------------------------------------------------------------
@@ -236,6 +319,10 @@ class Importer {
       if (known.has(c.id) || this.newThreadOf.has(c.id) || this.placedAsReply.has(c.id)) continue;
       if (!this.proj.comments.some((x) => x.threadId === tid)) continue; // a new thread's replies were written with it
       const date = isoDate(c.date);
+      const label = authorLabel(parseAuthor(c.author || 'Unknown'));
+      const th = parseComments(text).threads.find((x) => x.id === tid);
+      // A reply imported before (the same file again) is in the thread already.
+      if (th?.blocks.some((b) => b.author === label && b.date === (date ?? '') && b.body.replace(/\s+/g, ' ').trim() === c.body.replace(/\s+/g, ' ').trim())) continue;
       text = applyEdits(text, reply(text, tid, c.body, { author: parseAuthor(c.author || 'Unknown'), now: () => new Date(date ?? this.stamp()), newId: this.ctx.newId }));
       if (!date) this.unplaced.push({ what: t('reply by {0}', c.author || t('an unnamed author')), reason: t('its date is missing or malformed: the import time was used'), line: 0 });
       this.summary.replies++;
@@ -261,6 +348,8 @@ class Importer {
   /** New Word comments that became new threads, by Word id → thread id; replies placed with them. */
   private readonly newThreadOf = new Map<string, string>();
   private readonly placedAsReply = new Set<string>();
+  /** New Word comments the draft has from an earlier import of the same file. */
+  private readonly importedBefore = new Set<string>();
   /** New comments that answer an exported thread without saying so (LibreOffice writes no reply links). */
   private readonly replyTo = new Map<string, string>();
 
@@ -478,7 +567,8 @@ class Importer {
     return { at, text: inner };
   }
 
-  private add(th0: Omit<NewThread, 'id' | 'lines'>, who: { author: Author; date: string; tracked: boolean }, e: Exported, p: number, what: string, body = '', replies: Reply[] = []): void {
+  /** Places a new thread, or says why not: 'already' when the draft has it from an earlier import of the same file. */
+  private add(th0: Omit<NewThread, 'id' | 'lines'>, who: { author: Author; date: string; tracked: boolean }, e: Exported, p: number, what: string, body = '', replies: Reply[] = []): 'added' | 'already' | 'kept' {
     const th = { ...th0 };
     // A code span holds no mark: a point inside one moves after it; a comment takes the whole span; a change of all
     // its text changes the whole span; a change of part of it cannot be written.
@@ -487,14 +577,17 @@ class Importer {
       if (th.start >= b || th.end <= a || (th.start <= a && th.end >= b)) continue;
       const fence = /^`+/.exec(this.draft.slice(a, b))![0].length;
       if (th.kind === 'comment' || (th.start <= a + fence && th.end >= b - fence)) { th.start = Math.min(th.start, a); th.end = Math.max(th.end, b); continue; }
-      return this.cannot(e, p, who, what, t('it changes part of a code span'), body);
+      this.cannot(e, p, who, what, t('it changes part of a code span'), body);
+      return 'kept';
     }
     const lo = th.start, hi = th.end;
     const clash = this.comments.marks.some((m) => lo < m.end && hi > m.start)
       || this.comments.blocks.some((b) => lo < b.end && hi > b.start)
       || (hi > lo && /\n[ \t]*\r?\n/.test(this.draft.slice(lo, hi)))
       || this.taken.some(([a, b]) => (lo < b && hi > a) || (lo === hi && lo > a && lo < b) || (a === b && a > lo && a < hi));
-    if (clash) return this.cannot(e, p, who, what, t('it overlaps a comment or suggestion of the draft, or crosses a paragraph'), body);
+    if (clash) { this.cannot(e, p, who, what, t('it overlaps a comment or suggestion of the draft, or crosses a paragraph'), body); return 'kept'; }
+    // Imported before (the same file imported again): the draft has it already.
+    if (this.already(th.kind, who, body, th.kind === 'insertion' ? th.newText : th.kind === 'replacement' ? `${this.draft.slice(lo, hi)}\u0000${th.newText}` : this.draft.slice(lo, hi))) return 'already';
     const id = this.ctx.newId(8);
     const lines = [blockText(id, who.author, who.date, body), ...replies.map((r) => {
       const bid = `${id}.${this.ctx.newId(4)}`;
@@ -503,6 +596,7 @@ class Importer {
     this.threads.push({ ...th, id, lines });
     this.taken.push([lo, hi]);
     if (th.kind !== 'comment') this.summary[who.tracked ? 'trackedChanges' : 'untrackedChanges']++;
+    return 'added';
   }
 
   /** What cannot be placed becomes a point comment at the end of the nearest paragraph's text, and is reported. */
@@ -510,8 +604,9 @@ class Importer {
     const at = this.nearestPoint(e, p);
     this.unplaced.push({ what, reason, line: at < 0 ? 0 : this.line(at) });
     if (at < 0) return;
-    const id = this.ctx.newId(8);
     const note = `[${t('From Word, not placed where it stood: {0} ({1})', body ? `${what}: ${body}` : what, reason)}]`;
+    if (this.already('comment', who, note, '')) return;
+    const id = this.ctx.newId(8);
     this.threads.push({ id, kind: 'comment', start: at, end: at, newText: '', lines: [blockText(id, who.author, who.date, note)] });
     this.taken.push([at, at]);
   }
@@ -573,12 +668,14 @@ class Importer {
       const what = t('comment by {0}', c.author || t('an unnamed author'));
       if (!date) this.unplaced.push({ what, reason: t('its date is missing or malformed: the import time was used'), line: 0 });
       const before = this.threads.length;
-      if (s >= 0 && !/\n[ \t]*\r?\n/.test(this.draft.slice(s, en))) this.add({ kind: 'comment', start: s, end: en, newText: '' }, who, e, eS, what, c.body, replies);
+      let placed: 'added' | 'already' | 'kept' = 'kept';
+      if (s >= 0 && !/\n[ \t]*\r?\n/.test(this.draft.slice(s, en))) placed = this.add({ kind: 'comment', start: s, end: en, newText: '' }, who, e, eS, what, c.body, replies);
       else {
         const at = this.insertionPoint(e, eS, 'x');
-        if (at) this.add({ kind: 'comment', start: at.at, end: at.at, newText: '' }, who, e, eS, what, c.body, replies);
+        if (at) placed = this.add({ kind: 'comment', start: at.at, end: at.at, newText: '' }, who, e, eS, what, c.body, replies);
         else this.cannot(e, eS, who, what, t('the text it was on is not in the draft'), c.body);
       }
+      if (placed === 'already') { this.importedBefore.add(c.id); continue; }
       if (this.threads.length > before) {
         this.newThreadOf.set(c.id, this.threads[this.threads.length - 1]!.id);
         this.summary.comments++;
@@ -598,6 +695,43 @@ class Importer {
   private resolver(): Author {
     return this.options.author ?? (this.doc.lastModifiedBy ? parseAuthor(this.doc.lastModifiedBy) : { name: 'Word' });
   }
+}
+
+/** Whether [lo, hi) would overlap a mark or thread line of `model`, cross a blank line, or touch another new thread. */
+function clashes(text: string, model: CommentsModel, lo: number, hi: number, taken: readonly { start: number; end: number }[]): boolean {
+  return model.marks.some((m) => (lo < m.end && hi > m.start) || (lo === hi && lo > m.start && lo < m.end))
+    || model.blocks.some((b) => lo < b.end && hi > b.start || (lo === hi && lo > b.start && lo <= b.end))
+    || (hi > lo && /\n[ \t]*\r?\n/.test(text.slice(lo, hi)))
+    || taken.some((x) => (lo < x.end && hi > x.start) || (lo === hi && lo > x.start && lo < x.end) || (x.start === x.end && x.start > lo && x.start < hi));
+}
+
+/**
+ * The end of the nearest line of text at or before `at` where a point comment can stand: not in the front matter, a
+ * heading, a fence or code, a thread line, nor inside a mark.
+ */
+function nearestSafe(text: string, model: CommentsModel, at: number): number {
+  const fm = /^---\r?\n[\s\S]*?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  const bodyStart = fm ? fm[0].length : 0;
+  const code: [number, number][] = [];
+  for (const m of text.matchAll(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[ \t]*$|(?![\s\S]))/gm)) code.push([m.index!, m.index! + m[0].length]);
+  let end = text.indexOf('\n', at);
+  if (end < 0) end = text.length;
+  for (;;) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const lineEnd = text[end - 1] === '\r' ? end - 1 : end;
+    const line = text.slice(start, lineEnd);
+    if (start < bodyStart) return -1;
+    const ok = /\S/.test(line) && !/^\s{0,3}(?:#|---|\{>>@|```|~~~)/.test(line) && !code.some(([a, b]) => start >= a && start < b) && !clashes(text, model, lineEnd, lineEnd, []);
+    if (ok) return lineEnd;
+    if (start === 0) return -1;
+    end = start - 1;
+  }
+}
+
+function lineOf(text: string, offset: number): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function short(s: string): string {

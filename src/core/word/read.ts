@@ -3,7 +3,7 @@
 import { t } from '@vscode/l10n';
 import JSZip from 'jszip';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { LINE_BREAK, OBJECT } from '../export/projection';
+import { fromBase64, LINE_BREAK, OBJECT, SOURCE_NAMESPACE } from '../export/projection';
 
 /** What a character of a returned paragraph is: text as it stood, text inserted or deleted with tracking on. */
 export const CharKind = { Normal: 0, Inserted: 1, Deleted: 2 } as const;
@@ -40,6 +40,8 @@ export interface ReturnedDocument {
   comments: ReturnedComment[];
   properties: Map<string, string>;
   lastModifiedBy: string | null;
+  /** The draft's text as it was exported, when the file carries it (and it is intact). */
+  source: string | null;
 }
 
 export class WordFileError extends Error {}
@@ -172,7 +174,15 @@ export async function readDocx(bytes: Uint8Array, name: string): Promise<Returne
   const core = root(await part(zip, 'docProps/core.xml', name), 'cp:coreProperties');
   const by = core ? kids(core, 'cp:coreProperties').find((n) => tagOf(n) === 'cp:lastModifiedBy') : undefined;
   const lastModifiedBy = by ? textOf(by, 'cp:lastModifiedBy').trim() || null : null;
-  return { body: bodyText, notes: notesText, revisions, comments, properties, lastModifiedBy };
+  // The exported draft, carried in a custom XML part of its own (Word and LibreOffice keep such parts).
+  let source: string | null = null;
+  for (const path of Object.keys(zip.files)) {
+    if (!/^customXml\/[^/]+\.xml$/.test(path) || /itemProps/i.test(path)) continue;
+    const el = root(await part(zip, path, name), 'source');
+    if (!el || attr(el, 'xmlns') !== SOURCE_NAMESPACE) continue;
+    try { source = fromBase64(textOf(el, 'source')); } catch { source = null; }
+  }
+  return { body: bodyText, notes: notesText, revisions, comments, properties, lastModifiedBy, source };
 }
 
 /** Containers whose children are read in order as if they stood in their parent. */
