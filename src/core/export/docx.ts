@@ -61,20 +61,23 @@ interface Ctx {
   points: Map<number, string>;
   /** Lists written so far: each numbers its items from (a) again. */
   lists: number;
+  /** When only the projection is wanted: one run and one paragraph stand for all (the import never packs them). */
+  stub?: { run: TextRun; paragraph: Paragraph };
 }
 
 export async function exportDocx(source: string, options: ExportOptions): Promise<Uint8Array> {
   const built = build(source, options);
-  const bytes = await Packer.toBuffer(built.doc);
+  const bytes = await Packer.toBuffer(built.doc!);
   return finishPackage(bytes, built.proj, source);
 }
 
 /** The paragraphs an export of `source` writes, with their sources: the import's reference, built by the export's own code. */
 export function projectExport(source: string, options: ExportOptions): Projection {
-  return build(source, options).proj;
+  return build(source, options, true).proj;
 }
 
-function build(source: string, options: ExportOptions): { doc: Document; proj: Projection } {
+/** The document and its projection; with `projectOnly`, the projection alone (Word's objects are not made). */
+function build(source: string, options: ExportOptions, projectOnly = false): { doc: Document | null; proj: Projection } {
   const text0 = options.mode === 'clean' ? cleanCopy(source) : source;
   // Same length, so offsets into `text` are offsets into the draft.
   const text = text0.replace(CONTROL, ' ');
@@ -83,7 +86,8 @@ function build(source: string, options: ExportOptions): { doc: Document; proj: P
   const lang = info?.languages[0] ?? 'en';
   const comments = options.mode === 'clean' ? { threads: [], marks: [], blocks: [], conflicts: [], problems: [] } : parseComments(text);
   const proj: Projection = { fingerprint: sourceFingerprint(source), mode: options.mode, body: [], notes: [], comments: [], codeSpans: [] };
-  const ctx: Ctx = { text, comments, mode: options.mode, drop: new RangeIndex(dropRanges(text, comments).map(([start, end]) => ({ start, end }))), marks: new RangeIndex([...comments.marks]), roots: new Map(comments.blocks.filter((b) => b.id === b.threadId).map((b) => [b.id, b])), commentIds: new Map(), footnotes: new Map(), footnoteBodies: {}, lang, rtl: lang === 'ar', revision: 1, proj, segs: [], points: new Map(), lists: 0 };
+  const ctx: Ctx = { text, comments, mode: options.mode, drop: new RangeIndex(dropRanges(text, comments).map(([start, end]) => ({ start, end }))), marks: new RangeIndex([...comments.marks]), roots: new Map(comments.blocks.filter((b) => b.id === b.threadId).map((b) => [b.id, b])), commentIds: new Map(), footnotes: new Map(), footnoteBodies: {}, lang, rtl: lang === 'ar', revision: 1, proj, segs: [], points: new Map(), lists: 0,
+    ...(projectOnly ? { stub: { run: new TextRun(''), paragraph: new Paragraph({}) } } : {}) };
   // Word comments: each thread's first comment, then its replies pointing at it; resolved on the first.
   const wordComments: { id: number; author: string; date?: Date; durableId: string; parentId?: number; resolved?: boolean; children: Paragraph[] }[] = [];
   for (const th of comments.threads) {
@@ -162,6 +166,7 @@ function build(source: string, options: ExportOptions): { doc: Document; proj: P
       }
     }
   }
+  if (projectOnly) return { doc: null, proj };
   const doc = new Document({
     creator: 'review-obs',
     title: info ? templateForLanguages(info.languages).title(info.kind, info.stateUnderReview) : t('Draft'),
@@ -224,13 +229,13 @@ function para(ctx: Ctx, options: ParagraphOptions, node?: Positioned, where: 'bo
   const start = node?.position?.start.offset ?? -1, end = node?.position?.end.offset ?? -1;
   ctx.proj[where].push({ segs: ctx.segs, blockStart: start, blockEnd: end });
   ctx.segs = [];
-  return new Paragraph(options);
+  return ctx.stub?.paragraph ?? new Paragraph(options);
 }
 
 /** A run of text that the export writes itself (a number, a heading line): it has no place in the draft. */
 function lit(ctx: Ctx, options: { text: string } & Record<string, unknown>): TextRun {
   ctx.segs.push({ text: options.text, src: -1, kind: 'normal', thread: null });
-  return new TextRun(options);
+  return ctx.stub?.run ?? new TextRun(options);
 }
 
 /** Word's durable comment id (commentsIds.xml): a hexadecimal number below 0x7FFFFFFF, one per comment. */
@@ -379,7 +384,8 @@ function runs(ctx: Ctx, nodes: PhrasingContent[], fmt: Fmt, size?: number): Para
     t += src.slice(at);
     if (!t) return;
     const base = { text: t, bold: f.bold, italics: f.italics, size, rightToLeft: ctx.rtl || ARABIC.test(t), language: LANGUAGE[ctx.lang], ...(f.code ? { style: STYLE.inlineCode } : f.link ? { style: STYLE.hyperlink } : {}) };
-    if (c.change?.kind === 'ins') out.push(new InsertedTextRun({ ...base, id: ctx.revision++, author: c.change.author, date: c.change.date }));
+    if (ctx.stub) out.push(ctx.stub.run);
+    else if (c.change?.kind === 'ins') out.push(new InsertedTextRun({ ...base, id: ctx.revision++, author: c.change.author, date: c.change.date }));
     else if (c.change?.kind === 'del') out.push(new DeletedTextRun({ ...base, id: ctx.revision++, author: c.change.author, date: c.change.date }));
     else out.push(new TextRun(base));
   };
