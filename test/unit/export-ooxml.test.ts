@@ -58,6 +58,22 @@ function rich(languages: string[]): string {
   return text.replace(/\| Arcadia \| (\d+) \|/g, '| Arcadia {==$1==}{>>@u$1fffff<<} |') + '\n' + defs + '\n';
 }
 
+describe('hostile front matter', () => {
+  it('YAML escapes that decode to characters XML cannot carry still give a valid package', async () => {
+    const text = rich(['en']).replace('state-under-review: Arcadia', 'state-under-review: "Arca\\uFFFEdia\\u0007"').replace('symbol: CTOC/COP/WG.9/2026/INF.1', 'symbol: "CTOC/\\uFFFF\\u0001X"').replace('organ: Conference of the Parties', 'organ: "Con\\u001Fference"');
+    expect(text).toContain('\\uFFFE');
+    const file = join(work, 'hostile.docx');
+    const bytes = await exportDocx(text, { mode: 'with-changes' });
+    writeFileSync(file, bytes);
+    expect(schemaProblems(file)).toBe('');
+    const zip = await JSZip.loadAsync(bytes);
+    for (const part of ['docProps/core.xml', 'word/document.xml', 'word/header2.xml']) {
+      const xml = await zip.file(part)!.async('string');
+      expect(spawnSync('xmllint', ['--noout', '-'], { input: xml }).status, part).toBe(0);
+    }
+  }, 60_000);
+});
+
 const LANGS: string[][] = [['en'], ['fr'], ['es'], ['ru'], ['zh'], ['ar'], ['en', 'zh']];
 
 describe('every export as the secretariat meets it', () => {

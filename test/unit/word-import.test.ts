@@ -254,6 +254,15 @@ function wordSide(xml: string, ops: { kind: 'ins' | 'del' | 'comment'; pick: num
 }
 
 describe('import from Word, generated', () => {
+  it('the file carries the exported draft exactly, whatever it holds (CR LF, control characters, lone surrogates, backslashes)', async () => {
+    const { readDocx } = await import('../../src/core/word/read');
+    const head = '---\ndocument: list-of-observations\nstate-under-review: A\nreviewing-states: [B, C]\ncluster: 1\nparty-to: [untoc]\n---\n\n';
+    const hostile = fc.array(fc.oneof(fc.string({ unit: 'binary', maxLength: 20 }), fc.constantFrom('\r\n', '\\u{41}', '\\', '\ud800', '\udfff', '\u0000', '\ufffe', '&amp;', '<w:t>', ']]>')), { maxLength: 12 }).map((xs) => head + xs.join(''));
+    await fc.assert(fc.asyncProperty(hostile, async (text) => {
+      expect(await (await readDocx(await exportDocx(text, { mode: 'with-changes' }), 'h.docx')).source()).toBe(text);
+    }), { numRuns: 60 });
+  });
+
   it('export → import with nothing changed gives every generated draft back byte for byte', async () => {
     await fc.assert(fc.asyncProperty(generated, async (text) => {
       const r = await importDocx(text, await exportDocx(text, { mode: 'with-changes' }), 'g.docx', clock);

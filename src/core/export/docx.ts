@@ -13,7 +13,7 @@ import { parseComments, type Block, type CommentsModel, type Mark } from '../com
 import { DraftModel } from '../draft/model';
 import { mastheadWords } from './masthead';
 import { documentNumbering, documentStyles, NUMBERING, STYLE } from './styles';
-import { finishPackage, FINGERPRINT_PROPERTY, LINE_BREAK, OBJECT, MODE_PROPERTY, sourceFingerprint, type ExportedComment, type Projection, type Seg } from './projection';
+import { extraParts, FINGERPRINT_PROPERTY, LINE_BREAK, OBJECT, MODE_PROPERTY, sourceFingerprint, type ExportedComment, type Projection, type Seg } from './projection';
 
 export interface ExportOptions {
   /** `with-changes`: threads as Word comments, suggestions as tracked changes; `clean`: the accepted text only. */
@@ -67,8 +67,13 @@ interface Ctx {
 
 export async function exportDocx(source: string, options: ExportOptions): Promise<Uint8Array> {
   const built = build(source, options);
-  const bytes = await Packer.toBuffer(built.doc!);
-  return finishPackage(bytes, built.proj, source);
+  const doc = built.doc!;
+  const parts = extraParts(built.proj, source, {
+    addOverride: (type, name) => doc.ContentTypes.addOverride(type, name),
+    addRelationship: (id, type, target) => doc.Document.Relationships.addRelationship(id, type as Parameters<typeof doc.Document.Relationships.addRelationship>[1], target),
+    hasCommentsExtended: built.proj.comments.some((c, i, all) => all.findIndex((x) => x.threadId === c.threadId) !== i),
+  });
+  return Packer.toBuffer(doc, false, parts);
 }
 
 /** The paragraphs an export of `source` writes, with their sources: the import's reference, built by the export's own code. */
@@ -169,7 +174,8 @@ function build(source: string, options: ExportOptions, projectOnly = false): { d
   if (projectOnly) return { doc: null, proj };
   const doc = new Document({
     creator: 'review-obs',
-    title: info ? templateForLanguages(info.languages).title(info.kind, info.stateUnderReview) : t('Draft'),
+    // Values from the front matter are YAML-decoded: an escape such as "\uFFFE" gives a character XML cannot carry.
+    title: xmlText(info ? templateForLanguages(info.languages).title(info.kind, info.stateUnderReview) : t('Draft')),
     styles: documentStyles(),
     numbering: documentNumbering(lang),
     // The State's and the secretariat's edits in Word come back as tracked changes; the fingerprint tells the import

@@ -1,5 +1,4 @@
 // What an export writes, paragraph by paragraph, and where each piece came from in the draft: the import's reference.
-import JSZip from 'jszip';
 
 /** Characters both sides use for what is not text in Word: a footnote reference, a line break inside a paragraph. */
 export const OBJECT = '\ufffc', LINE_BREAK = '\u2028';
@@ -51,18 +50,18 @@ export const MODE_PROPERTY = 'ReviewObservations.Mode';
 export const SOURCE_NAMESPACE = 'urn:review-observations:source';
 const SOURCE_PART = 'customXml/reviewObservationsSource.xml';
 
-/** Base64 of the UTF-8 bytes of a text, without Node's Buffer (the web build has none). */
-export function toBase64(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) out += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(out);
+/**
+ * A text as XML character data that gives it back exactly: XML cannot carry control characters, U+FFFE/U+FFFF or
+ * lone surrogates, and readers turn CR LF into LF, so those (and the backslash that escapes them) are written \u{…}.
+ */
+export function toXmlText(text: string): string {
+  return text.replace(/[\\\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    (c) => (c === '\\' ? '\\\\' : `\\u{${c.charCodeAt(0).toString(16)}}`))
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
-export function fromBase64(b64: string): string {
-  const bin = atob(b64.replace(/\s+/g, ''));
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+/** The inverse of toXmlText, on character data whose entities are already decoded. */
+export function fromXmlText(data: string): string {
+  return data.replace(/\\(\\|u\{([0-9a-f]{1,4})\})/g, (_, e: string, hex?: string) => (hex ? String.fromCharCode(parseInt(hex, 16)) : '\\'));
 }
 
 /**
@@ -90,56 +89,47 @@ function xmlAttr(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** What the docx library's package needs registered for the parts the export adds (its public API for them). */
+export interface PackageHooks {
+  addOverride(contentType: string, partName: string): void;
+  addRelationship(id: string, type: string, target: string): void;
+  /** Whether the library writes commentsExtended.xml itself (it does when some comment is a reply). */
+  hasCommentsExtended: boolean;
+}
+
+const REL_CUSTOM_XML = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml';
+const CT_CUSTOM_XML_PROPS = 'application/vnd.openxmlformats-officedocument.customXmlProperties+xml';
+const paraIdOf = (wordId: number) => (wordId + 1).toString(16).toUpperCase().padStart(8, '0');
+
 /**
- * Adds what the docx library leaves out and Word writes: the resolved state of every thread (commentsExtended.xml,
- * which the library writes only when some comment is a reply) and the comments' authors (people.xml).
+ * The parts the docx library leaves out and Word writes, registered before the package is written (one pass, no
+ * unzipping afterwards): the draft as exported (for the import), the resolved state of every thread
+ * (commentsExtended.xml, which the library writes only when some comment is a reply) and the authors (people.xml).
+ * The comments' paragraph ids are the library's (durable ids make it write them): the comment id + 1.
  */
-export async function finishPackage(bytes: Uint8Array, proj: Projection, source: string): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
-  let types = await zip.file('[Content_Types].xml')!.async('string');
-  let rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
-  const nextRel = () => `rIdRo${(rels.match(/<Relationship /g) ?? []).length + 1}`;
-  // Parts only: a package has no folder entries (JSZip would add them for the parts' folders).
-  const put = (name: string, data: string) => zip.file(name, data, { createFolders: false });
-  // The draft as exported: the import compares the returned file with it, and carries the changes onto the draft
-  // as it is by then, even when the experts went on writing after the export.
-  put(SOURCE_PART, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<source xmlns="${SOURCE_NAMESPACE}" fingerprint="${proj.fingerprint}">${toBase64(source)}</source>`);
-  put('customXml/itemProps90.xml', `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="{5E1C0B7A-2D4F-4C3B-9A8E-7F6D5C4B3A29}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${SOURCE_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`);
-  put('customXml/_rels/reviewObservationsSource.xml.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps" Target="itemProps90.xml"/></Relationships>');
-  types = types.replace('</Types>', '<Override PartName="/customXml/itemProps90.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/></Types>');
-  rels = rels.replace('</Relationships>', `<Relationship Id="${nextRel()}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../${SOURCE_PART}"/></Relationships>`);
-  const comments = await zip.file('word/comments.xml')?.async('string');
-  if (comments && proj.comments.length && !zip.file('word/commentsExtended.xml')) {
-    // Each comment's last paragraph gets the paraId its commentEx entry names (the library's ids: the comment id + 1).
-    const paraIds: string[] = [];
-    const stamped = comments.replace(/<w:comment\b[^>]*w:id="(\d+)"[^>]*>([\s\S]*?)<\/w:comment>/g, (whole, id: string, inner: string) => {
-      const paraId = (Number(id) + 1).toString(16).toUpperCase().padStart(8, '0');
-      paraIds.push(paraId);
-      const last = inner.lastIndexOf('<w:p>');
-      if (last < 0) return whole;
-      const at = whole.indexOf(inner) + last;
-      return `${whole.slice(0, at)}<w:p w14:paraId="${paraId}" w14:textId="${paraId}">${whole.slice(at + 5)}`;
+export function extraParts(proj: Projection, source: string, hooks: PackageHooks): { path: string; data: string }[] {
+  const parts: { path: string; data: string }[] = [];
+  parts.push({ path: SOURCE_PART, data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<source xmlns="${SOURCE_NAMESPACE}" fingerprint="${proj.fingerprint}" xml:space="preserve">${toXmlText(source)}</source>` });
+  parts.push({ path: 'customXml/itemProps90.xml', data: `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="{5E1C0B7A-2D4F-4C3B-9A8E-7F6D5C4B3A29}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${SOURCE_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>` });
+  parts.push({ path: 'customXml/_rels/reviewObservationsSource.xml.rels', data: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps" Target="itemProps90.xml"/></Relationships>' });
+  hooks.addOverride(CT_CUSTOM_XML_PROPS, '/customXml/itemProps90.xml');
+  hooks.addRelationship('rIdRoSource', REL_CUSTOM_XML, `../${SOURCE_PART}`);
+  if (!proj.comments.length) return parts;
+  if (!hooks.hasCommentsExtended) {
+    const root = new Map<string, ExportedComment>();
+    for (const c of proj.comments) if (!root.has(c.threadId)) root.set(c.threadId, c);
+    const entries = proj.comments.map((c) => {
+      const r = root.get(c.threadId)!;
+      return `<w15:commentEx w15:paraId="${paraIdOf(c.wordId)}"${r !== c ? ` w15:paraIdParent="${paraIdOf(r.wordId)}"` : ''} w15:done="${c.resolved ? 1 : 0}"/>`;
     });
-    const done = new Map(proj.comments.map((c) => [(c.wordId + 1).toString(16).toUpperCase().padStart(8, '0'), c]));
-    const entries = paraIds.map((p) => {
-      const c = done.get(p);
-      const root = c && proj.comments.find((x) => x.threadId === c.threadId);
-      const parent = root && root !== c ? ` w15:paraIdParent="${(root.wordId + 1).toString(16).toUpperCase().padStart(8, '0')}"` : '';
-      return `<w15:commentEx w15:paraId="${p}"${parent} w15:done="${c?.resolved ? 1 : 0}"/>`;
-    });
-    put('word/comments.xml', stamped);
-    put('word/commentsExtended.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w15:commentsEx xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:w15="${W15}" mc:Ignorable="w15">${entries.join('')}</w15:commentsEx>`);
-    types = types.replace('</Types>', `<Override PartName="/word/commentsExtended.xml" ContentType="${CT_EXT}"/></Types>`);
-    rels = rels.replace('</Relationships>', `<Relationship Id="${nextRel()}" Type="${REL_EXT}" Target="commentsExtended.xml"/></Relationships>`);
+    parts.push({ path: 'word/commentsExtended.xml', data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w15:commentsEx xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:w15="${W15}" mc:Ignorable="w15">${entries.join('')}</w15:commentsEx>` });
+    hooks.addOverride(CT_EXT, '/word/commentsExtended.xml');
+    hooks.addRelationship('rIdRoCommentsEx', REL_EXT, 'commentsExtended.xml');
   }
-  if (proj.comments.length && !zip.file('word/people.xml')) {
-    const authors = [...new Set(proj.comments.map((c) => c.author))];
-    const people = authors.map((a) => `<w15:person w15:author="${xmlAttr(a)}"><w15:presenceInfo w15:providerId="None" w15:userId="${xmlAttr(a)}"/></w15:person>`).join('');
-    put('word/people.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w15:people xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:w15="${W15}" mc:Ignorable="w15">${people}</w15:people>`);
-    types = types.replace('</Types>', `<Override PartName="/word/people.xml" ContentType="${CT_PEOPLE}"/></Types>`);
-    rels = rels.replace('</Relationships>', `<Relationship Id="${nextRel()}" Type="${REL_PEOPLE}" Target="people.xml"/></Relationships>`);
-  }
-  put('[Content_Types].xml', types);
-  put('word/_rels/document.xml.rels', rels);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  const authors = [...new Set(proj.comments.map((c) => c.author))];
+  const people = authors.map((a) => `<w15:person w15:author="${xmlAttr(a)}"><w15:presenceInfo w15:providerId="None" w15:userId="${xmlAttr(a)}"/></w15:person>`).join('');
+  parts.push({ path: 'word/people.xml', data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w15:people xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:w15="${W15}" mc:Ignorable="w15">${people}</w15:people>` });
+  hooks.addOverride(CT_PEOPLE, '/word/people.xml');
+  hooks.addRelationship('rIdRoPeople', REL_PEOPLE, 'people.xml');
+  return parts;
 }

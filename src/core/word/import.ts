@@ -125,7 +125,10 @@ export async function importDocx(draft: string, bytes: Uint8Array, name: string,
   let exported: string | null = null;
   if (fingerprint !== undefined) {
     if (fingerprint === sourceFingerprint(draft)) exported = draft;
-    else if (doc.source !== null && sourceFingerprint(doc.source) === fingerprint) exported = doc.source;
+    else {
+      const source = await doc.source();
+      if (source !== null && sourceFingerprint(source) === fingerprint) exported = source;
+    }
   }
   if (exported !== null && exported !== draft && !options.force && !sameDraft(exported, draft)) {
     throw new WordFileError(t('{0} was exported from another draft (another document or another State under review). Import it into that draft, or with --force.', name));

@@ -3,7 +3,7 @@
 import { t } from '@vscode/l10n';
 import JSZip from 'jszip';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { fromBase64, LINE_BREAK, OBJECT, SOURCE_NAMESPACE } from '../export/projection';
+import { fromXmlText, LINE_BREAK, OBJECT, SOURCE_NAMESPACE } from '../export/projection';
 
 /** What a character of a returned paragraph is: text as it stood, text inserted or deleted with tracking on. */
 export const CharKind = { Normal: 0, Inserted: 1, Deleted: 2 } as const;
@@ -40,8 +40,8 @@ export interface ReturnedDocument {
   comments: ReturnedComment[];
   properties: Map<string, string>;
   lastModifiedBy: string | null;
-  /** The draft's text as it was exported, when the file carries it (and it is intact). */
-  source: string | null;
+  /** The draft's text as it was exported, when the file carries it. */
+  source(): Promise<string | null>;
 }
 
 export class WordFileError extends Error {}
@@ -174,14 +174,16 @@ export async function readDocx(bytes: Uint8Array, name: string): Promise<Returne
   const core = root(await part(zip, 'docProps/core.xml', name), 'cp:coreProperties');
   const by = core ? kids(core, 'cp:coreProperties').find((n) => tagOf(n) === 'cp:lastModifiedBy') : undefined;
   const lastModifiedBy = by ? textOf(by, 'cp:lastModifiedBy').trim() || null : null;
-  // The exported draft, carried in a custom XML part of its own (Word and LibreOffice keep such parts).
-  let source: string | null = null;
-  for (const path of Object.keys(zip.files)) {
-    if (!/^customXml\/[^/]+\.xml$/.test(path) || /itemProps/i.test(path)) continue;
-    const el = root(await part(zip, path, name), 'source');
-    if (!el || attr(el, 'xmlns') !== SOURCE_NAMESPACE) continue;
-    try { source = fromBase64(textOf(el, 'source')); } catch { source = null; }
-  }
+  // The exported draft, carried in a custom XML part of its own (Word and LibreOffice keep such parts): read only
+  // when the import needs it, since it is as large as the draft.
+  const source = async (): Promise<string | null> => {
+    for (const path of Object.keys(zip.files)) {
+      if (!/^customXml\/[^/]+\.xml$/.test(path) || /itemProps/i.test(path)) continue;
+      const el = root(await part(zip, path, name), 'source');
+      if (el && attr(el, 'xmlns') === SOURCE_NAMESPACE) return fromXmlText(textOf(el, 'source'));
+    }
+    return null;
+  };
   return { body: bodyText, notes: notesText, revisions, comments, properties, lastModifiedBy, source };
 }
 
