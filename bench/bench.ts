@@ -13,7 +13,7 @@ import { proseDraft } from './prose';
 
 const smoke = process.argv.includes('--smoke');
 const outFile = process.argv.find((a) => a.startsWith('--out='))?.slice(6) ?? join(__dirname, '..', 'bench', 'results.json');
-// --sizes=1000000,10000000 and --no-batch / --no-editor narrow a run while working on one measure.
+// --sizes=1000000,10000000 and --no-check / --no-word / --no-batch / --no-editor narrow a run while working on one measure.
 const only = process.argv.find((a) => a.startsWith('--sizes='))?.slice(8).split(',').map(Number);
 const SIZES = smoke ? [10_000] : only ?? [10_000, 100_000, 1_000_000, 10_000_000];
 const label = (b: number) => (b >= 1e6 ? `${b / 1e6} MB` : `${b / 1e3} KB`);
@@ -30,7 +30,7 @@ const hasPandoc = (() => { try { execFileSync('pandoc', ['--version'], { stdio: 
 const processor = unified().use(remarkParse);
 
 (async () => {
-  for (const size of SIZES) {
+  for (const size of process.argv.includes('--no-check') ? [] : SIZES) {
     const n = runs(size);
     const check: number[] = [], remark: number[] = [], mdl: number[] = [], keystroke: number[] = [];
     for (let i = 0; i < n; i++) {
