@@ -6,9 +6,11 @@ import { t } from '@vscode/l10n';
 import { limitTextCaches, summarizeBytes, type CheckOptions, type DraftSummary } from '../core/index';
 import { currentMessages, useMessages } from './locale';
 
-export interface FileJob { path: string; name: string; explicit: boolean }
+/** A file to check, with the options of its configuration file when it has one. */
+export interface FileJob { path: string; name: string; explicit: boolean; options?: CheckOptions }
 
-function summarizeFile(job: FileJob, options: CheckOptions): DraftSummary {
+function summarizeFile(job: FileJob, common: CheckOptions): DraftSummary {
+  const options = job.options ?? common;
   let bytes: Uint8Array;
   try { bytes = readFileSync(job.path); } catch (e) {
     const s = summarizeBytes(job.name, new Uint8Array(), options, false);

@@ -9,9 +9,11 @@ import { exportDocx } from '../core/export/docx';
 import { mastheadGaps } from '../core/checks/rules/exportLoss';
 import {
   agreedCount, applyEdits, articleStatuses, checkModel, CODES, compareTexts, DraftModel, parseAuthor, wordLockNames, decodeDraft, DEFAULT_DEADLINES, differencesAsSuggestions, INSTRUMENT_KEYS, isInstrumentKey, LineIndex, newDraft, parseComments, reportHtml, summaryFromList,
-  toSarif, UN_LANGUAGES, withCrossChecks, type CheckOptions, type DraftSummary, type InstrumentKey, type NewDraftOptions, type SeverityOverrides, type StepId,
+  summarizeBytes, toSarif, UN_LANGUAGES, withCrossChecks, type CheckOptions, type DraftSummary, type InstrumentKey, type NewDraftOptions, type SeverityOverrides, type StepId,
 } from '../core/index';
 import { importCommand } from './import';
+import { ConfigFiles, relativeToConfig } from './config';
+import { checkOptionsFrom, isIgnored, type LoadedConfig } from '../core/config/config';
 import { packageInfo } from './package';
 import { pathToFileURL } from 'node:url';
 import { canUseWorkers, checkInThisThread, checkInWorkers, type FileJob } from './batch';
@@ -104,8 +106,35 @@ function check(args: string[], io: Io): number | Promise<number> {
   });
   if (!['text', 'json', 'sarif'].includes(values.format!)) throw new UsageError(t('--format must be "text", "json" or "sarif", not "{0}".', values.format!));
   if (!positionals.length) throw new UsageError(t('check needs at least one file or directory.'));
-  const options = checkOptions(values);
-  const jobs = collectJobs(positionals, io);
+  const flags = checkOptions(values);
+  const { jobs, configDrafts } = withConfigs(collectJobs(positionals, io), flags, io.cwd);
+  return checkJobs(jobs, configDrafts, flags, values, io);
+}
+
+/**
+ * Each draft's options: its nearest configuration file's, under the command line's flags; files the configuration
+ * ignores are left out (unless named on the command line), and its problems are findings of the configuration file.
+ */
+function withConfigs(all: FileJob[], flags: CheckOptions, cwd: string): { jobs: FileJob[]; configDrafts: DraftSummary[] } {
+  const configs = new ConfigFiles();
+  const jobs: FileJob[] = [];
+  for (const j of all) {
+    const c = configs.forFile(j.path);
+    if (c && !j.explicit && isIgnored(c.config, relativeToConfig(c, j.path))) continue;
+    jobs.push(c ? { ...j, options: checkOptionsFrom(c.config, flags) } : j);
+  }
+  const configDrafts = configs.all().filter((c) => c.problems.length).map((c) => configSummary(c, cwd));
+  return { jobs, configDrafts };
+}
+
+function configSummary(c: LoadedConfig, cwd: string): DraftSummary {
+  const findings = c.problems.map((p) => ({ code: 'config.invalid', severity: 'error' as const, message: p.message, range: { start: { line: p.line - 1, character: p.column - 1 }, end: { line: p.endLine - 1, character: p.endColumn - 1 } } }));
+  const name = relative(cwd, c.file) || c.file;
+  // Reported as a file of its own, so every output format (text, JSON, SARIF) and the exit status show it.
+  return { ...summarizeBytes(name, new Uint8Array(), {}, false), draft: true, findings, counts: { error: findings.length, warning: 0, info: 0 } };
+}
+
+function checkJobs(jobs: FileJob[], configDrafts: DraftSummary[], options: CheckOptions, values: { format?: string; jobs?: string }, io: Io): number | Promise<number> {
   // Threads pay for their start-up only on large batches (measured: 800 drafts of 10 KB are faster on one thread,
   // 800 of 80 KB take 6.5 s on two against 9.7 s on one).
   const bytes = jobs.reduce((n, j) => n + (statSync(j.path, { throwIfNoEntry: false })?.size ?? 0), 0);
@@ -114,7 +143,7 @@ function check(args: string[], io: Io): number | Promise<number> {
   // A progress line only on a terminal: nothing that would pollute a redirected report.
   const tty = io.isTTY ?? false;
   const progress = tty && jobs.length > 1 ? (n: number) => io.progress?.(t('checked {0}/{1}', n, jobs.length)) : undefined;
-  const finish = (drafts: DraftSummary[]) => { if (progress) io.progress?.(''); return printCheck(withCrossChecks(drafts, options.severity), values.format!, io); };
+  const finish = (drafts: DraftSummary[]) => { if (progress) io.progress?.(''); return printCheck([...configDrafts, ...withCrossChecks(drafts, options.severity)], values.format!, io); };
   if (threads > 1 && canUseWorkers()) {
     const signal = { cancelled: false, onCancel: undefined as (() => void) | undefined };
     io.onInterrupt?.(() => { signal.cancelled = true; signal.onCancel?.(); });
@@ -200,7 +229,8 @@ function report(args: string[], io: Io): number | Promise<number> {
   const out = resolve(io.cwd, values.output);
   if (existsSync(out) && !values.force) throw new UsageError(t('{0} exists; it was left untouched. Choose another name or add --force.', values.output));
   const options = checkOptions({ finalization: values.finalization, today: values.today });
-  const drafts = withCrossChecks(checkInThisThread(collectJobs(positionals, io), options), options.severity);
+  const { jobs, configDrafts } = withConfigs(collectJobs(positionals, io), options, io.cwd);
+  const drafts = [...configDrafts, ...withCrossChecks(checkInThisThread(jobs, options), options.severity)];
   const tmp = `${out}.${process.pid}.tmp`;
   writeFileSync(tmp, reportHtml(drafts, new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC'));
   renameSync(tmp, out);
@@ -319,9 +349,10 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
   const lock = wordLock(out);
   if (lock && !values.force) throw new UsageError(t('{0} is open in Word ({1} exists); close it first, or add --force.', relative(io.cwd, out), relative(io.cwd, lock)));
   if (existsSync(out) && !values.force && !values.output) throw new UsageError(t('{0} exists; give -o or add --force.', relative(io.cwd, out)));
-  const bytes = await exportDocx(text, { mode });
+  const masthead = new ConfigFiles().forFile(resolve(io.cwd, src))?.config.masthead;
+  const bytes = await exportDocx(text, { mode, ...(masthead ? { masthead } : {}) });
   const info = DraftModel.parse(text).info;
-  const gaps = info ? mastheadGaps(info) : [];
+  const gaps = info ? mastheadGaps(info, masthead) : [];
   if (gaps.length) io.err(t('the masthead leaves out what the front matter does not give: {0}.', gaps.join(', ')));
   // Written next to the target and renamed over it: an interrupted export never leaves a broken file.
   const tmp = `${out}.${process.pid}.tmp`;

@@ -1,6 +1,8 @@
 // Runs every check on a draft: file and front-matter findings first, then the structure rules.
 import { t } from '@vscode/l10n';
 import type { DraftModel } from '../draft/model';
+import type { ReviewInfo } from '../draft/frontMatter';
+import type { InstrumentKey } from '../domain/instruments';
 import { applySeverity, compareFindings, type Finding, type Severity } from '../finding';
 import type { CheckOptions } from './options';
 import type { Rule } from './rule';
@@ -51,10 +53,24 @@ export const CODES: Readonly<Record<string, Severity>> = {
   'frontmatter.provisional-articles': 'info',
   'summary.not-in-list': 'error',
   'summary.assistance-not-in-list': 'warning',
+  'config.invalid': 'error',
   ...Object.fromEntries(RULES.map((r) => [r.code, r.defaultSeverity])),
 };
 
 export type { CheckOptions } from './options';
+
+/**
+ * The articles under review a configuration gives for a draft whose front matter has none (its cluster's lists, for
+ * the instruments it is party to); null when the draft names its articles or the configuration has none for it.
+ */
+export function configuredArticles(info: ReviewInfo, options: CheckOptions): Map<InstrumentKey, number[]> | null {
+  if (info.articlesFrom !== 'cluster-data') return null;
+  const lists = options.clusters?.[String(info.cluster)];
+  if (!lists) return null;
+  const out = new Map<InstrumentKey, number[]>();
+  for (const k of info.partyTo) { const l = lists[k]; if (l?.length) out.set(k, [...l].sort((a, b) => a - b)); }
+  return out;
+}
 
 export function checkModel(model: DraftModel, options: CheckOptions = {}): Finding[] {
   const out: Finding[] = [];
@@ -66,9 +82,12 @@ export function checkModel(model: DraftModel, options: CheckOptions = {}): Findi
   } else if (fm.closeLine === null) {
     push('frontmatter.unclosed', 'error', t('The front matter opened on line 1 is never closed. Add a line "---" after the last field.'), 0, model.lines.lineEnd(0));
   }
-  for (const i of model.frontMatterIssues) push(i.code, i.severity, i.message, i.start, i.end);
+  const configured = model.info ? configuredArticles(model.info, options) : null;
+  // Articles from the configuration are the secretariat's, not provisional: the note about provisional data goes.
+  for (const i of model.frontMatterIssues) if (!(configured && i.code === 'frontmatter.provisional-articles')) push(i.code, i.severity, i.message, i.start, i.end);
   // The secretariat's readiness check judges every draft as at finalization, whatever its front matter says.
-  const info = model.info && options.finalization ? { ...model.info, stage: 'finalization' as const } : model.info;
+  let info = model.info && options.finalization ? { ...model.info, stage: 'finalization' as const } : model.info;
+  if (info && configured) info = { ...info, articles: configured };
   if (info) {
     for (const rule of RULES) {
       rule.check({

@@ -18,8 +18,8 @@ import { extraParts, FINGERPRINT_PROPERTY, LINE_BREAK, OBJECT, MODE_PROPERTY, so
 export interface ExportOptions {
   /** `with-changes`: threads as Word comments, suggestions as tracked changes; `clean`: the accepted text only. */
   mode: 'with-changes' | 'clean';
-  /** Date for the heading block when the front matter has none. */
-  today?: string;
+  /** Masthead defaults (a configuration file's) for what the front matter does not give. */
+  masthead?: { organ?: string; distribution?: string; jobNumberPrefix?: string };
 }
 
 /** XML 1.0 cannot carry these; a draft pasted from elsewhere sometimes has them. */
@@ -126,7 +126,8 @@ function build(source: string, options: ExportOptions, projectOnly = false): { d
     if (n.type !== 'footnoteDefinition') continue;
     ctx.footnoteBodies[ctx.footnotes.get(n.identifier)!] = { children: n.children.flatMap((c) => (c.type === 'paragraph' ? [para(ctx, { children: runs(ctx, c.children, {}) }, c, 'notes')] : [])) };
   }
-  const children: (Paragraph | Table)[] = [...masthead(ctx, info, lang)];
+  const head = info && withMastheadDefaults(info, options.masthead);
+  const children: (Paragraph | Table)[] = [...masthead(ctx, head, lang)];
   for (const tree of trees) {
     for (const n of tree.children) {
       switch (n.type) {
@@ -189,7 +190,7 @@ function build(source: string, options: ExportOptions, projectOnly = false): { d
       properties: { titlePage: true, page: { size: A4, margin: { top: 1417, bottom: 1417, left: 1417, right: 1417 } } },
       headers: { first: new Header({ children: [] }), default: new Header({ children: info?.symbol ? [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: xmlText(info.symbol), bold: true, size: 17 })] })] : [] }) },
       footers: {
-        first: new Footer({ children: info?.jobNumber ? [new Paragraph({ children: [new TextRun({ text: xmlText(info.jobNumber), size: 17 })] })] : [] }),
+        first: new Footer({ children: head?.jobNumber ? [new Paragraph({ children: [new TextRun({ text: xmlText(head.jobNumber), size: 17 })] })] : [] }),
         default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: 17 })] })] }),
       },
       children,
@@ -220,6 +221,13 @@ function masthead(ctx: Ctx, info: DraftModel['info'], lang: string): Paragraph[]
   for (const right of [date, w.original(lang)]) if (right) out.push(para(ctx, { style: STYLE.masthead, alignment: ctx.rtl ? AlignmentType.LEFT : AlignmentType.RIGHT, bidirectional: ctx.rtl, children: [lit(ctx, { text: right })] }));
   out.push(para(ctx, { style: STYLE.masthead, border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } }, children: [] }));
   return out;
+}
+
+/** The front matter's masthead fields, with the configuration's defaults where it gives none. */
+function withMastheadDefaults(info: NonNullable<DraftModel['info']>, d: ExportOptions['masthead']): NonNullable<DraftModel['info']> {
+  if (!d) return info;
+  const job = info.jobNumber && d.jobNumberPrefix && !info.jobNumber.startsWith(d.jobNumberPrefix) ? d.jobNumberPrefix + info.jobNumber : info.jobNumber;
+  return { ...info, organ: info.organ ?? d.organ ?? null, distribution: info.distribution ?? d.distribution ?? null, jobNumber: job };
 }
 
 /** What XML 1.0 can carry: control characters and U+FFFE/U+FFFF (a YAML escape can make them) become spaces. */

@@ -30,17 +30,17 @@ export const footnoteUndefined: Rule = {
 };
 
 /** The masthead fields a draft's front matter does not give, which the export leaves out. */
-export function mastheadGaps(info: Pick<ReviewInfo, 'symbol' | 'distribution' | 'date'>): string[] {
-  return [info.symbol ? null : 'symbol', info.distribution ? null : 'distribution', info.date ? null : 'date'].filter((x): x is string => !!x);
+export function mastheadGaps(info: Pick<ReviewInfo, 'symbol' | 'distribution' | 'date'>, defaults: { distribution?: string } = {}): string[] {
+  return [info.symbol ? null : 'symbol', info.distribution || defaults.distribution ? null : 'distribution', info.date ? null : 'date'].filter((x): x is string => !!x);
 }
 
 export const mastheadIncomplete: Rule = {
   code: 'export.masthead-incomplete',
   defaultSeverity: 'warning',
-  check({ model, info, report }) {
+  check({ model, info, options, report }) {
     // While drafting the masthead is the secretariat's to give; the document that goes to it for finalization needs it.
     if (info.stage !== 'finalization' || !model.frontMatter) return;
-    const missing = mastheadGaps(info);
+    const missing = mastheadGaps(info, options.masthead);
     if (!missing.length) return;
     const at = { start: model.frontMatter.contentStart, end: model.frontMatter.contentStart };
     report(at, t('The Word export leaves out what the front matter does not give for the UN masthead: {0}. Add {1} (e.g. "distribution: general", "date: 2026-05-12").', missing.join(', '), missing.map((m) => `"${m}:"`).join(', ')));
