@@ -6,7 +6,7 @@ import { build } from 'esbuild';
  * module of the same named functions that requires dist/libraries.js on first call; names are read from the libraries
  * themselves, so a name the code imports but a stand-in lacks fails the build.
  */
-const LAZY = ['yaml', 'unified', 'remark-parse', 'remark-gfm'];
+const LAZY = ['yaml', 'unified', 'remark-parse', 'remark-gfm', 'ajv'];
 const lazyLibraries = {
   name: 'lazy-libraries',
   setup(b) {

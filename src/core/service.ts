@@ -18,7 +18,8 @@ export interface ReviewService {
   close(uri: string): void;
 }
 
-export interface ServiceOptions { getCheckOptions?: () => CheckOptions }
+/** The options of a document's check: the adapter's settings merged with the document's configuration file. */
+export interface ServiceOptions { getCheckOptions?: (uri: string) => CheckOptions }
 
 /** Only the front matter is looked at: a large non-draft file costs one short regular-expression test. */
 export function isDraft(text: string): boolean {
@@ -41,7 +42,7 @@ export function createReviewService(options: ServiceOptions = {}): ReviewService
   const checked = new WeakMap<DraftModel, { options: string; findings: Finding[] }>();
   const check = (doc: TextDocumentLike): Finding[] => {
     const m = model(doc);
-    const opts = options.getCheckOptions?.();
+    const opts = options.getCheckOptions?.(doc.uri);
     const key = JSON.stringify(opts ?? null);
     const hit = checked.get(m);
     if (hit && hit.options === key) return hit.findings;

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { tooLarge, type Finding, type ReviewService } from '../core/index';
 import { maxBytes, checkDelay } from './config';
 import { asDoc, toRange, toSeverity } from './convert';
+import type { ConfigFiles } from './configFiles';
 
 export const SOURCE = 'review-obs';
 
@@ -11,7 +12,7 @@ export class DiagnosticsManager implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly service: ReviewService, private readonly extensionUri: vscode.Uri) {
+  constructor(private readonly service: ReviewService, private readonly extensionUri: vscode.Uri, private readonly configs?: ConfigFiles) {
     this.disposables.push(
       this.collection,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
@@ -34,14 +35,16 @@ export class DiagnosticsManager implements vscode.Disposable {
       this.timers.delete(key);
       // Stale: the document changed again (or closed) since this check was asked for.
       if (doc.isClosed || doc.version !== version) return;
-      this.checkNow(doc);
+      // Its configuration file first (read once per folder), so the first check already follows it.
+      const ready = this.configs?.load(doc.uri) ?? Promise.resolve(null);
+      void ready.then(() => { if (!doc.isClosed && doc.version === version) this.checkNow(doc); });
     }, delay));
   }
 
   checkNow(doc: vscode.TextDocument): Finding[] {
     try {
       const text = doc.getText();
-      if (!this.service.isDraft(text)) { this.collection.delete(doc.uri); return []; }
+      if (!this.service.isDraft(text) || this.configs?.ignores(doc.uri)) { this.collection.delete(doc.uri); return []; }
       const big = tooLarge(Buffer.byteLength(text, 'utf8'), maxBytes());
       if (big) { this.collection.set(doc.uri, [this.toDiagnostic(big)]); return [big]; }
       const findings = this.service.check(asDoc(doc));
@@ -54,6 +57,11 @@ export class DiagnosticsManager implements vscode.Disposable {
       this.collection.set(doc.uri, [d]);
       return [];
     }
+  }
+
+  /** After a configuration file changed: every open draft again. */
+  recheckAll(): void {
+    for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
   }
 
   private toDiagnostic(f: Finding): vscode.Diagnostic {

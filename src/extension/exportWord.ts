@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { checkModel, DraftModel, wordLockNames } from '../core/index';
+import type { ConfigFiles } from './configFiles';
 
 const t = vscode.l10n.t;
 
@@ -18,7 +19,7 @@ export function loadExporter(): Exporter {
   return exporter;
 }
 
-export function registerExport(): vscode.Disposable {
+export function registerExport(configs?: ConfigFiles): vscode.Disposable {
   return vscode.commands.registerCommand('reviewObservations.exportWord', async (args?: { mode?: 'with-changes' | 'clean'; target?: string; force?: boolean }) => {
     const d = vscode.window.activeTextEditor?.document;
     if (!d) { void vscode.window.showErrorMessage(t('Open a draft first.')); return undefined; }
@@ -50,7 +51,8 @@ export function registerExport(): vscode.Disposable {
         break;
       }
     }
-    const bytes = await loadExporter().exportDocx(text, { mode });
+    const masthead = (await configs?.load(d.uri))?.config.masthead;
+    const bytes = await loadExporter().exportDocx(text, { mode, ...(masthead ? { masthead } : {}) });
     // Written beside the target and renamed over it, so an interrupted export never leaves a broken file.
     const tmp = vscode.Uri.joinPath(dir, `.${name}.${Date.now()}.tmp`);
     await vscode.workspace.fs.writeFile(tmp, bytes);

@@ -7,6 +7,7 @@ import { Finalization } from './finalization';
 import { Progress } from './progress';
 import { registerExport } from './exportWord';
 import { registerImport } from './importWord';
+import { ConfigFiles } from './configFiles';
 import { checkOptions, SECTION } from './config';
 import { DiagnosticsManager } from './diagnostics';
 import { newDraftCommand, type NewDraftArgs } from './newDraft';
@@ -37,15 +38,19 @@ export function activate(context: vscode.ExtensionContext): ReviewObservationsAp
   const activateStart = performance.now();
   // The core's messages are translated through @vscode/l10n with the bundle VS Code picked for the UI language.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
-  const service = createReviewService({ getCheckOptions: checkOptions });
-  const diagnostics = new DiagnosticsManager(service, context.extensionUri);
+  // The configuration file of each draft's folder (upwards), under the settings.
+  let diagnostics: DiagnosticsManager | undefined;
+  const configs = new ConfigFiles(() => diagnostics?.recheckAll());
+  const service = createReviewService({ getCheckOptions: (uri) => configs.options(vscode.Uri.parse(uri), checkOptions()) });
+  diagnostics = new DiagnosticsManager(service, context.extensionUri, configs);
   const comments = new ReviewComments((d) => d.languageId === 'markdown' && service.isDraft(d.getText()));
   context.subscriptions.push(
+    configs,
     diagnostics,
     comments,
-    new Finalization(context.extensionUri),
+    new Finalization(context.extensionUri, configs),
     new Progress(service),
-    registerExport(),
+    registerExport(configs),
     registerImport(),
     ...registerProviders(service),
     vscode.commands.registerCommand('reviewObservations.newList', (args?: NewDraftArgs) => newDraftCommand('list-of-observations', args)),

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { summarizeText, withCrossChecks, type DraftSummary } from '../core/index';
 import { checkOptions } from './config';
+import type { ConfigFiles } from './configFiles';
 import { toRange, toSeverity } from './convert';
 
 const t = vscode.l10n.t;
@@ -26,7 +27,7 @@ export class Finalization implements vscode.TreeDataProvider<DraftItem>, vscode.
   private items: DraftItem[] = [];
   private readonly disposables: vscode.Disposable[];
 
-  constructor(extensionUri: vscode.Uri) {
+  constructor(extensionUri: vscode.Uri, private readonly configs?: ConfigFiles) {
     this.disposables = [
       this.collection, this.changed,
       vscode.window.registerTreeDataProvider('reviewObservations.readiness', this),
@@ -61,19 +62,23 @@ export class Finalization implements vscode.TreeDataProvider<DraftItem>, vscode.
   }
 
   private async run(docs: { uri: vscode.Uri; text: string }[], explicit = true, progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken): Promise<DraftSummary[]> {
-    const options = { ...checkOptions(), finalization: true };
+    const settings = { ...checkOptions(), finalization: true };
     const summaries: DraftSummary[] = [];
     const uriOf = new Map<string, vscode.Uri>();
     for (const [i, d] of docs.entries()) {
       if (token?.isCancellationRequested) break;
       const name = vscode.workspace.asRelativePath(d.uri);
       uriOf.set(name, d.uri);
+      // Each draft with its own configuration file's options, under the settings; an ignored one is left out.
+      await this.configs?.load(d.uri);
+      if (!explicit && this.configs?.ignores(d.uri)) continue;
+      const options = this.configs ? this.configs.options(d.uri, settings) : settings;
       try { summaries.push(summarizeText(name, d.text, options, explicit)); } catch { /* one bad file must not stop the check */ }
       progress?.report({ message: t('checked {0}/{1}', i + 1, docs.length), increment: 50 / Math.max(1, docs.length) });
       // Let the extension host breathe between files on a large workspace.
       if (i % 20 === 19) await new Promise((r) => setTimeout(r, 0));
     }
-    const all = withCrossChecks(summaries.filter((s) => s.draft), options.severity);
+    const all = withCrossChecks(summaries.filter((s) => s.draft), settings.severity);
     this.collection.clear();
     for (const s of all) {
       const uri = uriOf.get(s.file)!;

@@ -431,6 +431,30 @@ export function editorTests(): void {
       await vscode.workspace.fs.delete(out);
     });
 
+    it('follows the configuration file of the draft\'s folder, shows its problems at their place, and follows its changes', async () => {
+      const u = ws('configured', 'draft.md');
+      await open(u);
+      // structure.empty-part: error in the file beats the built-in warning.
+      const empty = await waitFor('the configured severity', () => ours(u).find((d) => code(d) === 'structure.empty-part' && d.severity === vscode.DiagnosticSeverity.Error));
+      assert.ok(empty);
+      // The wrong value is a finding on the configuration file, at its line; the rest of the file still applies.
+      const cfg = ws('configured', '.review-obs.yaml');
+      const bad = await waitFor('the configuration problem', () => ours(cfg).find((d) => code(d) === 'config.invalid'));
+      assert.equal(bad.range.start.line, 3);
+      assert.match(bad.message, /structure\.missing-part/);
+      // A file the configuration ignores gets no diagnostics.
+      const old = ws('configured', 'archive', 'old.md');
+      await open(old);
+      await waitFor('the ignored draft to be left alone', () => vscode.languages.getDiagnostics(old).length === 0 || undefined, 5_000).catch(() => undefined);
+      await open(u);
+      assert.deepEqual(ours(old), [], 'an ignored draft has no diagnostics');
+      assert.ok(ours(u).length > 0, 'while the draft beside it has');
+      // The team changes the file: the open draft follows.
+      await vscode.workspace.fs.writeFile(cfg, new TextEncoder().encode('severity:\n  structure.empty-part: off\n'));
+      await waitFor('the new severity', () => !ours(u).some((d) => code(d) === 'structure.empty-part') && ours(u).length > 0);
+      await waitFor('the configuration problem to go', () => ours(cfg).length === 0);
+    });
+
     it('leaves the workbench showing a draft and its problems (for the screenshot)', async () => {
       const shot = process.env.REVIEW_OBS_SCREENSHOT_DRAFT ?? 'broken.md';
       await open(ws(shot));
