@@ -44,5 +44,15 @@ if (process.env.REVIEW_OBS_SKIP_EDITOR_TESTS === '1') {
   if (editor.status !== 0 && (!m || Number(m[2]) === 0)) failed++;
 }
 
+if (process.env.REVIEW_OBS_SKIP_EDITOR_TESTS !== '1') {
+  // The same extension in VS Code's web worker extension host (as on vscode.dev), from its browser bundle.
+  step('in-editor tests in the browser (web worker extension host)');
+  const web = run('node', ['test/editor/web.mjs', '--no-package']);
+  process.stdout.write(web.stdout);
+  const m = /^(\d+) passed, (\d+) failed$/m.exec(web.stdout);
+  if (m) { passed += Number(m[1]); failed += Number(m[2]); }
+  if (web.status !== 0 && (!m || Number(m[2]) === 0)) failed++;
+}
+
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -9,6 +9,19 @@ export type Decoded = { ok: true; text: string } | { ok: false; finding: Finding
 
 const at0 = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
+/** The length of a text in UTF-8 bytes, without encoding it (and without Node's Buffer, which the web build lacks). */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { n += 4; i++; }
+    else n += 3;
+  }
+  return n;
+}
+
 /** The finding for a draft over the size limit, or null; the editor asks this before checking an open document. */
 export function tooLarge(size: number, maxBytes = DEFAULT_MAX_BYTES): Finding | null {
   if (size <= maxBytes) return null;

@@ -1,6 +1,6 @@
 // Publishes structure findings as diagnostics: debounced while typing, dropped when the document moved on meanwhile.
 import * as vscode from 'vscode';
-import { tooLarge, type Finding, type ReviewService } from '../core/index';
+import { tooLarge, utf8Length, type Finding, type ReviewService } from '../core/index';
 import { maxBytes, checkDelay } from './config';
 import { asDoc, toRange, toSeverity } from './convert';
 import type { ConfigFiles } from './configFiles';
@@ -45,7 +45,7 @@ export class DiagnosticsManager implements vscode.Disposable {
     try {
       const text = doc.getText();
       if (!this.service.isDraft(text) || this.configs?.ignores(doc.uri)) { this.collection.delete(doc.uri); return []; }
-      const big = tooLarge(Buffer.byteLength(text, 'utf8'), maxBytes());
+      const big = tooLarge(utf8Length(text), maxBytes());
       if (big) { this.collection.set(doc.uri, [this.toDiagnostic(big)]); return [big]; }
       const findings = this.service.check(asDoc(doc));
       this.collection.set(doc.uri, findings.map((f) => this.toDiagnostic(f)));

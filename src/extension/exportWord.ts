@@ -1,23 +1,10 @@
 // Export to Word from VS Code: pick the mode and the file, ask before replacing a file open in Word, write atomically.
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { checkModel, DraftModel, wordLockNames } from '../core/index';
 import type { ConfigFiles } from './configFiles';
+import { loadWordBundle } from './wordBundle';
 
 const t = vscode.l10n.t;
-
-type Exporter = typeof import('./docxExport');
-let exporter: Exporter | undefined;
-
-/** The Word exporter and importer are their own bundle beside this one (scripts/build.mjs), required on first use. */
-export function loadExporter(): Exporter {
-  if (!exporter) {
-    // A computed path, so the bundler leaves this require to run time.
-    exporter = require(join(__dirname, 'docx-export.js')) as Exporter;
-    exporter.useMessages(vscode.l10n.bundle);
-  }
-  return exporter;
-}
 
 export function registerExport(configs?: ConfigFiles): vscode.Disposable {
   return vscode.commands.registerCommand('reviewObservations.exportWord', async (args?: { mode?: 'with-changes' | 'clean'; target?: string; force?: boolean }) => {
@@ -52,7 +39,7 @@ export function registerExport(configs?: ConfigFiles): vscode.Disposable {
       }
     }
     const masthead = (await configs?.load(d.uri))?.config.masthead;
-    const bytes = await loadExporter().exportDocx(text, { mode, ...(masthead ? { masthead } : {}) });
+    const bytes = await loadWordBundle().exportDocx(text, { mode, ...(masthead ? { masthead } : {}) });
     // Written beside the target and renamed over it, so an interrupted export never leaves a broken file.
     const tmp = vscode.Uri.joinPath(dir, `.${name}.${Date.now()}.tmp`);
     await vscode.workspace.fs.writeFile(tmp, bytes);

@@ -1,7 +1,7 @@
 // Import from Word in VS Code: pick the returned .docx, bring its comments and changes into the open draft in one edit.
 import * as vscode from 'vscode';
 import { parseAuthor } from '../core/index';
-import { loadExporter } from './exportWord';
+import { loadWordBundle } from './wordBundle';
 
 const t = vscode.l10n.t;
 
@@ -28,7 +28,7 @@ export function registerImport(): vscode.Disposable {
     const name = uri.path.split('/').pop()!;
     const bytes = await vscode.workspace.fs.readFile(uri);
     const text = d.getText();
-    const { importDocx, WordFileError } = loadExporter();
+    const { importDocx, WordFileError } = loadWordBundle();
     let author = args?.author?.trim() ? parseAuthor(args.author) : undefined;
     let force = args?.force ?? false;
     for (;;) {

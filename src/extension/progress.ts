@@ -155,8 +155,13 @@ export class Progress implements vscode.TreeDataProvider<Node>, vscode.CodeLensP
     const d = vscode.window.activeTextEditor?.document;
     if (!d) throw new Error(t('Open a draft first.'));
     const git = vscode.extensions.getExtension<{ getAPI(v: 1): { getRepository(u: vscode.Uri): { show(ref: string, path: string): Promise<string> } | null } }>('vscode.git');
-    const api = git ? (git.isActive ? git.exports : await git.activate()).getAPI(1) : undefined;
-    const repo = api?.getRepository(d.uri);
+    // In the browser (vscode.dev, a web worker extension host) VS Code's git extension is not one this one can call.
+    const api = await Promise.resolve(git && (git.isActive ? git.exports : git.activate())).then((x) => x?.getAPI(1), () => undefined);
+    if (!api) {
+      void vscode.window.showWarningMessage(t('Comparing with a git revision needs VS Code\'s git extension, which is not available here (in the browser, for instance); use "Compare the draft with another file" instead.'));
+      return false;
+    }
+    const repo = api.getRepository(d.uri);
     if (!repo) throw new Error(t('This draft is not in a git repository that VS Code knows; use "Compare with file" instead.'));
     const r = ref ?? await vscode.window.showInputBox({ prompt: t('Revision to compare with (e.g. HEAD, HEAD~1, a branch of the co-reviewer)'), value: 'HEAD' });
     if (!r) return false;

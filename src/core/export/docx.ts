@@ -73,7 +73,8 @@ export async function exportDocx(source: string, options: ExportOptions): Promis
     addRelationship: (id, type, target) => doc.Document.Relationships.addRelationship(id, type as Parameters<typeof doc.Document.Relationships.addRelationship>[1], target),
     hasCommentsExtended: built.proj.comments.some((c, i, all) => all.findIndex((x) => x.threadId === c.threadId) !== i),
   });
-  return Packer.toBuffer(doc, false, parts);
+  // An ArrayBuffer, which Node and a browser's worker both have (a Node Buffer is not to be had in the web build).
+  return new Uint8Array(await Packer.toArrayBuffer(doc, false, parts));
 }
 
 /** The paragraphs an export of `source` writes, with their sources: the import's reference, built by the export's own code. */

@@ -1,0 +1,8 @@
+// The Word bundle in the web build of the extension: part of the bundle (a web worker has no require).
+import * as word from './docxExport';
+
+export type WordBundle = typeof word;
+
+export function loadWordBundle(): WordBundle {
+  return word;
+}
