@@ -283,6 +283,11 @@ function create(args: string[], io: Io): number {
       opts.reviewStart = values.start;
     }
     if (values.articles) opts.articles = parseArticles(values.articles);
+    else {
+      // The secretariat's official articles of the cluster, when the configuration of the target's folder has them.
+      const lists = new ConfigFiles().forFile(resolve(io.cwd, values.output ?? 'draft.md'))?.config.clusters?.[String(cluster) as '1'];
+      if (lists) opts.articles = Object.fromEntries(partyTo.filter((k) => lists[k]?.length).map((k) => [k, [...lists[k]!].sort((a, b) => a - b)]));
+    }
     text = newDraft(opts);
   }
   return printOrWrite(text, values.output, values.force, io);

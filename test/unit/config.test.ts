@@ -144,6 +144,15 @@ describe('review-obs with a configuration file', () => {
     expect(bad.out).not.toContain('archive/old.md');
   });
 
+  it('gives a new draft the configuration\'s articles of its cluster', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ro-config-'));
+    writeFileSync(join(dir, '.review-obs.yaml'), 'clusters:\n  "1": { untoc: [23, 5], tip: [5] }\n');
+    expect((await run(['new', '--state', 'Arcadia', '--reviewer', 'B', '--reviewer', 'C', '--cluster', '1', '--party-to', 'untoc', '-o', 'n.md'], dir)).code).toBe(0);
+    const text = readFileSync(join(dir, 'n.md'), 'utf8');
+    expect(text).toMatch(/articles:\n\s+untoc: \[ ?5, 23 ?\]/);
+    expect(text).not.toContain('tip:');
+  });
+
   it('gives the export its masthead defaults', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ro-config-'));
     writeFileSync(join(dir, '.review-obs.json'), JSON.stringify({ masthead: { organ: 'Working Group on Technical Assistance', distribution: 'limited', jobNumberPrefix: 'V.' } }));
