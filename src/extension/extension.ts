@@ -53,8 +53,8 @@ export function activate(context: vscode.ExtensionContext): ReviewObservationsAp
     registerExport(configs),
     registerImport(),
     ...registerProviders(service),
-    vscode.commands.registerCommand('reviewObservations.newList', (args?: NewDraftArgs) => newDraftCommand('list-of-observations', args)),
-    vscode.commands.registerCommand('reviewObservations.newSummary', (args?: NewDraftArgs) => newDraftCommand('summary', args)),
+    vscode.commands.registerCommand('reviewObservations.newList', (args?: NewDraftArgs) => newDraftCommand('list-of-observations', args, configs)),
+    vscode.commands.registerCommand('reviewObservations.newSummary', (args?: NewDraftArgs) => newDraftCommand('summary', args, configs)),
     vscode.commands.registerCommand('reviewObservations.check', async () => {
       const doc = vscode.window.activeTextEditor?.document;
       if (!doc) return [];

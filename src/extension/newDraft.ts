@@ -1,5 +1,7 @@
 // The New list of observations / New summary commands: a short wizard, then the core writes the skeleton.
 import * as vscode from 'vscode';
+import type { ReviewConfig } from '../core/config/config';
+import type { ConfigFiles } from './configFiles';
 import {
   CLUSTERS, clusterLabel, instrumentName, DRAFT_MARKER, LANGUAGE_NAMES, UN_LANGUAGES, getInstrument, INSTRUMENT_KEYS, newDraft, summaryFromList,
   type DocumentKind, type InstrumentKey, type NewDraftOptions,
@@ -11,7 +13,7 @@ export interface NewDraftArgs { options?: NewDraftOptions; fromListUri?: string;
 
 const t = vscode.l10n.t;
 
-export async function newDraftCommand(kind: DocumentKind, args?: NewDraftArgs): Promise<vscode.Uri | undefined> {
+export async function newDraftCommand(kind: DocumentKind, args?: NewDraftArgs, configs?: ConfigFiles): Promise<vscode.Uri | undefined> {
   let text: string | undefined;
   try {
     if (args?.options) text = newDraft({ ...args.options, kind });
@@ -23,7 +25,12 @@ export async function newDraftCommand(kind: DocumentKind, args?: NewDraftArgs): 
       ], { title: t('New summary') });
       if (!pick) return undefined;
       text = pick.from ? summaryFromList(activeList()!.getText()) : await wizard(kind);
-    } else text = await wizard(kind);
+    } else {
+      // The official articles of the cluster, when the workspace's configuration file has them.
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      const clusters = folder ? (await configs?.load(vscode.Uri.joinPath(folder, 'new.md')))?.config.clusters : undefined;
+      text = await wizard(kind, clusters);
+    }
   } catch (e) {
     void vscode.window.showErrorMessage((e as Error).message);
     return undefined;
@@ -63,7 +70,7 @@ async function exists(u: vscode.Uri): Promise<boolean> {
   try { await vscode.workspace.fs.stat(u); return true; } catch { return false; }
 }
 
-async function wizard(kind: DocumentKind): Promise<string | undefined> {
+async function wizard(kind: DocumentKind, clusters?: ReviewConfig['clusters']): Promise<string | undefined> {
   const title = kind === 'summary' ? t('New summary') : t('New list of observations');
   const state = await vscode.window.showInputBox({ title, prompt: t('State party under review'), placeHolder: 'Arcadia', // l10n-ignore: an example name
     validateInput: (v) => (v.trim() ? undefined : t('Name the State party under review.')) });
@@ -95,8 +102,10 @@ async function wizard(kind: DocumentKind): Promise<string | undefined> {
   if (!languages) return undefined;
   const partyTo: InstrumentKey[] = instruments.map((i) => i.key);
   if (!partyTo.includes('untoc')) partyTo.unshift('untoc');
+  const lists = clusters?.[String(cluster.n) as '1'];
   return newDraft({
     kind, stateUnderReview: state.trim(), cluster: cluster.n, partyTo, languages: languages.langs,
+    ...(lists ? { articles: Object.fromEntries(partyTo.filter((k) => lists[k]?.length).map((k) => [k, [...lists[k]!].sort((a, b) => a - b)])) } : {}),
     reviewingStates: reviewers.split(',').map((s) => s.trim()).filter(Boolean).map((s) => ({ state: s, instruments: partyTo })),
   });
 }
