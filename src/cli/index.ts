@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { messageLanguage, useMessageLanguage } from './locale';
 import { main } from './main';
 
+// `review-obs status DRAFT | head -1`: a reader that closed the pipe has all it wanted; stop quietly.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
+
 if (!runWorkerIfAsked()) {
   // The bundles ship next to dist/ in l10n/, as the extension's do.
   useMessageLanguage(messageLanguage(process.argv.slice(2), process.env), join(__dirname, '..', 'l10n'));

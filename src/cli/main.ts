@@ -1,5 +1,5 @@
 // The review-obs command line: a thin adapter that reads files, calls the core, and prints findings.
-import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -12,6 +12,7 @@ import {
   summarizeBytes, toSarif, UN_LANGUAGES, withCrossChecks, type CheckOptions, type DraftSummary, type InstrumentKey, type NewDraftOptions, type SeverityOverrides, type StepId,
 } from '../core/index';
 import { importCommand } from './import';
+import { writeBeside } from './write';
 import { ConfigFiles, relativeToConfig } from './config';
 import { checkOptionsFrom, isIgnored, type LoadedConfig } from '../core/config/config';
 import { packageInfo } from './package';
@@ -208,7 +209,7 @@ function printCheck(drafts: DraftSummary[], format: string, io: Io): number {
     const textOf = (file: string) => { try { const d = decodeDraft(readFileSync(resolve(io.cwd, file))); return d.ok ? d.text : undefined; } catch { return undefined; } };
     io.out(JSON.stringify(toSarif(checked, { version: pkg.version, informationUri: pkg.homepage, ruleDoc, textOf, baseUri: pathToFileURL(io.cwd.endsWith('/') ? io.cwd : `${io.cwd}/`).href }), null, 2));
   } else {
-    for (const d of checked) for (const f of d.findings) io.out(`${d.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}`);
+    for (const d of checked) for (const f of d.findings) io.out(printable(`${d.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}`));
     if (checked.length > 1) {
       io.out('');
       for (const d of checked) io.out(`${d.file}: ${d.counts.error ? t('blocked by {0} error(s)', d.counts.error) : t('ready')}${d.counts.warning ? t(', {0} warning(s)', d.counts.warning) : ''}`);
@@ -231,9 +232,7 @@ function report(args: string[], io: Io): number | Promise<number> {
   const options = checkOptions({ finalization: values.finalization, today: values.today });
   const { jobs, configDrafts } = withConfigs(collectJobs(positionals, io), options, io.cwd);
   const drafts = [...configDrafts, ...withCrossChecks(checkInThisThread(jobs, options), options.severity)];
-  const tmp = `${out}.${process.pid}.tmp`;
-  writeFileSync(tmp, reportHtml(drafts, new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC'));
-  renameSync(tmp, out);
+  writeOut(out, reportHtml(drafts, new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC'));
   io.err(t('wrote {0} ({1} drafts)', values.output, drafts.filter((d) => d.draft).length));
   return 0;
 }
@@ -294,11 +293,26 @@ function create(args: string[], io: Io): number {
 }
 
 /** A command's text to standard output, or to -o FILE, never over an existing file unless --force. */
+/**
+ * A line for a terminal: control characters from a draft's text or a file's name (ESC, BEL, C1 controls) are shown
+ * as \u escapes, so a draft cannot move the cursor, retitle the window or ring the bell of whoever checks it.
+ */
+export function printable(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Every file the CLI writes: beside the target (a new, random, exclusive name), then renamed; errors name the target. */
+function writeOut(target: string, data: string | Uint8Array): void {
+  try { writeBeside(target, data); } catch (e) {
+    throw new UsageError(t('could not write {0}: {1}', target, (e as Error).message.replace(/^[A-Z]+: /, '')));
+  }
+}
+
 function printOrWrite(text: string, output: string | undefined, force: boolean | undefined, io: Io): number {
   if (!output) { io.out(text.replace(/\r?\n$/, '')); return 0; }
   const target = resolve(io.cwd, output);
   if (existsSync(target) && !force) throw new UsageError(t('{0} exists; it was left untouched. Choose another name or add --force.', output));
-  writeFileSync(target, text);
+  writeOut(target, text);
   io.err(t('wrote {0}', output));
   return 0;
 }
@@ -328,8 +342,8 @@ function comments(args: string[], io: Io): number {
     const what = th.kind === 'comment' ? t('comment ({0})', th.status === 'open' ? t('open') : t('resolved'))
       : th.kind === 'replacement' ? t('suggested replacement: "{0}" → "{1}"', th.text, th.newText ?? '')
         : th.kind === 'insertion' ? t('suggested insertion: "{0}"', th.text) : t('suggested deletion: "{0}"', th.text);
-    io.out(`${positionals[0]}:${th.line} @${th.id} ${what}`);
-    for (const c of th.comments) io.out(`    ${c.date} ${c.author}: ${'event' in c ? `[${c.event}]` : c.text}`);
+    io.out(printable(`${positionals[0]}:${th.line} @${th.id} ${what}`));
+    for (const c of th.comments) io.out(printable(`    ${c.date} ${c.author}: ${'event' in c ? `[${c.event}]` : c.text}`));
   }
   const open = threads.filter((t) => t.status === 'open').length, pending = threads.filter((t) => t.status === 'pending').length;
   io.out(t('{0} thread(s): {1} open comment(s), {2} pending suggestion(s).', threads.length, open, pending));
@@ -353,16 +367,16 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
   const out = resolve(io.cwd, values.output ?? src.replace(/\.(md|markdown)$/i, '') + '.docx');
   const lock = wordLock(out);
   if (lock && !values.force) throw new UsageError(t('{0} is open in Word ({1} exists); close it first, or add --force.', relative(io.cwd, out), relative(io.cwd, lock)));
-  if (existsSync(out) && !values.force && !values.output) throw new UsageError(t('{0} exists; give -o or add --force.', relative(io.cwd, out)));
+  // Never over the draft itself, and never over a file that exists unless told to.
+  if (out === resolve(io.cwd, src)) throw new UsageError(t('{0} is the draft itself: give the .docx another name with -o.', src));
+  if (existsSync(out) && !values.force) throw new UsageError(t('{0} exists; give -o or add --force.', relative(io.cwd, out)));
   const masthead = new ConfigFiles().forFile(resolve(io.cwd, src))?.config.masthead;
   const bytes = await exportDocx(text, { mode, ...(masthead ? { masthead } : {}) });
   const info = DraftModel.parse(text).info;
   const gaps = info ? mastheadGaps(info, masthead) : [];
   if (gaps.length) io.err(t('the masthead leaves out what the front matter does not give: {0}.', gaps.join(', ')));
   // Written next to the target and renamed over it: an interrupted export never leaves a broken file.
-  const tmp = `${out}.${process.pid}.tmp`;
-  writeFileSync(tmp, bytes);
-  renameSync(tmp, out);
+  writeOut(out, bytes);
   io.err(t('wrote {0} ({1})', relative(io.cwd, out), mode));
   return 0;
 }

@@ -1,0 +1,55 @@
+// What the CLI writes and prints cannot be turned against its user: never over the draft, never through a planted
+// link, never a terminal escape from a draft's text.
+import { existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+
+const repo = join(__dirname, '..', '..');
+const draft = readFileSync(join(repo, 'test', 'fixtures', 'valid.draft.md'), 'utf8');
+async function run(args: string[], cwd: string) {
+  const out: string[] = [], err: string[] = [];
+  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s), cwd });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('the CLI writes safely', () => {
+  it('never exports over the draft itself, nor over an existing file without --force', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ro-safe-'));
+    writeFileSync(join(dir, 'd.md'), draft);
+    const self = await run(['export', 'd.md', '-o', 'd.md'], dir);
+    expect(self.code).toBe(2);
+    expect(self.err).toMatch(/d\.md is the draft itself/);
+    expect(readFileSync(join(dir, 'd.md'), 'utf8')).toBe(draft);
+    writeFileSync(join(dir, 'other.docx'), 'keep me');
+    expect((await run(['export', 'd.md', '-o', 'other.docx'], dir)).code).toBe(2);
+    expect(readFileSync(join(dir, 'other.docx'), 'utf8')).toBe('keep me');
+    expect((await run(['export', 'd.md', '-o', 'other.docx', '--force'], dir)).code).toBe(0);
+    // No temporary file left behind.
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('refuses to write through a symbolic link at the target, and names the target in the error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ro-safe-'));
+    writeFileSync(join(dir, 'd.md'), draft);
+    writeFileSync(join(dir, 'victim.txt'), 'precious');
+    symlinkSync(join(dir, 'victim.txt'), join(dir, 'out.md'));
+    const r = await run(['new', '--from', 'd.md', '-o', 'out.md', '--force'], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/could not write .*out\.md: .*symbolic link/);
+    expect(readFileSync(join(dir, 'victim.txt'), 'utf8')).toBe('precious');
+    expect(lstatSync(join(dir, 'out.md')).isSymbolicLink()).toBe(true);
+  });
+});
+
+describe('the CLI prints safely', () => {
+  it('shows control characters of a draft as escapes in text output', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ro-safe-'));
+    writeFileSync(join(dir, 'e.md'), draft.replace('state-under-review: Arcadia', 'state-under-review: Arcadia\nbogus-\u001b]0;pwned\u0007: 1'));
+    const r = await run(['check', 'e.md'], dir);
+    expect(r.out).not.toMatch(/[\u001b\u0007]/);
+    expect(r.out).toContain('\\u001b');
+    expect(existsSync(join(dir, 'e.md'))).toBe(true);
+  });
+});
