@@ -194,10 +194,24 @@ export class ReviewComments implements vscode.Disposable {
   private async addAtSelection(text?: string): Promise<boolean> {
     const ed = vscode.window.activeTextEditor;
     if (!ed) throw new CommentError(t('Open a draft first.'));
-    const body = text ?? await vscode.window.showInputBox({ prompt: t('Comment on the selected text') });
+    const body = text ?? await vscode.window.showInputBox({ prompt: t('Comment on the selected text'), ignoreFocusOut: true });
     if (body === undefined) return false;
     const { start, end } = ed.selection;
-    return this.op(ed.document, (tx, ctx) => addComment(tx, ed.document.offsetAt(start), ed.document.offsetAt(end), body, ctx));
+    let id = '';
+    const ok = await this.op(ed.document, (tx, ctx) => { const r = addComment(tx, ed.document.offsetAt(start), ed.document.offsetAt(end), body, ctx); id = r.id; return r; });
+    if (ok) this.cursorAfter(ed, id);
+    return ok;
+  }
+
+  /**
+   * The cursor just after a new mark, the selection empty: left over the inserted markup, the next keystroke would
+   * replace it and break the mark.
+   */
+  private cursorAfter(ed: vscode.TextEditor, id: string): void {
+    const th = parseComments(ed.document.getText()).threads.find((x) => x.id === id);
+    if (!th?.mark) return;
+    const p = ed.document.positionAt(th.mark.end);
+    ed.selection = new vscode.Selection(p, p);
   }
 
   private threadId(th: vscode.CommentThread | string | undefined): string | undefined {
@@ -251,10 +265,16 @@ export class ReviewComments implements vscode.Disposable {
     const sel = ed.selection;
     const old = d.getText(sel);
     const newText = args?.newText ?? await vscode.window.showInputBox({
-      prompt: sel.isEmpty ? t('Text to insert') : t('Replace with (leave empty to suggest deleting the selection)'), value: old,
+      prompt: sel.isEmpty ? t('Text to insert') : t('Replace with (leave empty to suggest deleting the selection)'), value: old, ignoreFocusOut: true,
     });
     if (newText === undefined) return false;
-    return this.op(d, (text, ctx) => suggestChange(text, d.offsetAt(sel.start), d.offsetAt(sel.end), newText, ctx, args?.comment ?? ''));
+    // The reason, which co-reviewers read in the thread; optional (Enter on an empty box gives none).
+    const reason = args ? args.comment ?? '' : await vscode.window.showInputBox({ prompt: t('Why this change? (optional: the co-reviewers read it in the thread)'), ignoreFocusOut: true });
+    if (reason === undefined) return false;
+    let id = '';
+    const ok = await this.op(d, (text, ctx) => { const r = suggestChange(text, d.offsetAt(sel.start), d.offsetAt(sel.end), newText, ctx, reason); id = r.id; return r; });
+    if (ok) this.cursorAfter(ed, id);
+    return ok;
   }
 
   private move(dir: 1 | -1): void {

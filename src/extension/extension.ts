@@ -1,7 +1,7 @@
 // Extension entry point: builds the core service and registers the thin VS Code adapters around it.
 import * as vscode from 'vscode';
 import * as l10n from '@vscode/l10n';
-import { createReviewService, markBidiBlocks, marksToHtml } from '../core/index';
+import { createReviewService, marksToHtml } from '../core/index';
 import { ReviewComments, type ThreadSummary } from './comments';
 import { Finalization } from './finalization';
 import { Progress } from './progress';
@@ -73,9 +73,8 @@ export function activate(context: vscode.ExtensionContext): ReviewObservationsAp
         // Only drafts carry our markup; other Markdown renders as it always did.
         if (service.isDraft(state.src) || /\{(==|\+\+|--|~~|>>@)/.test(state.src)) state.src = marksToHtml(state.src);
       });
-      md.core.ruler.push('review-observations-bidi', (state) => {
-        if (state.tokens && service.isDraft(state.src)) markBidiBlocks(state.tokens);
-      });
+      // Right to left: VS Code's preview (1.100 and later) already gives every block dir="auto"; adding ours made it
+      // "auto auto", which is invalid, so an English paragraph in an Arabic draft was laid out right to left.
       return md;
     },
   };
@@ -85,9 +84,10 @@ export function deactivate(): void {}
 
 async function setIdentity(): Promise<void> {
   const cfg = vscode.workspace.getConfiguration(SECTION);
-  const name = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Your name, as co-reviewers will see it on your comments'), value: cfg.get<string>('author.name') ?? '' });
+  // Both boxes stay open when focus moves (the walkthrough's button leaves it on the Welcome page).
+  const name = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Your name, as co-reviewers will see it on your comments'), value: cfg.get<string>('author.name') ?? '', ignoreFocusOut: true });
   if (name === undefined) return;
-  const state = await vscode.window.showInputBox({ prompt: vscode.l10n.t('The State party you review for'), value: cfg.get<string>('author.state') ?? '' });
+  const state = await vscode.window.showInputBox({ prompt: vscode.l10n.t('The State party you review for'), value: cfg.get<string>('author.state') ?? '', ignoreFocusOut: true });
   if (state === undefined) return;
   await cfg.update('author.name', name.trim(), vscode.ConfigurationTarget.Global);
   await cfg.update('author.state', state.trim(), vscode.ConfigurationTarget.Global);

@@ -72,30 +72,33 @@ async function exists(u: vscode.Uri): Promise<boolean> {
 
 async function wizard(kind: DocumentKind, clusters?: ReviewConfig['clusters']): Promise<string | undefined> {
   const title = kind === 'summary' ? t('New summary') : t('New list of observations');
-  const state = await vscode.window.showInputBox({ title, prompt: t('State party under review'), placeHolder: 'Arcadia', // l10n-ignore: an example name
+  // Every step keeps its box when focus moves (a walkthrough button, a click elsewhere): else the wizard would end.
+  const state = await vscode.window.showInputBox({ title, ignoreFocusOut: true, prompt: t('State party under review'), placeHolder: 'Arcadia', // l10n-ignore: an example name
     validateInput: (v) => (v.trim() ? undefined : t('Name the State party under review.')) });
   if (!state) return undefined;
   const reviewers = await vscode.window.showInputBox({
-    title, prompt: t('Reviewing States parties, separated by commas'), placeHolder: 'Borealia, Calderra', // l10n-ignore: example names
+    title, ignoreFocusOut: true, prompt: t('Reviewing States parties, separated by commas'), placeHolder: 'Borealia, Calderra', // l10n-ignore: example names
    
     validateInput: (v) => (v.split(',').filter((s) => s.trim()).length >= 2 ? undefined : t('Name both reviewing States parties.')),
   });
   if (!reviewers) return undefined;
   const lang = defaultLanguage();
-  const cluster = await vscode.window.showQuickPick(CLUSTERS.map((c) => ({ label: clusterLabel(c, lang), n: c.number })), { title, placeHolder: t('Thematic cluster under review') });
+  const cluster = await vscode.window.showQuickPick(CLUSTERS.map((c) => ({ label: clusterLabel(c, lang), n: c.number })), { title, ignoreFocusOut: true, placeHolder: t('Thematic cluster under review') });
   if (!cluster) return undefined;
   const instruments = await vscode.window.showQuickPick(
     INSTRUMENT_KEYS.map((k) => ({ label: instrumentName(k), description: getInstrument(k).fullName(lang) ?? '', key: k, picked: k !== 'firearms' })),
-    { title, canPickMany: true, placeHolder: t('Instruments the State party under review is party to') },
+    { title, ignoreFocusOut: true, canPickMany: true, placeHolder: t('Instruments the State party under review is party to') },
   );
   if (!instruments?.length) return undefined;
   // Languages by their own names (never translated), in UN order; a second language makes the headings bilingual.
   const names = LANGUAGE_NAMES;
-  const first = await vscode.window.showQuickPick(UN_LANGUAGES.map((l) => ({ label: names[l], lang: l as string, picked: l === lang })), { title, placeHolder: t('Language of the review (the headings are written in it)') });
+  // The default language first, so Enter through the wizard gives a draft in it (then the others in UN order).
+  const order = [lang, ...UN_LANGUAGES.filter((l) => l !== lang)].filter((l) => (UN_LANGUAGES as readonly string[]).includes(l));
+  const first = await vscode.window.showQuickPick(order.map((l) => ({ label: names[l as keyof typeof names], lang: l as string })), { title, ignoreFocusOut: true, placeHolder: t('Language of the review (the headings are written in it)') });
   if (!first) return undefined;
   const second = await vscode.window.showQuickPick(
     [{ label: t('None'), lang: '' }, ...UN_LANGUAGES.filter((l) => l !== first.lang).map((l) => ({ label: names[l], lang: l as string }))],
-    { title, placeHolder: t('Second language of the review, if any (the headings become bilingual)') },
+    { title, ignoreFocusOut: true, placeHolder: t('Second language of the review, if any (the headings become bilingual)') },
   );
   if (!second) return undefined;
   const languages = { langs: second.lang ? [first.lang, second.lang] : [first.lang] };

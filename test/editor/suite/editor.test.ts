@@ -272,6 +272,12 @@ export function editorTests(): void {
       const mark = /\{==two provinces==\}\{>>@([a-z0-9]{8})<<\}/.exec(doc.getText());
       assert.ok(mark, doc.getText());
       const id = mark[1]!;
+      // The cursor is left after the mark, nothing selected: the next keystroke types text, it does not eat markup.
+      assert.ok(editor.selection.isEmpty, 'no selection over the inserted markup');
+      assert.equal(doc.offsetAt(editor.selection.active), mark.index + mark[0].length);
+      await vscode.commands.executeCommand('type', { text: '!' });
+      assert.ok(doc.getText().includes(`${mark[0]}!`), 'the keystroke lands after the mark, which stays whole');
+      await vscode.commands.executeCommand('undo');
       assert.match(doc.getText(), new RegExp(`\\{>>@${id} \\| Test Expert \\(Borealia\\) \\| \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ \\| Which ones\\?<<\\}`));
       assert.ok(await vscode.commands.executeCommand('reviewObservations.replyTo', { threadId: id, text: 'North and East.', uri: u.toString() }));
       assert.ok(await vscode.commands.executeCommand('reviewObservations.comment.resolve', id, u.toString()));
@@ -301,6 +307,10 @@ export function editorTests(): void {
       assert.ok(await vscode.commands.executeCommand('reviewObservations.suggest', { newText: 'capital city', comment: 'clearer' }));
       const mark = /\{~~capital~>capital city~~\}\{>>@([a-z0-9]{8})<<\}/.exec(doc.getText());
       assert.ok(mark, doc.getText());
+      assert.ok(editor.selection.isEmpty && doc.offsetAt(editor.selection.active) === mark.index + mark[0].length, 'the cursor after the suggestion');
+      await vscode.commands.executeCommand('type', { text: ' ' });
+      assert.ok(doc.getText().includes(`${mark[0]} `), 'typing does not break the suggestion');
+      await vscode.commands.executeCommand('undo');
       await waitFor('pending suggestion finding', () => ours(u).some((x) => code(x) === 'comment.pending-suggestion'));
       assert.ok(await vscode.commands.executeCommand('reviewObservations.acceptChange', mark[1], u.toString()));
       assert.match(doc.getText(), /The experts met in the capital city and in/);
@@ -311,6 +321,9 @@ export function editorTests(): void {
     it('the Markdown preview renders comments and suggestions, not raw markup', async () => {
       const src = (await vscode.workspace.openTextDocument(ws('comments.md'))).getText().replace('in the capital', 'in the {~~capital~>capital city~~}{>>@cccc3333<<}');
       const html = await vscode.commands.executeCommand<string>('markdown.api.render', src);
+      // Each block has one valid dir="auto" (VS Code's), never "auto auto".
+      assert.match(html, /<p[^>]* dir="auto"/);
+      assert.doesNotMatch(html, /dir="auto auto"/);
       assert.match(html, /<mark class="ro-comment"[^>]*>covers<\/mark>/);
       assert.match(html, /<del class="ro-del"[^>]*>capital<\/del><ins class="ro-ins"[^>]*>capital city<\/ins>/);
       assert.match(html, /class="ro-thread"/);
