@@ -13,7 +13,7 @@ export const duplicateSection: Rule = {
       const id = s.role === 'part' ? null : s.heading.attributes?.id;
       if (!id || s.role === 'other' || s.role === 'title') continue;
       const first = seen.get(id);
-      if (first) report(s, t('A second section with id {#{0}}; the first is on line {1}. Merge the two sections into one.', id, first.heading.line + 1));
+      if (first) report(s, t('A second section with id {0}; the first is on line {1}. Merge the two sections into one.', `{#${id}}`, first.heading.line + 1));
       else seen.set(id, s);
     }
     for (const art of model.articleSections()) {

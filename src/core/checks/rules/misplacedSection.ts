@@ -21,9 +21,9 @@ export const misplacedSection: Rule = {
       if (s.role === 'article') {
         const inst = ancestor(s, 'instrument');
         if (!inst) {
-          report(s, t('This article section is not under a heading for the {0} ({#{1}}). Put it under that heading, at a deeper level.', instrumentName(s.instrument!), s.instrument!));
+          report(s, t('This article section is not under a heading for the {0} ({1}). Put it under that heading, at a deeper level.', instrumentName(s.instrument!), `{#${s.instrument!}}`));
         } else if (inst.instrument !== s.instrument) {
-          report(s, t('This section of the {0} stands under the heading of the {1}. Move it under {#{2}}.', instrumentName(s.instrument!), instrumentName(inst.instrument!), s.instrument!));
+          report(s, t('This section of the {0} stands under the heading of the {1}. Move it under {2}.', instrumentName(s.instrument!), instrumentName(inst.instrument!), `{#${s.instrument!}}`));
         }
       }
     }

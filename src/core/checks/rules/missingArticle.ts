@@ -12,7 +12,7 @@ export const missingArticle: Rule = {
       for (const n of list) {
         if (model.findArticle(k, n)) continue;
         const where = instrumentSection ?? model.sections[0] ?? { start: 0, end: 0 };
-        report(where, t('{0} is under review but the draft has no section for it. Add a heading ending with {#{1}-{2}}, or run the quick fix.', capitalize(articleName(k, n)), k, n), undefined, { instrument: k, article: n });
+        report(where, t('{0} is under review but the draft has no section for it. Add a heading ending with {1}, or run the quick fix.', capitalize(articleName(k, n)), `{#${k}-${n}}`), undefined, { instrument: k, article: n });
       }
     }
   },

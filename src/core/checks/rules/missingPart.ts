@@ -13,7 +13,7 @@ export const missingPart: Rule = {
       const present = new Set(art.children.filter((c) => c.role === 'part').map((c) => c.part));
       for (const p of PARTS) {
         if (p.required && !present.has(p.id)) {
-          report(art, t('The section of {0} has no part {1}. Add a heading ending with {.{2}} inside the article, or run the quick fix.', articleName(art.instrument!, art.article!), partName(p.id), p.id), undefined, { instrument: art.instrument!, article: art.article!, part: p.id });
+          report(art, t('The section of {0} has no part {1}. Add a heading ending with {2} inside the article, or run the quick fix.', articleName(art.instrument!, art.article!), partName(p.id), `{.${p.id}}`), undefined, { instrument: art.instrument!, article: art.article!, part: p.id });
         }
       }
     }

@@ -12,7 +12,7 @@ export const noSuchArticle: Rule = {
       if (s.role !== 'article' || s.articleExists) continue;
       const count = getInstrument(s.instrument!).articles.size;
       const a = s.heading.attributes!;
-      report({ start: a.start, end: a.end }, t('The {0} has no article {1} (it has articles 1 to {2}). Correct the id {#{3}-…}.', instrumentName(s.instrument!), s.article!, count, s.instrument!));
+      report({ start: a.start, end: a.end }, t('The {0} has no article {1} (it has articles 1 to {2}). Correct the id {3}.', instrumentName(s.instrument!), s.article!, count, `{#${s.instrument!}-…}`));
     }
   },
 };
