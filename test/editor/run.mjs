@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prepareWorkspace } from './workspace.mjs';
+import { report, waitFor } from './host.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const artifacts = join(root, 'test-artifacts');
@@ -58,7 +59,7 @@ process.on('exit', stopServer);
 let browser;
 let exitCode = 1;
 try {
-  await waitFor(() => serverLog.includes('HTTP server listening'), 60_000, 'code-server to listen');
+  await waitFor(server, () => serverLog.includes('HTTP server listening'), 60_000, 'code-server to listen');
   const { chromium } = await import('playwright-core');
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -68,7 +69,7 @@ try {
   log('opening the workbench');
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(wsDir)}`);
   await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
-  await waitFor(() => existsSync(resultFile), 300_000, 'the suite to finish');
+  await waitFor(server, () => existsSync(resultFile), 300_000, 'the suite to finish');
   const result = JSON.parse(readFileSync(resultFile, 'utf8'));
   mkdirSync(artifacts, { recursive: true });
   // The benchmark leaves three 10 MB files open: the workbench is too busy for a screenshot, and none is wanted.
@@ -76,11 +77,9 @@ try {
     await page.waitForTimeout(2500);
     await page.screenshot({ path: join(artifacts, 'workbench.png') });
   }
-  for (const t of result.passed) console.log(`  ✓ ${t}`);
-  for (const f of result.failed) console.log(`  ✗ ${f.title}\n${f.error.replace(/^/gm, '      ')}`);
-  console.log(`${result.passed.length} passed, ${result.failed.length} failed`);
+  const ok = report(result);
   log(`screenshot: ${join(artifacts, 'workbench.png')}`);
-  exitCode = result.failed.length === 0 && result.passed.length > 0 ? 0 : 1;
+  exitCode = ok ? 0 : 1;
 } catch (e) {
   console.error(`[editor-tests] ${e.stack ?? e}\n--- code-server output ---\n${serverLog.slice(-4000)}`);
 } finally {
@@ -91,11 +90,3 @@ try {
 }
 process.exit(exitCode);
 
-async function waitFor(cond, ms, what) {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out after ${ms / 1000}s waiting for ${what}`);
-    if (server.exitCode !== null) throw new Error(`code-server exited (${server.exitCode}) while waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}

@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { prepareWorkspace } from './workspace.mjs';
+import { report, waitFor } from './host.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const log = (s) => process.stderr.write(`[web-tests] ${s}\n`);
@@ -50,24 +51,21 @@ process.on('exit', stop);
 const resultFile = join(wsDir, 'web-result.json');
 let browser, exitCode = 1, pageLog = '';
 try {
-  await waitFor(() => serverLog.includes('HTTP server listening'), 60_000, 'code-server to listen');
+  await waitFor(server, () => serverLog.includes('HTTP server listening'), 60_000, 'code-server to listen');
   const { chromium } = await import('playwright-core');
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'] });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.on('console', (m) => { pageLog += `${m.text()}\n`; });
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(wsDir)}`);
   await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
-  await waitFor(() => existsSync(resultFile), 300_000, 'the web suite to finish');
+  await waitFor(server, () => existsSync(resultFile), 300_000, 'the web suite to finish');
   const result = JSON.parse(readFileSync(resultFile, 'utf8'));
   // The web bundle may not pull in a Node built-in (the build refuses `node:` imports; this also catches bare ones).
   const meta = JSON.parse(readFileSync(join(root, 'dist', 'web', 'meta.json'), 'utf8'));
   const builtins = new Set((await import('node:module')).builtinModules);
   const nodeInputs = Object.keys(meta.inputs).filter((i) => i.startsWith('node:') || builtins.has(i.replace(/^\(disabled\):/, '')));
   (nodeInputs.length ? result.failed : result.passed).push(nodeInputs.length ? { title: 'web: the web bundle has no Node built-in', error: nodeInputs.join(', ') } : 'web: the web bundle has no Node built-in');
-  for (const t of result.passed) console.log(`  ✓ ${t}`);
-  for (const f of result.failed) console.log(`  ✗ ${f.title}\n${f.error.replace(/^/gm, '      ')}`);
-  console.log(`${result.passed.length} passed, ${result.failed.length} failed`);
-  exitCode = result.failed.length === 0 && result.passed.length > 0 ? 0 : 1;
+  exitCode = report(result) ? 0 : 1;
 } catch (e) {
   console.error(`[web-tests] ${e.stack ?? e}\n--- code-server ---\n${serverLog.slice(-3000)}\n--- page ---\n${pageLog.slice(-3000)}`);
 } finally {
@@ -78,11 +76,3 @@ try {
 }
 process.exit(exitCode);
 
-async function waitFor(cond, ms, what) {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out after ${ms / 1000}s waiting for ${what}`);
-    if (server.exitCode !== null) throw new Error(`code-server exited (${server.exitCode}) while waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
