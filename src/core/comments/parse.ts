@@ -67,16 +67,20 @@ const BLOCK = new RegExp(`^\\{>>@(${ID}(?:\\.[a-z0-9]{2,8})?) \\| ((?:(?! \\| ).
 // Mark contents do not cross a blank line, so an unclosed mark cannot swallow the next paragraph; a suggestion that
 // carries its id may, since importing a co-reviewer's copy can add or remove whole paragraphs.
 const NB = '(?!\\n[ \\t]*\\r?\\n)';
+// Nor does a mark's text run over the opening of another mark of its kind: without this, an unclosed mark repeated
+// many times made the scan quadratic or worse (2,000 "{~~a~>": 45 s). A mark of another kind inside stays possible, so
+// a nested mark is still read whole and reported as malformed.
+const NO = (opener: string) => `(?!\\{${opener})`;
 const MARK = new RegExp(
-  `\\{==((?:(?!==\\})${NB}[^])*?)==\\}\\{>>@(${ID})<<\\}` +
-  `|\\{\\+\\+((?:(?!\\+\\+\\})[^])*?)\\+\\+\\}\\{>>@(${ID})<<\\}` +
-  `|\\{--((?:(?!--\\})[^])*?)--\\}\\{>>@(${ID})<<\\}` +
-  `|\\{~~((?:(?!~~\\})[^])*?)~>((?:(?!~~\\})[^])*?)~~\\}\\{>>@(${ID})<<\\}` +
+  `\\{==((?:(?!==\\})${NB}${NO('==')}[^])*?)==\\}\\{>>@(${ID})<<\\}` +
+  `|\\{\\+\\+((?:(?!\\+\\+\\})${NO('\\+\\+')}[^])*?)\\+\\+\\}\\{>>@(${ID})<<\\}` +
+  `|\\{--((?:(?!--\\})${NO('--')}[^])*?)--\\}\\{>>@(${ID})<<\\}` +
+  `|\\{~~((?:(?!~~\\})${NO('~~')}[^])*?)~>((?:(?!~~\\})${NO('~~')}[^])*?)~~\\}\\{>>@(${ID})<<\\}` +
   `|\\{>>@(${ID})<<\\}` +
   `|\\{>>((?:(?!<<\\})${NB}[^])*?)<<\\}` +
-  `|\\{\\+\\+((?:(?!\\+\\+\\})${NB}[^])*?)\\+\\+\\}` +
-  `|\\{--((?:(?!--\\})${NB}[^])*?)--\\}` +
-  `|\\{~~((?:(?!~~\\})${NB}[^])*?)~>((?:(?!~~\\})${NB}[^])*?)~~\\}`,
+  `|\\{\\+\\+((?:(?!\\+\\+\\})${NB}${NO('\\+\\+')}[^])*?)\\+\\+\\}` +
+  `|\\{--((?:(?!--\\})${NB}${NO('--')}[^])*?)--\\}` +
+  `|\\{~~((?:(?!~~\\})${NB}${NO('~~')}[^])*?)~>((?:(?!~~\\})${NB}${NO('~~')}[^])*?)~~\\}`,
   'g');
 const OPENERS = /\{(==|\+\+|--|~~|>>)|(==|\+\+|--|~~|<<)\}/g;
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
