@@ -17,9 +17,19 @@ export const DEFAULT_DEADLINES: Deadlines = {
   feedback: { from: 'questionnaire-received', done: 'feedback-sent', months: 6 },
 };
 
+/**
+ * The date a period after `date`. Months keep the day of the month, clamped to the month's last day: six months after
+ * 31 August is 28 February, not 3 March (setUTCMonth would overflow into the next month).
+ */
 export function addPeriod(date: string, d: Pick<Deadline, 'weeks' | 'months'>): string {
   const x = new Date(`${date}T00:00:00Z`);
-  if (d.months) x.setUTCMonth(x.getUTCMonth() + d.months);
+  if (d.months) {
+    const day = x.getUTCDate();
+    x.setUTCDate(1);
+    x.setUTCMonth(x.getUTCMonth() + d.months);
+    const last = new Date(Date.UTC(x.getUTCFullYear(), x.getUTCMonth() + 1, 0)).getUTCDate();
+    x.setUTCDate(Math.min(day, last));
+  }
   if (d.weeks) x.setUTCDate(x.getUTCDate() + 7 * d.weeks);
   return x.toISOString().slice(0, 10);
 }

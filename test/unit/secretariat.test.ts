@@ -62,3 +62,15 @@ describe('finalization', () => {
     expect(findings({ finalization: true }).find((f) => f.code === 'export.masthead-incomplete')?.message).toMatch(/symbol, distribution, date/);
   });
 });
+
+describe('deadlines', () => {
+  it('adds months without overflowing the month end', async () => {
+    const { addPeriod } = await import('../../src/core/timeline');
+    expect(addPeriod('2022-08-31', { months: 6 })).toBe('2023-02-28');
+    expect(addPeriod('2024-08-31', { months: 6 })).toBe('2025-02-28');
+    expect(addPeriod('2023-08-31', { months: 6 })).toBe('2024-02-29');
+    expect(addPeriod('2022-01-31', { months: 1 })).toBe('2022-02-28');
+    expect(addPeriod('2022-03-15', { months: 6 })).toBe('2022-09-15');
+    expect(addPeriod('2022-01-10', { weeks: 2 })).toBe('2022-01-24');
+  });
+});
