@@ -44,7 +44,11 @@ export function registerExport(configs?: ConfigFiles): vscode.Disposable {
     const tmp = vscode.Uri.joinPath(dir, `.${name}.${Date.now()}.tmp`);
     await vscode.workspace.fs.writeFile(tmp, bytes);
     await vscode.workspace.fs.rename(tmp, target, { overwrite: true });
-    void vscode.window.showInformationMessage(t('Exported {0}.', vscode.workspace.asRelativePath(target)));
+    // Where it went, and the two things one does next with it.
+    void vscode.window.showInformationMessage(t('Exported {0}.', vscode.workspace.asRelativePath(target)), t('Open the document'), t('Reveal in the Explorer')).then((pick) => {
+      if (pick === t('Open the document')) void vscode.env.openExternal(target);
+      else if (pick === t('Reveal in the Explorer')) void vscode.commands.executeCommand('revealInExplorer', target);
+    });
     return target;
   });
 }
