@@ -7,7 +7,7 @@
 // known by its author, date and text, a suggestion by its tracked change's author and date.
 import { t } from '@vscode/l10n';
 import { compareTexts } from '../compare';
-import { accept, authorLabel, blockText, cleanCopy, eventText, parseAuthor, randomId, reject, reply, setResolved, type Author, type OpContext } from '../comments/ops';
+import { accept, authorLabel, blockText, cleanCopy, eventText, paragraphEnd, parseAuthor, randomId, reject, reply, setResolved, type Author, type OpContext } from '../comments/ops';
 import { parseComments, type CommentsModel } from '../comments/parse';
 import { placeThreads, suggestionKind, type NewThread } from '../comments/place';
 import { applyEdits, eolOf } from '../edits';
@@ -167,7 +167,7 @@ class Importer {
   /** Author and date of every suggestion of the draft, as the export wrote them on its tracked changes. */
   private readonly suggestionStamps: Set<string>;
   /** Ranges taken by a new thread, so two never overlap. */
-  private readonly taken: [number, number][] = [];
+  private readonly taken: { start: number; end: number }[] = [];
 
   /**
    * `draft` is the text that was exported, which every position of the comparison refers to; `target` is the draft as
@@ -191,12 +191,6 @@ class Importer {
     if (this.options.author) return this.options.author;
     if (this.doc.lastModifiedBy) return parseAuthor(this.doc.lastModifiedBy);
     throw new WordFileError(t('The returned file has edits that were not tracked, and it does not say who made them: give their author with --author "NAME (STATE)".'));
-  }
-
-  private line(offset: number): number {
-    let n = 1;
-    for (let i = this.draft.indexOf('\n'); i >= 0 && i < offset; i = this.draft.indexOf('\n', i + 1)) n++;
-    return n;
   }
 
   run(): ImportResult {
@@ -549,7 +543,7 @@ class Importer {
       const block = pi >= 0 ? e.paragraphs[pi]! : null;
       if (!block || block.blockEnd < 0) return null;
       const content = text.slice(1).replace(/\n/g, eol + eol);
-      const end = paragraphEndOf(this.draft, block.blockEnd);
+      const end = paragraphEnd(this.draft, block.blockEnd);
       const lastLine = this.draft.slice(this.draft.lastIndexOf('\n', end - 1) + 1, end);
       if (!/^\s{0,3}(#|\{>>@|```|~~~|[-*+] |\d+[.)] )/.test(lastLine) && !/<<\}\s*$/.test(lastLine)) return { at: end, text: eol + eol + content };
       // A heading, a thread line or a fence ends there: the marks go on the blank line after it, the break inside them.
@@ -584,11 +578,7 @@ class Importer {
       return 'kept';
     }
     const lo = th.start, hi = th.end;
-    const clash = this.comments.marks.some((m) => lo < m.end && hi > m.start)
-      || this.comments.blocks.some((b) => lo < b.end && hi > b.start)
-      || (hi > lo && /\n[ \t]*\r?\n/.test(this.draft.slice(lo, hi)))
-      || this.taken.some(([a, b]) => (lo < b && hi > a) || (lo === hi && lo > a && lo < b) || (a === b && a > lo && a < hi));
-    if (clash) { this.cannot(e, p, who, what, t('it overlaps a comment or suggestion of the draft, or crosses a paragraph'), body); return 'kept'; }
+    if (clashes(this.draft, this.comments, lo, hi, this.taken)) { this.cannot(e, p, who, what, t('it overlaps a comment or suggestion of the draft, or crosses a paragraph'), body); return 'kept'; }
     // Imported before (the same file imported again): the draft has it already.
     if (this.already(th.kind, who, body, th.kind === 'insertion' ? th.newText : th.kind === 'replacement' ? `${this.draft.slice(lo, hi)}\u0000${th.newText}` : this.draft.slice(lo, hi))) return 'already';
     const id = this.ctx.newId(8);
@@ -597,7 +587,7 @@ class Importer {
       return r.event ? eventText(bid, r.author, r.date, r.event) : blockText(bid, r.author, r.date, r.body);
     })];
     this.threads.push({ ...th, id, lines });
-    this.taken.push([lo, hi]);
+    this.taken.push({ start: lo, end: hi });
     if (th.kind !== 'comment') this.summary[who.tracked ? 'trackedChanges' : 'untrackedChanges']++;
     return 'added';
   }
@@ -605,13 +595,13 @@ class Importer {
   /** What cannot be placed becomes a point comment at the end of the nearest paragraph's text, and is reported. */
   private cannot(e: Exported, p: number, who: { author: Author; date: string }, what: string, reason: string, body = ''): void {
     const at = this.nearestPoint(e, p);
-    this.unplaced.push({ what, reason, line: at < 0 ? 0 : this.line(at) });
+    this.unplaced.push({ what, reason, line: at < 0 ? 0 : lineOf(this.draft, at) });
     if (at < 0) return;
     const note = `[${t('From Word, not placed where it stood: {0} ({1})', body ? `${what}: ${body}` : what, reason)}]`;
     if (this.already('comment', who, note, '')) return;
     const id = this.ctx.newId(8);
     this.threads.push({ id, kind: 'comment', start: at, end: at, newText: '', lines: [blockText(id, who.author, who.date, note)] });
-    this.taken.push([at, at]);
+    this.taken.push({ start: at, end: at });
   }
 
   /** The end of the visible text of the paragraph at (or before) exported position `p`, outside every mark. */
@@ -622,7 +612,7 @@ class Importer {
       // The end of that paragraph's text.
       for (let j = i + 1; j < e.text.length && e.src[j] !== -2; j++) if (e.src[j]! >= 0) at = e.src[j]! + 1;
       for (const m of this.comments.marks) if (at > m.start && at < m.end) at = m.end;
-      if (!this.taken.some(([a, b]) => at > a && at < b)) return at;
+      if (!this.taken.some((x) => at > x.start && at < x.end)) return at;
     }
     return -1;
   }
@@ -742,10 +732,3 @@ function short(s: string): string {
   return one.length > 40 ? `${one.slice(0, 40)}…` : one;
 }
 
-/** The end of the paragraph a block ends, past the thread lines under it. */
-function paragraphEndOf(text: string, offset: number): number {
-  const re = /\r?\n[ \t]*(?:\r?\n|$)/g;
-  re.lastIndex = offset;
-  const m = re.exec(text);
-  return m ? m.index : text.length;
-}
