@@ -32,7 +32,7 @@ export class Progress implements vscode.TreeDataProvider<Node>, vscode.CodeLensP
       vscode.languages.registerCodeLensProvider({ language: 'markdown' }, this),
       vscode.workspace.registerTextDocumentContentProvider(REV_SCHEME, { provideTextDocumentContent: (u) => this.revisions.get(u.toString()) ?? '' }),
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh(0)),
-      vscode.workspace.onDidChangeTextDocument((e) => { if (e.document === vscode.window.activeTextEditor?.document) this.refresh(300); }),
+      vscode.workspace.onDidChangeTextDocument((e) => { if (e.document === vscode.window.activeTextEditor?.document || e.document === this.last) this.refresh(300); }),
       c('reviewObservations.progress.mine', () => { this.mine = !this.mine; void vscode.commands.executeCommand('setContext', 'reviewObservations.progress.mine', this.mine); this.refresh(0); return this.mine; }),
       c('reviewObservations.revealArticle', (line: number) => this.reveal(line)),
       c('reviewObservations.setStatus', (key?: string, status?: Status) => this.setStatus(key, status)),
@@ -45,9 +45,14 @@ export class Progress implements vscode.TreeDataProvider<Node>, vscode.CodeLensP
     this.refresh(0);
   }
 
+  /** The draft last active in an editor, still open: the views follow it while the preview or a thread has focus. */
+  private last: vscode.TextDocument | undefined;
   private draft(): vscode.TextDocument | undefined {
     const d = vscode.window.activeTextEditor?.document;
-    return d && d.languageId === 'markdown' && this.service.isDraft(d.getText()) ? d : undefined;
+    if (d && d.languageId === 'markdown' && this.service.isDraft(d.getText())) return (this.last = d);
+    // Another editor that is not a draft moves the views off; focus elsewhere (no editor) keeps the last draft.
+    if (d && d.uri.scheme !== 'output') return (this.last = undefined);
+    return this.last && !this.last.isClosed ? this.last : undefined;
   }
   private rows(): ArticleStatus[] {
     const d = this.draft();
@@ -103,8 +108,9 @@ export class Progress implements vscode.TreeDataProvider<Node>, vscode.CodeLensP
   }
 
   private async reveal(line: number): Promise<void> {
-    const ed = vscode.window.activeTextEditor;
-    if (!ed) return;
+    const d = this.draft();
+    if (!d) return;
+    const ed = vscode.window.activeTextEditor?.document === d ? vscode.window.activeTextEditor : await vscode.window.showTextDocument(d);
     const p = new vscode.Position(line, 0);
     ed.selection = new vscode.Selection(p, p);
     ed.revealRange(new vscode.Range(p, p), vscode.TextEditorRevealType.AtTop);
@@ -142,7 +148,7 @@ export class Progress implements vscode.TreeDataProvider<Node>, vscode.CodeLensP
   }
 
   private async compareWithFile(other?: string): Promise<boolean> {
-    const d = vscode.window.activeTextEditor?.document;
+    const d = this.draft();
     if (!d) throw new Error(t('Open a draft first.'));
     const uri = other ? vscode.Uri.parse(other) : (await vscode.window.showOpenDialog({ filters: { Markdown: ['md'] }, openLabel: t('Compare') }))?.[0];
     if (!uri) return false;

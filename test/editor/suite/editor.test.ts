@@ -354,6 +354,17 @@ export function editorTests(): void {
       assert.ok(titles.some((x) => x.includes('Borealia · Ana Pérez · agreed with the State under review · 0 open thread(s) · 0 pending suggestion(s)')), titles.join('\n'));
     });
 
+    it('keeps following the draft while its preview has the focus', async () => {
+      await open(ws('assign.md'));
+      await waitForAsync('progress', async () => (await snapshot()).rows.length === 5);
+      await vscode.commands.executeCommand('markdown.showPreview');
+      await waitFor('the preview to take the focus', () => !vscode.window.activeTextEditor || undefined);
+      const snap = await snapshot();
+      assert.equal(snap.rows.length, 5, 'the progress view still shows the draft');
+      assert.match(snap.statusBar, /agreed \d\/5 articles/);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    });
+
     it('changes an article\'s status with one edit of the front matter', async () => {
       const u = ws('assign.md');
       const editor = await open(u);
