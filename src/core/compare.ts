@@ -1,7 +1,7 @@
 // Differences between a draft and a co-reviewer's copy, by word (by Intl.Segmenter word for Chinese), and their import as suggestions.
 import { diffArrays } from 'diff';
 import { parseComments } from './comments/parse';
-import { blockText, CommentError, randomId, type OpContext } from './comments/ops';
+import { blockText, CommentError, randomId, stamp, type OpContext } from './comments/ops';
 import { placeThreads, suggestionKind, type NewThread } from './comments/place';
 import type { OffsetEdit } from './edits';
 
@@ -127,7 +127,7 @@ const MARKUP = /\{(?:==|\+\+|--|~~|>>)|(?:==|\+\+|--|~~|<<)\}|~>/;
  */
 export function differencesAsSuggestions(draft: string, copy: string, ctx: OpContext): OffsetEdit[] {
   const hunks = compareTexts(draft, copy);
-  const date = (ctx.now?.() ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const date = stamp(ctx);
   const newId = ctx.newId ?? randomId;
   const threads: NewThread[] = [];
   for (const h of hunks) {

@@ -29,7 +29,10 @@ export function parseAuthor(label: string): Author {
   const m = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(label.trim());
   return m ? { name: m[1]!, state: m[2]! } : { name: label.trim() };
 }
-function stamp(ctx: OpContext): string { return (ctx.now?.() ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z'); }
+/** A date as the thread lines write it: ISO 8601 in UTC, to the second. */
+export function isoSeconds(d: Date): string { return d.toISOString().replace(/\.\d{3}Z$/, 'Z'); }
+/** Now, by the context's clock. */
+export function stamp(ctx: OpContext): string { return isoSeconds(ctx.now?.() ?? new Date()); }
 function id(ctx: OpContext, n: number): string { return (ctx.newId ?? randomId)(n); }
 
 /** A comment's text as it is stored on one line: line breaks as <br>, nothing that would end the line's mark early. */

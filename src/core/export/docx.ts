@@ -92,7 +92,7 @@ function build(source: string, options: ExportOptions, projectOnly = false): { d
   const lang = info?.languages[0] ?? 'en';
   const comments = options.mode === 'clean' ? { threads: [], marks: [], blocks: [], conflicts: [], problems: [] } : parseComments(text);
   const proj: Projection = { fingerprint: sourceFingerprint(source), mode: options.mode, body: [], notes: [], comments: [], codeSpans: [] };
-  const ctx: Ctx = { text, comments, mode: options.mode, drop: new RangeIndex(dropRanges(text, comments).map(([start, end]) => ({ start, end }))), marks: new RangeIndex([...comments.marks]), roots: new Map(comments.blocks.filter((b) => b.id === b.threadId).map((b) => [b.id, b])), commentIds: new Map(), footnotes: new Map(), footnoteBodies: {}, lang, rtl: lang === 'ar', revision: 1, proj, segs: [], points: new Map(), lists: 0,
+  const ctx: Ctx = { text, comments, mode: options.mode, drop: new RangeIndex(dropRanges(comments)), marks: new RangeIndex([...comments.marks]), roots: new Map(comments.blocks.filter((b) => b.id === b.threadId).map((b) => [b.id, b])), commentIds: new Map(), footnotes: new Map(), footnoteBodies: {}, lang, rtl: lang === 'ar', revision: 1, proj, segs: [], points: new Map(), lists: 0,
     ...(projectOnly ? { stub: { run: new TextRun(''), paragraph: new Paragraph({}) } } : {}) };
   // Word comments: each thread's first comment, then its replies pointing at it; resolved on the first.
   const wordComments: { id: number; author: string; date?: Date; durableId: string; parentId?: number; resolved?: boolean; children: Paragraph[] }[] = [];
@@ -303,11 +303,11 @@ function paragraphText(ctx: Ctx, n: { position?: { start: { offset?: number }; e
 }
 
 /** Mark delimiters (`{++`, `++}{>>@id<<}`, `~>` …) and thread lines with the line break before them. */
-function dropRanges(text: string, cm: CommentsModel): [number, number][] {
-  const out: [number, number][] = [];
-  for (const b of cm.blocks) out.push([b.removeStart, b.end]);
-  for (const m of cm.marks) for (const r of markSyntax(m)) out.push(r);
-  return out.sort((a, b) => a[0] - b[0]);
+function dropRanges(cm: CommentsModel): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const b of cm.blocks) out.push({ start: b.removeStart, end: b.end });
+  for (const m of cm.marks) for (const [start, end] of markSyntax(m)) out.push({ start, end });
+  return out; // sorted by the index
 }
 function markSyntax(m: Mark): [number, number][] {
   if (m.kind === 'comment' && !m.text) return [[m.start, m.end]];

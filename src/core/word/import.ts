@@ -7,7 +7,7 @@
 // known by its author, date and text, a suggestion by its tracked change's author and date.
 import { t } from '@vscode/l10n';
 import { compareTexts } from '../compare';
-import { accept, authorLabel, blockText, cleanCopy, eventText, paragraphEnd, parseAuthor, randomId, reject, reply, setResolved, type Author, type OpContext } from '../comments/ops';
+import { accept, authorLabel, blockText, cleanCopy, eventText, isoSeconds, paragraphEnd, parseAuthor, randomId, reject, reply, setResolved, type Author, type OpContext } from '../comments/ops';
 import { parseComments, type CommentsModel } from '../comments/parse';
 import { placeThreads, suggestionKind, type NewThread } from '../comments/place';
 import { applyEdits, eolOf } from '../edits';
@@ -111,7 +111,7 @@ interface Change { eStart: number; eEnd: number; newText: string; by: number | '
 
 function isoDate(s: string): string | null {
   const d = new Date(s);
-  return s && !Number.isNaN(d.getTime()) ? d.toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
+  return s && !Number.isNaN(d.getTime()) ? isoSeconds(d) : null;
 }
 
 const commentKey = (author: string, date: string | null, body: string) => `${author}\u0000${date ?? ''}\u0000${body.replace(/\s+/g, ' ').trim()}`;
@@ -184,7 +184,7 @@ class Importer {
     this.ctx = { now: options.now ?? (() => new Date()), newId: options.newId ?? randomId };
   }
 
-  private stamp(): string { return this.ctx.now().toISOString().replace(/\.\d{3}Z$/, 'Z'); }
+  private stamp(): string { return isoSeconds(this.ctx.now()); }
 
   /** The author of the edits Word did not sign: the one given, else the file's last editor. */
   private untrackedAuthor(): Author {
