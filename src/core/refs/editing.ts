@@ -5,7 +5,8 @@ import { getArticle, getInstrument, INSTRUMENT_KEYS, isInstrumentKey, type Instr
 import type { DraftModel, Section } from '../draft/model';
 import type { Range } from '../text/lines';
 import { referenceAt, references } from './resolve';
-import { type Unit } from './types';
+import { type RawRef, type Unit } from './types';
+import { LANGUAGE_NAMES } from '../templates';
 import { instrumentName, unitLabel } from '../describe';
 import { zhNumber } from './zh';
 
@@ -19,12 +20,19 @@ function clusterOf(k: InstrumentKey, n: number): string | null {
   return null;
 }
 
-function articleLines(k: InstrumentKey, n: number, unit: Unit | null): string[] {
+/** The article's title as the hover shows it in the reference's language: the data has verified English and Chinese titles only. */
+function titleIn(a: NonNullable<ReturnType<typeof getArticle>>, lang: RawRef['lang']): string {
+  if (lang === 'en') return `${a.titleEn}${a.titleZh ? ` · ${a.titleZh}` : ''}`;
+  if (lang === 'zh' && a.titleZh) return `${a.titleZh} · ${a.titleEn}`;
+  return `${a.titleEn} ${t('(English title: the data has no verified {0} title)', LANGUAGE_NAMES[lang])}`;
+}
+
+function articleLines(k: InstrumentKey, n: number, unit: Unit | null, lang: RawRef['lang']): string[] {
   const a = getArticle(k, n);
   const inst = getInstrument(k);
   if (!a) return [`**${t('Article {0}', n)}** — ${t('the {0} has no such article.', instrumentName(k))}`];
   const chapter = a.chapter ? t('chapter {0}', a.chapter) : null;
-  const lines = [`**${t('Article {0}', a.number)}${unit ? unitLabel(unit) : ''}** — ${a.titleEn}${a.titleZh ? ` · ${a.titleZh}` : ''}`];
+  const lines = [`**${t('Article {0}', a.number)}${unit ? unitLabel(unit) : ''}** — ${titleIn(a, lang)}`];
   lines.push([inst.fullName('en') ?? k, chapter, clusterOf(k, n)].filter(Boolean).join(' · '));
   return lines;
 }
@@ -39,7 +47,7 @@ export function hoverAt(model: DraftModel, offset: number): Hover | null {
   for (const t of r.targets) {
     if (seen.has(t.article) && !t.unit) continue;
     seen.add(t.article);
-    parts.push(articleLines(r.instrument, t.article, t.unit).join('  \n'));
+    parts.push(articleLines(r.instrument, t.article, t.unit, r.raw.lang).join('  \n'));
   }
   return { markdown: parts.join('\n\n---\n\n'), range };
 }
@@ -61,8 +69,8 @@ const EN_ARTICLE = /(?:^|[^\p{L}])(?:[Aa]rticles?|[Aa]rts?\.)[^\S\r\n]+$/u;
 const OTHER_ARTICLE: [RegExp, 'fr' | 'es' | 'ru' | 'ar'][] = [
   [/(?:^|[^\p{L}])(?:l['’])?[Aa]rticles?[^\S\r\n]+$/u, 'fr'],
   [/(?:^|[^\p{L}])[Aa]rtículos?[^\S\r\n]+$/u, 'es'],
-  [/(?:^|[^\p{L}])[Сс]тать[яиеюёй][^\S\r\n]+$/u, 'ru'],
-  [/(?:^|[^\p{L}])(?:المادة|المواد)[^\S\r\n]+$/u, 'ar'],
+  [/(?:^|[^\p{L}])[Сс]тат(?:ь[а-яё]*|ей)[^\S\r\n]+$/u, 'ru'],
+  [/(?:^|[^\p{L}])[وف]?(?:(?:ب|ك)?ال|لل|ل)?(?:ماد(?:ة|تان|تين)|مواد)[^\S\r\n]+$/u, 'ar'],
 ];
 
 /**

@@ -1,8 +1,7 @@
 // Finds the references in one section's source text, outside code, inline code and HTML; cached by the section's text.
 import type { Root, RootContent } from 'mdast';
 import { scanChinese } from './zh';
-import { scanLatin } from './latin';
-import { scanOther } from './other';
+import { scanChain } from './chain';
 import { TextCache } from '../text/textCache';
 import { unitToken, type InstrumentMention, type RawRef, type Target } from './types';
 
@@ -31,7 +30,7 @@ function shareParts(r: RawRef): RawRef {
   if (!instrument) sharedMentions.set(mk, (instrument = Object.freeze(r.instrument)));
   // One shape for every reference, whichever scanner found it, with the memo field there from the start: thousands of
   // objects of several shapes (or a field added later) make every rule that reads them slow and each object larger.
-  return { start: r.start, end: r.end, lang: r.lang, instrument, instrumentSpan: r.instrumentSpan, targets, single: r.single, form: r.form, canonical: undefined };
+  return { start: r.start, end: r.end, lang: r.lang, instrument, instrumentSpan: r.instrumentSpan, targets, spans: r.spans, single: r.single, form: r.form, tail: r.tail, canonical: undefined };
 }
 
 /** What makes a line's references need the parser: code, HTML, a link target or a link definition. */
@@ -70,7 +69,7 @@ export function chunkReferences(text: string, tree: () => Root, skipFirstLine: b
   if (skipFirstLine) { const nl = text.indexOf('\n'); from = nl < 0 ? text.length : nl + 1; }
   // Comment threads ({>>@id | … <<} lines) are conversation between reviewers, not observations to validate.
   const onThreadLine = (o: number) => text.startsWith('{>>@', text.lastIndexOf('\n', o - 1) + 1);
-  const found = [...scanLatin(text), ...scanChinese(text), ...scanOther(text)].filter((r) => r.start >= from && !onThreadLine(r.start));
+  const found = [...scanChain(text), ...scanChinese(text)].filter((r) => r.start >= from && !onThreadLine(r.start));
   let refs = found;
   // Code, HTML and link targets need a backtick, '<', '](' or a fence or indented line; the parser is asked only
   // when a reference stands on such a line or the section has a code block.

@@ -14,10 +14,10 @@ function englishAliases(): Alias[] {
     for (const n of [i.fullName('en'), i.shortName('en')]) if (n) out.push({ text: n, mention: named(k) });
   }
   const extra: [string, InstrumentMention][] = [
-    ['Convention', named('untoc')], ['UNTOC', named('untoc')], ['Palermo Convention', named('untoc')],
+    ['UNTOC', named('untoc')], ['Palermo Convention', named('untoc')],
     ['Trafficking Protocol', named('tip')], ['TIP Protocol', named('tip')], ['Trafficking in Persons Protocol', named('tip')],
     ['Migrants Protocol', named('som')], ['SOM Protocol', named('som')], ['Smuggling Protocol', named('som')],
-    ['Firearms Protocol', named('firearms')], ['Protocol', { kind: 'protocol' }],
+    ['Firearms Protocol', named('firearms')],
   ];
   for (const [text, mention] of extra) out.push({ text, mention });
   return out.sort((a, b) => b.text.length - a.text.length);
@@ -35,7 +35,7 @@ function chineseAliases(): Alias[] {
   return out.sort((a, b) => b.text.length - a.text.length);
 }
 
-/** Full names in French, Spanish, Russian and Arabic as the data has them, and the generic words for "Convention"/"Protocol". */
+/** Full names in French, Spanish, Russian and Arabic as the data has them; the generic words are read by instrumentAt. */
 function otherAliases(lang: 'fr' | 'es' | 'ru' | 'ar'): Alias[] {
   const out: Alias[] = [];
   for (const k of INSTRUMENT_KEYS) {
@@ -43,13 +43,6 @@ function otherAliases(lang: 'fr' | 'es' | 'ru' | 'ar'): Alias[] {
     const full = getInstrument(k).recognizedName(lang);
     if (full) out.push({ text: full, mention: named(k) });
   }
-  const generic: Record<typeof lang, [string, InstrumentMention][]> = {
-    fr: [['Convention', named('untoc')], ['Protocole', { kind: 'protocol' }]],
-    es: [['Convención', named('untoc')], ['Protocolo', { kind: 'protocol' }]],
-    ru: [['Конвенции', named('untoc')], ['Конвенция', named('untoc')], ['Протокола', { kind: 'protocol' }], ['Протокол', { kind: 'protocol' }]],
-    ar: [['الاتفاقية', named('untoc')], ['البروتوكول', { kind: 'protocol' }]],
-  };
-  out.push(...generic[lang].map(([text, mention]) => ({ text, mention })));
   return out.sort((a, b) => b.text.length - a.text.length);
 }
 
@@ -71,6 +64,84 @@ export function aliasAt(text: string, pos: number, lang: Parameters<typeof alias
     }
   }
   return null;
+}
+
+type Keyed = 'untoc' | 'tip' | 'som' | 'firearms';
+interface Naming {
+  /** The generic word for the Convention or a Protocol, in any case form, at the position. */
+  generic: RegExp;
+  /** The words that make it one instrument or another, in the phrase that follows. */
+  keys: readonly [Keyed, RegExp][];
+  /** A name whose modifier stands before the generic word ("Палермской конвенции"). */
+  lead?: RegExp;
+  /** A word after the generic one that starts a name ("against", "relatif à", "против", "لمكافحة"): without a key, another treaty. */
+  qualifier: RegExp;
+}
+const W = '(?![\\p{L}])';
+const NAMING: Record<'en' | 'fr' | 'es' | 'ru' | 'ar', Naming> = {
+  en: {
+    generic: new RegExp(`(Convention|Protocol)${W}`, 'iuy'),
+    keys: [['tip', /trafficking in (?:persons|human beings)/iu], ['som', /migrants/iu], ['firearms', /firearms/iu], ['untoc', /transnational organi[sz]ed crime|Palermo/iu]],
+    qualifier: /^[^\S\r\n]*(?:against|on|for|relating|concerning|to|of\s+(?:\d|[A-Z]))(?![\p{L}])/u,
+  },
+  fr: {
+    generic: new RegExp(`(Convention|Protocole)${W}`, 'iuy'),
+    keys: [['tip', /traite(?: des (?:personnes|êtres humains))?(?![\p{L}])/iu], ['som', /migrants/iu], ['firearms', /armes à feu/iu], ['untoc', /criminalité transnationale organisée|Palerme/iu]],
+    qualifier: /^[^\S\r\n]*(?:relati(?:f|ve|fs|ves)|des Nations Unies|de l['’]Organisation|contre|sur|visant|additionnel|facultatif|pour|portant|(?:de|d['’])\s*(?:\d|\p{Lu}))/u,
+  },
+  es: {
+    generic: new RegExp(`(Convención|Protocolo)${W}`, 'iuy'),
+    keys: [['tip', /trata(?: de personas)?(?![\p{L}])/iu], ['som', /migrantes/iu], ['firearms', /armas de fuego/iu], ['untoc', /delincuencia organizada transnacional|Palermo/iu]],
+    qualifier: /^[^\S\r\n]*(?:contra|de las Naciones Unidas|sobre|relativ[oa]|para|facultativo|adicional|de\s+(?:\d|\p{Lu}))/u,
+  },
+  ru: {
+    generic: new RegExp(`(Конвенци[а-яё]*|Протокол[а-яё]*)${W}`, 'iuy'),
+    keys: [['tip', /торговл[а-яё]*(?: людьми)?/iu], ['som', /мигрант[а-яё]*/iu], ['firearms', /огнестрельн[а-яё]*(?: оружи[а-яё]*)?/iu], ['untoc', /транснациональн[а-яё]* организованн[а-яё]*|Палермск/iu]],
+    qualifier: /^[^\S\r\n]*(?:против|о|об|относительно|по|дополняющ[а-яё]*|Организации Объединенных Наций|ООН)(?![\p{L}])/u,
+    lead: /Палермск[а-яё]*[^\S\r\n]+конвенци[а-яё]*(?![\p{L}])/iuy,
+  },
+  ar: {
+    generic: /(ال)?(اتفاقية|بروتوكول)(?![\p{L}])/uy,
+    keys: [['tip', /الاتجار(?: بالأشخاص| بالبشر)?|بالأشخاص/u], ['som', /تهريب(?: المهاجرين)?|المهاجرين/u], ['firearms', /الأسلحة النارية/u], ['untoc', /الجريمة المنظمة|باليرمو/u]],
+    // an indefinite "اتفاقية …" is always followed by its name; "الاتفاقية" is the Convention unless a name follows
+    qualifier: /^[^\S\r\n]*(?:الأمم المتحدة|لمكافحة|بشأن|المتعلق|المتعلقة|الخاص|الخاصة|منع|مكافحة)/u,
+  },
+};
+/** The phrase a name may take after its generic word: up to a sentence's punctuation, about a dozen words. */
+const PHRASE_END = /[.;:!?()\[\]«»"“”\r\n؛]/u;
+
+/**
+ * The instrument named at `pos`: a full or short name ("the Trafficking in Persons Protocol", "Protocole relatif aux armes à
+ * feu", "Протокола о торговле людьми", "بروتوكول الأسلحة النارية"), "the Protocol" (which one depends on the section), or
+ * 'other' for another treaty ("Convention against Corruption"). The generic word is declined or prefixed as the language does;
+ * what follows it tells which instrument, so no list of inflected names is needed.
+ */
+export function instrumentAt(text: string, pos: number, lang: 'en' | 'fr' | 'es' | 'ru' | 'ar'): { mention: InstrumentMention; end: number } | 'other' | null {
+  const exact = aliasAt(text, pos, lang);
+  const n = NAMING[lang];
+  if (n.lead) { n.lead.lastIndex = pos; if (n.lead.exec(text)) return { mention: named('untoc'), end: n.lead.lastIndex }; }
+  n.generic.lastIndex = pos;
+  const g = n.generic.exec(text);
+  if (!g) return exact && { mention: exact.mention, end: pos + exact.text.length };
+  const genericEnd = n.generic.lastIndex;
+  let phrase = text.slice(genericEnd, genericEnd + 160);
+  const stop = phrase.search(PHRASE_END);
+  if (stop >= 0) phrase = phrase.slice(0, stop);
+  const protocol = /^(?:Protocol|Протокол|بروتوكول)/iu.test(g[lang === 'ar' ? 2 : 1]!);
+  const definiteArabic = lang === 'ar' && !!g[1];
+  const qualified = n.qualifier.test(phrase);
+  let best: { key: Keyed; at: number; end: number } | null = null;
+  for (const [key, re] of n.keys) {
+    if (protocol ? key === 'untoc' : key !== 'untoc') continue;
+    const m = re.exec(phrase);
+    if (m && (!best || m.index < best.at)) best = { key, at: m.index, end: m.index + m[0].length };
+  }
+  // A key counts when the name goes on from the generic word (a qualifier, or in Arabic the name straight after it).
+  const continues = qualified || (lang === 'ar' && (!definiteArabic || (best !== null && best.at <= 12))) || (best !== null && /^[^\S\r\n]*$/.test(phrase.slice(0, best.at)));
+  const viaKey = best && continues ? { mention: named(best.key), end: genericEnd + best.end } : null;
+  const viaGeneric = viaKey ?? (qualified || (lang === 'ar' && !definiteArabic) ? 'other' : { mention: protocol ? { kind: 'protocol' } as const : named('untoc'), end: genericEnd });
+  if (exact && (viaGeneric === 'other' || pos + exact.text.length >= viaGeneric.end)) return { mention: exact.mention, end: pos + exact.text.length };
+  return viaGeneric;
 }
 
 /** The alias that ends exactly at `end` (names written before the article: 《公约》第5条, "UNTOC art. 5"). */

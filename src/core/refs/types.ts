@@ -18,12 +18,16 @@ export interface RawRef {
   /** Where the instrument's name stands, when it is named. */
   instrumentSpan?: { start: number; end: number };
   targets: Target[];
+  /** Where each target's element stands, when there are several ("articles 5, 6 and 44": the error goes on "44"). */
+  spans?: readonly { start: number; end: number }[];
+  /** Where the link to the instrument begins (", of the Convention"), when one is named after the units. */
+  tail?: number;
   /** A single article (with at most one unit): the only shape whose citation style is checked. */
   single: boolean;
-  /** Which way round it is written; only article-first English and Chinese forms have a canonical style checked. */
-  form: 'article-first' | 'paragraph-first' | 'zh' | 'other';
-  /** Memo of its citation-style verdict (refs/canonical.ts): the canonical form, or null when it is already canonical. */
-  canonical?: { instrument: InstrumentKey | null; form: string | null };
+  /** Which way round it is written: the article first ("article 5, paragraph 1") or the smallest unit first ("paragraph 1 of article 5"). */
+  form: 'article-first' | 'paragraph-first' | 'zh';
+  /** Memo of its citation-style verdict (refs/canonical.ts), or null when it is already written in its language's style. */
+  canonical?: { instrument: InstrumentKey | null; verdict: import('./canonical').Verdict | null };
 }
 
 /** The data's token for a unit: '1', '1(a)', '1(a)(ii)', '(a)', '(c)(i)'. */

@@ -26,16 +26,19 @@ const NUM_Y = new RegExp(`${S}${N}`, 'y');
 const SEP = new RegExp(`${S}(、|和|及|或|至|到|-|–)${S}`, 'y');
 const TIAO = new RegExp(`${S}条`, 'y');
 const DI = new RegExp(`${S}第`, 'y');
-const PAREN = /[ \t]*[(（][ \t]*([a-z]{1,2}|[ivx]{1,5}|[0-9]{1,2}|[一二三四五六七八九十]{1,3})[ \t]*[)）]/y;
+// (a), （三）, or one of the parenthesized ideographs ㈠…㈩ the PRC style writes items with
+const PAREN = /[ \t]*(?:[(（][ \t]*([a-z]{1,2}|[ivx]{1,5}|[0-9]{1,2}|[一二三四五六七八九十]{1,3})[ \t]*[)）]|([㈠-㈩]))/y;
+const RANGE_TO = new RegExp(`${S}(?:至|到)${S}(?:第${S})?`, 'y');
 const KUAN = new RegExp(`${S}款`, 'y');
 const XIANG = new RegExp(`${S}项`, 'y');
 const MU = new RegExp(`${S}目`, 'y');
 
 function at(t: string, p: number, re: RegExp): RegExpExecArray | null { re.lastIndex = p; return re.exec(t); }
 
-/** A list of numbers each closed by `closer` or sharing one: 第5、6和23条, 第5条至第8条, 第5至8条. */
-function numberList(t: string, p: number, closer: RegExp): { v: number[]; end: number } | null {
+/** A list of numbers each closed by `closer` or sharing one: 第5、6和23条, 第5条至第8条, 第5至8条; with where each stands. */
+function numberList(t: string, p: number, closer: RegExp): { v: number[]; spans: { start: number; end: number }[]; end: number } | null {
   const v: number[] = [];
+  const spans: { start: number; end: number }[] = [];
   let end = p;
   let pendingRange = false;
   for (;;) {
@@ -43,9 +46,13 @@ function numberList(t: string, p: number, closer: RegExp): { v: number[]; end: n
     if (!m) return null;
     const n = zhNumber(m[1]!);
     if (n === null) return null;
+    const here = { start: end, end: NUM_Y.lastIndex };
     if (pendingRange && v.length && n > v[v.length - 1]! && n - v[v.length - 1]! <= 60) {
-      for (let k = v[v.length - 1]! + 1; k <= n; k++) v.push(k);
-    } else v.push(n);
+      // the elements of a range share its place: 第40条至第45条 is one finding when it runs past the end
+      const span = { start: spans[spans.length - 1]!.start, end: here.end };
+      spans[spans.length - 1] = span;
+      for (let k = v[v.length - 1]! + 1; k <= n; k++) { v.push(k); spans.push(span); }
+    } else { v.push(n); spans.push(here); }
     end = NUM_Y.lastIndex;
     const closed = at(t, end, closer);
     if (closed) end = closer.lastIndex;
@@ -59,16 +66,29 @@ function numberList(t: string, p: number, closer: RegExp): { v: number[]; end: n
     pendingRange = sep[1] === '至' || sep[1] === '到' || sep[1] === '-' || sep[1] === '–';
     end = q;
   }
-  return { v, end };
+  return { v, spans, end };
 }
 
 /** One parenthesized or ordinal subdivision as a letter (项) or a Roman numeral (目). */
 function groupValue(raw: string, level: 'letter' | 'roman'): string | null {
+  if (/^[㈠-㈩]$/.test(raw)) raw = String(raw.charCodeAt(0) - 0x321f);
   if (/^[a-z]{1,2}$/.test(raw) && level === 'letter') return raw;
   if (/^[ivx]+$/.test(raw)) return raw;
   const n = zhNumber(raw);
   if (n === null || n < 1) return null;
   return level === 'letter' ? LETTERS[n - 1] ?? null : ROMAN[n] ?? null;
+}
+
+/** One subdivision closed by its word: (a)项, 第(a)项, 第一项, ㈢目. */
+function groupAt(t: string, p: number, closer: RegExp, level: 'letter' | 'roman'): { v: string; end: number } | null {
+  let q = p;
+  if (at(t, q, DI)) q = DI.lastIndex;
+  const paren = at(t, q, PAREN);
+  const g = paren ?? at(t, q, NUM_Y);
+  if (!g) return null;
+  if (!at(t, paren ? PAREN.lastIndex : NUM_Y.lastIndex, closer)) return null;
+  const v = groupValue(g[1] ?? g[2]!, level);
+  return v ? { v, end: closer.lastIndex } : null;
 }
 
 export function scanChinese(text: string): RawRef[] {
@@ -79,15 +99,17 @@ export function scanChinese(text: string): RawRef[] {
     const arts = numberList(text, start + 1, TIAO);
     if (!arts) continue;
     let end = arts.end;
-    // units
+    // The units belong to the last article of a list: 第6条、第8条和第10条第2款.
     const units: Unit[] = [];
+    let unitSpans: { start: number; end: number }[] = [];
     const di = at(text, end, DI);
-    if (di && arts.v.length === 1) {
+    if (di) {
       // 第1款 / 第2(d)款 / 第1、2款 / 第1款和第2款
       const q = DI.lastIndex;
       const paras = numberList(text, q, KUAN);
       if (paras) {
         for (const p of paras.v) units.push({ paragraph: p, groups: [] });
+        unitSpans = paras.spans;
         end = paras.end;
       } else {
         // 第2(d)款: UN Chinese style with the subparagraph inside the 款
@@ -96,7 +118,7 @@ export function scanChinese(text: string): RawRef[] {
           let r = NUM_Y.lastIndex;
           const groups: string[] = [];
           for (let g = at(text, r, PAREN); g; g = at(text, r, PAREN)) {
-            const v = groupValue(g[1]!, groups.length ? 'roman' : 'letter');
+            const v = groupValue(g[1] ?? g[2]!, groups.length ? 'roman' : 'letter');
             if (!v) break;
             groups.push(v);
             r = PAREN.lastIndex;
@@ -108,22 +130,25 @@ export function scanChinese(text: string): RawRef[] {
         }
       }
     }
-    // (a)项 / 第(a)项 / 第一项, then (ii)目 / 第(一)目, on a single unit (or on the article when it has no paragraphs)
-    if (arts.v.length === 1 && units.length <= 1) {
+    // (a)项 / 第(a)项 / 第一项 / (a)项至(c)项, then (ii)目 / 第(一)目 / ㈢目, on a single unit (or on the article when it has no paragraphs)
+    if (units.length <= 1) {
       for (const [level, closer] of [['letter', XIANG], ['roman', MU]] as const) {
-        let q = end;
-        const di2 = at(text, q, DI);
-        if (di2) q = DI.lastIndex;
-        const g = at(text, q, PAREN) ?? at(text, q, NUM_Y);
-        if (!g) continue;
-        const after = (g[0].includes('(') || g[0].includes('（')) ? PAREN.lastIndex : NUM_Y.lastIndex;
-        if (!at(text, after, closer)) continue;
-        const v = groupValue(g[1]!, level);
-        if (!v) break;
+        const g = groupAt(text, end, closer, level);
+        if (!g) { if (level === 'letter') continue; break; }
         const u = units[0] ?? (units.push({ groups: [] }), units[0]!);
         if (level === 'roman' && u.groups.length === 0) break;
-        u.groups.push(v);
-        end = closer.lastIndex;
+        const from = end;
+        u.groups.push(g.v);
+        end = g.end;
+        // a range of subparagraphs: (a)项至(c)项
+        const to = level === 'letter' && at(text, end, RANGE_TO) ? groupAt(text, RANGE_TO.lastIndex, closer, level) : null;
+        if (to && /^[a-z]$/.test(g.v) && /^[a-z]$/.test(to.v) && to.v > g.v) {
+          const base = units.pop()!;
+          for (let c = g.v.charCodeAt(0); c <= to.v.charCodeAt(0); c++) units.push({ ...base, groups: [...base.groups.slice(0, -1), String.fromCharCode(c)] });
+          unitSpans = units.map(() => ({ start: from, end: to.end }));
+          end = to.end;
+          break;
+        }
       }
     }
     // The instrument stands before 第: 《公约》第5条, 公约第5条, 本公约第5条; 《刑法》第212条 is domestic law.
@@ -148,8 +173,11 @@ export function scanChinese(text: string): RawRef[] {
       if (a) { instrument = a.mention; refStart = b - a.text.length; instrumentSpan = { start: refStart, end: b }; }
       else if (/[法律例典令规]$/.test(text.slice(Math.max(0, b - 1), b))) { head.lastIndex = end; continue; }
     }
-    const targets: Target[] = arts.v.length === 1 ? (units.length ? units : [null]).map((u) => ({ article: arts.v[0]!, unit: u })) : arts.v.map((n) => ({ article: n, unit: null }));
-    out.push({ start: refStart, end, lang: 'zh', instrument, instrumentSpan, targets, single: targets.length === 1, form: 'zh' });
+    const last = arts.v.length - 1;
+    const lastUnits = units.length ? units : [null];
+    const targets: Target[] = [...arts.v.slice(0, last).map((n) => ({ article: n, unit: null })), ...lastUnits.map((u) => ({ article: arts.v[last]!, unit: u }))];
+    const spans = targets.length > 1 ? [...arts.spans.slice(0, last), ...(unitSpans.length === lastUnits.length ? unitSpans : lastUnits.map(() => arts.spans[last]!))] : undefined;
+    out.push({ start: refStart, end, lang: 'zh', instrument, instrumentSpan, targets, spans, single: targets.length === 1, form: 'zh', tail: undefined, canonical: undefined });
     head.lastIndex = end;
   }
   return out;

@@ -10,13 +10,22 @@ function existenceRule(level: Missing['level']): Rule {
     defaultSeverity: 'error',
     check({ model, report }) {
       for (const r of references(model)) {
-        for (const miss of missingForRef(r)) {
-          if (!miss || miss.level !== level) continue;
+        const misses = missingForRef(r);
+        const reported = new Set<string>();
+        misses.forEach((miss, i) => {
+          if (!miss || miss.level !== level) return;
+          // In a list or a range the finding goes on the element that is wrong ("articles 5, 6 and 44": on "44"); the
+          // elements of one range share their place, so a range past the end is one finding.
+          const el = r.raw.spans?.[i];
+          const at = el ? { start: r.start - r.raw.start + el.start, end: r.start - r.raw.start + el.end } : r;
+          const key = `${at.start}:${at.end}`;
+          if (reported.has(key)) return;
+          reported.add(key);
           // Precision first: with the instrument only implied, "article 212" more likely cites domestic law than
           // mistypes the treaty, so it is only a note; a named instrument makes it an error.
-          if (r.explicit) report(r, miss.message);
-          else report(r, t('{0} (No instrument is named, so the section\'s is assumed; if this cites domestic law, name the law.)', miss.message), 'info');
-        }
+          if (r.explicit) report(at, miss.message);
+          else report(at, t('{0} (No instrument is named, so the section\'s is assumed; if this cites domestic law, name the law.)', miss.message), 'info');
+        });
       }
     },
   };

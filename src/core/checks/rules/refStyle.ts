@@ -2,6 +2,7 @@
 import { t } from '@vscode/l10n';
 import { nonCanonical } from '../../refs/canonical';
 import { references } from '../../refs/resolve';
+import { missingForRef } from '../../refs/validate';
 import { formatter, HOLES } from '../../text/messages';
 import type { Rule } from '../rule';
 
@@ -22,10 +23,15 @@ export const refNonCanonical: Rule = {
   code: 'ref.non-canonical',
   defaultSeverity: 'info',
   check({ model, report }) {
-    const message = formatter(t('UN citation style: "{0}". The quick fix rewrites it.', HOLES[0]));
+    const verified = formatter(t('UN citation style: "{0}". The quick fix rewrites it.', HOLES[0]));
+    const usual = formatter(t('Usual citation style in this language (secondary sources, not a verified UN style): "{0}". The quick fix rewrites it.', HOLES[0]));
+    const usualNoFix = formatter(t('Usual citation style in this language (secondary sources, not a verified UN style): "{0}", in the case the sentence needs.', HOLES[0]));
     for (const r of references(model)) {
-      const c = nonCanonical(r, model.text);
-      if (c !== null) report(r, message(c), undefined, { replacement: c });
+      const v = nonCanonical(r, model.text);
+      // A reference to what does not exist gets its error, not a style fix that would keep the wrong unit.
+      if (v === null || missingForRef(r).some((m) => m !== null)) continue;
+      const message = v.verified ? verified : v.fix ? usual : usualNoFix;
+      report({ start: r.start - v.back, end: r.end }, message(v.form), undefined, v.fix ? { replacement: v.form } : undefined);
     }
   },
 };
