@@ -45,8 +45,21 @@ function random(seed: number): () => number {
   return () => { x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0; return x / 4294967296; };
 }
 
+/**
+ * Reference forms as each language's drafts write them ({a} an article, {p} a paragraph number): one in about three
+ * paragraphs carries one, with numbers that exist or not, so reference checking is timed on the share of text it meets.
+ */
+const REFERENCES: Record<ProseLanguage, string[]> = {
+  en: ['article {a} of the Convention', 'article {a}, paragraph {p} (a), of the Convention', 'paragraphs 1 and {p} of article {a}', 'articles {a} to {b} of the Convention', 'article {a} of the Trafficking in Persons Protocol'],
+  zh: ['《公约》第{a}条', '《公约》第{a}条第{p}款', '第{a}条第{p}(a)款', '《公约》第{a}、{b}条', '《贩运人口议定书》第{a}条'],
+  fr: ['l’article {a} de la Convention', 'le paragraphe {p} de l’article {a} de la Convention', 'l’alinéa a) du paragraphe {p} de l’article {a}', 'aux articles {a} à {b} de la Convention', 'l’article {a} du Protocole relatif à la traite des personnes'],
+  es: ['el artículo {a} de la Convención', 'el párrafo {p} del artículo {a} de la Convención', 'artículo {a}, párrafo {p}, apartado a), de la Convención', 'los artículos {a} a {b} de la Convención', 'el artículo {a} del Protocolo contra la trata de personas'],
+  ru: ['статьи {a} Конвенции', 'пункта {p} статьи {a} Конвенции', 'подпункт (a) пункта {p} статьи {a}', 'статьях {a}–{b} Конвенции', 'статьи {a} Протокола о торговле людьми'],
+  ar: ['المادة {a} من الاتفاقية', 'الفقرة {p} من المادة {a} من الاتفاقية', 'الفقرة الفرعية (أ) من الفقرة {p} من المادة {a}', 'المواد من {a} إلى {b} من الاتفاقية', 'المادة {a} من بروتوكول الاتجار بالأشخاص'],
+};
+
 /** A draft of about `bytes` bytes of prose in `lang`: every article section, each part a few paragraphs of sentences. */
-export function proseDraft(bytes: number, seed: number, lang: ProseLanguage): string {
+export function proseDraft(bytes: number, seed: number, lang: ProseLanguage, withReferences = false): string {
   const tpl = templateFor(lang);
   const pool = sentences(lang);
   const next = random(seed);
@@ -56,7 +69,13 @@ export function proseDraft(bytes: number, seed: number, lang: ProseLanguage): st
   let size = head.length * 2;
   const paragraph = () => {
     const n = 2 + Math.floor(next() * 5);
-    const p = Array.from({ length: n }, () => pool[Math.floor(next() * pool.length)]!).join(lang === 'zh' ? '' : ' ');
+    let p = Array.from({ length: n }, () => pool[Math.floor(next() * pool.length)]!).join(lang === 'zh' ? '' : ' ');
+    if (withReferences && next() < 0.35) {
+      const forms = REFERENCES[lang];
+      const a = 1 + Math.floor(next() * 44);
+      const ref = forms[Math.floor(next() * forms.length)]!.replace('{a}', String(a)).replace('{b}', String(a + 2)).replace('{p}', String(1 + Math.floor(next() * 4)));
+      p += lang === 'zh' ? `见${ref}。` : ` (${ref}).`;
+    }
     out.push(p, '\n\n');
     size += Buffer.byteLength(p) + 2;
   };

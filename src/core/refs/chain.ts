@@ -3,7 +3,7 @@
 // "الفقرتان 1 و2 من المادة 10". One grammar for all five; each language gives its words (refs/vocab.ts).
 import { aliasEndingAt, instrumentAt } from './names';
 import type { InstrumentMention, RawRef, Target, Unit } from './types';
-import { ANCHOR, numberValue, ROMAN_NUMERALS, VOCABS, type ChainLang, type Level, type Vocab } from './vocab';
+import { ANCHOR, latinLanguages, numberValue, ROMAN_NUMERALS, VOCABS, type ChainLang, type Level, type Vocab } from './vocab';
 
 /** One element of a list as read: the units it gives (the larger ones come from the words that follow) and where it stands. */
 interface Item { article?: number; paragraph?: number; groups: string[]; start: number; end: number }
@@ -79,7 +79,9 @@ class Reader {
       }
       return { article: n.n, groups: [], start: p, end: n.end };
     }
-    const g = this.groups(p, level === 'item');
+    // an item word with a letter ("inciso a)", as some Spanish texts write subparagraphs) is read as the letter
+    let g = this.groups(p, level === 'item');
+    if (!g.v.length && level === 'item') g = this.groups(p, false);
     if (g.v.length) return { groups: level === 'subparagraph' ? inherit(prev?.groups ?? [], g.v) : g.v, start: ws(t, p), end: g.end };
     const b = this.v.bareGroup && level === 'subparagraph' ? at(t, ws(t, p), this.v.bareGroup) : null;
     return b ? { groups: [b[1]!], start: ws(t, p), end: this.v.bareGroup!.lastIndex } : null;
@@ -140,7 +142,8 @@ class Reader {
       const r = pastComma(this.t, end);
       const sub = this.word(r, [level]);
       if (!sub) continue;
-      const g = this.groups(sub.end, level === 'item');
+      let g = this.groups(sub.end, level === 'item');
+      if (!g.v.length && level === 'item' && !list.items[0]!.groups.length) g = this.groups(sub.end, false);
       if (!g.v.length) continue;
       list.items[0]!.groups.push(...g.v);
       end = g.end;
@@ -205,11 +208,12 @@ function scriptOf(ch: string): keyof typeof SCRIPTS {
 }
 
 /** The reference a language's grammar reads at an anchor, or null; 'domestic' when it cites another law. */
-function readAt(t: string, anchor: number, word: number, v: Vocab): RawRef | 'domestic' | null {
-  const rd = new Reader(t, v);
-  const w = rd.word(word, LEVELS.slice().reverse());
+const LARGEST_FIRST: readonly Level[] = LEVELS.slice().reverse();
+
+function readAt(rd: Reader, anchor: number, word: number): RawRef | 'domestic' | null {
+  const t = rd.t, v = rd.v;
+  const w = rd.word(word, LARGEST_FIRST);
   if (!w) return null;
-  if (v.domesticBefore.test(t.slice(Math.max(0, anchor - 40), anchor))) return 'domestic';
   let list = rd.list(w.level, ws(t, w.end), w.plural, w.level === 'article');
   if (!list) return null;
   // "article 222-34 du code pénal", "Art. 5-1": a hyphenated number of a code, not a range
@@ -242,7 +246,8 @@ function readAt(t: string, anchor: number, word: number, v: Vocab): RawRef | 'do
     }
   }
   const inst = instrumentAfter(t, end, v);
-  if (inst === 'domestic') return 'domestic';
+  // "Criminal Code, article 12": asked only once a reference is read, as most anchors are not one
+  if (inst === 'domestic' || v.domesticBefore.test(t.slice(Math.max(0, anchor - 40), anchor))) return 'domestic';
   let mention: InstrumentMention = inst ? inst.mention : { kind: 'none' };
   let span = inst ? { start: inst.start, end: inst.end } : undefined;
   let start = anchor;
@@ -278,24 +283,34 @@ function nearLang(t: string, start: number, end: number): ChainLang {
   return best;
 }
 
+/** What may not stand just before a unit's word: "particle" holds no "article", "l’article" is read from its "l’". */
+const LEFT_LATIN = /[\p{L}\p{N}_'’\-]/u;
+const LEFT_OTHER = /\p{L}/u;
+
 export function scanChain(text: string): RawRef[] {
   const out: RawRef[] = [];
-  const re = new RegExp(ANCHOR.source, ANCHOR.flags);
+  const re = ANCHOR;
+  re.lastIndex = 0;
+  const readers = new Map<ChainLang, Reader>();
+  const reader = (lang: ChainLang) => { let r = readers.get(lang); if (!r) readers.set(lang, (r = new Reader(text, VOCABS[lang]))); return r; };
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const anchor = m.index;
-    const elided = /^[ld]['’]/i.test(m[0]) && scriptOf(m[0][2] ?? 'a') === 'latin' ? 2 : 0;
+    const script = scriptOf(m[0][0]!);
+    const before = text[anchor - 1];
+    if (before !== undefined && (script === 'latin' ? LEFT_LATIN : LEFT_OTHER).test(before)) { re.lastIndex = anchor + 1; continue; }
+    const elided = script === 'latin' && /^[ld]['’]/i.test(m[0]) ? 2 : 0;
     let best: RawRef | null = null;
     let domestic = false;
-    // "l’article" is French; otherwise every language of the script is tried and the one that reads furthest wins
-    const langs = elided ? (['fr'] as const) : SCRIPTS[scriptOf(m[0][0]!)];
+    // "l’article" is French; otherwise each language whose word it is is tried, and the one that reads furthest wins
+    const langs = elided ? (['fr'] as const) : script === 'latin' ? latinLanguages(m[0]) : SCRIPTS[script];
     for (const lang of langs) {
-      const r = readAt(text, anchor, anchor + elided, VOCABS[lang]);
+      const r = readAt(reader(lang), anchor, anchor + elided);
       if (r === 'domestic') { domestic = true; continue; }
       if (r && (!best || r.end > best.end || (r.end === best.end && r.lang === nearLang(text, anchor, r.end)))) best = r;
     }
     // "Article 12 of the Criminal Code": one language reads another law, another reads a bare article; the law wins.
     if (best && !(domestic && best.instrument.kind === 'none')) { out.push(best); re.lastIndex = Math.max(best.end, anchor + 1); }
-    else if (domestic) re.lastIndex = anchor + m[0].length;
+    else re.lastIndex = anchor + m[0].length;
   }
   return out;
 }

@@ -35,6 +35,14 @@ function shareParts(r: RawRef): RawRef {
 
 /** What makes a line's references need the parser: code, HTML, a link target or a link definition. */
 const RISKY = /[`<]|\]\(|^\s*\[[^\]]+\]:/m;
+/** RISKY, asked with plain substring searches first: a multiline regex over every section costs more than the scan itself. */
+function risky(s: string): boolean {
+  return (s.includes('`') || s.includes('<') || s.includes('](') || s.includes(']:')) && RISKY.test(s);
+}
+/** A fenced or indented code block may stand in the section (then the parser says where code is). */
+function mayHoldCode(s: string): boolean {
+  return (s.includes('```') || s.includes('~~~') || s.includes('    ') || s.includes('\t')) && /^ {0,3}(?:`{3,}|~{3,})|^(?: {4}|\t)\S/m.test(s);
+}
 const COMMENT_TAGS = /\{>>|<<\}/g;
 
 /** Node types whose text is never prose: their digits and words are not references. */
@@ -69,16 +77,20 @@ export function chunkReferences(text: string, tree: () => Root, skipFirstLine: b
   if (skipFirstLine) { const nl = text.indexOf('\n'); from = nl < 0 ? text.length : nl + 1; }
   // Comment threads ({>>@id | … <<} lines) are conversation between reviewers, not observations to validate.
   const onThreadLine = (o: number) => text.startsWith('{>>@', text.lastIndexOf('\n', o - 1) + 1);
-  const found = [...scanChain(text), ...scanChinese(text)].filter((r) => r.start >= from && !onThreadLine(r.start));
+  const chain = scanChain(text);
+  // Chinese references need 第; most sections of a Latin-script draft have none, and then the Chinese scan is skipped.
+  const all = text.includes('第') ? [...chain, ...scanChinese(text)] : chain;
+  const found = all.filter((r) => r.start >= from && !onThreadLine(r.start));
   let refs = found;
   // Code, HTML and link targets need a backtick, '<', '](' or a fence or indented line; the parser is asked only
   // when a reference stands on such a line or the section has a code block.
   const lineOf = (o: number) => text.slice(text.lastIndexOf('\n', o - 1) + 1, (text.indexOf('\n', o) + 1 || text.length + 1) - 1);
   // Comment tags ({>>@id<<}) carry a '<' but are not HTML.
-  const risky = found.length > 0 && (/^ {0,3}(?:`{3,}|~{3,})|^(?: {4}|\t)\S/m.test(text) ||
+  const needsParser = found.length > 0 && (mayHoldCode(text) ||
     // One pass over the section first: most have none of these characters, and then no line needs a look.
-    (RISKY.test(text.replace(COMMENT_TAGS, '')) && found.some((r) => RISKY.test(lineOf(r.start).replace(COMMENT_TAGS, '')))));
-  if (risky) {
+    // (the copy without comment tags is made only when the section has one of them at all)
+    (risky(text) && RISKY.test(text.replace(COMMENT_TAGS, '')) && found.some((r) => RISKY.test(lineOf(r.start).replace(COMMENT_TAGS, '')))));
+  if (needsParser) {
     const opaque = opaqueRanges(tree());
     refs = found.filter((r) => !opaque.some(([a, b]) => r.start < b && r.end > a));
   }

@@ -48,8 +48,11 @@ const LOOKALIKE: Record<string, string> = { а: 'a', в: 'b', с: 'c', е: 'e', 
 const AR_DIGIT = /[٠-٩۰-۹]/g;
 
 /** Western, Arabic-Indic (U+0660…) or Eastern Arabic-Indic (U+06F0…) digits, or the language's ordinal for 1. */
+const AR_ORDINALS = ['الأولى', 'الثانية', 'الثالثة', 'الرابعة', 'الخامسة', 'السادسة', 'السابعة', 'الثامنة', 'التاسعة', 'العاشرة'];
 export function numberValue(s: string): number {
-  if (/^(?:premier|1er|первая|первой|первую|الأولى)$/i.test(s)) return 1;
+  if (/^(?:premier|1er)$/i.test(s)) return 1;
+  const ordinal = AR_ORDINALS.indexOf(s);
+  if (ordinal >= 0) return ordinal + 1;
   return Number(s.replace(AR_DIGIT, (d) => { const c = d.charCodeAt(0); return String(c >= 0x06f0 ? c - 0x06f0 : c - 0x0660); }));
 }
 
@@ -175,7 +178,8 @@ const ar: Vocab = {
   list: y(`(?:${S}*[،,]${S}*(?:و${S}*)?|${S}+و${S}*|${S}+أو${S}+)`, 'u'),
   range: y(`(?:${S}+(?:إلى|الى|حتى)${S}+|${S}*[-–]${S}*)`, 'u'),
   rangeOpen: y(`من${S}+`, 'u'),
-  number: y(`(?:${AR_DIGITS}|الأولى(?![\\p{L}]))`, 'u'),
+  // digits, or the ordinal words legal Arabic also writes articles with: "المادة الخامسة"
+  number: y(`(?:${AR_DIGITS}|(?:${AR_ORDINALS.join('|')})(?![\\p{L}]))`, 'u'),
   // (أ) … (هـ) for letters; the roman level is written with Arabic digits in quotes or parentheses: '1', "2", (3)
   group: y(`\\(${S}*(هـ|[\\u0621-\\u064A])${S}*\\)|\\(${S}*([a-z]{1,2}|[ivx]{1,5})${S}*\\)|['‘’"“”](${AR_DIGITS})['‘’"“”]`, 'u'),
   bareGroup: null,
@@ -194,12 +198,24 @@ export const VOCABS: Readonly<Record<ChainLang, Vocab>> = { en, fr, es, ru, ar }
 /**
  * Where a reference may start, in every language at once (one pass over the text): the article word, or a smaller unit's
  * word (a reference written smallest unit first). French may elide its article onto the word ("l’article", "d’article").
+ * No lookbehind: the engine scans fastest for a plain alternation, and the word's left edge is checked after a match
+ * (refs/chain.ts), so a 1 MB draft costs a few milliseconds here.
  */
 export const ANCHOR = new RegExp([
-  '(?<![\\p{L}\\p{N}_\'’\\-])(?:[ld][\'’])?(?:art(?:icles?|ículos?|s?\\.|(?=[^\\S\\r\\n]*\\d))|par(?:agraphs?|agraphes?|as?\\.?|\\.)|subparagraphs?|alinéas?|al\\.|sous-alinéas?|párr(?:afos?|\\.)|apartados?|letras?|incisos?)',
-  `(?<![\\p{L}])(?:стат(?:ь|ей)|ст\\.|пункт|п\\.|подпункт|подп\\.|пп\\.)`,
-  `(?<![\\p{L}])${AR_PREFIX}(?:ماد(?:ة|تان|تين|تا)|مواد|فقر(?:ة|تان|تين|تا|ات))`,
+  '(?:[ld][\'’])?(?:art(?:icles?|ículos?|s?\\.|(?=[^\\S\\r\\n]*\\d))|par(?:agraphs?|agraphes?|as?\\.?|\\.)|subparagraphs?|alinéas?|al\\.|sous-alinéas?|párr(?:afos?|\\.)|apartados?|letras?|incisos?)(?![\\p{L}])',
+  `(?:стат(?:ь|ей)|ст\\.|пункт|п\\.|подпункт|подп\\.|пп\\.)`,
+  `${AR_PREFIX}(?:ماد(?:ة|تان|تين|تا)|مواد|فقر(?:ة|تان|تين|تا|ات))`,
 ].join('|'), 'giu');
+
+/** The Latin-script languages whose words an anchor is ("article": English or French; "párrafo": Spanish only). */
+export function latinLanguages(word: string): readonly ChainLang[] {
+  const w = word.toLowerCase().replace(/^[ld]['’]/, '');
+  if (w.startsWith('article')) return ['en', 'fr'];
+  if (w.startsWith('art')) return /^artículo/.test(w) ? ['es'] : ['en', 'fr', 'es'];
+  if (/^(?:paragraphe|par\.$|alinéa|al\.|sous-)/.test(w)) return ['fr'];
+  if (/^(?:párr|apartado|letra|inciso)/.test(w)) return ['es'];
+  return ['en'];
+}
 
 /** A roman numeral as the data writes it, for ranges of items. */
 export const ROMAN_NUMERALS: readonly string[] = ROMANS;
