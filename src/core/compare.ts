@@ -1,4 +1,5 @@
 // Differences between a draft and a co-reviewer's copy, by word (by Intl.Segmenter word for Chinese), and their import as suggestions.
+import { t } from '@vscode/l10n';
 import { diffArrays } from 'diff';
 import { parseComments } from './comments/parse';
 import { blockText, CommentError, randomId, stamp, type OpContext } from './comments/ops';
@@ -132,7 +133,7 @@ export function differencesAsSuggestions(draft: string, copy: string, ctx: OpCon
   const threads: NewThread[] = [];
   for (const h of hunks) {
     if (MARKUP.test(h.oldText) || MARKUP.test(h.newText)) {
-      throw new CommentError(`The copy changes a comment or suggestion near "${(h.oldText || h.newText).slice(0, 40)}": resolve the draft's own comments and suggestions first, or merge the copies with git.`);
+      throw new CommentError(t('The copy changes a comment or suggestion near "{0}": resolve the draft\'s own comments and suggestions first, or merge the copies with git.', (h.oldText || h.newText).slice(0, 40)));
     }
     const id = newId(8);
     threads.push({ id, start: h.oldStart, end: h.oldEnd, newText: h.newText, kind: suggestionKind(h.oldStart, h.oldEnd, h.newText), lines: [blockText(id, ctx.author, date, '')] });

@@ -125,3 +125,40 @@ describe('comment operations', () => {
     expect(a).not.toBe(b);
   });
 });
+
+describe('marks hold any text or refuse: no delimiter, backtick or front matter loses text', () => {
+  // Text made of the marks' own pieces and the Markdown around them: every shape a range can cut.
+  const piece = fc.constantFrom('a', 'b c', ' ', '~>', '~~', '==', '++', '--', '-', '=', '~', '{', '}', '<<', '>>', '`', '``', '`x`', '{>>', '<<}', '{==', '==}', '++}', '~~}', '*', '_');
+  const text = fc.array(piece, { minLength: 1, maxLength: 14 }).map((p) => `Start ${p.join('')} end.\n`);
+  const newText = fc.constantFrom('X', 'y z', '', '=', '-', '`', '~', 'a~');
+  it('suggestChange and addComment either refuse with a message, or reject-all gives the original and accept-all the edit', () => {
+    fc.assert(fc.property(text, fc.nat(200), fc.nat(200), newText, fc.boolean(), (t0, x, y, nt, comment) => {
+      const a = Math.min(x, y) % t0.length, b = Math.max(x, y) % t0.length;
+      const [s, e] = a <= b ? [a, b] : [b, a];
+      let r: { id: string; edits: OffsetEdit[] };
+      try {
+        r = comment ? addComment(t0, s, e, 'note', ctx('Ana')) : suggestChange(t0, s, e, nt, ctx('Li'));
+      } catch (err) {
+        expect((err as Error).constructor.name).toBe('CommentError');
+        expect((err as Error).message.length).toBeGreaterThan(20);
+        return;
+      }
+      const marked = applyEdits(t0, r.edits);
+      const edited = comment ? t0 : t0.slice(0, s) + nt + t0.slice(e);
+      // the new thread alone: rejecting (or deleting a comment) gives the original back, accepting gives the edit
+      expect(applyEdits(marked, comment ? deleteComment(marked, r.id) : reject(marked, r.id))).toBe(t0);
+      if (!comment) expect(applyEdits(marked, accept(marked, r.id))).toBe(edited);
+      // and where the original holds no markup of its own, reject-all and the clean copy say the same
+      if (!parseComments(t0).marks.length && !parseComments(t0).blocks.length) {
+        expect(applyEdits(marked, rejectAll(marked))).toBe(comment ? marked : t0);
+        expect(cleanCopy(marked)).toBe(edited);
+      }
+    }), { numRuns: 400 });
+  });
+  it('a mark in the front matter is refused (it would break the YAML)', () => {
+    const d = '---\ndocument: list-of-observations\n---\n# T\n\nText.\n';
+    expect(() => addComment(d, 4, 12, 'n', ctx('Ana'))).toThrow(/front matter/);
+    expect(() => suggestChange(d, 4, 12, 'x', ctx('Ana'))).toThrow(/front matter/);
+    expect(addComment(d, d.indexOf('Text'), d.indexOf('Text') + 4, 'n', ctx('Ana')).edits.length).toBeGreaterThan(0);
+  });
+});

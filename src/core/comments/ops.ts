@@ -1,4 +1,5 @@
 // Comment and suggestion operations as minimal edits: add, reply, resolve, reopen, edit, delete, suggest, accept, reject, clean.
+import { t } from '@vscode/l10n';
 import { applyEdits, eolOf, type OffsetEdit } from '../edits';
 import { parseComments, type Block, type CommentThread, type CommentsModel } from './parse';
 
@@ -65,10 +66,19 @@ export function paragraphEnd(text: string, offset: number): number {
 }
 
 function checkRange(model: CommentsModel, text: string, start: number, end: number): void {
-  if (start < 0 || end > text.length || start > end) throw new CommentError('The selection is outside the document.');
-  if (/\n[ \t]*\r?\n/.test(text.slice(start, end))) throw new CommentError('Select text within one paragraph: a comment or suggestion cannot span a blank line.');
-  for (const m of model.marks) if (start < m.end && end > m.start || (start === end && start > m.start && start < m.end)) throw new CommentError('The selection overlaps another comment or suggestion; select text outside it.');
-  for (const b of model.blocks) if (start < b.end && end > b.start) throw new CommentError('The selection is inside a comment thread; select text of the draft.');
+  if (start < 0 || end > text.length || start > end) throw new CommentError(t('The selection is outside the document.'));
+  if (/\n[ \t]*\r?\n/.test(text.slice(start, end))) throw new CommentError(t('Select text within one paragraph: a comment or suggestion cannot span a blank line.'));
+  for (const m of model.marks) if (start < m.end && end > m.start || (start === end && start > m.start && start < m.end)) throw new CommentError(t('The selection overlaps another comment or suggestion; select text outside it.'));
+  for (const b of model.blocks) if (start < b.end && end > b.start) throw new CommentError(t('The selection is inside a comment thread; select text of the draft.'));
+  // A mark in the front matter would break its YAML: the review's fields are edited, not commented on.
+  const fm = /^\ufeff?---[ \t]*\r?\n/.exec(text);
+  if (fm) {
+    const close = /^(?:---|\.\.\.)[ \t]*$/m;
+    const rest = text.slice(fm[0].length);
+    const c = close.exec(rest);
+    const fmEnd = c ? fm[0].length + c.index + c[0].length : text.length;
+    if (start < fmEnd) throw new CommentError(t('The selection is in the front matter, whose fields a mark would break. Comment on the draft\'s text, or edit the field itself.'));
+  }
 }
 
 function newThreadEdits(text: string, start: number, end: number, open: string, close: string, blockId: string, body: string, ctx: OpContext): OffsetEdit[] {
@@ -86,29 +96,55 @@ function newThreadEdits(text: string, start: number, end: number, open: string, 
   return edits;
 }
 
+/** The character sequences the marks are made of, as a user would recognize them in a message. */
+const DELIMITERS = ['{==', '==}', '{++', '++}', '{--', '--}', '{~~', '~>', '~~}', '{>>', '<<}', '`'];
+
+/**
+ * Refuses a new mark that would not read back as written: a range holding the marks' own characters ("a ~> b"), ending
+ * where a closing mark begins ("a-" before "--}") or cutting a code span. The mark is placed, read back and undone; only
+ * when rejecting it gives the text back and accepting it gives the edit is it kept — so no text is ever lost to it.
+ */
+function placeable(text: string, edits: OffsetEdit[], tid: string, start: number, end: number, newText: string | null): OffsetEdit[] {
+  const marked = applyEdits(text, edits);
+  const before = parseComments(text);
+  const after = parseComments(marked);
+  const th = after.threads.find((x) => x.id === tid);
+  const undone = th && applyEdits(marked, [...markEdits(th, 'old'), ...blockEdits(th)]);
+  const done = th && newText !== null && applyEdits(marked, [...markEdits(th, 'new'), ...blockEdits(th)]);
+  const ok = th && undone === text && (newText === null || done === applyEdits(text, [{ start, end, newText }])) &&
+    after.threads.length === before.threads.length + 1 && after.problems.length <= before.problems.length;
+  if (ok) return edits;
+  const concerned = text.slice(start, end) + (newText ?? '');
+  const found = DELIMITERS.filter((d) => concerned.includes(d) || text.slice(Math.max(0, start - 2), start + 2).includes(d) || text.slice(Math.max(0, end - 2), end + 2).includes(d));
+  throw new CommentError(found.length
+    ? t('A mark here could not hold the text as written: it contains or touches {0}, which the marks themselves use. Select a range without them, or a whole code span, or edit the text directly.', found.join(' '))
+    : t('A mark here could not hold the text as written. Select a slightly different range, or edit the text directly.'));
+}
+
 /** A new comment thread on [start, end) (a point when equal), with its first comment. */
 export function addComment(text: string, start: number, end: number, body: string, ctx: OpContext): { id: string; edits: OffsetEdit[] } {
   checkRange(parseComments(text), text, start, end);
   const tid = id(ctx, 8);
-  return { id: tid, edits: start === end ? newThreadEdits(text, start, end, '', '', tid, body, ctx) : newThreadEdits(text, start, end, '{==', '==}', tid, body, ctx) };
+  const edits = start === end ? newThreadEdits(text, start, end, '', '', tid, body, ctx) : newThreadEdits(text, start, end, '{==', '==}', tid, body, ctx);
+  return { id: tid, edits: placeable(text, edits, tid, start, end, null) };
 }
 
 /** A suggested change of [start, end) into `newText`: an insertion at a point, a deletion when `newText` is empty, else a replacement. */
 export function suggestChange(text: string, start: number, end: number, newText: string, ctx: OpContext, comment = ''): { id: string; edits: OffsetEdit[] } {
   checkRange(parseComments(text), text, start, end);
-  if (start === end && !newText) throw new CommentError('Nothing to suggest: select text to delete or replace, or type text to insert.');
-  if (/\n[ \t]*\r?\n/.test(newText) || /~~\}|\+\+\}|~>/.test(newText)) throw new CommentError('The suggested text cannot contain a blank line or the marks ~~}, ++}, ~>.');
+  if (start === end && !newText) throw new CommentError(t('Nothing to suggest: select text to delete or replace, or type text to insert.'));
+  if (/\n[ \t]*\r?\n/.test(newText) || /~~\}|\+\+\}|~>/.test(newText)) throw new CommentError(t('The suggested text cannot contain a blank line or the marks ~~}, ++}, ~>.'));
   const tid = id(ctx, 8);
   const edits = start === end ? newThreadEdits(text, start, end, '', `{++${newText}++}`, tid, comment, ctx)
     : !newText ? newThreadEdits(text, start, end, '{--', '--}', tid, comment, ctx)
     : newThreadEdits(text, start, end, '{~~', `~>${newText}~~}`, tid, comment, ctx);
-  return { id: tid, edits };
+  return { id: tid, edits: placeable(text, edits, tid, start, end, newText) };
 }
 
 function thread(text: string, threadId: string): CommentThread {
-  const t = parseComments(text).threads.find((x) => x.id === threadId);
-  if (!t) throw new CommentError(`No comment thread @${threadId} in this document.`);
-  return t;
+  const found = parseComments(text).threads.find((x) => x.id === threadId);
+  if (!found) throw new CommentError(t('No comment thread @{0} in this document.', threadId));
+  return found;
 }
 
 function appendToThread(text: string, t: CommentThread, content: string): OffsetEdit {
@@ -131,13 +167,13 @@ export function setResolved(text: string, threadId: string, resolved: boolean, c
 
 function block(text: string, blockId: string): Block {
   const b = parseComments(text).blocks.find((x) => x.id === blockId);
-  if (!b) throw new CommentError(`No comment @${blockId} in this document.`);
+  if (!b) throw new CommentError(t('No comment @{0} in this document.', blockId));
   return b;
 }
 
 export function editComment(text: string, blockId: string, body: string): OffsetEdit[] {
   const b = block(text, blockId);
-  if (b.event) throw new CommentError('A resolve or reopen event has no text to edit.');
+  if (b.event) throw new CommentError(t('A resolve or reopen event has no text to edit.'));
   const stored = encodeBody(body);
   if (b.bodyStart === b.bodyEnd) return stored ? [{ start: b.bodyStart, end: b.bodyStart, newText: ` | ${stored}` }] : [];
   // Emptied: drop the field with its separator.
@@ -183,14 +219,14 @@ export function deleteThread(text: string, threadId: string): OffsetEdit[] {
 }
 
 export function accept(text: string, threadId: string): OffsetEdit[] {
-  const t = thread(text, threadId);
-  if (t.kind === 'comment') throw new CommentError('A comment is resolved, not accepted.');
-  return [...markEdits(t, 'new'), ...blockEdits(t)];
+  const th = thread(text, threadId);
+  if (th.kind === 'comment') throw new CommentError(t('A comment is resolved, not accepted.'));
+  return [...markEdits(th, 'new'), ...blockEdits(th)];
 }
 export function reject(text: string, threadId: string): OffsetEdit[] {
-  const t = thread(text, threadId);
-  if (t.kind === 'comment') throw new CommentError('A comment is resolved, not rejected.');
-  return [...markEdits(t, 'old'), ...blockEdits(t)];
+  const th = thread(text, threadId);
+  if (th.kind === 'comment') throw new CommentError(t('A comment is resolved, not rejected.'));
+  return [...markEdits(th, 'old'), ...blockEdits(th)];
 }
 
 /** The author of a thread as written on its first block ("" for plain CriticMarkup). */
