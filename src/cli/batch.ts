@@ -1,16 +1,47 @@
 // Checks many files: in this thread for a few, across worker threads (both cores) for many; progress as it goes.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { t } from '@vscode/l10n';
-import { limitTextCaches, summarizeBytes, type CheckOptions, type DraftSummary } from '../core/index';
+import { decodeDraft, kindOfError, limitTextCaches, summarizeBytes, unreadablePath, type CheckOptions, type Decoded, type DraftSummary, type FileKind, type Finding } from '../core/index';
 import { currentMessages, useMessages } from './locale';
 
 /** A file to check, with the options of its configuration file when it has one. */
 export interface FileJob { path: string; name: string; explicit: boolean; options?: CheckOptions }
 
+/** A path as the core's reading policy sees it: its kind and size, without opening it. */
+export function statKind(path: string): { kind: FileKind; size: number } {
+  try {
+    const st = statSync(path);
+    const kind: FileKind = st.isFile() ? 'file' : st.isDirectory() ? 'directory' : st.isFIFO() ? 'fifo' : st.isCharacterDevice() || st.isBlockDevice() ? 'device' : st.isSocket() ? 'socket' : 'other';
+    return { kind, size: st.size };
+  } catch (e) {
+    return { kind: kindOfError((e as NodeJS.ErrnoException).code), size: 0 };
+  }
+}
+
+/** A draft's text read by the core's policy: a regular file within the size limit, decoded as UTF-8, or the finding why not. */
+export function readDraft(path: string): Decoded {
+  const { kind, size } = statKind(path);
+  const refused = unreadablePath(kind, size);
+  if (refused) return { ok: false, finding: refused };
+  try { return decodeDraft(readFileSync(path)); } catch (e) {
+    const finding = unreadablePath(kindOfError((e as NodeJS.ErrnoException).code), 0);
+    return { ok: false, finding: finding ?? { code: 'file.unreadable', severity: 'error', message: (e as Error).message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } };
+  }
+}
+
+function unreadable(job: FileJob, options: CheckOptions, finding: Finding): DraftSummary {
+  const s = summarizeBytes(job.name, new Uint8Array(), options, false);
+  return { ...s, draft: true, findings: [finding], counts: { error: 1, warning: 0, info: 0 } };
+}
+
 function summarizeFile(job: FileJob, common: CheckOptions): DraftSummary {
   const options = job.options ?? common;
+  // Only a regular file of a readable size is opened: a FIFO, a device or a link loop is named, never read.
+  const { kind, size } = statKind(job.path);
+  const refused = unreadablePath(kind, size);
+  if (refused) return unreadable(job, options, refused);
   let bytes: Uint8Array;
   try { bytes = readFileSync(job.path); } catch (e) {
     const s = summarizeBytes(job.name, new Uint8Array(), options, false);

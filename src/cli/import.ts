@@ -1,5 +1,6 @@
 // review-obs import: the comments and changes of a .docx returned from Word, into the draft it was exported from.
 import { readFileSync, statSync } from 'node:fs';
+import { readDraft } from './batch';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { t } from '@vscode/l10n';
@@ -25,7 +26,7 @@ export async function importCommand(args: string[], io: ImportIo): Promise<numbe
   if (st.size > MAX_DOCX_BYTES) throw new ImportUsageError(t('{0} is {1} MB; a returned list of observations is far smaller (the limit is {2} MB).', positionals[0]!, Math.round(st.size / 1048576), MAX_DOCX_BYTES / 1048576));
   const dst = statSync(draftPath, { throwIfNoEntry: false });
   if (!dst?.isFile()) throw new ImportUsageError(t('no such file: {0}', values.into));
-  const decoded = decodeDraft(readFileSync(draftPath));
+  const decoded = readDraft(draftPath);
   if (!decoded.ok) throw new ImportUsageError(`${values.into}: ${decoded.finding.message}`);
   const out = values.output ? resolve(io.cwd, values.output) : draftPath;
   if (out !== draftPath && statSync(out, { throwIfNoEntry: false }) && !values.force) throw new ImportUsageError(t('{0} exists; give -o or add --force.', rel(out)));

@@ -28,10 +28,40 @@ export function tooLarge(size: number, maxBytes = DEFAULT_MAX_BYTES): Finding | 
   return { code: 'file.too-large', severity: 'error', range: at0, message: t('The file is {0} MB; drafts over {1} MB are not checked. Split it, or raise the limit in the settings (reviewObservations.maxFileSizeMB).', mb(size), mb(maxBytes)) };
 }
 
+/** What a path is, as the file system says before anything is read: only a regular file of a readable size is read. */
+export type FileKind = 'file' | 'directory' | 'fifo' | 'device' | 'socket' | 'link-loop' | 'missing' | 'denied' | 'other';
+
+/**
+ * The finding for a path that is not read at all, or null for a regular file within the limit. A FIFO would block the
+ * run forever, a device such as /dev/zero never ends, a link loop has no file behind it: each is named, and the run
+ * goes on with the other files.
+ */
+export function unreadablePath(kind: FileKind, size: number, maxBytes = DEFAULT_MAX_BYTES): Finding | null {
+  const message: Record<Exclude<FileKind, 'file'>, () => string> = {
+    directory: () => t('This is a folder, not a file.'),
+    fifo: () => t('This is a named pipe (FIFO), not a file: it is not read, as reading it could wait forever.'),
+    device: () => t('This is a device, not a file: it is not read, as it may never end.'),
+    socket: () => t('This is a socket, not a file.'),
+    'link-loop': () => t('This symbolic link points to itself, directly or through other links: there is no file to read. Remove or fix the link.'),
+    missing: () => t('This path does not exist (a symbolic link that points nowhere?).'),
+    denied: () => t('Permission denied: the file cannot be read. Check its permissions.'),
+    other: () => t('This is not a regular file.'),
+  };
+  if (kind !== 'file') return { code: 'file.unreadable', severity: 'error', range: at0, message: message[kind]() };
+  return tooLarge(size, maxBytes);
+}
+
+/** The kind of a path from an fs error code (ELOOP, ENOENT, EACCES…), for unreadablePath. */
+export function kindOfError(code: string | undefined): FileKind {
+  return code === 'ELOOP' ? 'link-loop' : code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : code === 'EACCES' || code === 'EPERM' ? 'denied' : code === 'EISDIR' ? 'directory' : 'other';
+}
+
 export function decodeDraft(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): Decoded {
   const big = tooLarge(bytes.length, maxBytes);
   if (big) return { ok: false, finding: big };
   const probe = bytes.subarray(0, 8192);
+  const utf16 = utf16Of(probe);
+  if (utf16) return fail('file.not-utf8', t('The file is in {0}, not UTF-8. Save it as UTF-8 (in VS Code: "Save with Encoding" → UTF-8; in a terminal: iconv -f {0} -t UTF-8 FILE > FILE.utf8.md).', utf16));
   if (probe.includes(0)) return fail('file.binary', t('The file is binary, not a Markdown draft (it contains NUL bytes). Open the .md file of the draft instead.'));
   let text: string;
   try {
@@ -50,13 +80,32 @@ function fail(code: string, message: string): Decoded {
 }
 function mb(n: number): string { return (n / 1024 / 1024).toFixed(1); }
 
-/** Offset of the first byte that starts no valid UTF-8 sequence; one pass, for the message only. */
+/** UTF-16 by its byte-order mark, or by the NUL bytes every other byte of mostly-ASCII text has; null otherwise. */
+function utf16Of(p: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | null {
+  if (p[0] === 0xff && p[1] === 0xfe) return 'UTF-16LE';
+  if (p[0] === 0xfe && p[1] === 0xff) return 'UTF-16BE';
+  if (p.length < 8) return null;
+  let evenZero = 0, oddZero = 0;
+  for (let i = 0; i + 1 < p.length; i += 2) { if (p[i] === 0) evenZero++; if (p[i + 1] === 0) oddZero++; }
+  const pairs = p.length >> 1;
+  if (oddZero > pairs * 0.4 && evenZero < pairs * 0.05) return 'UTF-16LE';
+  if (evenZero > pairs * 0.4 && oddZero < pairs * 0.05) return 'UTF-16BE';
+  return null;
+}
+
+/**
+ * Offset of the first byte that starts no valid UTF-8 sequence; one pass, for the message only. The second byte's
+ * range follows the standard (Unicode table 3-7), so an encoded surrogate or an overlong form is found where it stands.
+ */
 function firstInvalidUtf8(b: Uint8Array): number {
   for (let i = 0; i < b.length;) {
     const c = b[i]!;
     const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
     if (n < 0) return i;
-    for (let k = 1; k <= n; k++) if (((b[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    const second = b[i + 1] ?? 0;
+    const [lo, hi] = c === 0xe0 ? [0xa0, 0xbf] : c === 0xed ? [0x80, 0x9f] : c === 0xf0 ? [0x90, 0xbf] : c === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+    if (n > 0 && (second < lo || second > hi)) return i;
+    for (let k = 2; k <= n; k++) if (((b[i + k] ?? 0) & 0xc0) !== 0x80) return i;
     i += n + 1;
   }
   return 0;

@@ -1,6 +1,7 @@
 // What the CLI writes and prints cannot be turned against its user: never over the draft, never through a planted
 // link, never a terminal escape from a draft's text.
 import { existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,6 +41,37 @@ describe('the CLI writes safely', () => {
     expect(r.err).toMatch(/could not write .*out\.md: .*symbolic link/);
     expect(readFileSync(join(dir, 'victim.txt'), 'utf8')).toBe('precious');
     expect(lstatSync(join(dir, 'out.md')).isSymbolicLink()).toBe(true);
+  });
+});
+
+describe('the CLI reads safely', () => {
+  it('a folder with a FIFO, a link to /dev/zero and a link loop: each is named once, never read, and the run goes on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ro-safe-'));
+    writeFileSync(join(dir, 'good.md'), draft);
+    execFileSync('mkfifo', [join(dir, 'pipe.md')]);
+    symlinkSync('/dev/zero', join(dir, 'zero.md'));
+    symlinkSync(join(dir, 'loop.md'), join(dir, 'loop.md'));
+    symlinkSync(dir, join(dir, 'again.md')); // a link to the folder itself: not followed
+    const r = await run(['check', '.', '--format', 'json'], dir);
+    expect(r.code).toBe(1);
+    const findings = JSON.parse(r.out) as { file: string; code: string; message: string }[];
+    const by = (f: string) => findings.filter((x) => x.file === f).map((x) => ({ code: x.code, message: x.message }));
+    expect(by('good.md')).toEqual([]);
+    expect(by('pipe.md')).toMatchObject([{ code: 'file.unreadable', message: expect.stringMatching(/named pipe/) }]);
+    expect(by('zero.md')).toMatchObject([{ code: 'file.unreadable', message: expect.stringMatching(/device/) }]);
+    expect(by('loop.md')).toMatchObject([{ code: 'file.unreadable', message: expect.stringMatching(/points to itself/) }]);
+    expect(by('again.md')).toEqual([]);
+  });
+
+  it('a git revision cannot smuggle an option into git (diff -- --output=…)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ro-safe-'));
+    writeFileSync(join(dir, 'd.md'), draft);
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    const r = await run(['diff', '--', '--output=evil:x', 'd.md'], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/cannot start with "-"/);
+    expect(existsSync(join(dir, 'evil'))).toBe(false);
+    expect(readdirSync(dir).sort()).toEqual(['.git', 'd.md']);
   });
 });
 

@@ -34,4 +34,19 @@ describe('odd texts never throw', () => {
   it('an empty file is reported as having no front matter', () => {
     expect(checkModel(DraftModel.parse('')).map((f) => f.code)).toEqual(['frontmatter.missing']);
   });
+  it('names UTF-16 (with or without a byte-order mark) and says how to convert, instead of calling it binary', () => {
+    const le = new Uint8Array([0xff, 0xfe, ...Array.from('# Draft\n').flatMap((c) => [c.charCodeAt(0), 0])]);
+    const d = decodeDraft(le);
+    expect(!d.ok && d.finding.code).toBe('file.not-utf8');
+    expect(!d.ok && d.finding.message).toMatch(/UTF-16LE.*iconv -f UTF-16LE -t UTF-8/);
+    const be = new Uint8Array(Array.from('---\ndocument: summary\n---\n').flatMap((c) => [0, c.charCodeAt(0)]));
+    expect(!decodeDraft(be).ok && (decodeDraft(be) as { finding: { message: string } }).finding.message).toMatch(/UTF-16BE/);
+  });
+  it('finds an encoded surrogate or an overlong form where it stands, not at offset 0', () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('a'.repeat(100)), 0xed, 0xa0, 0x80, 0x41]);
+    const d = decodeDraft(bytes);
+    expect(!d.ok && d.finding.message).toMatch(/offset 100\b/);
+    const overlong = new Uint8Array([0x41, 0x42, 0xe0, 0x80, 0xaf]);
+    expect(!decodeDraft(overlong).ok && (decodeDraft(overlong) as { finding: { message: string } }).finding.message).toMatch(/offset 2\b/);
+  });
 });
