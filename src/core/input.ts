@@ -110,3 +110,39 @@ function firstInvalidUtf8(b: Uint8Array): number {
   }
   return 0;
 }
+
+/** Deeper than this, quotes, lists or emphasis are not a draft's structure, and Markdown's tree walkers overflow the stack. */
+export const MAX_NESTING = 100;
+// A hundred container markers in a row ("> > >", "- - -", "1. 1. 1."), two hundred emphasis markers, or a list marker
+// indented two hundred spaces (lists nested over many lines): a cheap first look, made precise on the line it finds.
+const DEEP = new RegExp(String.raw`(?:(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])[ \t]{0,3}){${MAX_NESTING}}|[*_]{${MAX_NESTING * 2}}|\n {${MAX_NESTING * 2}} *(?:[-*+]|\d{1,9}[.)])[ \t]`, 'g');
+const THEMATIC_BREAK = /^[ \t]*(?:[*_-][ \t]*)+$/;
+const CONTAINERS = /^(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))*/;
+
+/**
+ * Where the text nests deeper than MAX_NESTING, with the line (0-based) and the depth, or null. A line of only markers
+ * is a thematic break, not nesting.
+ */
+export function tooDeep(text: string): { offset: number; line: number; depth: number } | null {
+  DEEP.lastIndex = 0;
+  for (let m = DEEP.exec(text); m; m = DEEP.exec(text)) {
+    const at = text[m.index] === '\n' ? m.index + 1 : m.index;
+    const start = text.lastIndexOf('\n', at - 1) + 1;
+    const nl = text.indexOf('\n', at);
+    const lineText = text.slice(start, nl < 0 ? text.length : nl);
+    if (THEMATIC_BREAK.test(lineText)) { DEEP.lastIndex = nl < 0 ? text.length : nl; continue; }
+    const containers = (CONTAINERS.exec(lineText)![0].match(/>|[-*+](?=[ \t])|\d{1,9}[.)]/g) ?? []).length;
+    const run = Math.max(0, ...[...lineText.matchAll(/[*_]+/g)].map((r) => r[0].length >> 1));
+    const indent = (/^ */.exec(lineText)![0].length >> 1) + 1;
+    let line = 0;
+    for (let i = text.indexOf('\n'); i >= 0 && i < start; i = text.indexOf('\n', i + 1)) line++;
+    return { offset: start, line, depth: Math.max(containers, run, indent) };
+  }
+  return null;
+}
+
+/** The message for tooDeep, for the check's finding and the export's refusal alike. */
+export function tooDeepMessage(depth: number, line: number): string {
+  return t('Line {0} nests {1} levels deep (quotes, lists or emphasis); more than {2} is not a draft\'s structure and cannot be exported. Flatten it.', line + 1, depth, MAX_NESTING);
+}
+

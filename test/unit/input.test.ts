@@ -50,3 +50,19 @@ describe('odd texts never throw', () => {
     expect(!decodeDraft(overlong).ok && (decodeDraft(overlong) as { finding: { message: string } }).finding.message).toMatch(/offset 2\b/);
   });
 });
+
+describe('nesting too deep to export', () => {
+  const head = '---\ndocument: summary\nstate-under-review: A\nreviewing-states: [B, C]\ncluster: 1\nparty-to: [untoc]\n---\n\n## Introduction {#introduction}\n\n';
+  const deep = (text: string) => checkModel(DraftModel.parse(head + text)).filter((f) => f.code === 'file.too-deep').map((f) => f.range.start.line);
+  it('is reported at its line for quotes, lists, emphasis and indented lists, and not for thematic breaks or normal text', () => {
+    expect(deep('x\n\n' + '>'.repeat(2000) + ' x\n')).toEqual([12]);
+    expect(deep('- '.repeat(1000) + 'x\n')).toEqual([10]);
+    expect(deep('*'.repeat(10000) + 'x' + '*'.repeat(10000) + '\n')).toEqual([10]);
+    expect(deep(Array.from({ length: 120 }, (_, i) => ' '.repeat(2 * i) + '- x').join('\n') + '\n')).toEqual([110]);
+    expect(deep('*'.repeat(500) + '\n\n' + '- '.repeat(60) + '-'.repeat(300) + '\n\n' + '> '.repeat(50) + 'quote\n\n**bold** and _it_\n')).toEqual([]);
+  });
+  it('the export refuses it with the line instead of overflowing the stack', async () => {
+    const { exportDocx } = await import('../../src/core/export/docx');
+    await expect(exportDocx(head + '- '.repeat(1000) + 'x\n', { mode: 'with-changes' })).rejects.toThrow(/Line 11 nests 1000 levels deep/);
+  });
+});

@@ -5,6 +5,7 @@ import type { ReviewInfo } from '../draft/frontMatter';
 import type { InstrumentKey } from '../domain/instruments';
 import { applySeverity, compareFindings, type Finding, type Severity } from '../finding';
 import type { CheckOptions } from './options';
+import { tooDeep, tooDeepMessage } from '../input';
 import type { Rule } from './rule';
 import { duplicateSection } from './rules/duplicateSection';
 import { emptyPart } from './rules/emptyPart';
@@ -41,6 +42,7 @@ export const CODES: Readonly<Record<string, Severity>> = {
   'file.binary': 'error',
   'file.too-large': 'error',
   'file.unreadable': 'error',
+  'file.too-deep': 'error',
   'frontmatter.missing': 'error',
   'frontmatter.unclosed': 'error',
   'frontmatter.syntax': 'error',
@@ -82,6 +84,8 @@ export function checkModel(model: DraftModel, options: CheckOptions = {}): Findi
   } else if (fm.closeLine === null) {
     push('frontmatter.unclosed', 'error', t('The front matter opened on line 1 is never closed. Add a line "---" after the last field.'), 0, model.lines.lineEnd(0));
   }
+  const deep = tooDeep(model.text);
+  if (deep) push('file.too-deep', 'error', tooDeepMessage(deep.depth, deep.line), deep.offset, model.lines.lineEnd(deep.line));
   const configured = model.info ? configuredArticles(model.info, options) : null;
   // Articles from the configuration are the secretariat's, not provisional: the note about provisional data goes.
   for (const i of model.frontMatterIssues) if (!(configured && i.code === 'frontmatter.provisional-articles')) push(i.code, i.severity, i.message, i.start, i.end);

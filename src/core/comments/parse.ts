@@ -214,13 +214,25 @@ function scanText(text: string): Scanned {
     else if (g[13] !== undefined) marks.push({ id: `anon${anon++}`, kind: 'deletion', start, end, text: inner(g[13].length), anonymous: true });
     else marks.push({ id: `anon${anon++}`, kind: 'replacement', start, end, text: inner(g[14]!.length), newText: inner(g[15]!.length, start + 3 + g[14]!.length + 2), anonymous: true });
   }
-  // Whatever opener or closer is left outside a mark is a broken mark.
-  const inMark = (i: number) => marks.some((k) => i >= k.start && i < k.end) || broken.some(([a, b]) => i >= a && i < b);
+  // Whatever opener or closer is left outside a mark is a broken mark. Marks and openers both come in text order, so one
+  // pointer walks the marks as the openers go: linear however many there are.
+  const taken = [...marks.map((k): [number, number] => [k.start, k.end]), ...broken].sort((a, b) => a[0] - b[0]);
+  let k = 0;
   for (const o of mtext.matchAll(OPENERS)) {
-    if (inMark(o.index!)) continue;
+    const i = o.index!;
+    while (k < taken.length && taken[k]![1] <= i) k++;
+    if (k < taken.length && taken[k]![0] <= i) continue;
     problems.push({ code: 'comment.malformed', message: t('"{0}" does not open or close a complete mark: check for a missing closer, a blank line inside the mark, or marks nested in each other.', o[0]), start: o.index!, end: o.index! + 3 });
   }
-  const insideBlock = (o: number) => blocks.some((b) => b.start <= o && o < b.end);
+  // Blocks are in text order: a binary search finds the one a line may lie in.
+  const insideBlock = (o: number) => {
+    let lo = 0, hi = blocks.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1, b = blocks[mid]!;
+      if (o < b.start) hi = mid - 1; else if (o >= b.end) lo = mid + 1; else return true;
+    }
+    return false;
+  };
   for (const c of conflicts) {
     // A side holds only thread blocks when each of its non-blank lines lies inside one.
     const side = ([a, b]: [number, number]) => {

@@ -18,23 +18,73 @@ export function parseSection(text: string): Root {
   if (hit) return hit;
   parses++;
   // Most sections of a draft are a heading and paragraphs of plain prose: built directly, as remark would build them.
-  const tree = plainSection(text) ?? (processor ??= makeProcessor()).parse(text) as Root;
+  const tree = plainSection(text) ?? parseTildesAsText(text) ?? (processor ??= makeProcessor()).parse(text) as Root;
   cache.set(text, tree);
+  return tree;
+}
+
+/** More "~~" than any real section strikes through: GFM's strikethrough resolution is quadratic in their number. */
+const MAX_TILDE_PAIRS = 200;
+/** Private-use characters that stand in, one for one, for what must not be read as syntax. */
+const TILDE_STAND_IN = '\ue000';
+const CONFLICT_STAND_IN: Record<string, string> = { '<': '\ue001', '=': '\ue002', '>': '\ue003' };
+const CONFLICT_BACK: Record<string, string> = { '\ue001': '<', '\ue002': '=', '\ue003': '>' };
+// git's conflict lines: seven ">" read as seven nested quotes that every later line continues lazily, "=======" as a
+// heading underline; micromark's work grows with the square of a section full of them.
+const CONFLICT_LINE = /^(?:<{7}|={7}|>{7})(?= |$)/gm;
+const MAX_CONFLICT_LINES = 60;
+
+/**
+ * A section that would make the parser quadratic is parsed with stand-ins: each "~" of a section with hundreds of "~~"
+ * (a paste, unclosed suggestions `{~~a~>` by the thousand; tilde fences kept) and the ">" of git's closing conflict
+ * lines become one private-use character each while parsing (offsets do not move), then are put back in every text
+ * value. Strikethrough or the quote is lost there, never the text, and the parse stays linear.
+ */
+function parseTildesAsText(text: string): Root | null {
+  let pairs = 0;
+  for (let i = text.indexOf('~~'); i >= 0 && pairs <= MAX_TILDE_PAIRS; i = text.indexOf('~~', i + 2)) pairs++;
+  const tildes = pairs > MAX_TILDE_PAIRS;
+  CONFLICT_LINE.lastIndex = 0;
+  const conflicts = text.includes('=======') && CONFLICT_LINE.test(text);
+  if (!tildes && !conflicts) return null;
+  let masked = tildes ? text.replace(/^( {0,3}~{3,}.*)$|~/gm, (m, fence: string | undefined) => fence ?? TILDE_STAND_IN) : text;
+  if (conflicts) {
+    // A few conflicts keep their lines as text; hundreds (a broken merge) are read as blank lines, so each side is its
+    // own paragraph: one paragraph of a hundred thousand lines is quadratic again in micromark's text resolution.
+    let n = 0;
+    for (const _ of text.matchAll(CONFLICT_LINE)) if (++n > MAX_CONFLICT_LINES) break;
+    masked = n > MAX_CONFLICT_LINES
+      ? masked.replace(/^(?:<{7}|={7}|>{7})(?: .*)?$/gm, (m) => ' '.repeat(m.length))
+      : masked.replace(CONFLICT_LINE, (m) => CONFLICT_STAND_IN[m[0]!]!.repeat(7));
+  }
+  const tree = (processor ??= makeProcessor()).parse(masked) as Root;
+  // Iterative: the tree of such a text can be deep, and a recursive walk is what overflows.
+  const stack: (Root | RootContent)[] = [tree];
+  while (stack.length) {
+    const n = stack.pop()! as { value?: unknown; url?: unknown; title?: unknown; alt?: unknown; children?: RootContent[] };
+    for (const k of ['value', 'url', 'title', 'alt'] as const) {
+      const v = n[k];
+      if (typeof v === 'string' && /[\ue000-\ue003]/.test(v)) n[k] = v.replace(/[\ue000-\ue003]/g, (c) => (c === TILDE_STAND_IN ? '~' : CONFLICT_BACK[c]!));
+    }
+    if (n.children) stack.push(...n.children);
+  }
   return tree;
 }
 
 /** A copy of a section's tree with positions made document-absolute (the section starts at `line`, `offset`). */
 export function absoluteTree(tree: Root, line: number, offset: number): Root {
   const copy = structuredClone(tree);
-  const shift = (n: Root | RootContent) => {
+  // Iterative, as every walk over a tree whose depth the text decides.
+  const stack: (Root | RootContent)[] = [copy];
+  while (stack.length) {
+    const n = stack.pop()!;
     const p = n.position;
     if (p) {
       p.start = { line: p.start.line + line, column: p.start.column, offset: (p.start.offset ?? 0) + offset };
       p.end = { line: p.end.line + line, column: p.end.column, offset: (p.end.offset ?? 0) + offset };
     }
-    if ('children' in n) for (const c of n.children) shift(c as RootContent);
-  };
-  shift(copy);
+    if ('children' in n) for (const c of n.children) stack.push(c as RootContent);
+  }
   return copy;
 }
 

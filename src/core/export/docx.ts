@@ -11,6 +11,7 @@ import {
 import { cleanCopy } from '../comments/ops';
 import { parseComments, type Block, type CommentsModel, type Mark } from '../comments/parse';
 import { DraftModel } from '../draft/model';
+import { tooDeep, tooDeepMessage } from '../input';
 import { mastheadWords } from './masthead';
 import { documentNumbering, documentStyles, NUMBERING, STYLE } from './styles';
 import { extraParts, FINGERPRINT_PROPERTY, LINE_BREAK, OBJECT, MODE_PROPERTY, sourceFingerprint, type ExportedComment, type Projection, type Seg } from './projection';
@@ -65,6 +66,9 @@ interface Ctx {
   stub?: { run: TextRun; paragraph: Paragraph };
 }
 
+/** An export refused for what the draft holds, with a message naming the place and the fix. */
+export class ExportError extends Error {}
+
 export async function exportDocx(source: string, options: ExportOptions): Promise<Uint8Array> {
   const built = build(source, options);
   const doc = built.doc!;
@@ -84,6 +88,9 @@ export function projectExport(source: string, options: ExportOptions): Projectio
 
 /** The document and its projection; with `projectOnly`, the projection alone (Word's objects are not made). */
 function build(source: string, options: ExportOptions, projectOnly = false): { doc: Document | null; proj: Projection } {
+  // Nesting a thousand deep overflows every tree walker: refused with the line, as the check reports it (file.too-deep).
+  const deep = tooDeep(source);
+  if (deep) throw new ExportError(tooDeepMessage(deep.depth, deep.line));
   const text0 = options.mode === 'clean' ? cleanCopy(source) : source;
   // Same length, so offsets into `text` are offsets into the draft.
   const text = text0.replace(CONTROL, ' ');

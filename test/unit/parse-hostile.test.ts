@@ -1,0 +1,37 @@
+// Texts that make Markdown parsers quadratic or overflow them are parsed with stand-ins and lose no character.
+import type { Root, RootContent } from 'mdast';
+import { describe, expect, it } from 'vitest';
+import { parseSection } from '../../src/core/draft/parseCache';
+
+function texts(tree: Root): string {
+  const out: string[] = [];
+  const stack: (Root | RootContent)[] = [tree];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if ('value' in n && typeof n.value === 'string') out.push(n.value);
+    if ('children' in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
+  return out.join('|');
+}
+
+describe('hostile sections', () => {
+  it('hundreds of "~~" (unclosed suggestions) are read as text, every tilde kept, tilde fences still fences', () => {
+    const line = '{~~a~>'.repeat(3000);
+    const tree = parseSection(`${line}\n\n~~~\ncode ~~ here\n~~~\n`);
+    expect(texts(tree)).toBe(`${line}|code ~~ here`);
+    expect(tree.children.map((c) => c.type)).toEqual(['paragraph', 'code']);
+    expect(JSON.stringify(tree)).not.toMatch(/[\ue000-\ue003]/);
+  });
+  it('a few "~~" still strike through', () => {
+    const tree = parseSection('a ~~b~~ c\n');
+    expect(JSON.stringify(tree)).toContain('"delete"');
+  });
+  it('git conflict lines are not read as quotes or heading underlines, and keep their text when few', () => {
+    const few = parseSection('<<<<<<< ours\nx\n=======\ny\n>>>>>>> theirs\n');
+    expect(few.children.map((c) => c.type)).toEqual(['paragraph']);
+    expect(texts(few)).toBe('<<<<<<< ours\nx\n=======\ny\n>>>>>>> theirs');
+    const many = parseSection('<<<<<<< a\nx\n=======\ny\n>>>>>>> b\n'.repeat(200));
+    expect(many.children.every((c) => c.type === 'paragraph')).toBe(true);
+    expect(texts(many).split('|').slice(0, 2)).toEqual(['x', 'y']);
+  });
+});
