@@ -162,3 +162,24 @@ describe('marks hold any text or refuse: no delimiter, backtick or front matter 
     expect(addComment(d, d.indexOf('Text'), d.indexOf('Text') + 4, 'n', ctx('Ana')).edits.length).toBeGreaterThan(0);
   });
 });
+
+describe('a comment keeps its author\'s text exactly', () => {
+  const piece = fc.constantFrom('a', ' ', '  ', '<<}', '<br>', '&lt;br>', '&amp;', '&#125;', '&#91;', '&', '<', '}', '\n', '\r\n', '[resolved]', '|', ' | ', '{>>', '😀', 'جريمة');
+  it('any text, line breaks and the format\'s own escapes included, reads back as written', () => {
+    fc.assert(fc.property(fc.array(piece, { minLength: 1, maxLength: 10 }).map((p) => p.join('')), (body) => {
+      if (!body.trim()) return;
+      const text = 'Para one.\n';
+      const r = addComment(text, 0, 4, body, ctx('Ana'));
+      const marked = applyEdits(text, r.edits);
+      const root = parseComments(marked).threads.find((x) => x.id === r.id)!.blocks[0]!;
+      expect(root.body).toBe(body.replace(/\r\n|\r/g, '\n'));
+      expect(root.event).toBeNull();
+      expect(applyEdits(marked, deleteComment(marked, r.id))).toBe(text);
+    }), { numRuns: 300 });
+  });
+  it('the thread\'s state is its last event as the lines stand, whatever the clocks say', () => {
+    const t = 'Para {==x==}{>>@aaaa1111<<}.\n{>>@aaaa1111 | A (B) | 2026-11-23T09:00:00Z | q<<}\n{>>@aaaa1111.r001 | L (C) | 2026-11-23T11:00:00Z | [reopened]<<}\n{>>@aaaa1111.217z | A (B) | 2026-11-23T10:00:00Z | [resolved]<<}\n';
+    expect(parseComments(t).threads[0]!.resolved).toBe(true);
+    expect(parseComments(t.replace('[reopened]', '[x]').replace('[resolved]', '[reopened]').replace('[x]', '[resolved]')).threads[0]!.resolved).toBe(false);
+  });
+});

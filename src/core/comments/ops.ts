@@ -37,10 +37,16 @@ export function stamp(ctx: OpContext): string { return isoSeconds(ctx.now?.() ??
 function id(ctx: OpContext, n: number): string { return (ctx.newId ?? randomId)(n); }
 
 /** A comment's text as it is stored on one line: line breaks as <br>, nothing that would end the line's mark early. */
+/**
+ * A comment's text on its one line, reversibly (decodeBody gives it back exactly): line breaks as <br>, and what would
+ * end the line early or read as one of these escapes is itself escaped — "<<}" as "<<&#125;", a typed "<br>" as
+ * "&lt;br>", an "&" that starts one of these as "&amp;". A text of only spaces is no text.
+ */
 export function encodeBody(body: string): string {
-  const one = body.replace(/\r\n|\r|\n/g, '<br>').replace(/<<\}/g, '<< }').trim();
-  // A comment that reads exactly like an event is kept as text.
-  return /^\[(resolved|reopened)\]$/.test(one) ? ` ${one}` : one;
+  if (!body.trim()) return '';
+  const one = body.replace(/\r\n|\r|\n|<br>|<<\}|&(?=lt;br>|#125;|#91;|amp;)/g, (m) => (m === '<br>' ? '&lt;br>' : m === '<<}' ? '<<&#125;' : m === '&' ? '&amp;' : '<br>'));
+  // A comment that reads exactly like an event is kept as text: its bracket is escaped.
+  return /^\[(resolved|reopened)\]$/.test(one) ? `&#91;${one.slice(1)}` : one;
 }
 
 export function blockText(blockId: string, author: Author, date: string, body: string): string {

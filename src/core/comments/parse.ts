@@ -278,7 +278,8 @@ function assemble(text: string, sc: Scanned): CommentsModel {
   }
   for (const th of byId.values()) {
     th.blocks.sort((a, b) => (a.id === th.id ? -1 : b.id === th.id ? 1 : a.date.localeCompare(b.date) || a.id.localeCompare(b.id)));
-    const events = th.blocks.filter((b) => b.event);
+    // Co-reviewers' clocks differ: the state is the last event as the thread's lines stand, not the latest stamp.
+    const events = th.blocks.filter((b) => b.event).sort((a, b) => a.start - b.start);
     th.resolved = events.length > 0 && events[events.length - 1]!.event === 'resolved';
     const root = th.blocks.find((b) => b.id === th.id);
     if (th.mark && !th.mark.anonymous && !root) problems.push({ code: 'comment.orphan', message: t('The mark @{0} has no thread block with its author and date. Add one after the paragraph, or remove the mark.', th.id), start: th.mark.start, end: th.mark.end });
@@ -289,7 +290,10 @@ function assemble(text: string, sc: Scanned): CommentsModel {
 }
 
 /** A comment's text as stored on its line: line breaks are written <br>. */
-export function decodeBody(raw: string): string { return raw.replace(/<br>/g, '\n'); }
+/** The comment's text as its author wrote it (ops.ts encodeBody is the other way). */
+export function decodeBody(raw: string): string {
+  return raw.replace(/<br>|&lt;br>|&#125;|&#91;|&amp;(?=lt;br>|#125;|#91;|amp;)/g, (m) => (m === '<br>' ? '\n' : m === '&lt;br>' ? '<br>' : m === '&#125;' ? '}' : m === '&#91;' ? '[' : '&'));
+}
 
 /** Start of the line break before a block's line, so removing from there restores the text before the block was added. */
 function lineBreakBefore(text: string, start: number): number {
