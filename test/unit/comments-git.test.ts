@@ -10,7 +10,7 @@ import { addComment, applyEdits, checkModel, DraftModel, fixesFor, parseComments
 const dirs: string[] = [];
 afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
 
-function repo(base: string) {
+function repo(base: string, conflictStyle = 'merge') {
   const dir = mkdtempSync(join(tmpdir(), 'ro-git-'));
   dirs.push(dir);
   const git = (...a: string[]) => execFileSync('git', a, { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
@@ -18,6 +18,7 @@ function repo(base: string) {
   git('config', 'user.email', 'test@example.invalid');
   git('config', 'user.name', 'test');
   git('config', 'core.autocrlf', 'false');
+  git('config', 'merge.conflictStyle', conflictStyle);
   const write = (t: string) => writeFileSync(join(dir, 'draft.md'), t);
   write(base);
   git('add', 'draft.md');
@@ -98,21 +99,21 @@ describe('git merge of co-reviewers\' copies', () => {
     }), { numRuns: 25 });
   }, 120_000);
 
-  it('replies to the same thread: a conflict on adjacent lines that loses nothing, and Keep both resolves it', () => {
+  for (const style of ['merge', 'diff3', 'zdiff3']) it(`replies to the same thread (conflict style ${style}): a conflict on adjacent lines that loses nothing, and Keep both resolves it`, () => {
     fc.assert(fc.property(fc.array(paragraph, { minLength: 2, maxLength: 4 }), fc.constantFrom('\n', '\r\n'), fc.nat(3), (paras, eol, k) => {
       const { text: base, threads } = build(paras, eol);
       const p = k % paras.length;
       const ana = act(base, threads, p, 'reply', ctx('Ana', 'Borealia'));
       const li = act(base, threads, p, 'reply', ctx('Li', 'Calderra'));
-      const r = repo(base);
+      const r = repo(base, style);
       r.branch('ana', ana);
       r.branch('li', li);
       const merged = r.merge('ana', 'li');
       expect(merged.ok).toBe(false);
-      // Both replies are inside the conflict, on the lines right next to its separator.
+      // Both replies are inside the conflict, on the lines right next to its separator (after the base's, in diff3).
       const lines = merged.text.split(/\r?\n/);
       const mid = lines.indexOf('=======');
-      expect(lines[mid - 1]).toContain('reply from Ana');
+      expect(lines[(style === 'merge' ? mid : lines.findIndex((l) => l.startsWith('|||||||'))) - 1]).toContain('reply from Ana');
       expect(lines[mid + 1]).toContain('reply from Li');
       const draft = DraftModel.parse(merged.text);
       const conflict = checkModel(draftWithFrontMatter(merged.text)).find((f) => f.code === 'comment.merge-conflict');
@@ -124,7 +125,10 @@ describe('git merge of co-reviewers\' copies', () => {
       const after = parseComments(fixed);
       expect(after.problems).toEqual([]);
       for (const id of [...ids(ana), ...ids(li)]) expect(ids(fixed).has(id)).toBe(true);
-    }), { numRuns: 6 });
+      // nothing of the base is kept twice, and no conflict line is left
+      expect(fixed).not.toMatch(/^(?:<{7}|\|{7}|={7}|>{7})/m);
+      expect(after.blocks.length).toBe(new Set([...ids(ana), ...ids(li)]).size);
+    }), { numRuns: style === 'merge' ? 6 : 3 });
   }, 120_000);
 });
 

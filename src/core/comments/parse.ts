@@ -144,7 +144,7 @@ function scanText(text: string): Scanned {
   const conflicts: Conflict[] = [];
   const problems: Problem[] = [];
   let fence: { char: string; len: number } | null = null;
-  let conflict: { start: number; mid: number | null; line: number } | null = null;
+  let conflict: { start: number; mid: number | null; base: number | null; line: number } | null = null;
   for (let l = 0; l < lines.lineCount; l++) {
     const s = lines.lineText(l);
     const ls = lines.starts[l]!, le = lines.lineEnd(l);
@@ -157,13 +157,21 @@ function scanText(text: string): Scanned {
     const f = FENCE.exec(s);
     if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) { fence = { char: f[1]![0]!, len: f[1]!.length }; mask(ls, le); continue; }
     // Git's conflict lines: a merge that needs a decision.
-    if (/^<{7}( |$)/.test(s)) { conflict = { start: ls, mid: null, line: l }; mask(ls, le); continue; }
+    if (/^<{7}( |$)/.test(s)) { conflict = { start: ls, mid: null, base: null, line: l }; mask(ls, le); continue; }
+    // merge.conflictStyle=diff3 / zdiff3: the common ancestor's lines, between "|||||||" and "=======", are neither side
+    if (conflict && conflict.mid === null && conflict.base === null && /^\|{7}( |$)/.test(s)) { conflict.base = ls; mask(ls, le); continue; }
+    if (conflict && conflict.mid === null && conflict.base !== null) {
+      if (/^={7}$/.test(s)) { conflict.mid = ls; mask(ls, le); continue; }
+      mask(ls, le);
+      continue;
+    }
     if (conflict && /^={7}$/.test(s)) { conflict.mid = ls; mask(ls, le); continue; }
     if (conflict && /^>{7}( |$)/.test(s)) {
       const mid = conflict.mid ?? ls;
-      const oursStart = lines.starts[conflict.line + 1] ?? mid;
+      const oursEnd = conflict.base ?? mid;
+      const oursStart = Math.min(lines.starts[conflict.line + 1] ?? oursEnd, oursEnd);
       const theirsStart = conflict.mid === null ? ls : (lines.starts[lines.positionAt(mid).line + 1] ?? ls);
-      conflicts.push({ start: conflict.start, end: le, ours: [oursStart, mid], theirs: [theirsStart, ls], onlyBlocks: false });
+      conflicts.push({ start: conflict.start, end: le, ours: [oursStart, oursEnd], theirs: [theirsStart, ls], onlyBlocks: false });
       conflict = null;
       mask(ls, le);
       continue;
