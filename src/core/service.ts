@@ -26,7 +26,10 @@ export function isDraft(text: string): boolean {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (!text.startsWith('---', start)) return false;
   const end = text.indexOf('\n---', start + 3);
-  return DRAFT_MARKER.test(text.slice(start, end < 0 ? Math.min(text.length, 4096) : end));
+  const head = text.slice(start, end < 0 ? Math.min(text.length, 4096) : end);
+  // A comment or suggestion mark put on the front matter breaks its YAML, not the fact that it is a draft: the draft
+  // is checked (and its front matter reported), never skipped as a plain Markdown file.
+  return DRAFT_MARKER.test(head) || (head.includes('{') && DRAFT_MARKER.test(head.replace(/\{(?:==|\+\+|--|~~)|(?:==|\+\+|--|~~)\}|\{>>@[\w.]+<<\}/g, '')));
 }
 
 export function createReviewService(options: ServiceOptions = {}): ReviewService {

@@ -183,3 +183,15 @@ describe('a comment keeps its author\'s text exactly', () => {
     expect(parseComments(t.replace('[reopened]', '[x]').replace('[resolved]', '[reopened]').replace('[x]', '[resolved]')).threads[0]!.resolved).toBe(false);
   });
 });
+
+describe('a mark that runs over a thread line', () => {
+  it('is malformed, never edited: the clean copy and reject-all leave it and every line intact', () => {
+    const t = 'Use {~~a\n{>>@aaaa0001 | A (B) | 2026-11-23T09:00:00Z | q<<}\nb~>c~~}{>>@bbbb0002<<} here.\n{>>@bbbb0002 | L (C) | 2026-11-23T09:00:00Z<<}\n';
+    const m = parseComments(t);
+    expect(m.problems.map((p) => p.code)).toContain('comment.malformed');
+    expect(m.marks.map((k) => k.id)).not.toContain('bbbb0002');
+    expect(() => cleanCopy(t)).not.toThrow();
+    expect(() => applyEdits(t, rejectAll(t))).not.toThrow();
+    expect(cleanCopy(t)).toContain('{~~a');
+  });
+});

@@ -66,3 +66,24 @@ describe('nesting too deep to export', () => {
     await expect(exportDocx(head + '- '.repeat(1000) + 'x\n', { mode: 'with-changes' })).rejects.toThrow(/Line 11 nests 1000 levels deep/);
   });
 });
+
+describe('silent passes that are findings now', () => {
+  const fm = (extra: string) => `---\ndocument: list-of-observations\nstate-under-review: A\nreviewing-states: [B, C]\ncluster: 1\nparty-to: [untoc]\n${extra}---\n\n## Introduction {#introduction}\n\nx\n`;
+  it('a date that does not exist (2021-02-30) is an invalid value, as written or as a YAML timestamp', () => {
+    for (const d of ['2021-02-30', '"2021-02-30"', '2023-13-01']) {
+      const codes = checkModel(DraftModel.parse(fm(`review-start: ${d}\n`))).map((f) => f.code);
+      expect(codes, d).toContain('frontmatter.invalid-value');
+    }
+    expect(checkModel(DraftModel.parse(fm('review-start: 2024-02-29\n'))).map((f) => f.code)).not.toContain('frontmatter.invalid-value');
+  });
+  it('a section id shaped like an article of an unknown instrument ({#drugs-5}) is an error', () => {
+    const text = fm('') + '\n## Drugs {#drugs}\n\n### Article 5 {#drugs-5}\n\nText.\n';
+    const f = checkModel(DraftModel.parse(text)).filter((x) => x.code === 'structure.no-such-article');
+    expect(f.map((x) => x.message)).toEqual([expect.stringContaining('{#drugs-5} names no instrument')]);
+  });
+  it('a draft whose front matter carries a comment mark is still a draft (checked, not skipped)', async () => {
+    const { isDraft } = await import('../../src/core/service');
+    expect(isDraft('---\n{==document==}{>>@abcd1234<<}: list-of-observations\n---\n# T\n')).toBe(true);
+    expect(isDraft('---\ntitle: notes\n---\n# T\n')).toBe(false);
+  });
+});

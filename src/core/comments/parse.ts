@@ -209,6 +209,13 @@ function scanText(text: string): Scanned {
       broken.push([start, end]);
       continue;
     }
+    // A mark that runs over a thread's line (masked above) would be removed with that line: malformed, never edited.
+    const over = blocks.length ? firstAtOrAfter(blocks, start) : -1;
+    if (over >= 0 && blocks[over]!.start < end) {
+      problems.push({ code: 'comment.malformed', message: t('This mark runs over a comment thread\'s line; close it before the thread, or move the thread below the mark\'s paragraph.'), start, end: start + 3 });
+      broken.push([start, end]);
+      continue;
+    }
     const g = m;
     // Every mark opens with three characters ({==, {++, {--, {~~, {>>); group lengths give the rest.
     const inner = (len: number, from = start + 3) => text.slice(from, from + len);
@@ -255,6 +262,13 @@ function scanText(text: string): Scanned {
       : t('A git merge conflict: choose the text to keep and remove the conflict lines ({0}).', '<<<<<<<, =======, >>>>>>>'), start: c.start, end: c.end });
   }
   return { marks, blocks, conflicts, problems };
+}
+
+/** Index of the first block (in text order) that starts at or after `offset`, or -1. */
+function firstAtOrAfter(blocks: readonly Block[], offset: number): number {
+  let lo = 0, hi = blocks.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (blocks[mid]!.start < offset) lo = mid + 1; else hi = mid; }
+  return lo < blocks.length ? lo : -1;
 }
 
 /** The text with each stretch (ascending, not overlapping) turned to spaces, line breaks kept: offsets do not move. */

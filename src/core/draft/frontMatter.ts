@@ -44,6 +44,15 @@ export interface ReviewInfo {
 export interface FrontMatterIssue { code: string; severity: 'error' | 'warning' | 'info'; message: string; start: number; end: number }
 
 /** The dates of a review's steps that the front matter may record. */
+/** YYYY-MM-DD naming a day that exists: 2021-02-30 and 2023-13-01 do not. */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
 export const DATE_FIELDS = ['review-start', 'focal-point-appointed', 'experts-appointed', 'questionnaire-received', 'feedback-sent'] as const;
 export type DateField = (typeof DATE_FIELDS)[number];
 
@@ -213,8 +222,10 @@ function readFrontMatterUncached(yamlText: string, base: number): { info: Review
     const node = pairs.get(field)?.value;
     if (node === undefined) continue;
     const v = isScalar(node) ? node.value : null;
-    const s = v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'string' ? v : '';
-    if (/^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s))) {
+    // The date as written: a YAML timestamp is already a Date, which rolls "2021-02-30" over to March.
+    const written = isScalar(node) && typeof node.source === 'string' ? node.source : null;
+    const s = written ?? (v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'string' ? v : '');
+    if (isCalendarDate(s)) {
       dates[field] = s;
       const r = valueRange(field);
       dateRanges[field] = [base + r[0], base + r[1]];

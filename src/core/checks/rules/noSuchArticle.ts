@@ -1,4 +1,4 @@
-// structure.no-such-article: a section's id names an article that its instrument does not have.
+// structure.no-such-article: a section's id names an article that its instrument does not have, or an instrument that is not one.
 import { t } from '@vscode/l10n';
 import { getInstrument } from '../../domain/instruments';
 import { instrumentName } from '../../describe';
@@ -9,6 +9,13 @@ export const noSuchArticle: Rule = {
   defaultSeverity: 'error',
   check({ model, report }) {
     for (const s of model.sections) {
+      // "{#drugs-5}": shaped as an article's id, but of no instrument of the Convention — otherwise it would pass unseen
+      const id = s.heading.attributes?.id;
+      if (s.role === 'other' && id && /^[a-z][a-z0-9]*-\d+$/i.test(id)) {
+        const a = s.heading.attributes!;
+        report({ start: a.start, end: a.end }, t('The id {0} names no instrument under review: an article section is {1}, {2}, {3} or {4} followed by its number (e.g. {5}).', `{#${id}}`, 'untoc', 'tip', 'som', 'firearms', '{#untoc-5}'));
+        continue;
+      }
       if (s.role !== 'article' || s.articleExists) continue;
       const count = getInstrument(s.instrument!).articles.size;
       const a = s.heading.attributes!;
