@@ -2,9 +2,9 @@
 import { t } from '@vscode/l10n';
 import { diffArrays } from 'diff';
 import { parseComments } from './comments/parse';
-import { blockText, CommentError, randomId, stamp, type OpContext } from './comments/ops';
+import { accept, blockText, CommentError, randomId, reject, stamp, type OpContext } from './comments/ops';
 import { placeThreads, suggestionKind, type NewThread } from './comments/place';
-import type { OffsetEdit } from './edits';
+import { applyEdits, type OffsetEdit } from './edits';
 
 export interface Token { text: string; start: number }
 
@@ -119,24 +119,117 @@ function compareWords(a: string, b: string): Hunk[] {
   return merged;
 }
 
-const MARKUP = /\{(?:==|\+\+|--|~~|>>)|(?:==|\+\+|--|~~|<<)\}|~>/;
+/** A fenced code block: from its opening fence line's start to its closing fence line's end (or the text's end). */
+function fencedBlocks(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const re = /^ {0,3}(`{3,}|~{3,})[^\n]*$/gm;
+  let open: { start: number; fence: string } | null = null;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const fence = m[1]!;
+    if (!open) { if (!(fence[0] === '`' && m[0].slice(m[0].indexOf(fence) + fence.length).includes('`'))) open = { start: m.index, fence }; continue; }
+    if (fence[0] === open.fence[0] && fence.length >= open.fence.length && !m[0].trim().slice(fence.length).trim()) {
+      out.push([open.start, m.index + m[0].length]);
+      open = null;
+    }
+  }
+  if (open) out.push([open.start, text.length]);
+  return out;
+}
+
+/** Lines a mark must not start: a heading, a fence, a list item, a quote, a table row or a thread line would break. */
+const STRUCTURAL = /^(?: {0,3}(?:#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|>|\|)|\{>>@)/;
+const lineStartAt = (t: string, o: number) => o === 0 || t[o - 1] === '\n';
+
+/**
+ * The hunks as suggestions can hold them. A change inside fenced code becomes one replacement of the whole block;
+ * a change of whole lines, or one that starts a structural line, moves back by the line break before it, so the
+ * mark opens at the end of the line before and closes before the line break — no heading, fence, list marker or
+ * thread line ever gets markup in front of it.
+ */
+function placeable(draft: string, copy: string, hunks: Hunk[]): Hunk[] {
+  const blocks = fencedBlocks(draft);
+  const touches = (h: Hunk, [bs, be]: [number, number]) => h.oldStart < be && (h.oldEnd > bs || (h.oldStart === h.oldEnd && h.oldStart > bs));
+  const merged: Hunk[] = [];
+  for (let i = 0; i < hunks.length;) {
+    const block = blocks.find((b) => touches(hunks[i]!, b));
+    if (!block) { merged.push({ ...hunks[i]! }); i++; continue; }
+    // Every hunk that touches the block joins one replacement of the whole block: the unchanged text around the
+    // first and last hunks maps one for one.
+    let [s, e] = block;
+    let j = i;
+    while (j < hunks.length && hunks[j]!.oldStart <= e && (touches(hunks[j]!, [s, e]) || hunks[j]!.oldStart === e)) { s = Math.min(s, hunks[j]!.oldStart); e = Math.max(e, hunks[j]!.oldEnd); j++; }
+    const first = hunks[i]!, last = hunks[j - 1]!;
+    const newStart = first.newStart - (first.oldStart - s), newEnd = last.newEnd + (e - last.oldEnd);
+    merged.push({ oldStart: s, oldEnd: e, newStart, newEnd, oldText: draft.slice(s, e), newText: copy.slice(newStart, newEnd) });
+    i = j;
+  }
+  return merged.map((h) => {
+    const isBlock = blocks.some(([bs, be]) => h.oldStart <= bs && h.oldEnd >= be);
+    if (isBlock && draft[h.oldStart - 1] === '\n' && draft[h.oldEnd] === '\n' && copy[h.newStart - 1] === '\n' && copy[h.newEnd] === '\n') {
+      // "{~~" ends the line before, "~>" and "~~}" open lines of their own: the fences stay fences
+      return { oldStart: h.oldStart - 1, oldEnd: h.oldEnd + 1, newStart: h.newStart - 1, newEnd: h.newEnd + 1, oldText: draft.slice(h.oldStart - 1, h.oldEnd + 1), newText: copy.slice(h.newStart - 1, h.newEnd + 1) };
+    }
+    const wholeLines = (h.oldText === '' || h.oldText.endsWith('\n')) && (h.newText === '' || h.newText.endsWith('\n')) && (h.oldText + h.newText).endsWith('\n');
+    const atStructure = lineStartAt(draft, h.oldStart) && (STRUCTURAL.test(draft.slice(h.oldStart, h.oldStart + 8)) || STRUCTURAL.test(h.newText.slice(0, 8)));
+    if (wholeLines && (atStructure || lineStartAt(draft, h.oldStart)) && draft[h.oldStart - 1] === '\n') {
+      // The same lines, one line break earlier: the mark opens at the end of the line before and closes before the
+      // line break that ends the last changed line, so the next line (a heading, say) keeps its first column.
+      const oldText = h.oldText ? '\n' + h.oldText.slice(0, -1) : '';
+      const newText = h.newText ? '\n' + h.newText.slice(0, -1) : '';
+      return { oldStart: h.oldStart - 1, oldEnd: h.oldStart - 1 + oldText.length, newStart: h.newStart - 1, newEnd: h.newStart - 1 + newText.length, oldText, newText };
+    }
+    return h;
+  });
+}
 
 /**
  * Edits that turn `draft` into itself with every difference from `copy` as a suggestion by `author`: accepting them
- * all gives `copy`, rejecting them all gives `draft`, byte for byte. The draft's own comments may not be changed by
- * the copy (that is a merge, not a set of suggestions).
+ * all gives `copy`, rejecting them all gives `draft`, byte for byte — checked before anything is returned. The
+ * draft's own comments may not be changed by the copy (that is a merge, not a set of suggestions).
  */
 export function differencesAsSuggestions(draft: string, copy: string, ctx: OpContext): OffsetEdit[] {
-  const hunks = compareTexts(draft, copy);
+  const own = parseComments(draft);
+  const taken = [...own.marks.map((m): [number, number] => [m.start, m.end]), ...own.blocks.map((b): [number, number] => [b.start, b.end]), ...own.conflicts.map((c): [number, number] => [c.start, c.end])];
+  const hunks = placeable(draft, copy, compareTexts(draft, copy));
   const date = stamp(ctx);
   const newId = ctx.newId ?? randomId;
   const threads: NewThread[] = [];
+  const near = (h: Hunk) => (h.oldText || h.newText).trim().slice(0, 40);
   for (const h of hunks) {
-    if (MARKUP.test(h.oldText) || MARKUP.test(h.newText)) {
-      throw new CommentError(t('The copy changes a comment or suggestion near "{0}": resolve the draft\'s own comments and suggestions first, or merge the copies with git.', (h.oldText || h.newText).slice(0, 40)));
+    // The draft's own marks and thread lines are not the copy's to change; prose that merely contains "~>" is.
+    if (taken.some(([a, b]) => h.oldStart < b && h.oldEnd > a || (h.oldStart === h.oldEnd && h.oldStart > a && h.oldStart < b))) {
+      throw new CommentError(t('The copy changes a comment or suggestion near "{0}": resolve the draft\'s own comments and suggestions first, or merge the copies with git.', near(h)));
+    }
+    const kind = suggestionKind(h.oldStart, h.oldEnd, h.newText);
+    // A replacement whose texts hold its own delimiters is written as a deletion and an insertion.
+    if (kind === 'replacement' && /~>|~~/.test(h.oldText + h.newText)) {
+      const d = newId(8), n = newId(8);
+      threads.push({ id: d, start: h.oldStart, end: h.oldEnd, newText: '', kind: 'deletion', lines: [blockText(d, ctx.author, date, '')] });
+      threads.push({ id: n, start: h.oldEnd, end: h.oldEnd, newText: h.newText, kind: 'insertion', lines: [blockText(n, ctx.author, date, '')] });
+      continue;
     }
     const id = newId(8);
-    threads.push({ id, start: h.oldStart, end: h.oldEnd, newText: h.newText, kind: suggestionKind(h.oldStart, h.oldEnd, h.newText), lines: [blockText(id, ctx.author, date, '')] });
+    threads.push({ id, start: h.oldStart, end: h.oldEnd, newText: h.newText, kind, lines: [blockText(id, ctx.author, date, '')] });
   }
-  return placeThreads(draft, threads);
+  const edits = placeThreads(draft, threads);
+  // Proof before return: each suggestion reads back, accepting them gives the copy and rejecting them the draft.
+  const marked = applyEdits(draft, edits);
+  const ours = new Set(threads.map((x) => x.id));
+  const back = parseComments(marked).threads.filter((x) => ours.has(x.id) && x.mark);
+  const roundTrips = () => { try { return acceptAllOf(marked, ours) === copy && rejectAllOf(marked, ours) === draft; } catch { return false; } };
+  if (back.length !== threads.length || back.some((x) => x.kind === 'comment') || !roundTrips()) {
+    const read = new Set(back.map((x) => x.id));
+    const bad = threads.find((x) => !read.has(x.id)) ?? threads[0];
+    const h = bad && hunks.find((x) => x.oldStart === bad.start || x.oldEnd === bad.end);
+    throw new CommentError(t('A difference near "{0}" cannot be written as a suggestion here (it holds the marks\' own characters or cuts Markdown structure): make that change in the draft by hand, then turn the other differences into suggestions.', h ? near(h) : ''));
+  }
+  return edits;
+}
+
+/** Accept (or reject) only the threads in `ids`: the draft's own suggestions stay as they are. */
+function acceptAllOf(text: string, ids: Set<string>): string {
+  return applyEdits(text, parseComments(text).threads.filter((x) => ids.has(x.id)).flatMap((x) => accept(text, x.id)));
+}
+function rejectAllOf(text: string, ids: Set<string>): string {
+  return applyEdits(text, parseComments(text).threads.filter((x) => ids.has(x.id)).flatMap((x) => reject(text, x.id)));
 }

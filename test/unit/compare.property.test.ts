@@ -62,3 +62,41 @@ describe('differences as suggestions', () => {
     expect(differencesAsSuggestions('Same text.\n', 'Same text.\n', ctx)).toEqual([]);
   });
 });
+
+describe('differences as suggestions keep Markdown structure and hold any text', () => {
+  const turn = (draft: string, copy: string) => {
+    const marked = applyEdits(draft, differencesAsSuggestions(draft, copy, ctx));
+    expect(applyEdits(marked, rejectAll(marked))).toBe(draft);
+    expect(applyEdits(marked, acceptAll(marked))).toBe(copy);
+    return marked;
+  };
+  it('a change inside fenced code is one replacement of the whole block, and the fences stay at their lines\' start', () => {
+    const marked = turn('Text.\n\n```\ncode line\n```\n\nEnd.\n', 'Text.\n\n```\ncode line changed\n```\n\nEnd.\n');
+    expect(marked).toContain('{~~\n```\ncode line\n```\n~>\n```\ncode line changed\n```\n~~}');
+    expect(parseComments(marked).threads).toHaveLength(1);
+  });
+  it('a paragraph added before a heading is whole lines: the heading keeps its first column', () => {
+    const marked = turn('para\n\n#### Suggestions and recommendations {.suggestions}\n\nx\n', 'para\n\nNew paragraph.\n\n#### Suggestions and recommendations {.suggestions}\n\nx\n');
+    expect(marked.split('\n')).toContain('#### Suggestions and recommendations {.suggestions}');
+  });
+  it('prose that holds "~>" or "~~" is suggested, not refused as a comment change', () => {
+    turn('Use a ~> b here.\n', 'Use a -> b here.\n');
+    turn('Write ~~old~~ text.\n', 'Write ~~new~~ text.\n');
+  });
+  it('the draft\'s own suggestion changed by the copy is still refused', () => {
+    const d = 'Use {++x++}{>>@abcd1234<<} here.\n{>>@abcd1234 | A (B) | 2026-11-23T09:00:00Z<<}\n';
+    expect(() => differencesAsSuggestions(d, d.replace('{++x++}', '{++y++}'), ctx)).toThrow(/changes a comment or suggestion/);
+  });
+  it('on generated drafts with code blocks and delimiter-like words: either a clear refusal, or reject-all/accept-all give both texts back', () => {
+    const w = fc.constantFrom('a', 'b c', '~>', '==', 'a--b', '`x`', 'word');
+    const blk = fc.oneof(w.map((x) => `text ${x} end`), w.map((x) => '```\ncode ' + x + '\n```'), w.map((x) => `### H ${x}`), w.map((x) => `- item ${x}`));
+    fc.assert(fc.property(fc.array(blk, { minLength: 2, maxLength: 5 }), fc.array(blk, { minLength: 2, maxLength: 5 }), (a, b) => {
+      const draft = a.join('\n\n') + '\n', copy = [...a.slice(0, 1), ...b].join('\n\n') + '\n';
+      let edits;
+      try { edits = differencesAsSuggestions(draft, copy, ctx); } catch (e) { expect((e as Error).message).toMatch(/cannot be written as a suggestion|changes a comment/); return; }
+      const marked = applyEdits(draft, edits);
+      expect(applyEdits(marked, rejectAll(marked))).toBe(draft);
+      expect(applyEdits(marked, acceptAll(marked))).toBe(copy);
+    }), { numRuns: 200 });
+  });
+});
