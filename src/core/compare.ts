@@ -5,12 +5,13 @@ import { parseComments } from './comments/parse';
 import { accept, blockText, CommentError, randomId, reject, stamp, type OpContext } from './comments/ops';
 import { placeThreads, suggestionKind, type NewThread } from './comments/place';
 import { applyEdits, type OffsetEdit } from './edits';
+import { codeSpans, fencedBlocks } from './text/code';
 
 export interface Token { text: string; start: number }
 
 /** Text that a difference may never cut: comment marks and lines, HTML comments, heading attributes, Markdown markers. */
 // A whole code span is one token: a suggestion must never hold half of one, or its backtick would pair with another.
-const ATOMS = /<!--[\s\S]*?-->|\{[#.][^{}\n]*\}(?=[ \t]*$)|^[ \t]{0,3}(?:#{1,6}|[-*+]|\d{1,9}[.)]|>)(?=[ \t])|\*\*|__|(`+)(?:(?!\1)[^\n])*?\1|`+|!?\[|\]\(|\]|\r\n|\n|[ \t]+/gm;
+const ATOMS = /<!--(?:[^<]|<(?!!--))*?-->|\{[#.][^{}\n]*\}(?=[ \t]*$)|^[ \t]{0,3}(?:#{1,6}|[-*+]|\d{1,9}[.)]|>)(?=[ \t])|\*\*|__|`+|!?\[|\]\(|\]|\r\n|\n|[ \t]+/gm;
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /** Splits a text into tokens that together give it back exactly. */
@@ -19,6 +20,8 @@ export function tokenize(text: string): Token[] {
   const cm = parseComments(text);
   for (const m of cm.marks) protectedRanges.push([m.start, m.end]);
   for (const b of cm.blocks) protectedRanges.push([b.start, b.end]);
+  // A whole code span is one token (found in one linear pass, see text/code.ts).
+  for (const c of codeSpans(text, 'line')) protectedRanges.push(c);
   protectedRanges.sort((a, b) => a[0] - b[0]);
   const out: Token[] = [];
   const words = (from: number, to: number) => {
@@ -117,23 +120,6 @@ function compareWords(a: string, b: string): Hunk[] {
   }
   for (const h of merged) { h.oldText = a.slice(h.oldStart, h.oldEnd); h.newText = b.slice(h.newStart, h.newEnd); }
   return merged;
-}
-
-/** A fenced code block: from its opening fence line's start to its closing fence line's end (or the text's end). */
-function fencedBlocks(text: string): [number, number][] {
-  const out: [number, number][] = [];
-  const re = /^ {0,3}(`{3,}|~{3,})[^\n]*$/gm;
-  let open: { start: number; fence: string } | null = null;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const fence = m[1]!;
-    if (!open) { if (!(fence[0] === '`' && m[0].slice(m[0].indexOf(fence) + fence.length).includes('`'))) open = { start: m.index, fence }; continue; }
-    if (fence[0] === open.fence[0] && fence.length >= open.fence.length && !m[0].trim().slice(fence.length).trim()) {
-      out.push([open.start, m.index + m[0].length]);
-      open = null;
-    }
-  }
-  if (open) out.push([open.start, text.length]);
-  return out;
 }
 
 /** Lines a mark must not start: a heading, a fence, a list item, a quote, a table row or a thread line would break. */

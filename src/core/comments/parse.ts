@@ -1,6 +1,7 @@
 // Reads the comment threads and suggested changes of a draft: inline marks, thread blocks, and what is malformed.
 import { t } from '@vscode/l10n';
 import { scan } from '../draft/scan';
+import { codeSpans } from '../text/code';
 import { LineIndex } from '../text/lines';
 import { TextCache } from '../text/textCache';
 
@@ -196,7 +197,7 @@ function scanText(text: string): Scanned {
   if (conflict) problems.push({ code: 'comment.malformed', message: t('A git conflict starts here but never ends (no "{0}" line).', '>>>>>>>'), start: conflict.start, end: lines.lineEnd(conflict.line) });
   // Inline code spans are text, whatever they contain.
   const m1 = blankOut(text, masks);
-  const spans = [...m1.matchAll(/(`+)(?:(?!\1)[^])+?\1/g)].map((c): [number, number] => [c.index!, c.index! + c[0].length]);
+  const spans = codeSpans(m1, 'paragraph');
   const mtext = spans.length ? blankOut(m1, spans) : m1;
   const marks: Mark[] = [];
   const broken: [number, number][] = [];

@@ -1,4 +1,5 @@
 // The document model of a draft: front matter, the section tree (instrument → article → part) and lazy section trees.
+import { HTML_COMMENT } from '../text/code';
 import type { Root } from 'mdast';
 import { INTRODUCTION_ID, isPartId, type PartId } from '../blueprint';
 import { getArticle, isInstrumentKey, type InstrumentKey } from '../domain/instruments';
@@ -43,7 +44,7 @@ function hasContentUnderHeading(chunk: string): boolean {
   let hit = chunkContent.get(chunk);
   if (hit !== undefined) return hit;
   const nl = chunk.indexOf('\n');
-  hit = /\S/.test((nl < 0 ? '' : chunk.slice(nl + 1)).replace(/<!--[\s\S]*?-->/g, '').replace(THREAD_LINE, ''));
+  hit = /\S/.test((nl < 0 ? '' : chunk.slice(nl + 1)).replace(HTML_COMMENT, '').replace(THREAD_LINE, ''));
   chunkContent.set(chunk, hit);
   return hit;
 }

@@ -3,14 +3,22 @@ import { t } from '@vscode/l10n';
 import { formatter, HOLES } from '../../text/messages';
 import type { ReviewInfo } from '../../draft/frontMatter';
 import type { Rule } from '../rule';
+import { codeSpans, fencedBlocks } from '../../text/code';
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\1[ \t]*$/gm;
-const CODE_SPAN = /(`+)(?:(?!\1)[^\n])+?\1/g;
+/** The text with stretches blanked (same length, line breaks kept). */
+function blank(text: string, ranges: [number, number][]): string {
+  if (!ranges.length) return text;
+  const out: string[] = [];
+  let at = 0;
+  for (const [a, b] of ranges) { if (a < at) continue; out.push(text.slice(at, a), text.slice(a, b).replace(/[^\n]/g, ' ')); at = b; }
+  out.push(text.slice(at));
+  return out.join('');
+}
 
 /** The text with code blocks and code spans blanked (same length): footnote syntax inside code is code. */
 function withoutCode(text: string): string {
-  const blank = (m: string) => m.replace(/[^\n]/g, ' ');
-  return text.replace(FENCE, blank).replace(CODE_SPAN, blank);
+  const noBlocks = blank(text, fencedBlocks(text));
+  return blank(noBlocks, codeSpans(noBlocks, 'line'));
 }
 
 export const footnoteUndefined: Rule = {
