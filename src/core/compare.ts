@@ -13,6 +13,7 @@ export interface Token { text: string; start: number }
 // A whole code span is one token: a suggestion must never hold half of one, or its backtick would pair with another.
 const ATOMS = /<!--(?:[^<]|<(?!!--))*?-->|\{[#.][^{}\n]*\}(?=[ \t]*$)|^[ \t]{0,3}(?:#{1,6}|[-*+]|\d{1,9}[.)]|>)(?=[ \t])|\*\*|__|`+|!?\[|\]\(|\]|\r\n|\n|[ \t]+/gm;
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+const SEGMENT_PIECE = 2000;
 
 /** Splits a text into tokens that together give it back exactly. */
 export function tokenize(text: string): Token[] {
@@ -25,8 +26,19 @@ export function tokenize(text: string): Token[] {
   protectedRanges.sort((a, b) => a[0] - b[0]);
   const out: Token[] = [];
   const words = (from: number, to: number) => {
-    // Intl.Segmenter gives words and punctuation in every script: Latin, Cyrillic and Arabic words, Chinese words.
-    for (const s of segmenter.segment(text.slice(from, to))) out.push({ text: s.segment, start: from + s.index });
+    // Intl.Segmenter gives words and punctuation in every script: Latin, Cyrillic and Arabic words, Chinese words. V8
+    // walks a long string's segments in more than linear time (a 1 MB Chinese line: minutes), so a long stretch is
+    // given to it in pieces of about two thousand characters, cut after a space or punctuation where there is one.
+    for (let a = from; a < to;) {
+      let b = Math.min(to, a + SEGMENT_PIECE);
+      if (b < to) {
+        const cut = text.slice(a, b).search(/[\s\p{P}][^\s\p{P}]*$/u);
+        if (cut > SEGMENT_PIECE / 2) b = a + cut + 1;
+        else if (/[\udc00-\udfff]/.test(text[b]!)) b--;
+      }
+      for (const s of segmenter.segment(text.slice(a, b))) out.push({ text: s.segment, start: a + s.index });
+      a = b;
+    }
   };
   const plain = (from: number, to: number) => {
     ATOMS.lastIndex = 0;
@@ -61,12 +73,40 @@ function lines(text: string): { text: string; start: number }[] {
 }
 
 /**
+ * Myers's diff costs about (tokens × differences): past a budget of differences the stretches are one change. The
+ * budget shrinks as the stretches grow, so the cost stays within about fifty million steps whatever the text.
+ */
+const EDIT_BUDGET = 50_000_000;
+const maxEdits = (n: number) => Math.max(50, Math.min(2000, Math.floor(EDIT_BUDGET / Math.max(1, n))));
+
+/**
+ * diffArrays, bounded: past maxEdits differences (two unrelated 5 MB lines, say) the stretches are one change after
+ * their common start and end, found in linear time and memory instead of quadratic.
+ */
+function boundedDiff(a: string[], b: string[], maxTokens = Infinity): { value: string[]; count?: number; added?: boolean; removed?: boolean }[] {
+  // Past maxTokens (a changed stretch of tens of thousands of words: one huge line), no search at all: on periodic text
+  // every one of Myers's steps extends long snakes, and even a small budget of differences takes minutes.
+  const parts = a.length + b.length <= maxTokens ? diffArrays(a, b, { maxEditLength: maxEdits(a.length + b.length) }) : undefined;
+  if (parts) return parts;
+  let pre = 0;
+  while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
+  let suf = 0;
+  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
+  const out: { value: string[]; count: number; added?: boolean; removed?: boolean }[] = [];
+  if (pre) out.push({ value: a.slice(0, pre), count: pre });
+  if (a.length - pre - suf) out.push({ value: a.slice(pre, a.length - suf), count: a.length - pre - suf, removed: true });
+  if (b.length - pre - suf) out.push({ value: b.slice(pre, b.length - suf), count: b.length - pre - suf, added: true });
+  if (suf) out.push({ value: a.slice(a.length - suf), count: suf });
+  return out;
+}
+
+/**
  * The changed stretches from `a` to `b`, in `a`'s order, never cutting a token. Lines are compared first, then
  * words only inside the runs of lines that differ: a word-level diff of a whole 1 MB draft would take seconds.
  */
 export function compareTexts(a: string, b: string): Hunk[] {
   const la = lines(a), lb = lines(b);
-  const parts = diffArrays(la.map((x) => x.text), lb.map((x) => x.text));
+  const parts = boundedDiff(la.map((x) => x.text), lb.map((x) => x.text));
   const out: Hunk[] = [];
   let ia = 0, ib = 0, runA = -1, runB = -1;
   const startA = (i: number) => (i < la.length ? la[i]!.start : a.length);
@@ -92,7 +132,7 @@ export function compareTexts(a: string, b: string): Hunk[] {
 /** Word-level comparison of two stretches of text. */
 function compareWords(a: string, b: string): Hunk[] {
   const ta = tokenize(a), tb = tokenize(b);
-  const parts = diffArrays(ta.map((x) => x.text), tb.map((x) => x.text));
+  const parts = boundedDiff(ta.map((x) => x.text), tb.map((x) => x.text), 40_000);
   const hunks: Hunk[] = [];
   let ia = 0, ib = 0;
   let cur: Hunk | null = null;

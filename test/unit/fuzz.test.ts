@@ -76,6 +76,8 @@ describe(`fuzzing the CLI (${RUNS} mutated drafts per command, seed ${SEED})`, (
       const pairs: fc.Arbitrary<[string, string | undefined]> = two ? fc.tuple(draft, draft) : draft.map((d): [string, string | undefined] => [d, undefined]);
       for (const [text, second] of fc.sample(pairs, { numRuns: RUNS, seed: SEED + name.length })) {
         const r = await run(args, text, second);
+        // Let the test runner's own messages through between runs: a long campaign must not starve it.
+        await new Promise((done) => setImmediate(done));
         // The input that failed is kept beside the others, to reproduce it with the command shown.
         try { expectSane(r, text); } catch (e) { writeFileSync(join(failures, `${name.replace(/\W+/g, '-')}-${r.file}`), text); throw new Error(`${(e as Error).message}\n(input kept in ${join(failures, `${name.replace(/\W+/g, '-')}-${r.file}`)})`); }
       }
