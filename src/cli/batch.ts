@@ -44,6 +44,8 @@ function summarizeFile(job: FileJob, common: CheckOptions): DraftSummary {
   if (refused) return unreadable(job, options, refused);
   let bytes: Uint8Array;
   try { bytes = readFileSync(job.path); } catch (e) {
+    const named = unreadablePath(kindOfError((e as NodeJS.ErrnoException).code), 0);
+    if (named) return unreadable(job, options, named);
     const s = summarizeBytes(job.name, new Uint8Array(), options, false);
     return { ...s, draft: true, findings: [{ code: 'file.unreadable', severity: 'error', message: t('cannot read the file: {0}', (e as Error).message), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], counts: { error: 1, warning: 0, info: 0 } };
   }

@@ -14,7 +14,8 @@ export function writeBeside(target: string, bytes: Uint8Array | string): void {
   if (st?.isSymbolicLink()) throw new Error(t('{0} is a symbolic link; write to the file it points to instead.', target));
   if (st?.isDirectory()) throw new Error(t('{0} is a folder; give a file name.', target));
   const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  const fd = openSync(tmp, 'wx', 0o644);
+  let fd: number;
+  try { fd = openSync(tmp, 'wx', 0o644); } catch (e) { throw new Error(folderProblem(dirname(target), (e as NodeJS.ErrnoException).code)); }
   try {
     writeSync(fd, typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes);
     fsyncSync(fd);
@@ -24,5 +25,17 @@ export function writeBeside(target: string, bytes: Uint8Array | string): void {
     throw e;
   }
   closeSync(fd);
-  try { renameSync(tmp, target); } catch (e) { rmSync(tmp, { force: true }); throw e; }
+  try { renameSync(tmp, target); } catch (e) { rmSync(tmp, { force: true }); throw new Error(folderProblem(target, (e as NodeJS.ErrnoException).code)); }
+}
+
+/** What stops a write, in words naming the folder or file (never the temporary file's name, nor a raw ENOENT). */
+function folderProblem(path: string, code: string | undefined): string {
+  switch (code) {
+    case 'ENOENT': case 'ENOTDIR': return t('the folder {0} does not exist; create it, or write elsewhere with -o.', path);
+    case 'EACCES': case 'EPERM': return t('permission denied in {0}; write elsewhere with -o.', path);
+    case 'EROFS': return t('{0} is on a read-only file system; write elsewhere with -o.', path);
+    case 'ENOSPC': case 'EDQUOT': return t('no space left for {0}; free some space or write elsewhere with -o.', path);
+    case 'EISDIR': return t('{0} is a folder; give a file name.', path);
+    default: return t('{0} could not be written ({1}).', path, code ?? 'error');
+  }
 }

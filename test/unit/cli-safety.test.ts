@@ -75,6 +75,17 @@ describe('the CLI reads safely', () => {
   });
 });
 
+describe('the CLI says what stopped a write', () => {
+  it('a missing folder is named as such, never a temporary file or a raw ENOENT', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ro-safe-'));
+    writeFileSync(join(dir, 'd.md'), draft);
+    const r = await run(['export', 'd.md', '-o', join(dir, 'no', 'such', 'x.docx')], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/the folder .*such does not exist; create it/);
+    expect(r.err).not.toMatch(/ENOENT|\.tmp/);
+  });
+});
+
 describe('the CLI prints safely', () => {
   it('shows control characters of a draft as escapes in text output', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ro-safe-'));
