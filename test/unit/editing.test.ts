@@ -75,3 +75,14 @@ describe('completions in the draft language', () => {
     expect(completionsAt(fr.model, fr.offset).map((i) => i.insertText)).toContain(`3 du ${getInstrument('tip').fullName('fr')}`);
   });
 });
+
+describe('editing help in the draft\'s language', () => {
+  it('completion after a French or Russian article word says the title is English where no verified title exists', () => {
+    for (const [lang, word] of [['fr', 'Voir l’article '], ['ru', 'См. статью ']] as const) {
+      const text = `---\ndocument: list-of-observations\nstate-under-review: A\nreviewing-states: [B, C]\ncluster: 1\nparty-to: [untoc]\nlanguages: [${lang}]\n---\n\n## Introduction {#introduction}\n\n${word}`;
+      const items = completionsAt(DraftModel.parse(text), text.length);
+      const five = items.find((i) => i.label.startsWith('5. '))!;
+      expect(five.documentation, lang).toMatch(/English title: the data has no verified/);
+    }
+  });
+});

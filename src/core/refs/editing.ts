@@ -125,7 +125,8 @@ export function completionsAt(model: DraftModel, offset: number): Completion[] {
         label: zh ? `${a.number}条 ${title}` : `${a.number}. ${title}`,
         insertText: zh ? `${a.number}条` : String(a.number) + (inSection ? '' : instrumentSuffix(k, wordLang) ?? ''),
         detail: instrumentName(k),
-        documentation: underReview ? t('Under review in this draft') : undefined,
+        // The data has verified titles in English and Chinese only: in another language, say the title is English.
+        documentation: [underReview ? t('Under review in this draft') : null, wordLang !== 'en' && !(zh && a.titleZh) ? t('(English title: the data has no verified {0} title)', LANGUAGE_NAMES[wordLang as keyof typeof LANGUAGE_NAMES]) : null].filter(Boolean).join(' ') || undefined,
         // articles under review first, then in order
         sortText: `${underReview ? 0 : 1}${String(INSTRUMENT_KEYS.indexOf(k))}${String(a.number).padStart(3, '0')}`,
       });
