@@ -86,3 +86,12 @@ describe('editing help in the draft\'s language', () => {
     }
   });
 });
+
+describe('hover on a wrong reference', () => {
+  it('says the unit does not exist before the article\'s title, never as if it did', () => {
+    const text = `---\ndocument: list-of-observations\nstate-under-review: A\nreviewing-states: [B, C]\ncluster: 1\nparty-to: [untoc]\n---\n\n## Introduction {#introduction}\n\nSee article 5, paragraph 9, of the Convention.\n`;
+    const h = hoverAt(DraftModel.parse(text), text.indexOf('article 5') + 3)!;
+    expect(h.markdown).toMatch(/^⚠ Article 5 of the .* has no paragraph 9/);
+    expect(h.markdown).not.toContain('paragraph 9** —');
+  });
+});

@@ -5,6 +5,7 @@ import { getArticle, getInstrument, INSTRUMENT_KEYS, isInstrumentKey, type Instr
 import type { DraftModel, Section } from '../draft/model';
 import type { Range } from '../text/lines';
 import { referenceAt, references } from './resolve';
+import { missingForRef } from './validate';
 import { type RawRef, type Unit } from './types';
 import { LANGUAGE_NAMES } from '../templates';
 import { instrumentName, unitLabel } from '../describe';
@@ -44,11 +45,15 @@ export function hoverAt(model: DraftModel, offset: number): Hover | null {
   if (!r.instrument) return { markdown: t('No instrument is named and the section implies none.'), range };
   const seen = new Set<number>();
   const parts: string[] = [];
-  for (const t of r.targets) {
-    if (seen.has(t.article) && !t.unit) continue;
-    seen.add(t.article);
-    parts.push(articleLines(r.instrument, t.article, t.unit, r.raw.lang).join('  \n'));
-  }
+  const misses = missingForRef(r);
+  r.targets.forEach((target, i) => {
+    if (seen.has(target.article) && !target.unit) return;
+    seen.add(target.article);
+    // A unit that does not exist is said so first: the article's title alone would read as if it did.
+    const miss = misses[i];
+    const lines = miss && miss.level !== 'article' ? [`⚠ ${miss.message}`, ...articleLines(r.instrument!, target.article, null, r.raw.lang)] : articleLines(r.instrument!, target.article, target.unit, r.raw.lang);
+    parts.push(lines.join('  \n'));
+  });
   return { markdown: parts.join('\n\n---\n\n'), range };
 }
 
