@@ -147,6 +147,15 @@ describe('references', () => {
 
   it('half-typed references never throw and never report a wrong unit', () => {
     const full = 'See article 5, paragraph 1 (a) (ii), of the Convention. 《公约》第5条第1(a)款。';
-    for (let i = 0; i <= full.length; i++) expect(() => scanAll(full.slice(0, i))).not.toThrow();
+    for (let i = 0; i <= full.length; i++) {
+      const part = full.slice(0, i);
+      expect(() => scanAll(part)).not.toThrow();
+      // A half-typed reference reads as less than the whole, never as another unit: article 5, paragraph 1, (a), (ii).
+      for (const r of scanAll(part)) for (const t of r.targets) {
+        expect(t.article, part).toBe(5);
+        expect([undefined, 1], part).toContain(t.unit?.paragraph);
+        expect(['', 'a', 'a,i', 'a,ii'], part).toContain(t.unit?.groups.join(',') ?? '');
+      }
+    }
   });
 });
