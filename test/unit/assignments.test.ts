@@ -74,3 +74,23 @@ describe('consistency of statuses', () => {
     expect(DraftModel.parse(t).lines.lineText(f.range.start.line)).toMatch(/\{#untoc-5\}$/);
   });
 });
+
+describe('a balanced split is not the alternating one', () => {
+  it('weighs the articles: the loads of the two States are closer than by alternating', () => {
+    const d = DraftModel.parse(newDraft({
+      kind: 'list-of-observations', stateUnderReview: 'Arcadia', cluster: 1, partyTo: ['untoc'], languages: ['en'],
+      reviewingStates: [{ state: 'Borealia', instruments: ['untoc'] }, { state: 'Calderra', instruments: ['untoc'] }],
+      articles: { untoc: [6, 15, 16, 23] },
+    }));
+    // the data's units per article: 6 has 14, 15 has 13, 16 has 19, 23 has 2 (alternating gives 33 against 15)
+    const size = (key: string) => ({ 'untoc-6': 14, 'untoc-15': 13, 'untoc-16': 19, 'untoc-23': 2 } as Record<string, number>)[key]!;
+    const load = (split: Map<string, string>) => {
+      const by = new Map<string, number>();
+      for (const [k, s] of split) by.set(s, (by.get(s) ?? 0) + size(k));
+      return Math.abs((by.get('Borealia') ?? 0) - (by.get('Calderra') ?? 0));
+    };
+    const alternating = proposeSplit(d, 'alternating'), balanced = proposeSplit(d, 'balanced');
+    expect([...balanced]).not.toEqual([...alternating]);
+    expect(load(balanced)).toBeLessThan(load(alternating));
+  });
+});
