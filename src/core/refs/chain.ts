@@ -97,21 +97,22 @@ class Reader {
     if (!first) return null;
     const items = [first];
     let end = first.end;
-    // a singular word still takes a range of its subdivisions: "paragraph 1 (a) to (c)"
+    // A singular word still takes a range or a list of its own subdivisions ("paragraph 1 (a) to (c)", "paragraph 1 (a)
+    // (i) and (ii)"), never another number ("paragraph 1 and 2" is two references, or prose).
     if (!plural && !first.groups.length) return { items, end };
-    for (let once = !plural; ; once = false) {
+    const subdivisionOnly = (q: number) => plural || !/^[^\S\r\n]*[0-9٠-٩]/.test(t.slice(q, q + 4));
+    for (;;) {
       const prev = items[items.length - 1]!;
       const r = at(t, end, v.range);
-      if (r) {
+      if (r && subdivisionOnly(v.range.lastIndex)) {
         const next = this.item(level, v.range.lastIndex, prev, false);
         const expanded = next && expand(level, prev, next);
-        if (expanded) { items.pop(); items.push(...expanded); end = next.end; if (once) break; continue; }
+        if (expanded) { items.pop(); items.push(...expanded); end = next.end; continue; }
       }
-      if (!plural) break;
       const s = at(t, end, v.list);
-      if (!s) break;
+      if (!s || !subdivisionOnly(v.list.lastIndex)) break;
       const next = this.item(level, v.list.lastIndex, prev, allowParen);
-      if (!next) break;
+      if (!next || (!plural && (next.paragraph !== prev.paragraph || next.article !== prev.article))) break;
       items.push(next);
       end = next.end;
     }
