@@ -56,6 +56,7 @@ describe('references', () => {
     expect(errorsOn('ru', 'См. статьи 5, 6 и 44 Конвенции.')).toEqual(['44']);
     expect(errorsOn('ar', 'انظر المواد 5 و6 و44 من الاتفاقية.')).toEqual(['44']);
     expect(errorsOn('zh', '见《公约》第5条、第6条和第44条。')).toEqual(['44']);
+    expect(errorsOn('zh', '见《公约》第5条第1款(a)项、(c)项。')).toEqual(['(c)项']);
     expect(errorsOn('en', 'article 27, paragraph 1 (a) to (h), of the Convention')).toEqual(['1 (a) to (h)']);
     expect(errorsOn('en', 'articles 40 to 45 of the Convention')).toEqual(['40 to 45']);
   });

@@ -29,6 +29,7 @@ const DI = new RegExp(`${S}第`, 'y');
 // (a), （三）, or one of the parenthesized ideographs ㈠…㈩ the PRC style writes items with
 const PAREN = /[ \t]*(?:[(（][ \t]*([a-z]{1,2}|[ivx]{1,5}|[0-9]{1,2}|[一二三四五六七八九十]{1,3})[ \t]*[)）]|([㈠-㈩]))/y;
 const RANGE_TO = new RegExp(`${S}(?:至|到)${S}(?:第${S})?`, 'y');
+const LIST_AND = new RegExp(`${S}(?:和|及|或|、)${S}(?:第${S})?`, 'y');
 const KUAN = new RegExp(`${S}款`, 'y');
 const XIANG = new RegExp(`${S}项`, 'y');
 const MU = new RegExp(`${S}目`, 'y');
@@ -148,6 +149,21 @@ export function scanChinese(text: string): RawRef[] {
           unitSpans = units.map(() => ({ start: from, end: to.end }));
           end = to.end;
           break;
+        }
+        // a list of subparagraphs: (a)项和(b)项, (a)项、(c)项及(d)项
+        if (level === 'letter') {
+          const base = u;
+          let listed = false;
+          for (let sep = at(text, end, LIST_AND); sep; sep = at(text, end, LIST_AND)) {
+            const next = groupAt(text, LIST_AND.lastIndex, closer, level);
+            if (!next || !/^[a-z]{1,2}$/.test(next.v)) break;
+            if (!listed) { unitSpans = [{ start: from, end }]; listed = true; }
+            const at0 = LIST_AND.lastIndex;
+            units.push({ ...base, groups: [...base.groups.slice(0, -1), next.v] });
+            unitSpans.push({ start: at0, end: next.end });
+            end = next.end;
+          }
+          if (listed) break;
         }
       }
     }
