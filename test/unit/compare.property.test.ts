@@ -82,6 +82,9 @@ describe('differences as suggestions keep Markdown structure and hold any text',
   it('prose that holds "~>" or "~~" is suggested, not refused as a comment change', () => {
     turn('Use a ~> b here.\n', 'Use a -> b here.\n');
     turn('Write ~~old~~ text.\n', 'Write ~~new~~ text.\n');
+    // a replacement whose old text holds "~>" is written as a deletion and an insertion
+    const marked = turn('Use a ~> b here.\n', 'Use X here.\n');
+    expect(parseComments(marked).threads.map((x) => x.kind)).toEqual(['deletion', 'insertion']);
   });
   it('the draft\'s own suggestion changed by the copy is still refused', () => {
     const d = 'Use {++x++}{>>@abcd1234<<} here.\n{>>@abcd1234 | A (B) | 2026-11-23T09:00:00Z<<}\n';

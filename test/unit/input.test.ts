@@ -1,6 +1,6 @@
 // Bad input: binary, non-UTF-8, oversized and odd texts give a finding or a model, never an exception.
 import { describe, expect, it } from 'vitest';
-import { checkModel, decodeDraft, DraftModel } from '../../src/core/index';
+import { checkModel, decodeDraft, DraftModel, kindOfError, unreadablePath } from '../../src/core/index';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -85,5 +85,17 @@ describe('silent passes that are findings now', () => {
     const { isDraft } = await import('../../src/core/service');
     expect(isDraft('---\n{==document==}{>>@abcd1234<<}: list-of-observations\n---\n# T\n')).toBe(true);
     expect(isDraft('---\ntitle: notes\n---\n# T\n')).toBe(false);
+  });
+});
+
+describe('what the file system says, in words', () => {
+  it('each kind of path that is not read has its message, and errno codes map to them', () => {
+    expect(kindOfError('EACCES')).toBe('denied');
+    expect(kindOfError('ELOOP')).toBe('link-loop');
+    expect(kindOfError('ENOENT')).toBe('missing');
+    expect(unreadablePath('denied', 0)?.message).toMatch(/Permission denied/);
+    expect(unreadablePath('fifo', 0)?.message).toMatch(/named pipe/);
+    expect(unreadablePath('file', 10)).toBeNull();
+    expect(unreadablePath('file', 17 * 1024 * 1024)?.code).toBe('file.too-large');
   });
 });

@@ -105,6 +105,12 @@ describe('references', () => {
     expect(style('ru', 'пункт 1 статьи 5 Конвенции')).toEqual([]);
   });
 
+  it('a form two languages share ("article 5 (1)") takes the style of the words around it', () => {
+    const fix = (lang: string, s: string) => checkModel(DraftModel.parse(head(lang) + s + '\n')).find((f) => f.code === 'ref.non-canonical')?.data?.replacement;
+    expect(fix('fr', 'Voir aussi article 5 (1) et la pratique des tribunaux.')).toBe('paragraphe 1 de l’article 5');
+    expect(fix('en', 'See also article 5 (1) and the practice of the courts.')).toBe('article 5, paragraph 1');
+  });
+
   it('a wrong reference gets its error, not a style fix', () => {
     const m = DraftModel.parse(head('en') + 'article 9 (c) of the Convention\n');
     expect(checkModel(m).filter((f) => f.code.startsWith('ref.')).map((f) => f.code)).toEqual(['ref.no-such-subparagraph']);
