@@ -1,5 +1,5 @@
 // What the secretariat's batch check keeps of each draft, and the checks that compare a summary with its list.
-import { HTML_COMMENT } from './text/code';
+import { withoutHtmlComments } from './text/code';
 import { t } from '@vscode/l10n';
 import { agreedCount, articleStatuses } from './assignments';
 import { checkModel, type CheckOptions } from './checks/index';
@@ -38,7 +38,7 @@ export interface DraftSummary {
 const NONE = /^(?:none(?: identified)?|no(?:ne)? needs? identified|n\/a|not applicable|无|未确定|没有)[.。]?$/i;
 
 function partText(model: DraftModel, s: Section): string {
-  return model.text.slice(s.heading.end, s.end).replace(HTML_COMMENT, '').replace(/^\{>>@.*<<\}[ \t]*$/gm, '').trim();
+  return withoutHtmlComments(model.text.slice(s.heading.end, s.end), '').replace(/^\{>>@.*<<\}[ \t]*$/gm, '').trim();
 }
 
 export function summarizeText(file: string, text: string, options: CheckOptions, explicit = true): DraftSummary {

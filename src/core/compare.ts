@@ -5,13 +5,13 @@ import { parseComments } from './comments/parse';
 import { accept, blockText, CommentError, randomId, reject, stamp, type OpContext } from './comments/ops';
 import { placeThreads, suggestionKind, type NewThread } from './comments/place';
 import { applyEdits, type OffsetEdit } from './edits';
-import { codeSpans, fencedBlocks } from './text/code';
+import { codeSpans, fencedBlocks, htmlComments } from './text/code';
 
 export interface Token { text: string; start: number }
 
 /** Text that a difference may never cut: comment marks and lines, HTML comments, heading attributes, Markdown markers. */
 // A whole code span is one token: a suggestion must never hold half of one, or its backtick would pair with another.
-const ATOMS = /<!--(?:[^<]|<(?!!--))*?-->|\{[#.][^{}\n]*\}(?=[ \t]*$)|^[ \t]{0,3}(?:#{1,6}|[-*+]|\d{1,9}[.)]|>)(?=[ \t])|\*\*|__|`+|!?\[|\]\(|\]|\r\n|\n|[ \t]+/gm;
+const ATOMS = /\{[#.][^{}\n]*\}(?=[ \t]*$)|^[ \t]{0,3}(?:#{1,6}|[-*+]|\d{1,9}[.)]|>)(?=[ \t])|\*\*|__|`+|!?\[|\]\(|\]|\r\n|\n|[ \t]+/gm;
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const SEGMENT_PIECE = 2000;
 
@@ -21,7 +21,8 @@ export function tokenize(text: string): Token[] {
   const cm = parseComments(text);
   for (const m of cm.marks) protectedRanges.push([m.start, m.end]);
   for (const b of cm.blocks) protectedRanges.push([b.start, b.end]);
-  // A whole code span is one token (found in one linear pass, see text/code.ts).
+  // A whole HTML comment, and a whole code span, is one token (found in one linear pass, see text/code.ts).
+  for (const c of htmlComments(text)) protectedRanges.push(c);
   for (const c of codeSpans(text, 'line')) protectedRanges.push(c);
   protectedRanges.sort((a, b) => a[0] - b[0]);
   const out: Token[] = [];

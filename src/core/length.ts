@@ -1,12 +1,11 @@
 // Length of a draft's text as the limits count it: characters for Chinese, words for the other languages.
-import { HTML_COMMENT } from './text/code';
+import { withoutHtmlComments } from './text/code';
 import { cleanCopy } from './comments/ops';
 import type { DraftModel } from './draft/model';
 
 /** The prose of a draft: no front matter, template hints, heading markers or section ids, comments or suggestions pending. */
 export function proseOf(model: DraftModel): string {
-  return cleanCopy(model.text.slice(model.bodyStart))
-    .replace(HTML_COMMENT, ' ')
+  return withoutHtmlComments(cleanCopy(model.text.slice(model.bodyStart)), ' ')
     .replace(/^ {0,3}#{1,6}[ \t]+/gm, '')
     .replace(/[ \t]*\{[#.][^{}]*\}[ \t]*$/gm, '')
     .replace(/[*_`>|[\]()#-]+/g, ' ');

@@ -1,5 +1,5 @@
 // The document model of a draft: front matter, the section tree (instrument → article → part) and lazy section trees.
-import { HTML_COMMENT } from '../text/code';
+import { withoutHtmlComments } from '../text/code';
 import type { Root } from 'mdast';
 import { INTRODUCTION_ID, isPartId, type PartId } from '../blueprint';
 import { getArticle, isInstrumentKey, type InstrumentKey } from '../domain/instruments';
@@ -44,7 +44,7 @@ function hasContentUnderHeading(chunk: string): boolean {
   let hit = chunkContent.get(chunk);
   if (hit !== undefined) return hit;
   const nl = chunk.indexOf('\n');
-  hit = /\S/.test((nl < 0 ? '' : chunk.slice(nl + 1)).replace(HTML_COMMENT, '').replace(THREAD_LINE, ''));
+  hit = /\S/.test(withoutHtmlComments(nl < 0 ? '' : chunk.slice(nl + 1), '').replace(THREAD_LINE, ''));
   chunkContent.set(chunk, hit);
   return hit;
 }
