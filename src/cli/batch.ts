@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { t } from '@vscode/l10n';
-import { decodeDraft, kindOfError, limitTextCaches, summarizeBytes, unreadablePath, type CheckOptions, type Decoded, type DraftSummary, type FileKind, type Finding } from '../core/index';
+import { decodeDraft, kindOfError, limitTextCaches, summarizeDecoded, unreadablePath, type CheckOptions, type Decoded, type DraftSummary, type FileKind } from '../core/index';
 import { currentMessages, useMessages } from './locale';
 
 /** A file to check, with the options of its configuration file when it has one. */
@@ -20,39 +20,26 @@ export function statKind(path: string): { kind: FileKind; size: number } {
   }
 }
 
+const AT_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
 /** A draft's text read by the core's policy: a regular file within the size limit, decoded as UTF-8, or the finding why not. */
 export function readDraft(path: string): Decoded {
+  // Only a regular file of a readable size is opened: a FIFO, a device or a link loop is named, never read.
   const { kind, size } = statKind(path);
   const refused = unreadablePath(kind, size);
   if (refused) return { ok: false, finding: refused };
   try { return decodeDraft(readFileSync(path)); } catch (e) {
-    const finding = unreadablePath(kindOfError((e as NodeJS.ErrnoException).code), 0);
-    return { ok: false, finding: finding ?? { code: 'file.unreadable', severity: 'error', message: (e as Error).message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } };
+    const named = unreadablePath(kindOfError((e as NodeJS.ErrnoException).code), 0);
+    return { ok: false, finding: named ?? { code: 'file.unreadable', severity: 'error', message: t('cannot read the file: {0}', (e as Error).message), range: AT_START } };
   }
-}
-
-function unreadable(job: FileJob, options: CheckOptions, finding: Finding): DraftSummary {
-  const s = summarizeBytes(job.name, new Uint8Array(), options, false);
-  return { ...s, draft: true, findings: [finding], counts: { error: 1, warning: 0, info: 0 } };
 }
 
 function summarizeFile(job: FileJob, common: CheckOptions): DraftSummary {
   const options = job.options ?? common;
-  // Only a regular file of a readable size is opened: a FIFO, a device or a link loop is named, never read.
-  const { kind, size } = statKind(job.path);
-  const refused = unreadablePath(kind, size);
-  if (refused) return unreadable(job, options, refused);
-  let bytes: Uint8Array;
-  try { bytes = readFileSync(job.path); } catch (e) {
-    const named = unreadablePath(kindOfError((e as NodeJS.ErrnoException).code), 0);
-    if (named) return unreadable(job, options, named);
-    const s = summarizeBytes(job.name, new Uint8Array(), options, false);
-    return { ...s, draft: true, findings: [{ code: 'file.unreadable', severity: 'error', message: t('cannot read the file: {0}', (e as Error).message), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], counts: { error: 1, warning: 0, info: 0 } };
-  }
-  try { return summarizeBytes(job.name, bytes, options, job.explicit); } catch (e) {
+  const read = readDraft(job.path);
+  try { return summarizeDecoded(job.name, read, options, job.explicit); } catch (e) {
     // One file that trips a bug must not stop the run: it is reported and the others go on.
-    const s = summarizeBytes(job.name, new Uint8Array(), options, false);
-    return { ...s, draft: true, findings: [{ code: 'file.unreadable', severity: 'error', message: t('could not check the file: {0}', (e as Error).message), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], counts: { error: 1, warning: 0, info: 0 } };
+    return summarizeDecoded(job.name, { ok: false, finding: { code: 'file.unreadable', severity: 'error', message: t('could not check the file: {0}', (e as Error).message), range: AT_START } }, options, false);
   }
 }
 

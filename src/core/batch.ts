@@ -4,7 +4,7 @@ import { t } from '@vscode/l10n';
 import { agreedCount, articleStatuses } from './assignments';
 import { checkModel, type CheckOptions } from './checks/index';
 import { parseComments } from './comments/parse';
-import { decodeDraft } from './input';
+import { decodeDraft, type Decoded } from './input';
 import { DraftModel, type Section } from './draft/model';
 import { isDraft } from './service';
 import { applySeverity, type Finding, type Severity, type SeverityOverrides } from './finding';
@@ -73,7 +73,11 @@ export function summarizeText(file: string, text: string, options: CheckOptions,
 }
 
 export function summarizeBytes(file: string, bytes: Uint8Array, options: CheckOptions, explicit: boolean): DraftSummary {
-  const d = decodeDraft(bytes);
+  return summarizeDecoded(file, decodeDraft(bytes), options, explicit);
+}
+
+/** A file's summary from what reading it gave: its text checked, or the one file-level finding that kept it unread. */
+export function summarizeDecoded(file: string, d: Decoded, options: CheckOptions, explicit: boolean): DraftSummary {
   if (d.ok) return summarizeText(file, d.text, options, explicit);
   const s = summarizeText(file, '', options, false);
   return { ...s, draft: true, findings: [d.finding], counts: { error: 1, warning: 0, info: 0 } };
