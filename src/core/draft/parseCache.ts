@@ -18,7 +18,7 @@ export function parseSection(text: string): Root {
   if (hit) return hit;
   parses++;
   // Most sections of a draft are a heading and paragraphs of plain prose: built directly, as remark would build them.
-  const tree = plainSection(text) ?? parseTildesAsText(text) ?? (processor ??= makeProcessor()).parse(text) as Root;
+  const tree = plainSection(text) ?? parseWithStandIns(text) ?? (processor ??= makeProcessor()).parse(text) as Root;
   cache.set(text, tree);
   return tree;
 }
@@ -40,7 +40,7 @@ const MAX_CONFLICT_LINES = 60;
  * lines become one private-use character each while parsing (offsets do not move), then are put back in every text
  * value. Strikethrough or the quote is lost there, never the text, and the parse stays linear.
  */
-function parseTildesAsText(text: string): Root | null {
+function parseWithStandIns(text: string): Root | null {
   let pairs = 0;
   for (let i = text.indexOf('~~'); i >= 0 && pairs <= MAX_TILDE_PAIRS; i = text.indexOf('~~', i + 2)) pairs++;
   const tildes = pairs > MAX_TILDE_PAIRS;

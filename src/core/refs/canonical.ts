@@ -142,7 +142,7 @@ function russian(r: ResolvedRef, text: string, t: Target): { verdict: Verdict; a
     const first = /^п\.$/i.test(word) ? 'пункт' : /^(?:подп|пп)\.$/i.test(word) ? 'подпункт' : word;
     const form = u?.groups.length && /^подп/i.test(first)
       ? `${first} ${groups}${u.paragraph !== undefined ? ` пункта ${u.paragraph}` : ''} статьи ${t.article}`
-      : u ? `${first} ${u.paragraph ?? ''}${groups ? ` ${groups}` : ''} статьи ${t.article}`.replace('  ', ' ') : `${first} ${t.article}`;
+      : u ? [first, u.paragraph, groups, 'статьи', t.article].filter((x) => x !== undefined && x !== '').join(' ') : `${first} ${t.article}`;
     return { verdict: { form: withTail(cap(form)), back: 0, fix: first === word, verified: false }, also: null };
   }
   const ending = russianEnding(word, text.slice(Math.max(0, r.start - 12), r.start));

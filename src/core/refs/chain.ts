@@ -202,8 +202,9 @@ function startsUnit(t: string, p: number, v: Vocab): boolean {
   return LEVELS.some((l) => { const re = v.words[l]; return !!re && !!at(t, p, re); }) || /^l['’]/i.test(t.slice(p, p + 2));
 }
 
-const SCRIPTS: Readonly<Record<'latin' | 'cyrillic' | 'arabic', readonly ChainLang[]>> = { latin: ['en', 'fr', 'es'], cyrillic: ['ru'], arabic: ['ar'] };
-function scriptOf(ch: string): keyof typeof SCRIPTS {
+/** The languages of the non-Latin scripts; a Latin-script word's languages are told by the word (vocab.ts latinLanguages). */
+const SCRIPTS: Readonly<Record<'cyrillic' | 'arabic', readonly ChainLang[]>> = { cyrillic: ['ru'], arabic: ['ar'] };
+function scriptOf(ch: string): 'latin' | keyof typeof SCRIPTS {
   const c = ch.charCodeAt(0);
   return c >= 0x0400 && c <= 0x04ff ? 'cyrillic' : c >= 0x0600 && c <= 0x06ff ? 'arabic' : 'latin';
 }
