@@ -7,8 +7,7 @@ import { lint } from 'markdownlint/sync';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { exportDocx } from '../src/core/export/docx';
-import { checkModel, cleanCopy, createReviewService, DraftModel } from '../src/core/index';
-import { references } from '../src/core/refs/resolve';
+import { checkModel, cleanCopy, createReviewService, DraftAnalysis } from '../src/core/index';
 import { generateDraft } from './generate';
 import { proseDraft } from './prose';
 
@@ -84,8 +83,8 @@ const processor = unified().use(remarkParse);
       const shares: number[] = [], totals: number[] = [];
       for (let i = 0; i < (smoke ? 1 : 5); i++) {
         const text = proseDraft(size, 7000 + i * 101 + size, lang, true);
-        const [parse, m] = time(() => DraftModel.parse(text));
-        const [refs] = time(() => references(m));
+        const [parse, m] = time(() => DraftAnalysis.parse(text));
+        const [refs] = time(() => m.references);
         const [rest] = time(() => checkModel(m));
         totals.push(parse + refs + rest);
         shares.push((parse + refs + rest) / (parse + rest));

@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { t } from '@vscode/l10n';
-import { decodeDraft, kindOfError, limitTextCaches, summarizeDecoded, unreadablePath, type CheckOptions, type Decoded, type DraftSummary, type FileKind } from '../core/index';
+import { createAnalysisEnv, decodeDraft, kindOfError, summarizeDecoded, type AnalysisEnv, unreadablePath, type CheckOptions, type Decoded, type DraftSummary, type FileKind } from '../core/index';
 import { currentMessages, useMessages } from './locale';
 
 /** A file to check, with the options of its configuration file when it has one. */
@@ -34,21 +34,24 @@ export function readDraft(path: string): Decoded {
   }
 }
 
-function summarizeFile(job: FileJob, common: CheckOptions): DraftSummary {
+function summarizeFile(job: FileJob, common: CheckOptions, env: AnalysisEnv): DraftSummary {
   const options = job.options ?? common;
   const read = readDraft(job.path);
-  try { return summarizeDecoded(job.name, read, options, job.explicit); } catch (e) {
+  try { return summarizeDecoded(job.name, read, options, job.explicit, env); } catch (e) {
     // One file that trips a bug must not stop the run: it is reported and the others go on.
     return summarizeDecoded(job.name, { ok: false, finding: { code: 'file.unreadable', severity: 'error', message: t('could not check the file: {0}', (e as Error).message), range: AT_START } }, options, false);
   }
 }
 
-/** Sections of a file already checked are not seen again in a batch: caches sized for the file at hand. */
-const BATCH_CACHE = 1000;
+/**
+ * Sections of a file already checked are not seen again in a batch: one cache for the run, sized for the file at hand
+ * (a large one only keeps old files' sections alive for the garbage collector to trace).
+ */
+const batchEnv = () => createAnalysisEnv({ generation: 1000 });
 
 export function checkInThisThread(jobs: FileJob[], options: CheckOptions, progress?: (done: number) => void): DraftSummary[] {
-  if (jobs.length > 1) limitTextCaches(BATCH_CACHE);
-  return jobs.map((j, i) => { const s = summarizeFile(j, options); progress?.(i + 1); return s; });
+  const env = batchEnv();
+  return jobs.map((j, i) => { const s = summarizeFile(j, options, env); progress?.(i + 1); return s; });
 }
 
 /** Worker threads need a JavaScript entry: only the bundled CLI can start them. */
@@ -78,7 +81,7 @@ export function runWorkerIfAsked(): boolean {
   if (isMainThread || !workerData?.reviewObsCheck) return false;
   const { jobs, options, messages } = workerData as { jobs: { j: FileJob; i: number }[]; options: CheckOptions; messages: Record<string, string> };
   useMessages(messages);
-  limitTextCaches(BATCH_CACHE);
-  for (const { j, i } of jobs) parentPort!.postMessage({ i, s: summarizeFile(j, options) });
+  const env = batchEnv();
+  for (const { j, i } of jobs) parentPort!.postMessage({ i, s: summarizeFile(j, options, env) });
   return true;
 }

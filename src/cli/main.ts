@@ -8,7 +8,7 @@ import { t } from '@vscode/l10n';
 import { exportDocx } from '../core/export/docx';
 import { mastheadGaps } from '../core/checks/rules/exportLoss';
 import {
-  agreedCount, applyEdits, articleStatuses, checkModel, CODES, compareTexts, DraftModel, parseAuthor, wordLockNames, decodeDraft, DEFAULT_DEADLINES, differencesAsSuggestions, INSTRUMENT_KEYS, isInstrumentKey, LineIndex, newDraft, parseComments, reportHtml, summaryFromList,
+  agreedCount, applyEdits, articleStatuses, checkModel, CODES, compareTexts, DraftAnalysis, parseAuthor, wordLockNames, decodeDraft, DEFAULT_DEADLINES, differencesAsSuggestions, INSTRUMENT_KEYS, isInstrumentKey, LineIndex, newDraft, parseComments, reportHtml, summaryFromList,
   summarizeBytes, toSarif, UN_LANGUAGES, withCrossChecks, type CheckOptions, type DraftSummary, type InstrumentKey, type NewDraftOptions, type SeverityOverrides, type StepId,
 } from '../core/index';
 import { importCommand } from './import';
@@ -358,7 +358,7 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
   const text = readSide(src, io);
   const mode = values.clean ? 'clean' : 'with-changes';
   if (mode === 'clean' && !values.force) {
-    const errors = checkModel(DraftModel.parse(text), { finalization: true }).filter((f) => f.severity === 'error');
+    const errors = checkModel(DraftAnalysis.parse(text), { finalization: true }).filter((f) => f.severity === 'error');
     if (errors.length) {
       for (const f of errors.slice(0, 10)) io.err(`${src}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.code} ${f.message}`);
       throw new UsageError(t('a clean copy is for finalization, and the draft still has {0} error(s) (listed above). Fix them, export --with-changes, or add --force.', errors.length));
@@ -372,7 +372,7 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
   if (existsSync(out) && !values.force) throw new UsageError(t('{0} exists; give -o or add --force.', relative(io.cwd, out)));
   const masthead = new ConfigFiles().forFile(resolve(io.cwd, src))?.config.masthead;
   const bytes = await exportDocx(text, { mode, ...(masthead ? { masthead } : {}) });
-  const info = DraftModel.parse(text).info;
+  const info = DraftAnalysis.parse(text).info;
   const gaps = info ? mastheadGaps(info, masthead) : [];
   if (gaps.length) io.err(t('the masthead leaves out what the front matter does not give: {0}.', gaps.join(', ')));
   // Written next to the target and renamed over it: an interrupted export never leaves a broken file.
@@ -394,7 +394,7 @@ function status(args: string[], io: Io): number {
   if (!positionals.length) throw new UsageError(t('status takes one or more drafts.'));
   const all: Record<string, unknown>[] = [];
   for (const f of positionals) {
-    const model = DraftModel.parse(readSide(f, io));
+    const model = DraftAnalysis.parse(readSide(f, io));
     if (!model.info) throw new UsageError(t('{0}: the front matter is missing or invalid; run "review-obs check {0}".', f));
     const rows = articleStatuses(model);
     if (values.format === 'json') { for (const r of rows) all.push({ file: f, article: r.key, title: r.title, state: r.state, expert: r.expert, status: r.status, openThreads: r.openThreads, pendingSuggestions: r.pendingSuggestions, emptyParts: r.emptyParts }); continue; }

@@ -3,7 +3,7 @@ import { t } from '@vscode/l10n';
 import { parseComments } from './comments/parse';
 import { getArticle, INSTRUMENT_KEYS, type InstrumentKey } from './domain/instruments';
 import { STATUSES, type Assignment, type Status } from './draft/frontMatter';
-import type { DraftModel, Section } from './draft/model';
+import type { DraftAnalysis, Section } from './draft/analysis';
 import { eolOf, type OffsetEdit } from './edits';
 
 export interface ArticleStatus {
@@ -26,12 +26,12 @@ export function assignmentOf(assignments: ReadonlyMap<string, Assignment>, k: In
   return assignments.get(`${k}-${n}`) ?? assignments.get(k);
 }
 
-export function articleStatuses(model: DraftModel): ArticleStatus[] {
+export function articleStatuses(model: DraftAnalysis): ArticleStatus[] {
   const info = model.info;
   if (!info) return [];
   // Each thread counted once, in the article section its mark lies in.
   const open = new Map<Section, number>(), pending = new Map<Section, number>();
-  for (const th of parseComments(model.text).threads) {
+  for (const th of model.comments.threads) {
     if (!th.mark || (th.kind === 'comment' && th.resolved)) continue;
     const s = model.articleAt(th.mark.start);
     if (!s) continue;
@@ -61,7 +61,7 @@ export function agreedCount(statuses: ArticleStatus[]): { agreed: number; total:
 }
 
 /** One small edit that sets an article's status in the front matter, keeping everything else as written. */
-export function setStatusEdit(model: DraftModel, key: string, status: Status): OffsetEdit {
+export function setStatusEdit(model: DraftAnalysis, key: string, status: Status): OffsetEdit {
   const info = model.info;
   if (!info) throw new Error(t('The draft has no valid front matter.'));
   const eol = eolOf(model.text);
@@ -91,7 +91,7 @@ export type SplitMethod = 'by-instrument' | 'alternating' | 'balanced';
  * A proposed split of the articles under review between the reviewing States: whole instruments in turn, articles
  * in turn, or articles balanced by their number of paragraphs and subparagraphs (a measure of the work).
  */
-export function proposeSplit(model: DraftModel, how: SplitMethod): Map<string, string> {
+export function proposeSplit(model: DraftAnalysis, how: SplitMethod): Map<string, string> {
   const info = model.info;
   const out = new Map<string, string>();
   if (!info) return out;
@@ -120,7 +120,7 @@ export function proposeSplit(model: DraftModel, how: SplitMethod): Map<string, s
 }
 
 /** One edit that writes the split as the `assignments` entry, keeping the statuses already recorded. */
-export function splitEdit(model: DraftModel, split: Map<string, string>): OffsetEdit {
+export function splitEdit(model: DraftAnalysis, split: Map<string, string>): OffsetEdit {
   const info = model.info;
   if (!info) throw new Error(t('The draft has no valid front matter.'));
   const eol = eolOf(model.text);

@@ -3,9 +3,9 @@ import { withoutHtmlComments } from './text/code';
 import { t } from '@vscode/l10n';
 import { agreedCount, articleStatuses } from './assignments';
 import { checkModel, type CheckOptions } from './checks/index';
-import { parseComments } from './comments/parse';
+import type { AnalysisEnv } from './draft/sectionCache';
 import { decodeDraft, type Decoded } from './input';
-import { DraftModel, type Section } from './draft/model';
+import { DraftAnalysis, type Section } from './draft/analysis';
 import { isDraft } from './service';
 import { applySeverity, type Finding, type Severity, type SeverityOverrides } from './finding';
 import type { Range } from './text/lines';
@@ -37,18 +37,18 @@ export interface DraftSummary {
 
 const NONE = /^(?:none(?: identified)?|no(?:ne)? needs? identified|n\/a|not applicable|无|未确定|没有)[.。]?$/i;
 
-function partText(model: DraftModel, s: Section): string {
+function partText(model: DraftAnalysis, s: Section): string {
   return withoutHtmlComments(model.text.slice(s.heading.end, s.end), '').replace(/^\{>>@.*<<\}[ \t]*$/gm, '').trim();
 }
 
-export function summarizeText(file: string, text: string, options: CheckOptions, explicit = true): DraftSummary {
+/** `env`: the cache and parser of the run (a batch sizes its cache for the file at hand); by default, new ones. */
+export function summarizeText(file: string, text: string, options: CheckOptions, explicit = true, env?: AnalysisEnv): DraftSummary {
   const base: DraftSummary = { file, draft: false, kind: null, state: null, cluster: null, languages: [], articlesUnderReview: 0, articlesComplete: 0, findings: [], counts: { error: 0, warning: 0, info: 0 }, openThreads: 0, pendingSuggestions: 0, articlesAgreed: 0, articles: [], assistance: [] };
   if (!explicit && !isDraft(text)) return base;
-  const model = DraftModel.parse(text);
+  const model = DraftAnalysis.parse(text, undefined, env);
   const findings = checkModel(model, options);
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
-  const empty = new Set(findings.filter((f) => f.code === 'structure.empty-part').map((f) => f.range.start.line));
   const articles: ArticleMark[] = [], assistance: ArticleMark[] = [];
   let complete = 0;
   for (const a of model.articleSections()) {
@@ -56,11 +56,12 @@ export function summarizeText(file: string, text: string, options: CheckOptions,
     const key = `${a.instrument}-${a.article}`;
     articles.push({ key, range: model.headingRange(a) });
     const parts = a.children.filter((c) => c.role === 'part');
-    if (parts.length && parts.every((p) => !empty.has(p.heading.line))) complete++;
+    // From the analysis, not from findings: a part is empty whether or not its finding is turned off.
+    if (parts.length && parts.every((p) => !model.isEmptyPart(p))) complete++;
     const ta = parts.find((p) => p.part === 'technical-assistance');
     if (ta) { const txt = partText(model, ta); if (txt && !NONE.test(txt)) assistance.push({ key, range: model.headingRange(ta) }); }
   }
-  const threads = parseComments(text).threads;
+  const threads = model.comments.threads;
   const info = model.info;
   return {
     ...base, draft: true, kind: info?.kind ?? null, state: info?.stateUnderReview ?? null, cluster: info?.cluster ?? null, languages: info?.languages ?? [],
@@ -72,13 +73,13 @@ export function summarizeText(file: string, text: string, options: CheckOptions,
   };
 }
 
-export function summarizeBytes(file: string, bytes: Uint8Array, options: CheckOptions, explicit: boolean): DraftSummary {
-  return summarizeDecoded(file, decodeDraft(bytes), options, explicit);
+export function summarizeBytes(file: string, bytes: Uint8Array, options: CheckOptions, explicit: boolean, env?: AnalysisEnv): DraftSummary {
+  return summarizeDecoded(file, decodeDraft(bytes), options, explicit, env);
 }
 
 /** A file's summary from what reading it gave: its text checked, or the one file-level finding that kept it unread. */
-export function summarizeDecoded(file: string, d: Decoded, options: CheckOptions, explicit: boolean): DraftSummary {
-  if (d.ok) return summarizeText(file, d.text, options, explicit);
+export function summarizeDecoded(file: string, d: Decoded, options: CheckOptions, explicit: boolean, env?: AnalysisEnv): DraftSummary {
+  if (d.ok) return summarizeText(file, d.text, options, explicit, env);
   const s = summarizeText(file, '', options, false);
   return { ...s, draft: true, findings: [d.finding], counts: { error: 1, warning: 0, info: 0 } };
 }

@@ -3,7 +3,7 @@ import { t } from '@vscode/l10n';
 import { partOrder, isPartId, type PartId } from './blueprint';
 import { articleName, partName } from './describe';
 import { instrumentOrder, isInstrumentKey, type InstrumentKey } from './domain/instruments';
-import type { DraftModel, Section } from './draft/model';
+import type { DraftAnalysis, Section } from './draft/analysis';
 import { eolOf, type OffsetEdit } from './edits';
 import { parseComments, type Conflict } from './comments/parse';
 import type { Finding } from './finding';
@@ -19,11 +19,11 @@ export interface Fix {
   opens?: { instrument: InstrumentKey; article: number };
 }
 
-export function fixesFor(model: DraftModel, f: Finding): Fix[] {
+export function fixesFor(model: DraftAnalysis, f: Finding): Fix[] {
   const d = f.data;
   if (f.code === 'comment.merge-conflict') {
     const at = model.lines.offsetAt(f.range.start);
-    const c = parseComments(model.text).conflicts.find((x) => x.start === at);
+    const c = model.comments.conflicts.find((x) => x.start === at);
     return c?.onlyBlocks ? [{ title: t('Keep both sides (comments only)'), code: f.code, edit: keepBoth(model.text, c), rank: 0 }] : [];
   }
   if (f.code === 'ref.non-canonical' && d?.replacement !== undefined) {
@@ -44,7 +44,7 @@ export function fixesFor(model: DraftModel, f: Finding): Fix[] {
 }
 
 /** All fixes for a set of findings as non-overlapping edits: insertions at one point are merged in structural order. */
-export function fixAll(model: DraftModel, findings: readonly Finding[]): OffsetEdit[] {
+export function fixAll(model: DraftAnalysis, findings: readonly Finding[]): OffsetEdit[] {
   const byPlace = new Map<number, Fix[]>();
   const rewrites: OffsetEdit[] = [];
   for (const f of findings) {
@@ -69,9 +69,9 @@ export function fixAll(model: DraftModel, findings: readonly Finding[]): OffsetE
   })];
 }
 
-function lang(model: DraftModel): readonly string[] { return model.info?.languages ?? ['en']; }
+function lang(model: DraftAnalysis): readonly string[] { return model.info?.languages ?? ['en']; }
 
-function block(model: DraftModel, at: number, lines: string[], level?: { from: number; to: number }): OffsetEdit {
+function block(model: DraftAnalysis, at: number, lines: string[], level?: { from: number; to: number }): OffsetEdit {
   const eol = eolOf(model.text);
   let body = lines.map((l) => (level && l.startsWith('#') ? shiftLevel(l, level.to - level.from) : l)).join(eol);
   if (!body.endsWith(eol)) body += eol;
@@ -85,7 +85,7 @@ function shiftLevel(line: string, by: number): string {
   return '#'.repeat(Math.max(1, Math.min(6, m[1]!.length + by))) + line.slice(m[1]!.length);
 }
 
-function insertArticle(model: DraftModel, k: InstrumentKey, n: number): Pick<Fix, 'edit' | 'rank' | 'opens'> | null {
+function insertArticle(model: DraftAnalysis, k: InstrumentKey, n: number): Pick<Fix, 'edit' | 'rank' | 'opens'> | null {
   const inst = model.sections.find((s) => s.role === 'instrument' && s.instrument === k);
   if (!inst) {
     // No section for the instrument yet: add it, in blueprint order, before the next instrument or at the end.
@@ -98,7 +98,7 @@ function insertArticle(model: DraftModel, k: InstrumentKey, n: number): Pick<Fix
   return { edit: block(model, later ? later.heading.start : inst.end, articleSection(k, n, lang(model)), level), rank: 1 };
 }
 
-function insertPart(model: DraftModel, art: Section, p: PartId): OffsetEdit | null {
+function insertPart(model: DraftAnalysis, art: Section, p: PartId): OffsetEdit | null {
   const later = art.children.find((c) => c.role === 'part' && partOrder(c.part!) > partOrder(p));
   return block(model, later ? later.heading.start : art.end, partSection(p, lang(model)), { from: 4, to: art.heading.level + 1 });
 }

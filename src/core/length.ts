@@ -1,10 +1,10 @@
 // Length of a draft's text as the limits count it: characters for Chinese, words for the other languages.
 import { withoutHtmlComments } from './text/code';
 import { cleanCopy } from './comments/ops';
-import type { DraftModel } from './draft/model';
+import type { DraftAnalysis } from './draft/analysis';
 
 /** The prose of a draft: no front matter, template hints, heading markers or section ids, comments or suggestions pending. */
-export function proseOf(model: DraftModel): string {
+export function proseOf(model: DraftAnalysis): string {
   return withoutHtmlComments(cleanCopy(model.text.slice(model.bodyStart)), ' ')
     .replace(/^ {0,3}#{1,6}[ \t]+/gm, '')
     .replace(/[ \t]*\{[#.][^{}]*\}[ \t]*$/gm, '')

@@ -1,5 +1,5 @@
 // Outline (instrument → article → part) and folding ranges of a draft, as plain data for any editor.
-import type { DraftModel, Section, SectionRole } from './draft/model';
+import type { DraftAnalysis, Section, SectionRole } from './draft/analysis';
 import type { Range } from './text/lines';
 
 export interface OutlineSymbol {
@@ -12,7 +12,7 @@ export interface OutlineSymbol {
   children: OutlineSymbol[];
 }
 
-export function outline(model: DraftModel): OutlineSymbol[] {
+export function outline(model: DraftAnalysis): OutlineSymbol[] {
   const out: OutlineSymbol[] = [];
   const fm = model.frontMatter;
   if (fm) {
@@ -34,7 +34,7 @@ export function outline(model: DraftModel): OutlineSymbol[] {
 
 export interface Fold { startLine: number; endLine: number; kind?: 'region' | 'comment' }
 
-export function foldingRanges(model: DraftModel): Fold[] {
+export function foldingRanges(model: DraftAnalysis): Fold[] {
   const out: Fold[] = [];
   const fm = model.frontMatter;
   if (fm?.closeLine) out.push({ startLine: 0, endLine: fm.closeLine, kind: 'region' });

@@ -1,7 +1,7 @@
 // Findings as SARIF 2.1.0 that code-scanning services accept: rules described from their doc pages, locations relative
 // to a base, and fingerprints that follow a finding when lines move.
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { CODES } from './checks/index';
+import { REGISTRY } from './checks/index';
 import type { DraftSummary } from './batch';
 
 export interface SarifOptions {
@@ -16,12 +16,14 @@ export interface SarifOptions {
   textOf?(file: string): string | undefined;
 }
 
-/** A rule's descriptions from its page: the first paragraph is the short one, with the "Why" section the full one. */
+/**
+ * A rule's descriptions: the short one is the registry's summary (the first paragraph of its page), the full one adds
+ * the page's "Why" section, and the help is the page, when the caller can read it.
+ */
 function describe(code: string, doc: string | undefined): Pick<ReportingDescriptor, 'shortDescription' | 'fullDescription' | 'help'> {
-  if (!doc) return { shortDescription: { text: code } };
+  const first = plain(REGISTRY.get(code)?.summary ?? code);
+  if (!doc) return { shortDescription: { text: first } };
   const body = doc.replace(/^# .*\n+/, '');
-  const paragraphs = body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
-  const first = plain(paragraphs[0] ?? code);
   const why = /(?:^|\n)## Why\n+([\s\S]*?)(?=\n## |$)/.exec(body)?.[1]?.trim();
   return {
     shortDescription: { text: first },
@@ -57,7 +59,7 @@ export function toSarif(drafts: DraftSummary[], options: SarifOptions): Log {
     ...describe(id, options.ruleDoc?.(id)),
     // Only a page that exists at an absolute address: a path in this repository means nothing to a scanning service.
     ...(isAbsolute(options.informationUri) ? { helpUri: `${options.informationUri.replace(/\/$/, '')}/blob/main/docs/rules/${id}.md` } : {}),
-    defaultConfiguration: { level: level(CODES[id] ?? 'warning') },
+    defaultConfiguration: { level: level(REGISTRY.get(id)?.defaultSeverity ?? 'warning') },
   }));
   const index = new Map(used.map((id, i) => [id, i]));
   const results: Result[] = drafts.flatMap((d) => {

@@ -1,8 +1,10 @@
-// The language service: one entry point for adapters (extension, CLI, tests), caching one model per document version.
+// The language service: one entry point for adapters (extension, CLI, tests), one analysis per document version.
 import { checkModel, type CheckOptions } from './checks/index';
 import { DRAFT_MARKER } from './draft/frontMatter';
-import { DraftModel } from './draft/model';
+import { DraftAnalysis } from './draft/analysis';
 import type { Finding } from './finding';
+import { createAnalysisEnv } from './draft/sectionCache';
+import type { MarkdownParser } from './draft/parser';
 import { foldingRanges, outline, type Fold, type OutlineSymbol } from './outline';
 
 export interface TextDocumentLike { readonly uri: string; readonly version: number; getText(): string }
@@ -10,7 +12,7 @@ export interface TextDocumentLike { readonly uri: string; readonly version: numb
 export interface ReviewService {
   /** Whether a Markdown text is a review draft at all (front matter naming a document kind). */
   isDraft(text: string): boolean;
-  model(doc: TextDocumentLike): DraftModel;
+  model(doc: TextDocumentLike): DraftAnalysis;
   check(doc: TextDocumentLike): Finding[];
   outline(doc: TextDocumentLike): OutlineSymbol[];
   folding(doc: TextDocumentLike): Fold[];
@@ -18,8 +20,12 @@ export interface ReviewService {
   close(uri: string): void;
 }
 
-/** The options of a document's check: the adapter's settings merged with the document's configuration file. */
-export interface ServiceOptions { getCheckOptions?: (uri: string) => CheckOptions }
+export interface ServiceOptions {
+  /** The options of a document's check: the adapter's settings merged with the document's configuration file. */
+  getCheckOptions?: (uri: string) => CheckOptions;
+  /** The Markdown parser section trees come from (remark with GFM by default). */
+  parser?: MarkdownParser;
+}
 
 /** Only the front matter is looked at: a large non-draft file costs one short regular-expression test. */
 export function isDraft(text: string): boolean {
@@ -33,30 +39,21 @@ export function isDraft(text: string): boolean {
 }
 
 export function createReviewService(options: ServiceOptions = {}): ReviewService {
-  const models = new Map<string, { version: number; model: DraftModel }>();
-  const model = (doc: TextDocumentLike): DraftModel => {
+  // The service's one cache: every document's sections, by text; what a version shares with the one before is found there.
+  const env = createAnalysisEnv({ parser: options.parser });
+  const models = new Map<string, { version: number; model: DraftAnalysis }>();
+  const model = (doc: TextDocumentLike): DraftAnalysis => {
     const hit = models.get(doc.uri);
     if (hit && hit.version === doc.version) return hit.model;
-    const m = DraftModel.parse(doc.getText(), hit?.model);
+    const m = DraftAnalysis.parse(doc.getText(), hit?.model, env);
     models.set(doc.uri, { version: doc.version, model: m });
     return m;
-  };
-  // Diagnostics, code actions and the progress view all ask for the same version's findings: one check serves them.
-  const checked = new WeakMap<DraftModel, { options: string; findings: Finding[] }>();
-  const check = (doc: TextDocumentLike): Finding[] => {
-    const m = model(doc);
-    const opts = options.getCheckOptions?.(doc.uri);
-    const key = JSON.stringify(opts ?? null);
-    const hit = checked.get(m);
-    if (hit && hit.options === key) return hit.findings;
-    const findings = checkModel(m, opts);
-    checked.set(m, { options: key, findings });
-    return findings;
   };
   return {
     isDraft,
     model,
-    check,
+    // Diagnostics, code actions and the progress view all ask for the same version's findings: the analysis keeps them.
+    check: (doc) => checkModel(model(doc), options.getCheckOptions?.(doc.uri)),
     outline: (doc) => outline(model(doc)),
     folding: (doc) => foldingRanges(model(doc)),
     close: (uri) => { models.delete(uri); },

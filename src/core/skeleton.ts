@@ -5,7 +5,7 @@ import { PARTS, INTRODUCTION_ID, type DocumentKind } from './blueprint';
 import { getCluster } from './domain/clusters';
 import { getArticle, INSTRUMENT_KEYS, type InstrumentKey } from './domain/instruments';
 import { FIELDS, type ReviewingState } from './draft/frontMatter';
-import { DraftModel } from './draft/model';
+import { DraftAnalysis } from './draft/analysis';
 import { templateForLanguages } from './templates';
 
 export interface NewDraftOptions {
@@ -95,7 +95,7 @@ export function partSection(p: (typeof PARTS)[number]['id'], languages: readonly
  * extra fields included) with "document" set to "summary", and one section for every article the list covers.
  */
 export function summaryFromList(listText: string): string {
-  const model = DraftModel.parse(listText);
+  const model = DraftAnalysis.parse(listText);
   const fm = model.frontMatter;
   if (!fm || fm.closeLine === null || !model.info) {
     throw new Error(t('The list of observations has no valid front matter; fix it first (run "review-obs check" to see why).'));

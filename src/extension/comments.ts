@@ -1,10 +1,11 @@
 // Maps comment threads and suggestions of the core to VS Code's Comments API and commands; threads are rebuilt from the text on every change.
 import * as vscode from 'vscode';
 import {
-  accept, acceptAll, addComment, CommentError, deleteComment, editComment, parseComments, reject, rejectAll, reply, setResolved,
-  suggestChange, threadAuthor, authorLabel, type CommentThread as CoreThread, type OffsetEdit, type OpContext,
+  accept, acceptAll, addComment, CommentError, deleteComment, editComment, reject, rejectAll, reply, setResolved,
+  suggestChange, threadAuthor, authorLabel, type CommentThread as CoreThread, type OffsetEdit, type OpContext, type ReviewService,
 } from '../core/index';
 import { SECTION } from './config';
+import { asDoc } from './convert';
 import { registerSafeCommand } from './safeCommand';
 
 const t = vscode.l10n.t;
@@ -43,7 +44,7 @@ export class ReviewComments implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [this.controller];
 
-  constructor(private readonly isDraft: (d: vscode.TextDocument) => boolean) {
+  constructor(private readonly service: ReviewService) {
     this.controller.options = { prompt: t('Comment on the selected text'), placeHolder: t('Write a comment for your co-reviewers') };
     this.controller.commentingRangeProvider = {
       provideCommentingRanges: (d) => (this.isDraft(d) ? [new vscode.Range(0, 0, Math.max(0, d.lineCount - 1), 0)] : []),
@@ -93,6 +94,9 @@ export class ReviewComments implements vscode.Disposable {
     this.timers.set(key, setTimeout(() => { if (!d.isClosed && d.version === version) this.rebuild(d); }, delay));
   }
 
+  private isDraft(d: vscode.TextDocument): boolean { return d.languageId === 'markdown' && this.service.isDraft(d.getText()); }
+  private comments(d: vscode.TextDocument) { return this.service.model(asDoc(d)).comments; }
+
   private readonly signatures = new WeakMap<vscode.CommentThread, number>();
 
   /** Reconciles VS Code's threads with the document: ranges and comments always come from the text as it is now. */
@@ -106,7 +110,8 @@ export class ReviewComments implements vscode.Disposable {
     const me = this.me();
     const seen = new Set<string>();
     const authors = new Map<string, vscode.CommentAuthorInformation>();
-    for (const th of parseComments(text).threads) {
+    // The version's analysis: the same comments the check and the views read, section by section from the service's cache.
+    for (const th of this.service.model(asDoc(d)).comments.threads) {
       if (th.resolved && !showResolved) continue;
       const anchor = th.mark ?? th.blocks[0];
       if (!anchor) continue;
@@ -208,7 +213,7 @@ export class ReviewComments implements vscode.Disposable {
    * replace it and break the mark.
    */
   private cursorAfter(ed: vscode.TextEditor, id: string): void {
-    const th = parseComments(ed.document.getText()).threads.find((x) => x.id === id);
+    const th = this.comments(ed.document).threads.find((x) => x.id === id);
     if (!th?.mark) return;
     const p = ed.document.positionAt(th.mark.end);
     ed.selection = new vscode.Selection(p, p);
@@ -239,7 +244,7 @@ export class ReviewComments implements vscode.Disposable {
     const ed = vscode.window.activeTextEditor;
     if (!ed || ed.document !== d) return undefined;
     const o = d.offsetAt(ed.selection.active);
-    return parseComments(d.getText()).threads.find((x) => x.kind !== 'comment' && x.mark && x.mark.start <= o && o <= x.mark.end);
+    return this.comments(d).threads.find((x) => x.kind !== 'comment' && x.mark && x.mark.start <= o && o <= x.mark.end);
   }
 
   private async decide(th: vscode.CommentThread | string | undefined, uri: string | undefined, what: 'accept' | 'reject'): Promise<boolean> {
@@ -251,7 +256,7 @@ export class ReviewComments implements vscode.Disposable {
 
   private async byAuthor(what: 'accept' | 'reject', author?: string): Promise<boolean> {
     const d = this.doc();
-    const authors = [...new Set(parseComments(d.getText()).threads.filter((x) => x.kind !== 'comment').map(threadAuthor))];
+    const authors = [...new Set(this.comments(d).threads.filter((x) => x.kind !== 'comment').map(threadAuthor))];
     const who = author ?? (await vscode.window.showQuickPick(authors.map((a) => a || t('(no author)')), { placeHolder: what === 'accept' ? t('Accept all changes by…') : t('Reject all changes by…') }));
     if (who === undefined) return false;
     const name = who === t('(no author)') ? '' : who;
@@ -282,7 +287,7 @@ export class ReviewComments implements vscode.Disposable {
     if (!ed) return;
     const d = ed.document;
     const o = d.offsetAt(ed.selection.active);
-    const marks = parseComments(d.getText()).marks.map((m) => m.start).sort((a, b) => a - b);
+    const marks = this.comments(d).marks.map((m) => m.start).sort((a, b) => a - b);
     const next = dir > 0 ? marks.find((s) => s > o) ?? marks[0] : [...marks].reverse().find((s) => s < o) ?? marks[marks.length - 1];
     if (next === undefined) { void vscode.window.showInformationMessage(t('No comments or suggested changes in this draft.')); return; }
     const p = d.positionAt(next);

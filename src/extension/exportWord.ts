@@ -1,6 +1,6 @@
 // Export to Word from VS Code: pick the mode and the file, ask before replacing a file open in Word, write atomically.
 import * as vscode from 'vscode';
-import { checkModel, DraftModel, wordLockNames } from '../core/index';
+import { checkModel, DraftAnalysis, wordLockNames } from '../core/index';
 import type { ConfigFiles } from './configFiles';
 import { loadWordBundle } from './wordBundle';
 
@@ -17,7 +17,7 @@ export function registerExport(configs?: ConfigFiles): vscode.Disposable {
     if (!mode) return undefined;
     const text = d.getText();
     if (mode === 'clean' && !args?.force) {
-      const errors = checkModel(DraftModel.parse(text), { finalization: true }).filter((f) => f.severity === 'error');
+      const errors = checkModel(DraftAnalysis.parse(text), { finalization: true }).filter((f) => f.severity === 'error');
       if (errors.length) {
         const go = await vscode.window.showWarningMessage(t('The draft still has {0} error(s) (see the Problems panel after "Check for finalization"). A clean copy is meant for finalization.', errors.length), { modal: true }, t('Export anyway'));
         if (go !== t('Export anyway')) return undefined;

@@ -43,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): ReviewObservationsAp
   const configs = new ConfigFiles(() => diagnostics?.recheckAll());
   const service = createReviewService({ getCheckOptions: (uri) => configs.options(vscode.Uri.parse(uri), checkOptions()) });
   diagnostics = new DiagnosticsManager(service, context.extensionUri, configs);
-  const comments = new ReviewComments((d) => d.languageId === 'markdown' && service.isDraft(d.getText()));
+  const comments = new ReviewComments(service);
   context.subscriptions.push(
     configs,
     diagnostics,

@@ -1,7 +1,7 @@
 // Assignments and statuses: read from the front matter, changed with one small edit, split proposals, consistency.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyEdits, articleStatuses, checkModel, DraftModel, newDraft, proposeSplit, setStatusEdit, splitEdit, STATUSES } from '../../src/core/index';
+import { applyEdits, articleStatuses, checkModel, DraftAnalysis, newDraft, proposeSplit, setStatusEdit, splitEdit, STATUSES } from '../../src/core/index';
 
 const base = newDraft({
   kind: 'list-of-observations', stateUnderReview: 'Arcadia', cluster: 1, partyTo: ['untoc', 'tip'], languages: ['en'],
@@ -13,7 +13,7 @@ const withAssignments = (block: string) => base.replace('stage: drafting\n', `st
 describe('assignments', () => {
   const text = withAssignments('  untoc-5: {state: Borealia, expert: Ana Pérez, status: ready-for-co-reviewer}\n  untoc-6:\n    state: Calderra\n  tip: {state: Borealia}\n');
   it('are read per article, with an instrument\'s assignment applying to its articles', () => {
-    const s = articleStatuses(DraftModel.parse(text));
+    const s = articleStatuses(DraftAnalysis.parse(text));
     expect(s.map((x) => [x.key, x.state, x.expert, x.status])).toEqual([
       ['untoc-5', 'Borealia', 'Ana Pérez', 'ready-for-co-reviewer'], ['untoc-6', 'Calderra', null, 'drafting'],
       ['untoc-23', null, null, 'drafting'], ['tip-5', 'Borealia', null, 'drafting'],
@@ -22,25 +22,25 @@ describe('assignments', () => {
   });
   it('a status changes with one small edit, whatever shape the entry has; nothing else moves', () => {
     fc.assert(fc.property(fc.constantFrom('untoc-5', 'untoc-6', 'untoc-23', 'tip-5'), fc.constantFrom(...STATUSES), (key, status) => {
-      const m = DraftModel.parse(text);
+      const m = DraftAnalysis.parse(text);
       const e = setStatusEdit(m, key, status);
       const out = applyEdits(text, [e]);
       expect(out.slice(0, e.start)).toBe(text.slice(0, e.start));
       expect(out.slice(e.start + e.newText.length)).toBe(text.slice(e.end));
-      const after = articleStatuses(DraftModel.parse(out));
+      const after = articleStatuses(DraftAnalysis.parse(out));
       expect(after.find((x) => x.key === key)!.status).toBe(status);
       for (const x of after) if (x.key !== key) expect(x.status).toBe(articleStatuses(m).find((y) => y.key === x.key)!.status);
-      expect(checkModel(DraftModel.parse(out)).filter((f) => f.code.startsWith('frontmatter.'))).toEqual([]);
+      expect(checkModel(DraftAnalysis.parse(out)).filter((f) => f.code.startsWith('frontmatter.'))).toEqual([]);
     }));
   });
   it('a draft without assignments gets the entry added', () => {
-    const m = DraftModel.parse(base);
+    const m = DraftAnalysis.parse(base);
     const out = applyEdits(base, [setStatusEdit(m, 'tip-5', 'agreed-by-reviewers')]);
     expect(out).toContain('assignments:\n  tip-5: {status: agreed-by-reviewers}\n---');
   });
   it('rejects an unknown State, status or key, naming the fix', () => {
     const bad = withAssignments('  untoc-5: {state: Atlantis, status: done}\n  untoc-99: {state: Borealia}\n');
-    const msgs = checkModel(DraftModel.parse(bad)).filter((f) => f.code === 'frontmatter.invalid-value').map((f) => f.message);
+    const msgs = checkModel(DraftAnalysis.parse(bad)).filter((f) => f.code === 'frontmatter.invalid-value').map((f) => f.message);
     expect(msgs).toEqual([
       'Atlantis is not one of the reviewing States (Borealia, Calderra).',
       'The status must be one of: drafting, ready-for-co-reviewer, agreed-by-reviewers, agreed-with-state.',
@@ -50,7 +50,7 @@ describe('assignments', () => {
 });
 
 describe('split', () => {
-  const m = DraftModel.parse(base);
+  const m = DraftAnalysis.parse(base);
   it('by instrument, alternating, or balanced by the size of the articles; a State only gets instruments it reviews', () => {
     expect([...proposeSplit(m, 'by-instrument')]).toEqual([['untoc', 'Borealia'], ['tip', 'Borealia']]);
     expect([...proposeSplit(m, 'alternating')]).toEqual([['untoc-5', 'Borealia'], ['untoc-6', 'Calderra'], ['untoc-23', 'Borealia'], ['tip-5', 'Borealia']]);
@@ -60,24 +60,24 @@ describe('split', () => {
   });
   it('writes the split in one edit and keeps the statuses already recorded', () => {
     const t = withAssignments('  untoc-5: {state: Calderra, status: agreed-by-reviewers}\n');
-    const out = applyEdits(t, [splitEdit(DraftModel.parse(t), proposeSplit(DraftModel.parse(t), 'alternating'))]);
+    const out = applyEdits(t, [splitEdit(DraftAnalysis.parse(t), proposeSplit(DraftAnalysis.parse(t), 'alternating'))]);
     expect(out).toContain('assignments:\n  untoc-5: {state: Borealia, status: agreed-by-reviewers}\n  untoc-6: {state: Calderra}\n');
-    expect(articleStatuses(DraftModel.parse(out)).map((x) => x.state)).toEqual(['Borealia', 'Calderra', 'Borealia', 'Borealia']);
+    expect(articleStatuses(DraftAnalysis.parse(out)).map((x) => x.state)).toEqual(['Borealia', 'Calderra', 'Borealia', 'Borealia']);
   });
 });
 
 describe('consistency of statuses', () => {
   it('an article marked agreed with empty parts or open threads is reported at its section', () => {
     const t = withAssignments('  untoc-5: {state: Borealia, status: agreed-with-state}\n');
-    const f = checkModel(DraftModel.parse(t)).find((x) => x.code === 'assignment.inconsistent-status')!;
+    const f = checkModel(DraftAnalysis.parse(t)).find((x) => x.code === 'assignment.inconsistent-status')!;
     expect(f.message).toBe('Article untoc-5 is marked "agreed-with-state" but has 5 empty part(s). Settle them, or set the status back.');
-    expect(DraftModel.parse(t).lines.lineText(f.range.start.line)).toMatch(/\{#untoc-5\}$/);
+    expect(DraftAnalysis.parse(t).lines.lineText(f.range.start.line)).toMatch(/\{#untoc-5\}$/);
   });
 });
 
 describe('a balanced split is not the alternating one', () => {
   it('weighs the articles: the loads of the two States are closer than by alternating', () => {
-    const d = DraftModel.parse(newDraft({
+    const d = DraftAnalysis.parse(newDraft({
       kind: 'list-of-observations', stateUnderReview: 'Arcadia', cluster: 1, partyTo: ['untoc'], languages: ['en'],
       reviewingStates: [{ state: 'Borealia', instruments: ['untoc'] }, { state: 'Calderra', instruments: ['untoc'] }],
       articles: { untoc: [6, 15, 16, 23] },

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { addComment, applyEdits, checkModel, DraftModel, fixesFor, parseComments, reply, setResolved, suggestChange, type OpContext } from '../../src/core/index';
+import { addComment, applyEdits, checkModel, DraftAnalysis, fixesFor, parseComments, reply, setResolved, suggestChange, type OpContext } from '../../src/core/index';
 
 const dirs: string[] = [];
 afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
@@ -115,7 +115,7 @@ describe('git merge of co-reviewers\' copies', () => {
       const mid = lines.indexOf('=======');
       expect(lines[(style === 'merge' ? mid : lines.findIndex((l) => l.startsWith('|||||||'))) - 1]).toContain('reply from Ana');
       expect(lines[mid + 1]).toContain('reply from Li');
-      const draft = DraftModel.parse(merged.text);
+      const draft = DraftAnalysis.parse(merged.text);
       const conflict = checkModel(draftWithFrontMatter(merged.text)).find((f) => f.code === 'comment.merge-conflict');
       expect(conflict).toBeDefined();
       void draft;
@@ -133,6 +133,6 @@ describe('git merge of co-reviewers\' copies', () => {
 });
 
 /** The check rules run on drafts: give the merged text a front matter without moving its offsets' meaning. */
-function draftWithFrontMatter(text: string): DraftModel {
-  return DraftModel.parse(`---\ndocument: list-of-observations\nstate-under-review: A\nreviewing-states: [B, C]\ncluster: 1\nparty-to: [untoc]\narticles:\n  untoc: []\n---\n${text}`);
+function draftWithFrontMatter(text: string): DraftAnalysis {
+  return DraftAnalysis.parse(`---\ndocument: list-of-observations\nstate-under-review: A\nreviewing-states: [B, C]\ncluster: 1\nparty-to: [untoc]\narticles:\n  untoc: []\n---\n${text}`);
 }

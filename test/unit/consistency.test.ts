@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CODES } from '../../src/core/index';
+import { CODES, REGISTRY } from '../../src/core/index';
 
 const root = join(__dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -17,6 +17,15 @@ describe('consistency', () => {
   it('every finding code has a doc page and every doc page a code', () => {
     const docs = readdirSync(join(root, 'docs', 'rules')).map((f) => f.replace(/\.md$/, '')).sort();
     expect(docs).toEqual(Object.keys(CODES).sort());
+  });
+  it('every code\'s summary in the registry is the first paragraph of its doc page, and its page says when it escalates', () => {
+    for (const c of REGISTRY.values()) {
+      const page = readFileSync(join(root, 'docs', 'rules', `${c.code}.md`), 'utf8');
+      expect(page.startsWith(`# \`${c.code}\`\n\n`), c.code).toBe(true);
+      const first = page.split(/\n\s*\n/)[1]!.replace(/\s*\n\s*/g, ' ').trim();
+      expect(c.summary, c.code).toBe(first);
+      if (c.escalates) expect(page, c.code).toMatch(/error when the front matter says `stage: finalization`|an error at `stage: finalization`/);
+    }
   });
   it('the severity setting lists exactly the finding codes', () => {
     expect([...pkg.contributes.configuration.properties['reviewObservations.severity'].propertyNames.enum].sort()).toEqual(Object.keys(CODES).sort());

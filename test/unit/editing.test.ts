@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { completionsAt, definitionAt, DraftModel, hoverAt, getInstrument, newDraft } from '../../src/core/index';
+import { completionsAt, definitionAt, DraftAnalysis, hoverAt, getInstrument, newDraft } from '../../src/core/index';
 
 const text = readFileSync(join(__dirname, '..', 'editor', 'workspace', 'refs.md'), 'utf8');
-const m = DraftModel.parse(text);
+const m = DraftAnalysis.parse(text);
 const at = (s: string, plus = 0) => text.indexOf(s) + plus;
 
 describe('editing help', () => {
@@ -30,13 +30,13 @@ describe('editing help', () => {
   });
   it('completes paragraphs after "article 5, paragraph "', () => {
     const t2 = text.replace('Complete: article ', 'Complete: article 5, paragraph ');
-    const m2 = DraftModel.parse(t2);
+    const m2 = DraftAnalysis.parse(t2);
     const items = completionsAt(m2, t2.indexOf('paragraph ', t2.indexOf('Complete:')) + 'paragraph '.length);
     expect(items.map((i) => i.insertText)).toEqual(['1', '1 (a)', '1 (b)', '2', '3']);
   });
   it('completes in Chinese after 第, with verified Chinese titles', () => {
     const t2 = text.replace('Complete: article ', '见第');
-    const m2 = DraftModel.parse(t2);
+    const m2 = DraftAnalysis.parse(t2);
     const items = completionsAt(m2, t2.indexOf('见第') + 2);
     expect(items.find((i) => i.insertText === '6条')?.label).toBe('6条 犯罪所得洗钱行为的刑事定罪');
   });
@@ -52,7 +52,7 @@ describe('completions in the draft language', () => {
     // the line goes into the introduction, outside any instrument's section, so the instrument must be named
     const p = t.indexOf('\n\n', t.indexOf('{#introduction}')) + 2;
     const text = t.slice(0, p) + line + '\n' + t.slice(p);
-    return { model: DraftModel.parse(text), offset: p + line.length };
+    return { model: DraftAnalysis.parse(text), offset: p + line.length };
   };
   it.each([
     ['en', 'see article ', '5 of the Convention'],
@@ -80,7 +80,7 @@ describe('editing help in the draft\'s language', () => {
   it('completion after a French or Russian article word says the title is English where no verified title exists', () => {
     for (const [lang, word] of [['fr', 'Voir l’article '], ['ru', 'См. статью ']] as const) {
       const text = `---\ndocument: list-of-observations\nstate-under-review: A\nreviewing-states: [B, C]\ncluster: 1\nparty-to: [untoc]\nlanguages: [${lang}]\n---\n\n## Introduction {#introduction}\n\n${word}`;
-      const items = completionsAt(DraftModel.parse(text), text.length);
+      const items = completionsAt(DraftAnalysis.parse(text), text.length);
       const five = items.find((i) => i.label.startsWith('5. '))!;
       expect(five.documentation, lang).toMatch(/English title: the data has no verified/);
     }
@@ -90,7 +90,7 @@ describe('editing help in the draft\'s language', () => {
 describe('hover on a wrong reference', () => {
   it('says the unit does not exist before the article\'s title, never as if it did', () => {
     const text = `---\ndocument: list-of-observations\nstate-under-review: A\nreviewing-states: [B, C]\ncluster: 1\nparty-to: [untoc]\n---\n\n## Introduction {#introduction}\n\nSee article 5, paragraph 9, of the Convention.\n`;
-    const h = hoverAt(DraftModel.parse(text), text.indexOf('article 5') + 3)!;
+    const h = hoverAt(DraftAnalysis.parse(text), text.indexOf('article 5') + 3)!;
     expect(h.markdown).toMatch(/^⚠ Article 5 of the .* has no paragraph 9/);
     expect(h.markdown).not.toContain('paragraph 9** —');
   });

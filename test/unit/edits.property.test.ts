@@ -1,7 +1,7 @@
 // Property tests: quick-fix edits change only their insertion point, and parsing never alters or loses text.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyEdits, checkModel, DraftModel, fixAll, fixesFor, newDraft, PARTS } from '../../src/core/index';
+import { applyEdits, checkModel, DraftAnalysis, fixAll, fixesFor, newDraft, PARTS } from '../../src/core/index';
 
 /** Text pieces users really write: CJK, Arabic (RTL), tabs, emoji, markup, and all three line breaks. */
 const piece = fc.constantFrom('Text.', '犯罪所得洗钱', 'نص عربي', '\t', '😀', '**bold**', '`code`', '<!-- hint -->', ' ', '(a)', '第5条第1款',
@@ -20,7 +20,7 @@ const draft = fc.record({
     reviewingStates: [{ state: 'Borealia', instruments: ['untoc'] }, { state: 'Calderra', instruments: ['untoc'] }], eol,
   });
   // Remove whole sections by their ranges (as a user deleting them would), fill hints with prose.
-  const m = DraftModel.parse(text);
+  const m = DraftAnalysis.parse(text);
   const arts = m.articleSections();
   const cut: { start: number; end: number; newText: string }[] = [];
   const gone = m.sections.find((s) => s.role === 'instrument' && s.instrument === dropInstrument);
@@ -40,7 +40,7 @@ const draft = fc.record({
 describe('edit operations', () => {
   it('each quick fix inserts at one point: all text before and after it survives byte for byte, and its finding goes', () => {
     fc.assert(fc.property(draft, (text) => {
-      const m = DraftModel.parse(text);
+      const m = DraftAnalysis.parse(text);
       for (const f of checkModel(m)) {
         for (const fix of fixesFor(m, f)) {
           // Structure fixes only insert; a reference rewrite replaces exactly the reference's own text.
@@ -49,9 +49,9 @@ describe('edit operations', () => {
           const out = applyEdits(text, [fix.edit]);
           expect(out.slice(0, fix.edit.start)).toBe(text.slice(0, fix.edit.start));
           expect(out.slice(fix.edit.start + fix.edit.newText.length)).toBe(text.slice(fix.edit.end));
-          const after = checkModel(DraftModel.parse(out));
+          const after = checkModel(DraftAnalysis.parse(out));
           if (f.code === 'ref.non-canonical') {
-            const om = DraftModel.parse(out);
+            const om = DraftAnalysis.parse(out);
             expect(after.some((x) => x.code === f.code && om.lines.offsetAt(x.range.start) === fix.edit.start)).toBe(false);
           } else {
             const key = (x: typeof f) => `${x.code} ${JSON.stringify(x.data)}`;
@@ -64,10 +64,10 @@ describe('edit operations', () => {
 
   it('fix-all removes every missing-section and non-canonical finding, keeps line breaks, and can be undone exactly', () => {
     fc.assert(fc.property(draft, (text) => {
-      const m = DraftModel.parse(text);
+      const m = DraftAnalysis.parse(text);
       const edits = fixAll(m, checkModel(m));
       const out = applyEdits(text, edits);
-      const left = checkModel(DraftModel.parse(out)).filter((f) => f.code === 'structure.missing-article' || f.code === 'structure.missing-part');
+      const left = checkModel(DraftAnalysis.parse(out)).filter((f) => f.code === 'structure.missing-article' || f.code === 'structure.missing-part');
       expect(left).toEqual([]);
       // Undoing every edit (inserted text out, replaced text back) gives back the original exactly.
       let rebuilt = out;
@@ -76,15 +76,15 @@ describe('edit operations', () => {
         rebuilt = rebuilt.slice(0, e.start + shift) + text.slice(e.start, e.end) + rebuilt.slice(e.start + shift + e.newText.length);
       }
       expect(rebuilt).toBe(text);
-      expect(checkModel(DraftModel.parse(out)).filter((f) => f.code === 'ref.non-canonical')).toEqual([]);
+      expect(checkModel(DraftAnalysis.parse(out)).filter((f) => f.code === 'ref.non-canonical')).toEqual([]);
       if (text.includes('\r\n')) expect(/[^\r]\n/.test(out)).toBe(false);
     }), { numRuns: 40 });
   });
 
   it('after fix-all the structure is complete: every article with all its parts, no duplicate, nothing misplaced', () => {
     fc.assert(fc.property(draft, (text) => {
-      const m = DraftModel.parse(text);
-      const out = DraftModel.parse(applyEdits(text, fixAll(m, checkModel(m))));
+      const m = DraftAnalysis.parse(text);
+      const out = DraftAnalysis.parse(applyEdits(text, fixAll(m, checkModel(m))));
       for (const a of out.articleSections()) expect(a.children.map((c) => c.part)).toEqual(PARTS.map((p) => p.id));
       const structural = checkModel(out).filter((f) => f.code.startsWith('structure.') && f.code !== 'structure.empty-part').map((f) => f.code);
       expect(structural).toEqual([]);
@@ -96,7 +96,7 @@ describe('parsing', () => {
   it('never throws and never changes the text, whatever the input', () => {
     fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), fc.boolean(), (s, fm) => {
       const text = fm ? `---\ndocument: summary\n${s}\n---\n${s}` : s;
-      const m = DraftModel.parse(text);
+      const m = DraftAnalysis.parse(text);
       checkModel(m);
       expect(m.text).toBe(text);
       // Sections tile the body: concatenating the chunks gives back every byte after the front matter.

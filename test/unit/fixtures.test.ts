@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { checkModel, DraftModel } from '../../src/core/index';
+import { checkModel, DraftAnalysis } from '../../src/core/index';
 
 const dir = join(__dirname, '..', 'fixtures');
 const MARKER = /\{([a-z]+\.[a-z0-9-]+)(?:@(\d+))?\}/g;
@@ -18,7 +18,7 @@ function expected(text: string): string[] {
   return out.sort();
 }
 function actual(text: string): string[] {
-  return checkModel(DraftModel.parse(text)).map((f) => `${f.range.start.line + 1} ${f.code}`).sort();
+  return checkModel(DraftAnalysis.parse(text)).map((f) => `${f.range.start.line + 1} ${f.code}`).sort();
 }
 
 const files = readdirSync(dir).filter((f) => f.endsWith('.draft.md'));
@@ -43,7 +43,7 @@ describe('fixtures', () => {
 
 describe('empty parts: the text-only shortcut agrees with the parser', () => {
   const part = (body: string) => `---\ndocument: summary\nstate-under-review: A\nreviewing-states: [B, C]\ncluster: 1\nparty-to: [untoc]\narticles:\n  untoc: [5]\n---\n\n## Introduction {#introduction}\n\nx\n\n## C {#untoc}\n\n### Article 5 {#untoc-5}\n\n#### I {.implementation}\n\n${body}\n\n#### G {.gaps}\n\nx\n\n#### P {.good-practices}\n\nx\n\n#### S {.suggestions}\n\nx\n\n#### T {.technical-assistance}\n\nx\n`;
-  const empty = (body: string) => checkModel(DraftModel.parse(part(body))).some((f) => f.code === 'structure.empty-part');
+  const empty = (body: string) => checkModel(DraftAnalysis.parse(part(body))).some((f) => f.code === 'structure.empty-part');
   // What remark says: a part is empty when its tree holds nothing but HTML comments.
   const parserSaysEmpty = (body: string) => (unified().use(remarkParse).parse(body) as Root).children
     .every((c) => c.type === 'html' && /^<!--[\s\S]*?-->$/.test(c.value.trim()) && !c.value.trim().replace(/<!--[\s\S]*?-->/g, '').trim());

@@ -1,34 +1,81 @@
-// Incremental re-checking: after a one-character edit only the edited section is parsed again, and positions stay absolute.
+// One analysis per document version: an edit re-derives only the section it changed, and every version's analysis
+// equals a fresh one of the same text (findings, comments, references, section texts).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkModel, createReviewService, DraftModel, newDraft } from '../../src/core/index';
-import { parseCount } from '../../src/core/draft/parseCache';
-import { scanCount } from '../../src/core/refs/extract';
+import { checkModel, createAnalysisEnv, createReviewService, DraftAnalysis, newDraft, type MarkdownParser } from '../../src/core/index';
+import { createMarkdownParser } from '../../src/core/draft/parser';
+import { generateDraft } from '../../bench/generate';
 
 const text = newDraft({
   kind: 'list-of-observations', stateUnderReview: 'Arcadia', cluster: 1, partyTo: ['untoc', 'tip', 'som'], languages: ['en'],
   reviewingStates: [{ state: 'Borealia', instruments: ['untoc'] }, { state: 'Calderra', instruments: ['untoc'] }],
 });
 
+/** The default parser, counting what it is asked to parse. */
+function countingParser(): MarkdownParser & { parsed: string[] } {
+  const inner = createMarkdownParser();
+  const parsed: string[] = [];
+  return { parsed, parse: (t) => { parsed.push(t); return inner.parse(t); } };
+}
+
+/** What an analysis says about its text, in plain data, to compare one made incrementally with a fresh one. */
+function facts(m: DraftAnalysis) {
+  return {
+    findings: checkModel(m),
+    chunks: m.chunks.map((c, i) => [c, m.chunkText(i)]),
+    refs: m.references.map((r) => [r.start, r.end, r.instrument, r.explicit, r.targets]),
+    threads: m.comments.threads.map((t) => [t.id, t.kind, t.resolved, t.mark?.start, t.blocks.map((b) => b.id)]),
+    problems: m.comments.problems.map((p) => [p.code, p.start, p.end]),
+    info: m.info,
+  };
+}
+
 describe('incremental', () => {
-  it('re-parses only the edited section', () => {
-    checkModel(DraftModel.parse(text));
-    const before = parseCount();
+  it('re-parses only the edited section when handed the previous version', () => {
+    const parser = countingParser();
+    const env = createAnalysisEnv({ parser });
+    const first = DraftAnalysis.parse(text, undefined, env);
+    checkModel(first);
+    parser.parsed.length = 0;
     const at = text.indexOf('<!-- Gaps and challenges in implementing this article. -->', text.indexOf('{#untoc-9}'));
     // A reference next to inline code needs the parser (to tell code from prose); plain text is decided without it.
     const edited = text.slice(0, at) + 'See `x` and article 5 of the Convention. ' + text.slice(at);
-    checkModel(DraftModel.parse(edited));
-    expect(parseCount() - before).toBe(1);
+    checkModel(DraftAnalysis.parse(edited, first));
+    expect(parser.parsed).toHaveLength(1);
+    expect(parser.parsed[0]).toContain('See `x` and article 5');
   });
-  it('re-scans references only in the edited section', () => {
+  it('keeps the references of unchanged sections and re-reads the edited one', () => {
     const withRefs = text.replace(/<!-- Gaps and challenges in implementing this article. -->/g, 'See article 5, paragraph 1 (a), of the Convention.');
-    checkModel(DraftModel.parse(withRefs));
-    const before = scanCount();
+    const first = DraftAnalysis.parse(withRefs);
+    checkModel(first);
     const at = withRefs.indexOf('See article 5', withRefs.indexOf('{#untoc-9}'));
-    checkModel(DraftModel.parse(withRefs.slice(0, at) + 'X' + withRefs.slice(at)));
-    expect(scanCount() - before).toBe(1);
+    const second = DraftAnalysis.parse(withRefs.slice(0, at) + 'X' + withRefs.slice(at), first);
+    checkModel(second);
+    const edited = second.chunkAt(at);
+    let same = 0;
+    second.chunks.forEach((_, i) => {
+      const a = first.referencesIn(i)[0]?.raw, b = second.referencesIn(i)[0]?.raw;
+      if (!a || !b) return;
+      if (i === edited) expect(b).not.toBe(a);
+      else { expect(b).toBe(a); same++; }
+    });
+    expect(same).toBeGreaterThan(10);
+  });
+  it('gives an unchanged section its previous findings, and moves them when lines are added above', () => {
+    const first = DraftAnalysis.parse(text);
+    const before = checkModel(first);
+    const at = text.indexOf('{#untoc-9}');
+    const typed = DraftAnalysis.parse(text.slice(0, at) + 'x' + text.slice(at), first);
+    const after = checkModel(typed);
+    const last = first.chunks.length - 1;
+    expect(typed.chunkFindings[last]!.findings).toBe(first.chunkFindings[last]!.findings);
+    expect(after.filter((f) => f.code === 'structure.empty-part')).toEqual(before.filter((f) => f.code === 'structure.empty-part'));
+    const lineAdded = DraftAnalysis.parse(text.slice(0, at) + '\nx\n' + text.slice(at + '{#untoc-9}'.length), typed);
+    const moved = checkModel(lineAdded).filter((f) => f.code === 'structure.empty-part');
+    expect(moved.at(-1)!.range.start.line).toBe(before.filter((f) => f.code === 'structure.empty-part').at(-1)!.range.start.line + 2);
   });
   it('section trees carry document-absolute positions', () => {
-    const m = DraftModel.parse(text);
+    const m = DraftAnalysis.parse(text);
     const sec = m.findArticle('untoc', 9)!;
     const tree = m.absoluteChunkTree(sec.chunk);
     const heading = tree.children[0]!;
@@ -65,9 +112,36 @@ describe('incremental', () => {
       text.replace('{#untoc-9}', '{#untoc-9} edited'),
       text.slice(0, at) + text.slice(text.indexOf('\n###', at)),
     ];
+    let previous: DraftAnalysis | undefined;
     for (const v of [...versions, ...versions.reverse()]) {
-      const m = DraftModel.parse(v);
+      const m = DraftAnalysis.parse(v, previous);
       m.chunks.forEach((c, i) => expect(m.chunkText(i)).toBe(v.slice(c.start, c.end)));
+      previous = m;
     }
+  });
+
+  // The mutation check of the keystroke path: version after version through one service, each analysis compared with a
+  // fresh one (new cache, no previous version) of the same text.
+  const base = [generateDraft(6_000, 11, 'en'), generateDraft(5_000, 12, 'zh'), text];
+  const pieces = ['x', ' ', 'A gap remains. ', 'See article 99 of the Convention. ', '\n', '\n\n', '#### Gaps {.gaps}\n', '### Article 6 {#untoc-6}\n', 'article 5, paragraph 1 (a), of the Convention', 'article 99', '第5条第1款',
+    '{==note==}{>>@abcd1234<<}', '{>>@abcd1234 | A (B) | 2026-01-01T00:00:00Z | hi<<}\n', '`code`', '<!-- hint -->', '---\n', '```\n'];
+  // At the start of a line (where a part's text, a heading or a thread line begins) or anywhere.
+  const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), lineStart: fc.boolean(), cut: fc.nat(40), piece: fc.constantFrom(...pieces) });
+  it('every version analysed from the previous one equals a fresh analysis of the same text', () => {
+    fc.assert(fc.property(fc.constantFrom(...base.keys()), fc.array(edit, { minLength: 1, maxLength: 12 }), (which, edits) => {
+      const service = createReviewService();
+      let v = base[which]!;
+      let version = 1;
+      service.check({ uri: 'u', version, getText: () => v });
+      for (const e of edits) {
+        let at = Math.floor(e.at * v.length);
+        if (e.lineStart) at = v.lastIndexOf('\n', at - 1) + 1;
+        v = v.slice(0, at) + e.piece + v.slice(Math.min(v.length, at + (e.cut % 3 === 0 ? e.cut : 0)));
+        const now = v;
+        const doc = { uri: 'u', version: ++version, getText: () => now };
+        service.check(doc);
+        expect(facts(service.model(doc))).toEqual(facts(DraftAnalysis.parse(now, undefined, createAnalysisEnv())));
+      }
+    }), { numRuns: 80 });
   });
 });

@@ -1,6 +1,6 @@
 // Bad input: binary, non-UTF-8, oversized and odd texts give a finding or a model, never an exception.
 import { describe, expect, it } from 'vitest';
-import { checkModel, decodeDraft, DraftModel, kindOfError, unreadablePath } from '../../src/core/index';
+import { checkModel, decodeDraft, DraftAnalysis, kindOfError, unreadablePath } from '../../src/core/index';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -28,11 +28,11 @@ describe('odd texts never throw', () => {
   const odd = ['', '\ufeff', '---', '---\n', '---\n---', '---\n: :\n---\n', '---\n- a\n---\n', '---\ndocument: summary\n---\n#', '\r\r\r', '####### seven', '```\n# in fence', '<!--\n# in comment', '---\ndocument: list-of-observations\nstate-under-review: A\ncluster: 1\nparty-to: [untoc]\nreviewing-states: 5\narticles: 3\n---\n'];
   for (const t of odd) {
     it(JSON.stringify(t).slice(0, 40), () => {
-      expect(() => checkModel(DraftModel.parse(t))).not.toThrow();
+      expect(() => checkModel(DraftAnalysis.parse(t))).not.toThrow();
     });
   }
   it('an empty file is reported as having no front matter', () => {
-    expect(checkModel(DraftModel.parse('')).map((f) => f.code)).toEqual(['frontmatter.missing']);
+    expect(checkModel(DraftAnalysis.parse('')).map((f) => f.code)).toEqual(['frontmatter.missing']);
   });
   it('names UTF-16 (with or without a byte-order mark) and says how to convert, instead of calling it binary', () => {
     const le = new Uint8Array([0xff, 0xfe, ...Array.from('# Draft\n').flatMap((c) => [c.charCodeAt(0), 0])]);
@@ -53,7 +53,7 @@ describe('odd texts never throw', () => {
 
 describe('nesting too deep to export', () => {
   const head = '---\ndocument: summary\nstate-under-review: A\nreviewing-states: [B, C]\ncluster: 1\nparty-to: [untoc]\n---\n\n## Introduction {#introduction}\n\n';
-  const deep = (text: string) => checkModel(DraftModel.parse(head + text)).filter((f) => f.code === 'file.too-deep').map((f) => f.range.start.line);
+  const deep = (text: string) => checkModel(DraftAnalysis.parse(head + text)).filter((f) => f.code === 'file.too-deep').map((f) => f.range.start.line);
   it('is reported at its line for quotes, lists, emphasis and indented lists, and not for thematic breaks or normal text', () => {
     expect(deep('x\n\n' + '>'.repeat(2000) + ' x\n')).toEqual([12]);
     expect(deep('- '.repeat(1000) + 'x\n')).toEqual([10]);
@@ -71,14 +71,14 @@ describe('silent passes that are findings now', () => {
   const fm = (extra: string) => `---\ndocument: list-of-observations\nstate-under-review: A\nreviewing-states: [B, C]\ncluster: 1\nparty-to: [untoc]\n${extra}---\n\n## Introduction {#introduction}\n\nx\n`;
   it('a date that does not exist (2021-02-30) is an invalid value, as written or as a YAML timestamp', () => {
     for (const d of ['2021-02-30', '"2021-02-30"', '2023-13-01']) {
-      const codes = checkModel(DraftModel.parse(fm(`review-start: ${d}\n`))).map((f) => f.code);
+      const codes = checkModel(DraftAnalysis.parse(fm(`review-start: ${d}\n`))).map((f) => f.code);
       expect(codes, d).toContain('frontmatter.invalid-value');
     }
-    expect(checkModel(DraftModel.parse(fm('review-start: 2024-02-29\n'))).map((f) => f.code)).not.toContain('frontmatter.invalid-value');
+    expect(checkModel(DraftAnalysis.parse(fm('review-start: 2024-02-29\n'))).map((f) => f.code)).not.toContain('frontmatter.invalid-value');
   });
   it('a section id shaped like an article of an unknown instrument ({#drugs-5}) is an error', () => {
     const text = fm('') + '\n## Drugs {#drugs}\n\n### Article 5 {#drugs-5}\n\nText.\n';
-    const f = checkModel(DraftModel.parse(text)).filter((x) => x.code === 'structure.no-such-article');
+    const f = checkModel(DraftAnalysis.parse(text)).filter((x) => x.code === 'structure.no-such-article');
     expect(f.map((x) => x.message)).toEqual([expect.stringContaining('{#drugs-5} names no instrument')]);
   });
   it('a draft whose front matter carries a comment mark is still a draft (checked, not skipped)', async () => {

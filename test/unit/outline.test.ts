@@ -2,12 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DraftModel, foldingRanges, outline } from '../../src/core/index';
+import { DraftAnalysis, foldingRanges, outline } from '../../src/core/index';
 
 const text = readFileSync(join(__dirname, '..', '..', 'examples', 'arcadia-list-of-observations.en.md'), 'utf8');
 
 describe('outline', () => {
-  const syms = outline(DraftModel.parse(text));
+  const syms = outline(DraftAnalysis.parse(text));
   it('shows the review, then the title with introduction and instruments, articles and parts nested', () => {
     expect(syms[0]).toMatchObject({ role: 'front-matter', name: 'Republic of Arcadia' });
     const title = syms[1]!;
@@ -26,7 +26,7 @@ describe('outline', () => {
     expect(lines[a5!.range.end.line]!.trim()).not.toBe('');
   });
   it('folds the front matter and every section', () => {
-    const folds = foldingRanges(DraftModel.parse(text));
+    const folds = foldingRanges(DraftAnalysis.parse(text));
     expect(folds[0]).toEqual({ startLine: 0, endLine: 22, kind: 'region' }); // the closing --- is line 23
     expect(folds.length).toBeGreaterThan(30);
   });

@@ -1,7 +1,8 @@
 // Texts that make Markdown parsers quadratic or overflow them are parsed with stand-ins and lose no character.
 import type { Root, RootContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { parseSection } from '../../src/core/draft/parseCache';
+import { parseSection } from '../../src/core/draft/sectionTree';
+import { createMarkdownParser } from '../../src/core/draft/parser';
 
 function texts(tree: Root): string {
   const out: string[] = [];
@@ -17,20 +18,20 @@ function texts(tree: Root): string {
 describe('hostile sections', () => {
   it('hundreds of "~~" (unclosed suggestions) are read as text, every tilde kept, tilde fences still fences', () => {
     const line = '{~~a~>'.repeat(3000);
-    const tree = parseSection(`${line}\n\n~~~\ncode ~~ here\n~~~\n`);
+    const tree = parseSection(`${line}\n\n~~~\ncode ~~ here\n~~~\n`, createMarkdownParser());
     expect(texts(tree)).toBe(`${line}|code ~~ here`);
     expect(tree.children.map((c) => c.type)).toEqual(['paragraph', 'code']);
     expect(JSON.stringify(tree)).not.toMatch(/[\ue000-\ue003]/);
   });
   it('a few "~~" still strike through', () => {
-    const tree = parseSection('a ~~b~~ c\n');
+    const tree = parseSection('a ~~b~~ c\n', createMarkdownParser());
     expect(JSON.stringify(tree)).toContain('"delete"');
   });
   it('git conflict lines are not read as quotes or heading underlines, and keep their text when few', () => {
-    const few = parseSection('<<<<<<< ours\nx\n=======\ny\n>>>>>>> theirs\n');
+    const few = parseSection('<<<<<<< ours\nx\n=======\ny\n>>>>>>> theirs\n', createMarkdownParser());
     expect(few.children.map((c) => c.type)).toEqual(['paragraph']);
     expect(texts(few)).toBe('<<<<<<< ours\nx\n=======\ny\n>>>>>>> theirs');
-    const many = parseSection('<<<<<<< a\nx\n=======\ny\n>>>>>>> b\n'.repeat(200));
+    const many = parseSection('<<<<<<< a\nx\n=======\ny\n>>>>>>> b\n'.repeat(200), createMarkdownParser());
     expect(many.children.every((c) => c.type === 'paragraph')).toBe(true);
     expect(texts(many).split('|').slice(0, 2)).toEqual(['x', 'y']);
   });

@@ -4,7 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { plainSection } from '../../src/core/draft/parseCache';
+import { plainSection } from '../../src/core/draft/sectionTree';
 
 const remark = unified().use(remarkParse).use(remarkGfm);
 // Mostly prose, so the shortcut is often taken; now and then a piece of Markdown syntax, so it is often refused.

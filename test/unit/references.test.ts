@@ -2,10 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DraftModel } from '../../src/core/index';
+import { DraftAnalysis } from '../../src/core/index';
 import { scanChinese } from '../../src/core/refs/zh';
 import { scanChain } from '../../src/core/refs/chain';
-import { references } from '../../src/core/refs/resolve';
 import { checkModel, fixesFor, hoverAt } from '../../src/core/index';
 
 const dir = join(__dirname, '..', 'fixtures');
@@ -21,8 +20,8 @@ describe('references', () => {
   it('the fixtures cover at least 150 distinct reference forms', () => {
     const forms = new Set<string>();
     for (const f of ['refs-en.draft.md', 'refs-zh.draft.md', 'refs-other.draft.md', 'refs-fr.draft.md', 'refs-es.draft.md', 'refs-ru.draft.md', 'refs-ar.draft.md']) {
-      const m = DraftModel.parse(readFileSync(join(dir, f), 'utf8'));
-      for (const r of references(m)) forms.add(m.text.slice(r.start, r.end).replace(/\s+/g, ' '));
+      const m = DraftAnalysis.parse(readFileSync(join(dir, f), 'utf8'));
+      for (const r of m.references) forms.add(m.text.slice(r.start, r.end).replace(/\s+/g, ' '));
     }
     expect(forms.size).toBeGreaterThanOrEqual(450);
   });
@@ -32,11 +31,11 @@ describe('references', () => {
       const text = readFileSync(join(dir, `refs-${lang}.draft.md`), 'utf8');
       const bullets = new Set(text.split('\n').filter((l) => l.startsWith('- ')).map((l) => l.replace(/ \{ref\.[a-z-]+\}/g, '')));
       expect(bullets.size).toBeGreaterThanOrEqual(80);
-      const m = DraftModel.parse(text);
+      const m = DraftAnalysis.parse(text);
       const codes = new Set(checkModel(m).map((f) => f.code));
       for (const c of ['ref.no-such-article', 'ref.no-such-paragraph', 'ref.no-such-subparagraph', 'ref.ambiguous']) expect(codes, c).toContain(c);
       // non-references: bullets that yield no reference at all
-      const refLines = new Set(references(m).map((r) => m.lines.rangeOf(r.start, r.end).start.line));
+      const refLines = new Set(m.references.map((r) => m.lines.rangeOf(r.start, r.end).start.line));
       const lines = text.split('\n');
       const none = lines.filter((l, i) => l.startsWith('- ') && !refLines.has(i));
       expect(none.length).toBeGreaterThanOrEqual(8);
@@ -46,7 +45,7 @@ describe('references', () => {
   const head = (lang: string) => `---\ndocument: list-of-observations\nstate-under-review: A\nreviewing-states: [B, C]\ncluster: 1\nparty-to: [untoc, tip, som, firearms]\nlanguages: [${lang}]\n---\n\n## Introduction {#introduction}\n\n`;
   const errorsOn = (lang: string, sentence: string) => {
     const text = head(lang) + sentence + '\n';
-    const m = DraftModel.parse(text);
+    const m = DraftAnalysis.parse(text);
     return checkModel(m).filter((f) => f.severity === 'error' && f.code.startsWith('ref.')).map((f) => text.slice(m.lines.offsetAt(f.range.start), m.lines.offsetAt(f.range.end)));
   };
   it('an error in a list or a range goes on the element that is wrong, in every language', () => {
@@ -62,7 +61,7 @@ describe('references', () => {
   });
 
   it('the instrument is told by the words after "Protocol" in each language, and another treaty is not ours', () => {
-    const inst = (lang: string, s: string) => { const m = DraftModel.parse(head(lang) + s + '\n'); return references(m).map((r) => r.instrument); };
+    const inst = (lang: string, s: string) => { const m = DraftAnalysis.parse(head(lang) + s + '\n'); return m.references.map((r) => r.instrument); };
     expect(inst('fr', 'l’article 8 du Protocole relatif aux armes à feu')).toEqual(['firearms']);
     expect(inst('fr', 'l’article 5 du Protocole relatif à la traite des personnes')).toEqual(['tip']);
     expect(inst('es', 'el artículo 6 del Protocolo contra el tráfico ilícito de migrantes')).toEqual(['som']);
@@ -83,20 +82,20 @@ describe('references', () => {
       ['Voir art. 10, par. 2, de la Convention.', 'Voir paragraphe 2 de l’article 10 de la Convention.'],
     ] as const) {
       const text = head('fr') + sentence + '\n';
-      const m = DraftModel.parse(text);
+      const m = DraftAnalysis.parse(text);
       const f = checkModel(m).find((x) => x.code === 'ref.non-canonical')!;
       expect(f, sentence).toBeDefined();
       const [fix] = fixesFor(m, f);
       const fixed = text.slice(0, fix!.edit.start) + fix!.edit.newText + text.slice(fix!.edit.end);
       expect(fixed.slice(head('fr').length).trim()).toBe(rewritten);
-      const again = DraftModel.parse(fixed);
+      const again = DraftAnalysis.parse(fixed);
       expect(checkModel(again).filter((x) => x.code.startsWith('ref.'))).toEqual([]);
-      expect(references(again).map((r) => r.targets)).toEqual(references(m).map((r) => r.targets));
+      expect(again.references.map((r) => r.targets)).toEqual(m.references.map((r) => r.targets));
     }
   });
 
   it('Spanish and Russian get their usual style as information, Russian without a fix where the case cannot be told', () => {
-    const style = (lang: string, s: string) => { const m = DraftModel.parse(head(lang) + s + '\n'); return checkModel(m).filter((f) => f.code === 'ref.non-canonical').map((f) => ({ severity: f.severity, fix: f.data?.replacement ?? null })); };
+    const style = (lang: string, s: string) => { const m = DraftAnalysis.parse(head(lang) + s + '\n'); return checkModel(m).filter((f) => f.code === 'ref.non-canonical').map((f) => ({ severity: f.severity, fix: f.data?.replacement ?? null })); };
     expect(style('es', 'el artículo 5 (3) de la Convención')).toEqual([{ severity: 'info', fix: 'artículo 5, párrafo 3, de la Convención' }]);
     expect(style('es', 'el apartado a) del párrafo 1 del artículo 5 de la Convención')).toEqual([]);
     expect(style('ru', 'статья 5, пункт 1 Конвенции')).toEqual([{ severity: 'info', fix: 'пункт 1 статьи 5 Конвенции' }]);
@@ -106,19 +105,19 @@ describe('references', () => {
   });
 
   it('a form two languages share ("article 5 (1)") takes the style of the words around it', () => {
-    const fix = (lang: string, s: string) => checkModel(DraftModel.parse(head(lang) + s + '\n')).find((f) => f.code === 'ref.non-canonical')?.data?.replacement;
+    const fix = (lang: string, s: string) => checkModel(DraftAnalysis.parse(head(lang) + s + '\n')).find((f) => f.code === 'ref.non-canonical')?.data?.replacement;
     expect(fix('fr', 'Voir aussi article 5 (1) et la pratique des tribunaux.')).toBe('paragraphe 1 de l’article 5');
     expect(fix('en', 'See also article 5 (1) and the practice of the courts.')).toBe('article 5, paragraph 1');
   });
 
   it('a wrong reference gets its error, not a style fix', () => {
-    const m = DraftModel.parse(head('en') + 'article 9 (c) of the Convention\n');
+    const m = DraftAnalysis.parse(head('en') + 'article 9 (c) of the Convention\n');
     expect(checkModel(m).filter((f) => f.code.startsWith('ref.')).map((f) => f.code)).toEqual(['ref.no-such-subparagraph']);
   });
 
   it('the hover says when the title is in English because the data has none verified in the draft\'s language', () => {
     const text = head('fr') + 'Voir l’article 5 de la Convention.\n';
-    const h = hoverAt(DraftModel.parse(text), text.indexOf('article 5') + 2)!;
+    const h = hoverAt(DraftAnalysis.parse(text), text.indexOf('article 5') + 2)!;
     expect(h.markdown).toContain('Criminalization of participation in an organized criminal group (English title: the data has no verified Français title)');
   });
 
@@ -139,8 +138,8 @@ describe('references', () => {
   });
 
   it('takes the instrument from the section, and "the Protocol" from the Protocol\'s section', () => {
-    const m = DraftModel.parse(readFileSync(join(dir, 'refs-en.draft.md'), 'utf8'));
-    const find = (s: string) => references(m).find((r) => m.text.slice(r.start, r.end) === s)!;
+    const m = DraftAnalysis.parse(readFileSync(join(dir, 'refs-en.draft.md'), 'utf8'));
+    const find = (s: string) => m.references.find((r) => m.text.slice(r.start, r.end) === s)!;
     expect(find('article 10, paragraph 4')).toMatchObject({ instrument: 'untoc', explicit: false });
     expect(find('article 3, subparagraph (a)')).toMatchObject({ instrument: 'tip', explicit: false });
     expect(find('article 3 (d) of the Protocol')).toMatchObject({ instrument: 'tip', explicit: true });
@@ -148,8 +147,8 @@ describe('references', () => {
 
   it('ignores references inside comment threads', () => {
     const t = '---\ndocument: summary\n---\n\n## X {#untoc}\n\nSee article 5.\n{>>@abcd1234 | A | 2026-11-23T09:00:00Z | Or article 44?<<}\n';
-    const m = DraftModel.parse(t);
-    expect(references(m).map((r) => m.text.slice(r.start, r.end))).toEqual(['article 5']);
+    const m = DraftAnalysis.parse(t);
+    expect(m.references.map((r) => m.text.slice(r.start, r.end))).toEqual(['article 5']);
   });
 
   it('half-typed references never throw and never report a wrong unit', () => {

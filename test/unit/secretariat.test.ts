@@ -1,16 +1,16 @@
 // The secretariat's checks on one draft: timelines against configurable deadlines, summary length, finalization.
 import { describe, expect, it } from 'vitest';
-import { checkModel, countLength, DraftModel, newDraft, proseOf } from '../../src/core/index';
+import { checkModel, countLength, DraftAnalysis, newDraft, proseOf } from '../../src/core/index';
 
 const fm = (extra: string, kind = 'list-of-observations', lang = 'en') => `---\ndocument: ${kind}\nstate-under-review: Arcadia\nreviewing-states: [Borealia, Calderra]\ncluster: 1\nparty-to: [untoc]\nlanguages: [${lang}]\narticles:\n  untoc: []\n${extra}---\n\n# T\n\n## Introduction {#introduction}\n\nText.\n`;
-const codes = (t: string, o = {}) => checkModel(DraftModel.parse(t), { today: '2022-12-31', ...o }).map((f) => `${f.code}@${f.range.start.line + 1}`);
+const codes = (t: string, o = {}) => checkModel(DraftAnalysis.parse(t), { today: '2022-12-31', ...o }).map((f) => `${f.code}@${f.range.start.line + 1}`);
 
 describe('timelines', () => {
   it('reports steps past their deadline, at the date they count from', () => {
     const c = codes(fm('review-start: 2022-01-10\nfocal-point-appointed: 2022-01-20\n'));
     // focal point done on time; experts (4 weeks) and self-assessment (6 months) are overdue on 2022-12-31
     expect(c.filter((x) => x.startsWith('timeline.'))).toEqual(['timeline.overdue@10', 'timeline.overdue@10']);
-    const msg = checkModel(DraftModel.parse(fm('review-start: 2022-01-10\n')), { today: '2022-12-31' }).find((f) => f.message.includes('self-assessment'))!.message;
+    const msg = checkModel(DraftAnalysis.parse(fm('review-start: 2022-01-10\n')), { today: '2022-12-31' }).find((f) => f.message.includes('self-assessment'))!.message;
     expect(msg).toBe('The self-assessment questionnaire was due on 2022-07-10 (6 months after "review-start") and is 174 days overdue. Record "questionnaire-received" in the front matter when it is done.');
   });
   it('reports a step done late as information, at its date', () => {
@@ -37,7 +37,7 @@ describe('summary length', () => {
     expect(countLength('El examen abarca el artículo 5 de la Convención.', 'es')).toEqual({ unit: 'words', count: 9 });
     expect(countLength('Обзор охватывает статью 5 Конвенции.', 'ru')).toEqual({ unit: 'words', count: 5 });
     expect(countLength('يشمل الاستعراض المادة 5 من الاتفاقية.', 'ar')).toEqual({ unit: 'words', count: 6 });
-    const m = DraftModel.parse(fm('') + '\n<!-- a hint -->\n\nOne {==two==}{>>@abcd1234<<} three.\n{>>@abcd1234 | A | 2026-11-23T09:00:00Z | many words here<<}\n');
+    const m = DraftAnalysis.parse(fm('') + '\n<!-- a hint -->\n\nOne {==two==}{>>@abcd1234<<} three.\n{>>@abcd1234 | A | 2026-11-23T09:00:00Z | many words here<<}\n');
     expect(countLength(proseOf(m), 'en').count).toBe(6); // T, Introduction, Text, One, two, three
   });
   it('reports a summary over the configured limit; no limit, no finding', () => {
@@ -53,7 +53,7 @@ describe('summary length', () => {
 describe('finalization', () => {
   it('the readiness check turns empty parts, open threads and pending suggestions into errors', () => {
     const t = newDraft({ kind: 'list-of-observations', stateUnderReview: 'A', cluster: 1, partyTo: ['untoc'], languages: ['en'], reviewingStates: [{ state: 'B', instruments: ['untoc'] }, { state: 'C', instruments: ['untoc'] }], articles: { untoc: [5] } });
-    const findings = (o: object) => checkModel(DraftModel.parse(t), o);
+    const findings = (o: object) => checkModel(DraftAnalysis.parse(t), o);
     const sev = (o: object) => new Set(findings(o).filter((f) => f.code !== 'export.masthead-incomplete').map((f) => f.severity));
     expect(sev({})).toEqual(new Set(['warning']));
     expect(sev({ finalization: true })).toEqual(new Set(['error']));

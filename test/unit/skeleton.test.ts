@@ -1,19 +1,19 @@
 // The skeleton writer: every article under review gets a complete section, headings in the chosen language.
 import { describe, expect, it } from 'vitest';
-import { checkModel, CLUSTERS, DraftModel, newDraft, summaryFromList, type NewDraftOptions } from '../../src/core/index';
+import { checkModel, CLUSTERS, DraftAnalysis, newDraft, summaryFromList, type NewDraftOptions } from '../../src/core/index';
 
 const base: NewDraftOptions = {
   kind: 'list-of-observations', stateUnderReview: 'Arcadia', cluster: 1, partyTo: ['untoc', 'tip', 'som'], languages: ['en'],
   reviewingStates: [{ state: 'Borealia', instruments: ['untoc', 'tip', 'som'] }, { state: 'Calderra', instruments: ['untoc', 'tip'] }],
 };
 
-const checkText = (t: string) => checkModel(DraftModel.parse(t));
+const checkText = (t: string) => checkModel(DraftAnalysis.parse(t));
 
 describe('newDraft', () => {
   for (const lang of ['ar', 'zh', 'en', 'fr', 'ru', 'es']) {
     for (const c of CLUSTERS) {
       it(`cluster ${c.number} in ${lang}: a new draft has no error and only empty-part warnings`, () => {
-        const m = DraftModel.parse(newDraft({ ...base, cluster: c.number, languages: [lang] }));
+        const m = DraftAnalysis.parse(newDraft({ ...base, cluster: c.number, languages: [lang] }));
         const findings = checkModel(m);
         expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
         expect(new Set(findings.map((f) => f.code))).toEqual(new Set(findings.length ? ['structure.empty-part'] : []));
@@ -22,7 +22,7 @@ describe('newDraft', () => {
     }
   }
   it('has a section with five parts for each cluster I article from the data, in order', () => {
-    const m = DraftModel.parse(newDraft(base));
+    const m = DraftAnalysis.parse(newDraft(base));
     const ids = m.articleSections().map((s) => `${s.instrument}-${s.article}`);
     expect(ids).toEqual(['untoc-2', 'untoc-5', 'untoc-6', 'untoc-8', 'untoc-9', 'untoc-10', 'untoc-15', 'untoc-23', 'tip-3', 'tip-5', 'som-3', 'som-5', 'som-6']);
     for (const a of m.articleSections()) expect(a.children.map((c) => c.part)).toEqual(['implementation', 'gaps', 'good-practices', 'suggestions', 'technical-assistance']);
@@ -68,13 +68,13 @@ describe('newDraft', () => {
   });
   it('records the reviewers, the languages and the provenance of the default articles in the front matter', () => {
     const t = newDraft({ ...base, group: 2, reviewStart: '2021-11-01' });
-    const m = DraftModel.parse(t);
+    const m = DraftAnalysis.parse(t);
     expect(m.info).toMatchObject({ stateUnderReview: 'Arcadia', cluster: 1, group: 2, reviewStart: '2021-11-01', languages: ['en'] });
     expect(m.info?.reviewingStates).toEqual(base.reviewingStates);
     expect(t).toMatch(/# Articles under review: a default from provisional cluster data/);
   });
   it('writes no article for an instrument whose cluster articles are unknown (cluster II) and says so', () => {
-    const m = DraftModel.parse(newDraft({ ...base, cluster: 2 }));
+    const m = DraftAnalysis.parse(newDraft({ ...base, cluster: 2 }));
     expect(m.articleSections()).toEqual([]);
     expect(m.info?.articles.get('untoc')).toEqual([]);
   });
@@ -92,7 +92,7 @@ describe('summaryFromList', () => {
     const fmList = list.slice(0, list.indexOf('\n---\n') + 5);
     const fmSum = s.slice(0, s.indexOf('\n---\n') + 5);
     expect(fmSum).toBe(fmList.replace('document: list-of-observations', 'document: summary'));
-    const m = DraftModel.parse(s);
+    const m = DraftAnalysis.parse(s);
     expect(m.info?.kind).toBe('summary');
     expect(m.articleSections().map((a) => `${a.instrument}-${a.article}`)).toEqual(['untoc-5', 'untoc-6', 'tip-5']);
     expect(s).toContain('# Summary of the list of observations: Arcadia');

@@ -1,12 +1,14 @@
 // Runs every check on a draft: file and front-matter findings first, then the structure rules.
 import { t } from '@vscode/l10n';
-import type { DraftModel } from '../draft/model';
+import type { DraftAnalysis, Section } from '../draft/analysis';
+import type { Range } from '../text/lines';
+import { sectionInstrument } from '../refs/resolve';
 import type { ReviewInfo } from '../draft/frontMatter';
 import type { InstrumentKey } from '../domain/instruments';
 import { applySeverity, compareFindings, type Finding, type Severity } from '../finding';
 import type { CheckOptions } from './options';
 import { tooDeep, tooDeepMessage } from '../input';
-import type { Rule } from './rule';
+import type { CodeInfo, DocumentRule, Rule, SectionRule } from './rule';
 import { duplicateSection } from './rules/duplicateSection';
 import { emptyPart } from './rules/emptyPart';
 import { misplacedSection } from './rules/misplacedSection';
@@ -33,31 +35,33 @@ export const RULES: readonly Rule[] = [
   timelineOverdue, timelineLate, summaryTooLong, inconsistentStatus, footnoteUndefined, mastheadIncomplete,
 ];
 
-/**
- * Every code a finding can carry, with its default severity. Each has a page docs/rules/<code>.md;
- * a test keeps the two in step.
- */
-export const CODES: Readonly<Record<string, Severity>> = {
-  'file.not-utf8': 'error',
-  'file.binary': 'error',
-  'file.too-large': 'error',
-  'file.unreadable': 'error',
-  'file.too-deep': 'error',
-  'frontmatter.missing': 'error',
-  'frontmatter.unclosed': 'error',
-  'frontmatter.syntax': 'error',
-  'frontmatter.missing-field': 'error',
-  'frontmatter.invalid-value': 'error',
-  'frontmatter.unknown-field': 'warning',
-  'frontmatter.unknown-instrument': 'error',
-  'frontmatter.unknown-cluster': 'error',
-  'frontmatter.no-such-article': 'error',
-  'frontmatter.provisional-articles': 'info',
-  'summary.not-in-list': 'error',
-  'summary.assistance-not-in-list': 'warning',
-  'config.invalid': 'error',
-  ...Object.fromEntries(RULES.map((r) => [r.code, r.defaultSeverity])),
-};
+/** The codes no rule raises: what reading a file, its front matter, the configuration and the batch check report. */
+export const OTHER_CODES: readonly CodeInfo[] = [
+  { code: 'file.not-utf8', defaultSeverity: 'error', raisedBy: 'reading the file', summary: 'The file is not valid UTF-8.' },
+  { code: 'file.binary', defaultSeverity: 'error', raisedBy: 'reading the file', summary: 'The file contains NUL bytes: it is not a Markdown text.' },
+  { code: 'file.too-large', defaultSeverity: 'error', raisedBy: 'reading the file', summary: 'The file is larger than the limit (16 MB by default) and is not checked.' },
+  { code: 'file.unreadable', defaultSeverity: 'error', raisedBy: 'reading the file', summary: 'The file could not be read (permissions, a broken link, a device).' },
+  { code: 'file.too-deep', defaultSeverity: 'error', raisedBy: 'reading the file', summary: 'Quotes, lists or emphasis nested more than 100 levels deep on one line (`> > > …`, `- - - …`, `****…x…****`).' },
+  { code: 'frontmatter.missing', defaultSeverity: 'error', raisedBy: 'the front matter', summary: 'The file has no front matter.' },
+  { code: 'frontmatter.unclosed', defaultSeverity: 'error', raisedBy: 'the front matter', summary: 'The front matter opened by `---` on line 1 is never closed.' },
+  { code: 'frontmatter.syntax', defaultSeverity: 'error', raisedBy: 'the front matter', summary: 'The front matter is not valid YAML.' },
+  { code: 'frontmatter.missing-field', defaultSeverity: 'error', raisedBy: 'the front matter', summary: 'A required field is missing.' },
+  { code: 'frontmatter.invalid-value', defaultSeverity: 'error', raisedBy: 'the front matter', summary: 'A field has a value of the wrong kind.' },
+  { code: 'frontmatter.unknown-field', defaultSeverity: 'warning', raisedBy: 'the front matter', summary: 'A field that the format does not know.' },
+  { code: 'frontmatter.unknown-instrument', defaultSeverity: 'error', raisedBy: 'the front matter', summary: 'An instrument key that does not exist.' },
+  { code: 'frontmatter.unknown-cluster', defaultSeverity: 'error', raisedBy: 'the front matter', summary: 'A cluster number that does not exist.' },
+  { code: 'frontmatter.no-such-article', defaultSeverity: 'error', raisedBy: 'the front matter', summary: '`articles` lists an article the instrument does not have.' },
+  { code: 'frontmatter.provisional-articles', defaultSeverity: 'info', raisedBy: 'the front matter', summary: 'The articles under review were taken from provisional cluster data.' },
+  { code: 'summary.not-in-list', defaultSeverity: 'error', raisedBy: 'the batch check', summary: 'The summary covers an article that has no section in the list of observations of the same review.' },
+  { code: 'summary.assistance-not-in-list', defaultSeverity: 'warning', raisedBy: 'the batch check', summary: 'The summary states a technical assistance need for an article whose section in the list states none.' },
+  { code: 'config.invalid', defaultSeverity: 'error', raisedBy: 'the configuration', summary: 'The configuration file (`.review-obs.yaml`, `.review-obs.yml` or `.review-obs.json`) has a value that its schema does not allow, a name it does not know, or YAML/JSON that does not parse.' },
+];
+
+/** Every code a finding can carry, rules and the others, by code: the one registry. */
+export const REGISTRY: ReadonlyMap<string, CodeInfo> = new Map([...RULES, ...OTHER_CODES].map((c) => [c.code, c]));
+
+/** Every code with its default severity (the configuration schema's and the CLI's list). */
+export const CODES: Readonly<Record<string, Severity>> = Object.fromEntries([...REGISTRY.values()].map((c) => [c.code, c.defaultSeverity]));
 
 export type { CheckOptions } from './options';
 
@@ -74,7 +78,23 @@ export function configuredArticles(info: ReviewInfo, options: CheckOptions): Map
   return out;
 }
 
-export function checkModel(model: DraftModel, options: CheckOptions = {}): Finding[] {
+/** Findings of one check of an analysis, memoized on it per options: the editor's providers all ask for the same. */
+export function checkModel(model: DraftAnalysis, options: CheckOptions = {}): Finding[] {
+  const key = JSON.stringify(options);
+  let hit = model.checked.get(key);
+  if (!hit) model.checked.set(key, (hit = runChecks(model, options)));
+  return hit;
+}
+
+const DOCUMENT_RULES = RULES.filter((r): r is DocumentRule => r.scope === 'document');
+const SECTION_RULES = RULES.filter((r): r is SectionRule => r.scope === 'section');
+
+/** The severity a rule reports with: an escalating rule's findings are errors at finalization. */
+function severityOf(rule: Rule, info: ReviewInfo, asked: Severity | undefined): Severity {
+  return rule.escalates && info.stage === 'finalization' ? 'error' : asked ?? rule.defaultSeverity;
+}
+
+function runChecks(model: DraftAnalysis, options: CheckOptions): Finding[] {
   const out: Finding[] = [];
   const push = (code: string, severity: Severity, message: string, start: number, end: number, data?: Finding['data']) =>
     out.push({ code, severity, message, range: model.lines.rangeOf(start, end), ...(data ? { data } : {}) });
@@ -92,16 +112,89 @@ export function checkModel(model: DraftModel, options: CheckOptions = {}): Findi
   // The secretariat's readiness check judges every draft as at finalization, whatever its front matter says.
   let info = model.info && options.finalization ? { ...model.info, stage: 'finalization' as const } : model.info;
   if (info && configured) info = { ...info, articles: configured };
+  let sections: Finding[] = [];
   if (info) {
-    for (const rule of RULES) {
+    for (const rule of DOCUMENT_RULES) {
       rule.check({
         model, info, options,
         report(at, message, severity, data) {
           const r = 'heading' in at ? { start: at.heading.start, end: at.heading.end } : at;
-          push(rule.code, severity ?? rule.defaultSeverity, message, r.start, r.end, data);
+          push(rule.code, severityOf(rule, info, severity), message, r.start, r.end, data);
         },
       });
     }
+    sections = sectionFindings(model, info, options);
   }
-  return applySeverity(out, options.severity).sort(compareFindings);
+  return applySeverity(mergeSorted(out.sort(compareFindings), sections), options.severity);
+}
+
+/**
+ * Everything outside a chunk's text that the section rules read: the review's facts and the options (one string per
+ * check), and the section's place (its role, whether it has sections under it, the instrument it is about).
+ */
+function reviewKey(info: ReviewInfo, options: CheckOptions): string {
+  return JSON.stringify([info.kind, info.stage, info.cluster, info.partyTo, info.articlesFrom, [...info.articles], info.languages, options.finalization ?? false]);
+}
+function sectionKey(review: string, s: Section | null): string {
+  return s ? `${review}|${s.role}|${s.part ?? ''}|${s.children.length > 0}|${sectionInstrument(s) ?? ''}` : `${review}|preamble`;
+}
+
+/**
+ * The findings of the section rules, chunk by chunk, in document order. A chunk the previous version had, with the
+ * same text on the same line under the same key, gives back its findings as they were; a chunk whose text the cache
+ * knows under that key gives them back moved to its line; only the other chunks are checked. A keystroke thus costs
+ * the chunk it changed (plus moving the findings below it when it adds or removes a line).
+ */
+function sectionFindings(model: DraftAnalysis, info: ReviewInfo, options: CheckOptions): Finding[] {
+  const review = reviewKey(info, options);
+  const out: Finding[] = [];
+  for (let i = 0; i < model.chunks.length; i++) {
+    const section = model.sectionOfChunk(i);
+    const key = sectionKey(review, section);
+    let found = model.inheritedFindings(i, key);
+    if (!found) {
+      const chunk = model.chunks[i]!;
+      const facts = model.chunkFacts(i);
+      const relative = facts.findings?.get(key) ?? checkChunk(model, i, section, info, options);
+      if (!facts.findings?.has(key)) (facts.findings ??= new Map()).set(key, relative);
+      found = chunk.line === 0 ? relative : relative.map((f) => moved(f, chunk.line));
+    }
+    model.chunkFindings[i] = { key, findings: found };
+    for (const f of found) out.push(f);
+  }
+  return out;
+}
+
+/** The section rules on one chunk, positions relative to the chunk's first line (so they can be kept with its text). */
+function checkChunk(model: DraftAnalysis, i: number, section: Section | null, info: ReviewInfo, options: CheckOptions): Finding[] {
+  const refs = model.referencesIn(i);
+  const line = model.chunks[i]!.line;
+  const out: Finding[] = [];
+  for (const rule of SECTION_RULES) {
+    rule.check({
+      model, info, options, chunk: i, section, refs,
+      report(at, message, severity, data) {
+        const r = 'heading' in at ? { start: at.heading.start, end: at.heading.end } : at;
+        out.push({ code: rule.code, severity: severityOf(rule, info, severity), message, range: moved({ range: model.lines.rangeOf(r.start, r.end) }, -line).range, ...(data ? { data } : {}) });
+      },
+    });
+  }
+  return out.sort(compareFindings);
+}
+
+function moved<F extends { range: Range }>(f: F, by: number): F {
+  const { start, end } = f.range;
+  return { ...f, range: { start: { line: start.line + by, character: start.character }, end: { line: end.line + by, character: end.character } } };
+}
+
+/** Two lists sorted by compareFindings, merged in order. */
+function mergeSorted(a: Finding[], b: Finding[]): Finding[] {
+  if (!a.length) return b;
+  if (!b.length) return a;
+  const out: Finding[] = [];
+  let i = 0, j = 0;
+  while (i < a.length && j < b.length) out.push(compareFindings(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
 }

@@ -1,20 +1,49 @@
-// What a structure rule is: a stable code, a default severity, and a function over the draft model.
-import type { DraftModel, Section } from '../draft/model';
+// What a code is (its registry entry) and what a rule is: a code's entry plus a function over a draft or one section.
+import type { DraftAnalysis, Section } from '../draft/analysis';
 import type { ReviewInfo } from '../draft/frontMatter';
 import type { Finding, Severity } from '../finding';
 import type { ResolvedRef } from '../refs/resolve';
 import type { CheckOptions } from './options';
 
+/** Everything known of a code: the Problems panel, SARIF, the configuration schema and docs/rules/ read it from here. */
+export interface CodeInfo {
+  readonly code: string;
+  readonly defaultSeverity: Severity;
+  /**
+   * What the code means, in one sentence: the first paragraph of docs/rules/<code>.md (a test keeps the two equal),
+   * in English like those pages; SARIF's rule descriptions are made from it. Messages, not this, are localized.
+   */
+  readonly summary: string;
+  /** An error whatever its severity while the draft is at `stage: finalization` (or checked as if it were). */
+  readonly escalates?: boolean;
+  /** Where a code that no rule raises comes from. */
+  readonly raisedBy?: 'reading the file' | 'the front matter' | 'the configuration' | 'the batch check';
+}
+
+export type At = Section | ResolvedRef | { start: number; end: number };
+export type Report = (at: At, message: string, severity?: Severity, data?: Finding['data']) => void;
+
 export interface RuleContext {
-  readonly model: DraftModel;
+  readonly model: DraftAnalysis;
   /** The review from the front matter; rules that need it are not run when it is missing or invalid. */
   readonly info: ReviewInfo;
   readonly options: CheckOptions;
-  report(at: Section | ResolvedRef | { start: number; end: number }, message: string, severity?: Severity, data?: Finding['data']): void;
+  readonly report: Report;
 }
 
-export interface Rule {
-  readonly code: string;
-  readonly defaultSeverity: Severity;
-  check(ctx: RuleContext): void;
+/**
+ * What a section rule may read: one chunk (a heading and its text up to the next heading) and the facts in its key
+ * (checks/index.ts `sectionKey`). Its findings are kept with the chunk's text and reused while text and key stay.
+ */
+export interface SectionRuleContext extends RuleContext {
+  readonly chunk: number;
+  readonly section: Section | null;
+  /** The chunk's references, resolved. */
+  readonly refs: readonly ResolvedRef[];
 }
+
+/** A rule over the whole draft (structure, comments, dates). */
+export interface DocumentRule extends CodeInfo { readonly scope: 'document'; check(ctx: RuleContext): void }
+/** A rule over one section at a time (references, empty parts): what a keystroke re-runs for the section it changed. */
+export interface SectionRule extends CodeInfo { readonly scope: 'section'; check(ctx: SectionRuleContext): void }
+export type Rule = DocumentRule | SectionRule;

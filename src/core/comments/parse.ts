@@ -1,9 +1,9 @@
 // Reads the comment threads and suggested changes of a draft: inline marks, thread blocks, and what is malformed.
 import { t } from '@vscode/l10n';
-import { scan } from '../draft/scan';
+import { scan, type Scan } from '../draft/scan';
 import { codeSpans } from '../text/code';
 import { LineIndex } from '../text/lines';
-import { TextCache } from '../text/textCache';
+import type { SectionCache } from '../draft/sectionCache';
 
 export type MarkKind = 'comment' | 'insertion' | 'deletion' | 'replacement';
 
@@ -86,33 +86,35 @@ const MARK = new RegExp(
 const OPENERS = /\{(==|\+\+|--|~~|>>)|(==|\+\+|--|~~|<<)\}/g;
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 
-const cache = new Map<string, CommentsModel>();
-
-/** Parses once per text (the editor asks for the same version from several providers). */
 const EMPTY: CommentsModel = { threads: [], marks: [], blocks: [], conflicts: [], problems: [] };
 /** Any character sequence that could start or end a mark, a thread line or a conflict. */
 const ANY_MARKUP = /\{(?:==|\+\+|--|~~|>>)|(?:==|\+\+|--|~~|<<)\}|^(?:<{7}|={7}$|>{7})/m;
 
+/** A text's comments, read afresh: what a command that edits a text reads before it edits. */
 export function parseComments(text: string): CommentsModel {
-  // Most drafts have no comment at all: one regular-expression test instead of a parse.
-  if (!ANY_MARKUP.test(text)) return EMPTY;
-  const hit = cache.get(text);
-  if (hit) return hit;
-  const m = assemble(text, scanBySection(text));
-  cache.clear(); // one document's latest version is what is asked for again; keep memory flat
-  cache.set(text, m);
-  return m;
+  return commentsOf(text, null, null);
 }
 
-interface Scanned { marks: Mark[]; blocks: Block[]; conflicts: Conflict[]; problems: Problem[] }
-const sectionCache = new TextCache<Scanned>(10_000);
+/**
+ * The comments of an analysed text (draft/analysis.ts): read section by section from the scan it already has, each
+ * section's marks and threads kept in the service's cache with everything else known of that section's text.
+ */
+export function commentsOf(text: string, sections: Scan | null, cache: SectionCache | null): CommentsModel {
+  // Most drafts have no comment at all: one regular-expression test instead of a parse.
+  if (!ANY_MARKUP.test(text)) return EMPTY;
+  return assemble(text, scanBySection(text, sections ?? scan(text), cache));
+}
+
+/** What one section's text holds, offsets relative to it. */
+export interface ScannedComments { marks: Mark[]; blocks: Block[]; conflicts: Conflict[]; problems: Problem[] }
+type Scanned = ScannedComments;
+const NO_MARKUP: Scanned = Object.freeze({ marks: [], blocks: [], conflicts: [], problems: [] });
 
 /**
- * Scans each heading-delimited section on its own, cached by its text, so a keystroke rescans one section. A mark or
- * a conflict that straddles a heading shows as a local problem; then the whole text is scanned at once instead.
+ * Scans each heading-delimited section on its own, so a keystroke rescans one section. A mark or a conflict that
+ * straddles a heading shows as a local problem; then the whole text is scanned at once instead.
  */
-function scanBySection(text: string): Scanned {
-  const s = scan(text);
+function scanBySection(text: string, s: Scan, cache: SectionCache | null): Scanned {
   if (s.headings.length <= 1) return scanText(text);
   const out: Scanned = { marks: [], blocks: [], conflicts: [], problems: [] };
   let anon = 0;
@@ -121,11 +123,9 @@ function scanBySection(text: string): Scanned {
   for (let i = first > 0 ? -1 : 0; i < s.headings.length; i++) {
     const from = i < 0 ? 0 : s.headings[i]!.start;
     const part = i < 0 ? text.slice(0, first) : s.headingText(i);
-    let sc = sectionCache.get(part);
-    if (!sc) {
-      sc = ANY_MARKUP.test(part) ? scanText(part) : { marks: [], blocks: [], conflicts: [], problems: [] };
-      sectionCache.set(part, sc);
-    }
+    const facts = cache?.facts(part);
+    const sc = facts?.comments ?? (ANY_MARKUP.test(part) ? scanText(part) : NO_MARKUP);
+    if (facts) facts.comments = sc;
     if (sc.problems.some((p) => p.code === 'comment.malformed')) return scanText(text);
     for (const m of sc.marks) out.marks.push({ ...m, start: m.start + from, end: m.end + from, id: m.anonymous ? `anon${anon++}` : m.id });
     for (const b of sc.blocks) out.blocks.push({ ...b, start: b.start + from, end: b.end + from, removeStart: b.removeStart + from, bodyStart: b.bodyStart + from, bodyEnd: b.bodyEnd + from });

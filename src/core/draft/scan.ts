@@ -57,14 +57,9 @@ export function parseAttributes(text: string): { text: string; attrs: { id: stri
   return { text: text.slice(0, m.index), attrs: { id, classes, index: m.index + (m[0].length - m[0].trimStart().length) } };
 }
 
-/** The last scan: the model and the comment parser both scan the text a keystroke produced. */
-let last: (Scan & { text: string }) | null = null;
-
 /** `previous`: the scan of the same document's last version, when there is one (the editor's keystroke path). */
 export function scan(text: string, previous?: Scan): Scan {
-  if (last && last.text === text) return last;
-  last = scanUncached(text, previous ?? null);
-  return last;
+  return scanText(text, previous ?? null);
 }
 
 /**
@@ -76,7 +71,7 @@ function detached(s: string): string {
   return JSON.parse(JSON.stringify(s)) as string;
 }
 
-function scanUncached(text: string, previous: Scan | null): Scan & { text: string } {
+function scanText(text: string, previous: Scan | null): Scan {
   const lines = new LineIndex(text);
   const bodyStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let frontMatter: FrontMatterBlock | null = null;
@@ -153,5 +148,5 @@ function scanUncached(text: string, previous: Scan | null): Scan & { text: strin
     }
     return (texts[i] = out);
   };
-  return { lines, bodyStart, frontMatter, headings, headingText, text, texts };
+  return { lines, bodyStart, frontMatter, headings, headingText, texts };
 }

@@ -10,7 +10,7 @@ import {
 } from 'docx';
 import { cleanCopy } from '../comments/ops';
 import { parseComments, type Block, type CommentsModel, type Mark } from '../comments/parse';
-import { DraftModel } from '../draft/model';
+import { DraftAnalysis } from '../draft/analysis';
 import { tooDeep, tooDeepMessage } from '../input';
 import { mastheadWords } from './masthead';
 import { documentNumbering, documentStyles, NUMBERING, STYLE } from './styles';
@@ -94,7 +94,7 @@ function build(source: string, options: ExportOptions, projectOnly = false): { d
   const text0 = options.mode === 'clean' ? cleanCopy(source) : source;
   // Same length, so offsets into `text` are offsets into the draft.
   const text = text0.replace(CONTROL, ' ');
-  const model = DraftModel.parse(text);
+  const model = DraftAnalysis.parse(text);
   const info = model.info;
   const lang = info?.languages[0] ?? 'en';
   const comments = options.mode === 'clean' ? { threads: [], marks: [], blocks: [], conflicts: [], problems: [] } : parseComments(text);
@@ -215,7 +215,7 @@ function body(b: Block): Paragraph[] {
  * The UN masthead in the document's language: the Organization and the symbol, the organ and the distribution, the
  * date written out, the original language. A field the front matter does not give is left out (check says so).
  */
-function masthead(ctx: Ctx, info: DraftModel['info'], lang: string): Paragraph[] {
+function masthead(ctx: Ctx, info: DraftAnalysis['info'], lang: string): Paragraph[] {
   if (!info) return [];
   const w = mastheadWords(lang);
   const tab = [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }];
@@ -232,7 +232,7 @@ function masthead(ctx: Ctx, info: DraftModel['info'], lang: string): Paragraph[]
 }
 
 /** The front matter's masthead fields, with the configuration's defaults where it gives none. */
-function withMastheadDefaults(info: NonNullable<DraftModel['info']>, d: ExportOptions['masthead']): NonNullable<DraftModel['info']> {
+function withMastheadDefaults(info: NonNullable<DraftAnalysis['info']>, d: ExportOptions['masthead']): NonNullable<DraftAnalysis['info']> {
   if (!d) return info;
   const job = info.jobNumber && d.jobNumberPrefix && !info.jobNumber.startsWith(d.jobNumberPrefix) ? d.jobNumberPrefix + info.jobNumber : info.jobNumber;
   return { ...info, organ: info.organ ?? d.organ ?? null, distribution: info.distribution ?? d.distribution ?? null, jobNumber: job };

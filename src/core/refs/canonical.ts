@@ -180,10 +180,7 @@ function normalize(lang: string, s: string): string {
 
 /** The verdict when the reference as written differs from its language's style, else null. */
 export function nonCanonical(r: ResolvedRef, text: string): Verdict | null {
-  // The verdict depends on the reference as written and the instrument it resolved to; raw references are cached per
-  // section text, so it is computed once and kept on the reference, not on every keystroke.
-  const memo = r.raw.canonical;
-  if (memo && memo.instrument === r.instrument) return memo.verdict;
+  // Asked for the sections a version changed only: the findings of the others are kept with their text.
   const c = canonicalFor(r, text);
   let v: Verdict | null = null;
   if (c) {
@@ -191,6 +188,5 @@ export function nonCanonical(r: ResolvedRef, text: string): Verdict | null {
     const ok = as === normalize(r.raw.lang, c.verdict.form) || (c.also !== null && as === normalize(r.raw.lang, c.also));
     v = ok ? null : c.verdict;
   }
-  r.raw.canonical = { instrument: r.instrument, verdict: v };
   return v;
 }

@@ -264,7 +264,7 @@ function readAt(rd: Reader, anchor: number, word: number): RawRef | 'domestic' |
   }
   const targets: Target[] = list.items.map((i) => ({ article: i.article!, unit: i.paragraph === undefined && !i.groups.length ? null : unitOf(i) }));
   const spans = targets.length > 1 ? list.items.map((i) => ({ start: i.start, end: i.end })) : undefined;
-  return { start, end, lang: v.lang, instrument: mention, instrumentSpan: span, targets, spans, single: targets.length === 1, form, tail, canonical: undefined };
+  return { start, end, lang: v.lang, instrument: mention, instrumentSpan: span, targets, spans, single: targets.length === 1, form, tail };
 }
 const unitOf = (i: Item): Unit => (i.paragraph === undefined ? { groups: i.groups } : { paragraph: i.paragraph, groups: i.groups });
 

@@ -2,9 +2,8 @@
 import { t } from '@vscode/l10n';
 import { getCluster } from '../domain/clusters';
 import { getArticle, getInstrument, INSTRUMENT_KEYS, isInstrumentKey, type InstrumentKey } from '../domain/instruments';
-import type { DraftModel, Section } from '../draft/model';
+import type { DraftAnalysis, Section } from '../draft/analysis';
 import type { Range } from '../text/lines';
-import { referenceAt, references } from './resolve';
 import { missingForRef } from './validate';
 import { type RawRef, type Unit } from './types';
 import { LANGUAGE_NAMES } from '../templates';
@@ -38,14 +37,14 @@ function articleLines(k: InstrumentKey, n: number, unit: Unit | null, lang: RawR
   return lines;
 }
 
-export function hoverAt(model: DraftModel, offset: number): Hover | null {
-  const r = referenceAt(model, offset);
+export function hoverAt(model: DraftAnalysis, offset: number): Hover | null {
+  const r = model.referenceAt(offset);
   if (!r) return null;
   const range = model.lines.rangeOf(r.start, r.end);
   if (!r.instrument) return { markdown: t('No instrument is named and the section implies none.'), range };
   const seen = new Set<number>();
   const parts: string[] = [];
-  const misses = missingForRef(r);
+  const misses = missingForRef(r, model.env.cache);
   r.targets.forEach((target, i) => {
     if (seen.has(target.article) && !target.unit) return;
     seen.add(target.article);
@@ -60,7 +59,7 @@ export function hoverAt(model: DraftModel, offset: number): Hover | null {
 export interface Completion { label: string; insertText: string; detail: string; documentation?: string; sortText: string }
 
 /** The instrument a position is about, from the enclosing article or instrument section. */
-function instrumentAtOffset(model: DraftModel, offset: number): InstrumentKey | null {
+function instrumentAtOffset(model: DraftAnalysis, offset: number): InstrumentKey | null {
   let found: Section | undefined;
   for (const s of model.sections) {
     if (s.heading.start > offset) break;
@@ -98,7 +97,7 @@ const EN_PARAGRAPH = /(?:^|[^\p{L}])(?:[Aa]rticle|[Aa]rt\.)[^\S\r\n]+(\d{1,3}),[
 const ZH_PARAGRAPH = /第[^\S\r\n]*([0-9]{1,3}|[一二三四五六七八九十]{1,4})[^\S\r\n]*条[^\S\r\n]*第$/;
 
 /** Completions at an offset: articles after "article " / "第", paragraphs after "article 5, paragraph " / "第5条第". */
-export function completionsAt(model: DraftModel, offset: number): Completion[] {
+export function completionsAt(model: DraftAnalysis, offset: number): Completion[] {
   const pos = model.lines.positionAt(offset);
   const before = model.text.slice(model.lines.starts[pos.line]!, offset);
   const here = instrumentAtOffset(model, offset);
@@ -141,11 +140,11 @@ export function completionsAt(model: DraftModel, offset: number): Completion[] {
 }
 
 /** The section of the draft that a reference cites (its first target), for go to definition. */
-export function definitionAt(model: DraftModel, offset: number): Range | null {
-  const r = referenceAt(model, offset);
+export function definitionAt(model: DraftAnalysis, offset: number): Range | null {
+  const r = model.referenceAt(offset);
   if (!r?.instrument) return null;
   const s = model.findArticle(r.instrument, r.targets[0]!.article);
   return s ? model.headingRange(s) : null;
 }
 
-export { references, isInstrumentKey };
+export { isInstrumentKey };

@@ -1,36 +1,18 @@
-// Finds the references in one section's source text, outside code, inline code and HTML; cached by the section's text.
+// Finds the references in one section's source text, outside code, inline code and HTML; kept with the section's facts.
 import type { Root, RootContent } from 'mdast';
 import { scanChinese } from './zh';
 import { scanChain } from './chain';
-import { TextCache } from '../text/textCache';
+import type { SectionCache } from '../draft/sectionCache';
 import { unitToken, type InstrumentMention, type RawRef, type Target } from './types';
 
-// Two caches rather than a flag prefixed to the key: no copy of every section's text on every keystroke.
-const caches = [new TextCache<RawRef[]>(10_000), new TextCache<RawRef[]>(10_000)];
-let scans = 0;
-
-/** How many sections were really scanned: lets tests prove an edit re-scans only what changed. */
-export function scanCount(): number { return scans; }
-
-// A draft cites the same few articles and units thousands of times: references share one frozen copy of each list of
-// targets and of each instrument mention instead of keeping their own (a 10 MB draft holds some 65,000 references).
-const sharedTargets = new Map<string, Target[]>();
-const sharedMentions = new Map<string, InstrumentMention>();
-
-function shareParts(r: RawRef): RawRef {
-  if (sharedTargets.size > 50_000) sharedTargets.clear();
+/** One frozen copy of each list of targets and each instrument mention per cache, shared by all references citing them. */
+function shareParts(r: RawRef, cache: SectionCache): RawRef {
   const tk = r.targets.map((x) => (x.unit ? `${x.article}:${unitToken(x.unit)}` : `${x.article}`)).join(',');
-  let targets = sharedTargets.get(tk);
-  if (!targets) {
-    targets = Object.freeze(r.targets.map((x) => Object.freeze({ article: x.article, unit: x.unit && Object.freeze({ ...x.unit, groups: Object.freeze([...x.unit.groups]) as string[] }) }))) as Target[];
-    sharedTargets.set(tk, targets);
-  }
-  const mk = r.instrument.kind === 'named' ? r.instrument.key : r.instrument.kind;
-  let instrument = sharedMentions.get(mk);
-  if (!instrument) sharedMentions.set(mk, (instrument = Object.freeze(r.instrument)));
-  // One shape for every reference, whichever scanner found it, with the memo field there from the start: thousands of
-  // objects of several shapes (or a field added later) make every rule that reads them slow and each object larger.
-  return { start: r.start, end: r.end, lang: r.lang, instrument, instrumentSpan: r.instrumentSpan, targets, spans: r.spans, single: r.single, form: r.form, tail: r.tail, canonical: undefined };
+  const targets = cache.sharedTargets(tk, () => Object.freeze(r.targets.map((x) => Object.freeze({ article: x.article, unit: x.unit && Object.freeze({ ...x.unit, groups: Object.freeze([...x.unit.groups]) as string[] }) }))) as Target[]);
+  const instrument = cache.sharedMention(r.instrument.kind === 'named' ? r.instrument.key : r.instrument.kind, r.instrument);
+  // One shape for every reference, whichever scanner found it: thousands of objects of several shapes make every rule
+  // that reads them slow and each object larger.
+  return { start: r.start, end: r.end, lang: r.lang, instrument, instrumentSpan: r.instrumentSpan, targets, spans: r.spans, single: r.single, form: r.form, tail: r.tail };
 }
 
 /** What makes a line's references need the parser: code, HTML, a link target or a link definition. */
@@ -68,11 +50,11 @@ function opaqueRanges(tree: Root): [number, number][] {
  * References in a chunk, offsets relative to it. `skipFirstLine` leaves out a structural heading ("### Article 5. … {#untoc-5}"):
  * it names the section, it does not cite the article.
  */
-export function chunkReferences(text: string, tree: () => Root, skipFirstLine: boolean): RawRef[] {
-  const cache = caches[skipFirstLine ? 1 : 0]!;
-  const hit = cache.get(text);
+export function chunkReferences(text: string, tree: () => Root, skipFirstLine: boolean, cache: SectionCache): RawRef[] {
+  const facts = cache.facts(text);
+  const slot = skipFirstLine ? 1 : 0;
+  const hit = facts.refs?.[slot];
   if (hit) return hit;
-  scans++;
   let from = 0;
   if (skipFirstLine) { const nl = text.indexOf('\n'); from = nl < 0 ? text.length : nl + 1; }
   // Comment threads ({>>@id | … <<} lines) are conversation between reviewers, not observations to validate.
@@ -97,7 +79,7 @@ export function chunkReferences(text: string, tree: () => Root, skipFirstLine: b
   // One reference per stretch of text: where two scanners overlap, the earlier and longer wins.
   refs.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: RawRef[] = [];
-  for (const r of refs) if (!out.length || r.start >= out[out.length - 1]!.end) out.push(shareParts(r));
-  cache.set(text, out);
+  for (const r of refs) if (!out.length || r.start >= out[out.length - 1]!.end) out.push(shareParts(r, cache));
+  (facts.refs ??= [undefined, undefined])[slot] = out;
   return out;
 }

@@ -1,6 +1,6 @@
 // Resolves the references of a draft: absolute positions, the instrument (named, or implied by the section), and the data they cite.
 import { getArticle, getInstrument, type InstrumentKey } from '../domain/instruments';
-import type { DraftModel, Section } from '../draft/model';
+import type { DraftAnalysis, Section } from '../draft/analysis';
 import { chunkReferences } from './extract';
 import type { RawRef, Target } from './types';
 
@@ -16,47 +16,41 @@ export interface ResolvedRef {
 }
 
 const STRUCTURAL = new Set(['introduction', 'instrument', 'article', 'part']);
-const memo = new WeakMap<DraftModel, ResolvedRef[]>();
 
 /** The instrument a section is about: its own, or its nearest ancestor's. */
-function sectionInstrument(s: Section | null): InstrumentKey | null {
+export function sectionInstrument(s: Section | null): InstrumentKey | null {
   for (let p = s; p; p = p.parent) if (p.instrument && (p.role === 'article' || p.role === 'instrument')) return p.instrument;
   return null;
 }
 
-export function references(model: DraftModel): ResolvedRef[] {
-  const hit = memo.get(model);
-  if (hit) return hit;
-  const byChunk = new Map<number, Section>();
-  for (const s of model.sections) byChunk.set(s.chunk, s);
-  const partyTo = model.info?.partyTo ?? [];
-  const protocols = partyTo.filter((k) => k !== 'untoc');
-  const out: ResolvedRef[] = [];
-  model.chunks.forEach((c, i) => {
-    const section = byChunk.get(i) ?? null;
-    const raws = chunkReferences(model.chunkText(i), () => model.chunkTree(i), !!section && STRUCTURAL.has(section.role));
-    if (!raws.length) return;
-    const context = sectionInstrument(section);
-    for (const raw of raws) {
-      let instrument: InstrumentKey | null = null;
-      let explicit = false;
-      if (raw.instrument.kind === 'named') { instrument = raw.instrument.key; explicit = true; }
-      else if (raw.instrument.kind === 'protocol') {
-        instrument = context && context !== 'untoc' ? context : protocols.length === 1 ? protocols[0]! : null;
-        explicit = instrument !== null;
-      } else {
-        instrument = context ?? (partyTo.length === 1 && partyTo[0] === 'untoc' ? 'untoc' : null);
-      }
-      out.push({ start: c.start + raw.start, end: c.start + raw.end, raw, instrument, explicit, targets: raw.targets });
-    }
-  });
-  memo.set(model, out);
-  return out;
+/** Whether a chunk's heading only names its section (a structural heading): its words cite nothing. */
+export function isStructural(section: Section | null): boolean {
+  return !!section && STRUCTURAL.has(section.role);
 }
 
-/** The reference under an offset, if any. */
-export function referenceAt(model: DraftModel, offset: number): ResolvedRef | undefined {
-  return references(model).find((r) => r.start <= offset && offset <= r.end);
+/** The references of one chunk of an analysis, document-absolute, each with the instrument it cites. */
+export function resolveChunk(analysis: DraftAnalysis, i: number): ResolvedRef[] {
+  const section = analysis.sectionOfChunk(i);
+  const raws = chunkReferences(analysis.chunkText(i), () => analysis.chunkTree(i), isStructural(section), analysis.env.cache);
+  if (!raws.length) return [];
+  const partyTo = analysis.info?.partyTo ?? [];
+  const protocols = partyTo.filter((k) => k !== 'untoc');
+  const context = sectionInstrument(section);
+  const base = analysis.chunks[i]!.start;
+  const out: ResolvedRef[] = [];
+  for (const raw of raws) {
+    let instrument: InstrumentKey | null = null;
+    let explicit = false;
+    if (raw.instrument.kind === 'named') { instrument = raw.instrument.key; explicit = true; }
+    else if (raw.instrument.kind === 'protocol') {
+      instrument = context && context !== 'untoc' ? context : protocols.length === 1 ? protocols[0]! : null;
+      explicit = instrument !== null;
+    } else {
+      instrument = context ?? (partyTo.length === 1 && partyTo[0] === 'untoc' ? 'untoc' : null);
+    }
+    out.push({ start: base + raw.start, end: base + raw.end, raw, instrument, explicit, targets: raw.targets });
+  }
+  return out;
 }
 
 /** Chapter and title data for a resolved target, for hovers. */

@@ -26,8 +26,6 @@ export interface RawRef {
   single: boolean;
   /** Which way round it is written: the article first ("article 5, paragraph 1") or the smallest unit first ("paragraph 1 of article 5"). */
   form: 'article-first' | 'paragraph-first' | 'zh';
-  /** Memo of its citation-style verdict (refs/canonical.ts), or null when it is already written in its language's style. */
-  canonical?: { instrument: InstrumentKey | null; verdict: import('./canonical').Verdict | null };
 }
 
 /** The data's token for a unit: '1', '1(a)', '1(a)(ii)', '(a)', '(c)(i)'. */

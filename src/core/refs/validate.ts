@@ -3,6 +3,7 @@ import { t } from '@vscode/l10n';
 import { getArticle, getInstrument, type InstrumentKey } from '../domain/instruments';
 import { instrumentName, unitLabel } from '../describe';
 import type { ResolvedRef } from './resolve';
+import type { SectionCache } from '../draft/sectionCache';
 import { unitToken, type Target } from './types';
 
 export type Missing = { level: 'article' | 'paragraph' | 'subparagraph'; message: string };
@@ -11,27 +12,28 @@ function listing(items: string[]): string {
   return items.length <= 8 ? items.join(', ') : `${items.slice(0, 4).join(', ')} … ${items.slice(-2).join(', ')}`;
 }
 
-const memo = new Map<string, Missing | null>();
-/** Verdicts per list of targets: references citing the same units share one list (refs/extract.ts), so one entry each. */
-const perTargets = new WeakMap<readonly Target[], Partial<Record<InstrumentKey, (Missing | null)[]>>>();
-
-/** missingUnit for each target of a reference, remembered with its (shared) targets so three rules share one pass. */
-export function missingForRef(r: ResolvedRef): (Missing | null)[] {
+/**
+ * missingUnit for each target of a reference, remembered in the service's cache with its (shared) list of targets:
+ * references citing the same units share one list (refs/extract.ts), so three rules and the hover share one verdict.
+ */
+export function missingForRef(r: ResolvedRef, cache: SectionCache): (Missing | null)[] {
   if (!r.instrument) return [];
-  let byInstrument = perTargets.get(r.targets);
-  if (!byInstrument) perTargets.set(r.targets, (byInstrument = {}));
-  return (byInstrument[r.instrument] ??= r.targets.map((t) => missingUnit(r.instrument!, t)));
+  let byInstrument = cache.missingPerTargets.get(r.targets);
+  if (!byInstrument) cache.missingPerTargets.set(r.targets, (byInstrument = {}));
+  return (byInstrument[r.instrument] ??= r.targets.map((t) => missingUnit(r.instrument!, t, cache)));
 }
 
 /** Null when the article and unit exist; otherwise the first level that does not, with the units that do. */
-export function missingUnit(k: InstrumentKey, target: Target): Missing | null {
-  // A draft cites the same few units thousands of times; the data never changes while the process runs.
+export function missingUnit(k: InstrumentKey, target: Target, cache?: SectionCache): Missing | null {
+  // A draft cites the same few units thousands of times; the data never changes while the service lives.
   const key = `${k}|${target.article}|${target.unit ? unitToken(target.unit) : ''}`;
-  let v = memo.get(key);
+  let v = cache?.missing.get(key);
   if (v === undefined) {
     v = computeMissing(k, target);
-    if (memo.size > 50_000) memo.clear();
-    memo.set(key, v);
+    if (cache) {
+      if (cache.missing.size > 50_000) cache.missing.clear();
+      cache.missing.set(key, v);
+    }
   }
   return v;
 }

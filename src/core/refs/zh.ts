@@ -193,7 +193,7 @@ export function scanChinese(text: string): RawRef[] {
     const lastUnits = units.length ? units : [null];
     const targets: Target[] = [...arts.v.slice(0, last).map((n) => ({ article: n, unit: null })), ...lastUnits.map((u) => ({ article: arts.v[last]!, unit: u }))];
     const spans = targets.length > 1 ? [...arts.spans.slice(0, last), ...(unitSpans.length === lastUnits.length ? unitSpans : lastUnits.map(() => arts.spans[last]!))] : undefined;
-    out.push({ start: refStart, end, lang: 'zh', instrument, instrumentSpan, targets, spans, single: targets.length === 1, form: 'zh', tail: undefined, canonical: undefined });
+    out.push({ start: refStart, end, lang: 'zh', instrument, instrumentSpan, targets, spans, single: targets.length === 1, form: 'zh', tail: undefined });
     head.lastIndex = end;
   }
   return out;

@@ -9,19 +9,9 @@
 export class TextCache<V> {
   private current = new Map<string, V>();
   private previous = new Map<string, V>();
-  private generation: number;
 
   /** Holds between `generation` and twice as many entries. */
-  constructor(generation: number) {
-    this.generation = Math.min(generation, generationLimit);
-    all.push(new WeakRef(this));
-  }
-
-  /** See limitTextCaches. */
-  limit(generation: number): void {
-    this.generation = Math.min(this.generation, generation);
-    if (this.current.size > this.generation) this.clear();
-  }
+  constructor(private readonly generation: number) {}
 
   get(key: string): V | undefined {
     const hit = this.current.get(key);
@@ -42,17 +32,4 @@ export class TextCache<V> {
   get size(): number { return this.current.size + this.previous.size; }
 
   clear(): void { this.current.clear(); this.previous.clear(); }
-}
-
-const all: WeakRef<TextCache<unknown>>[] = [];
-let generationLimit = Infinity;
-
-/**
- * Caps every text cache. An editor re-checks the same sections keystroke after keystroke and wants large caches; a
- * batch checks each file once, where a large cache only keeps old files' sections alive for the garbage collector to
- * trace: a few hundred entries serve the sections of the file at hand.
- */
-export function limitTextCaches(generation: number): void {
-  generationLimit = generation;
-  for (const r of all) r.deref()?.limit(generation);
 }

@@ -11,7 +11,7 @@ import { accept, authorLabel, blockText, cleanCopy, eventText, isoSeconds, parag
 import { parseComments, type CommentsModel } from '../comments/parse';
 import { placeThreads, suggestionKind, type NewThread } from '../comments/place';
 import { applyEdits, eolOf } from '../edits';
-import { DraftModel } from '../draft/model';
+import { DraftAnalysis } from '../draft/analysis';
 import { projectExport } from '../export/docx';
 import { FINGERPRINT_PROPERTY, MODE_PROPERTY, sourceFingerprint, type ExportedComment, type ProjectedParagraph, type Projection } from '../export/projection';
 import { CharKind, readDocx, WordFileError, type ReturnedComment, type ReturnedDocument, type ReturnedText } from './read';
@@ -149,7 +149,7 @@ export async function importDocx(draft: string, bytes: Uint8Array, name: string,
  * readable front matter, texts that share most of their words (marks and threads left aside).
  */
 function sameDraft(a: string, b: string): boolean {
-  const ia = DraftModel.parse(a).info, ib = DraftModel.parse(b).info;
+  const ia = DraftAnalysis.parse(a).info, ib = DraftAnalysis.parse(b).info;
   if (ia && ib) return ia.kind === ib.kind && ia.stateUnderReview === ib.stateUnderReview;
   const ca = cleanCopy(a), cb = cleanCopy(b);
   let changed = 0;

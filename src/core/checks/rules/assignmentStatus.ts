@@ -5,6 +5,8 @@ import type { Rule } from '../rule';
 
 export const inconsistentStatus: Rule = {
   code: 'assignment.inconsistent-status',
+  scope: 'document',
+  summary: 'An article is marked agreed (`agreed-by-reviewers` or `agreed-with-state`) but its section still has empty parts, open comment threads or pending suggestions, or no section at all.',
   defaultSeverity: 'warning',
   check({ model, info, report }) {
     for (const s of articleStatuses(model)) {

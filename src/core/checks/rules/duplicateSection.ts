@@ -1,11 +1,13 @@
 // structure.duplicate-section: the same article, instrument or introduction has two sections, or a part appears twice.
 import { t } from '@vscode/l10n';
-import type { Section } from '../../draft/model';
+import type { Section } from '../../draft/analysis';
 import type { Rule } from '../rule';
 import { partName } from '../../describe';
 
 export const duplicateSection: Rule = {
   code: 'structure.duplicate-section',
+  scope: 'document',
+  summary: 'Two sections for the same article, instrument or introduction, or the same part twice in one article.',
   defaultSeverity: 'error',
   check({ model, report }) {
     const seen = new Map<string, Section>();

@@ -23,6 +23,8 @@ function withoutCode(text: string): string {
 
 export const footnoteUndefined: Rule = {
   code: 'export.footnote-undefined',
+  scope: 'document',
+  summary: 'A footnote reference (`[^3]`) has no definition anywhere in the draft.',
   defaultSeverity: 'warning',
   check({ model, report }) {
     if (!model.text.includes('[^')) return;
@@ -44,6 +46,8 @@ export function mastheadGaps(info: Pick<ReviewInfo, 'symbol' | 'distribution' | 
 
 export const mastheadIncomplete: Rule = {
   code: 'export.masthead-incomplete',
+  scope: 'document',
+  summary: 'The front matter does not give every field of the UN masthead that the Word export writes: `symbol`, `distribution` or `date`.',
   defaultSeverity: 'warning',
   check({ model, info, options, report }) {
     // While drafting the masthead is the secretariat's to give; the document that goes to it for finalization needs it.

@@ -1,7 +1,7 @@
 // structure.misplaced-section: a part outside any article, or an article outside its instrument's section.
 import { t } from '@vscode/l10n';
 import { instrumentName } from '../../describe';
-import type { Section } from '../../draft/model';
+import type { Section } from '../../draft/analysis';
 import type { Rule } from '../rule';
 import { partName } from '../../describe';
 
@@ -12,6 +12,8 @@ function ancestor(s: Section, role: Section['role']): Section | undefined {
 
 export const misplacedSection: Rule = {
   code: 'structure.misplaced-section',
+  scope: 'document',
+  summary: 'A part outside an article section, or an article section outside its instrument\'s section.',
   defaultSeverity: 'error',
   check({ model, report }) {
     for (const s of model.sections) {

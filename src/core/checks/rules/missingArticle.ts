@@ -5,6 +5,8 @@ import { articleName } from '../../describe';
 
 export const missingArticle: Rule = {
   code: 'structure.missing-article',
+  scope: 'document',
+  summary: 'An article under review has no section.',
   defaultSeverity: 'error',
   check({ model, info, report }) {
     for (const [k, list] of info.articles) {

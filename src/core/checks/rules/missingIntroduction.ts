@@ -4,6 +4,8 @@ import type { Rule } from '../rule';
 
 export const missingIntroduction: Rule = {
   code: 'structure.missing-introduction',
+  scope: 'document',
+  summary: 'The draft has no introduction section.',
   defaultSeverity: 'warning',
   check({ model, report }) {
     if (model.sections.some((s) => s.role === 'introduction')) return;

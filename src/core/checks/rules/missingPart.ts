@@ -6,6 +6,8 @@ import { articleName, partName } from '../../describe';
 
 export const missingPart: Rule = {
   code: 'structure.missing-part',
+  scope: 'document',
+  summary: 'An article section lacks one of the five observation parts.',
   defaultSeverity: 'error',
   check({ model, report }) {
     for (const art of model.articleSections()) {

@@ -3,12 +3,14 @@ import { t } from '@vscode/l10n';
 import { partOrder } from '../../blueprint';
 import { instrumentOrder } from '../../domain/instruments';
 import { instrumentName } from '../../describe';
-import type { Section } from '../../draft/model';
+import type { Section } from '../../draft/analysis';
 import type { Rule } from '../rule';
 import { articleName, partName } from '../../describe';
 
 export const order: Rule = {
   code: 'structure.order',
+  scope: 'document',
+  summary: 'Sections out of blueprint order.',
   defaultSeverity: 'warning',
   check({ model, report }) {
     const intro = model.sections.find((s) => s.role === 'introduction');

@@ -1,16 +1,17 @@
 // ref.no-such-article / ref.no-such-paragraph / ref.no-such-subparagraph: a reference cites what the treaty does not have.
 import { t } from '@vscode/l10n';
-import { references } from '../../refs/resolve';
 import { missingForRef, type Missing } from '../../refs/validate';
-import type { Rule } from '../rule';
+import type { SectionRule } from '../rule';
 
-function existenceRule(level: Missing['level']): Rule {
+function existenceRule(level: Missing['level'], summary: string): SectionRule {
   return {
     code: `ref.no-such-${level}`,
+    scope: 'section',
+    summary,
     defaultSeverity: 'error',
-    check({ model, report }) {
-      for (const r of references(model)) {
-        const misses = missingForRef(r);
+    check({ refs, model, report }) {
+      for (const r of refs) {
+        const misses = missingForRef(r, model.env.cache);
         const reported = new Set<string>();
         misses.forEach((miss, i) => {
           if (!miss || miss.level !== level) return;
@@ -31,6 +32,6 @@ function existenceRule(level: Missing['level']): Rule {
   };
 }
 
-export const refNoSuchArticle = existenceRule('article');
-export const refNoSuchParagraph = existenceRule('paragraph');
-export const refNoSuchSubparagraph = existenceRule('subparagraph');
+export const refNoSuchArticle = existenceRule('article', 'A reference cites an article the instrument does not have.');
+export const refNoSuchParagraph = existenceRule('paragraph', 'A reference cites a paragraph the article does not have, or a numbered paragraph in an article that has none.');
+export const refNoSuchSubparagraph = existenceRule('subparagraph', 'A reference cites a subparagraph (a), (b)… or an item (i), (ii)… that does not exist.');

@@ -3,15 +3,16 @@ import { t } from '@vscode/l10n';
 import { getCluster } from '../../domain/clusters';
 import { getArticle } from '../../domain/instruments';
 import { instrumentName } from '../../describe';
-import { references } from '../../refs/resolve';
-import type { Rule } from '../rule';
+import type { SectionRule } from '../rule';
 
-export const refNotParty: Rule = {
+export const refNotParty: SectionRule = {
   code: 'ref.not-party',
+  scope: 'section',
+  summary: 'A reference to a Protocol the State under review is not party to.',
   defaultSeverity: 'warning',
-  check({ model, info, report }) {
+  check({ refs, info, report }) {
     if (!info.partyTo.length) return;
-    for (const r of references(model)) {
+    for (const r of refs) {
       if (r.instrument && !info.partyTo.includes(r.instrument)) {
         report(r, t('The State under review is not listed as party to the {0} ("party-to" in the front matter). Check the reference, or add the instrument to "party-to".', instrumentName(r.instrument)));
       }
@@ -19,10 +20,12 @@ export const refNotParty: Rule = {
   },
 };
 
-export const refOutsideReview: Rule = {
+export const refOutsideReview: SectionRule = {
   code: 'ref.outside-review',
+  scope: 'section',
+  summary: 'A reference to an article outside the thematic cluster under review.',
   defaultSeverity: 'warning',
-  check({ model, info, report }) {
+  check({ refs, info, report }) {
     const cluster = info.cluster === null ? undefined : getCluster(info.cluster);
     // The cluster's articles (provisional data) and the review's own list in the front matter both count as in scope;
     // null where neither says anything about an instrument, so nothing is judged.
@@ -32,7 +35,7 @@ export const refOutsideReview: Rule = {
       const fromFrontMatter = info.articlesFrom === 'front-matter' ? info.articles.get(k) ?? [] : [];
       scope.set(k, fromCluster === null && !fromFrontMatter.length ? null : new Set([...(fromCluster ?? []), ...fromFrontMatter]));
     }
-    for (const r of references(model)) {
+    for (const r of refs) {
       const inScope = r.instrument ? scope.get(r.instrument) : null;
       if (!inScope) continue;
       let outside: number[] | null = null;

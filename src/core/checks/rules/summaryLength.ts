@@ -5,6 +5,9 @@ import type { Rule } from '../rule';
 
 export const summaryTooLong: Rule = {
   code: 'summary.too-long',
+  scope: 'document',
+  summary: 'A summary longer than the limit the configuration sets.',
+  escalates: true,
   defaultSeverity: 'warning',
   check({ model, info, options, report }) {
     if (info.kind !== 'summary' || !options.summaryLimit) return;
@@ -15,6 +18,6 @@ export const summaryTooLong: Rule = {
     const at = model.sections[0] ?? { start: model.bodyStart, end: model.bodyStart };
     report(at, unit === 'characters'
       ? t('The summary has {0} characters; the limit is {1}. Shorten it by {2}.', count, limit, count - limit)
-      : t('The summary has {0} words; the limit is {1}. Shorten it by {2}.', count, limit, count - limit), info.stage === 'finalization' ? 'error' : undefined);
+      : t('The summary has {0} words; the limit is {1}. Shorten it by {2}.', count, limit, count - limit));
   },
 };

@@ -16,6 +16,8 @@ const period = (d: { weeks?: number; months?: number }) => (d.months ? t('{0} mo
 
 export const timelineOverdue: Rule = {
   code: 'timeline.overdue',
+  scope: 'document',
+  summary: 'A step of the review is past its indicative deadline and not recorded as done.',
   defaultSeverity: 'warning',
   check({ info, options, report }) {
     for (const s of timeline(info, today(options.today), options.deadlines)) {
@@ -29,6 +31,8 @@ export const timelineOverdue: Rule = {
 
 export const timelineLate: Rule = {
   code: 'timeline.late',
+  scope: 'document',
+  summary: 'A step was done after its indicative deadline.',
   defaultSeverity: 'info',
   check({ info, options, report }) {
     for (const s of timeline(info, today(options.today), options.deadlines)) {

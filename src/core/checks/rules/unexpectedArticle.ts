@@ -6,6 +6,8 @@ import { instrumentName } from '../../describe';
 
 export const unexpectedArticle: Rule = {
   code: 'structure.unexpected-article',
+  scope: 'document',
+  summary: 'A section for an article (or instrument) that is not under review.',
   defaultSeverity: 'warning',
   check({ model, info, report }) {
     for (const s of model.sections) {

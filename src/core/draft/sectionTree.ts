@@ -1,26 +1,11 @@
-// Parses one section of a draft with remark, caching trees by the section's text so unchanged sections are never re-parsed.
+// Parses one section of a draft: plain prose built directly, texts that would make the parser quadratic defused first.
 import type { Root, RootContent } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { TextCache } from '../text/textCache';
+import type { MarkdownParser } from './parser';
 
-// GitHub-flavoured Markdown: drafts use its tables, footnotes and strikethrough. Made on first parse, not at load.
-let processor: ReturnType<typeof makeProcessor> | undefined;
-const makeProcessor = () => unified().use(remarkParse).use(remarkGfm);
-/** Bounded so a long editing session cannot grow it without limit. */
-const cache = new TextCache<Root>(10_000);
-let parses = 0;
-
-/** The tree of a section's text, positions relative to the section's start. Shared: callers must not mutate it. */
-export function parseSection(text: string): Root {
-  const hit = cache.get(text);
-  if (hit) return hit;
-  parses++;
+/** The tree of a section's text, positions relative to the section's start. */
+export function parseSection(text: string, parser: MarkdownParser): Root {
   // Most sections of a draft are a heading and paragraphs of plain prose: built directly, as remark would build them.
-  const tree = plainSection(text) ?? parseWithStandIns(text) ?? (processor ??= makeProcessor()).parse(text) as Root;
-  cache.set(text, tree);
-  return tree;
+  return plainSection(text) ?? parseWithStandIns(text, parser) ?? parser.parse(text);
 }
 
 /** More "~~" than any real section strikes through: GFM's strikethrough resolution is quadratic in their number. */
@@ -40,7 +25,7 @@ const MAX_CONFLICT_LINES = 60;
  * lines become one private-use character each while parsing (offsets do not move), then are put back in every text
  * value. Strikethrough or the quote is lost there, never the text, and the parse stays linear.
  */
-function parseWithStandIns(text: string): Root | null {
+function parseWithStandIns(text: string, parser: MarkdownParser): Root | null {
   let pairs = 0;
   for (let i = text.indexOf('~~'); i >= 0 && pairs <= MAX_TILDE_PAIRS; i = text.indexOf('~~', i + 2)) pairs++;
   const tildes = pairs > MAX_TILDE_PAIRS;
@@ -57,7 +42,7 @@ function parseWithStandIns(text: string): Root | null {
       ? masked.replace(/^(?:<{7}|={7}|>{7})(?: .*)?$/gm, (m) => ' '.repeat(m.length))
       : masked.replace(CONFLICT_LINE, (m) => CONFLICT_STAND_IN[m[0]!]!.repeat(7));
   }
-  const tree = (processor ??= makeProcessor()).parse(masked) as Root;
+  const tree = parser.parse(masked);
   // Iterative: the tree of such a text can be deep, and a recursive walk is what overflows.
   const stack: (Root | RootContent)[] = [tree];
   while (stack.length) {
@@ -87,9 +72,6 @@ export function absoluteTree(tree: Root, line: number, offset: number): Root {
   }
   return copy;
 }
-
-/** How many real parses have run: lets tests prove that an edit re-parses only what changed. */
-export function parseCount(): number { return parses; }
 
 /** Characters (and sequences) that can start Markdown syntax inside a line, GFM's autolinks included. */
 const INLINE_SYNTAX = /[`*_[\]<>!\\&~|$^\u0000-\u0009\u000b-\u001f\u007f]|www\.|:\/\/|@/i;

@@ -1,12 +1,15 @@
-// The document model of a draft: front matter, the section tree (instrument → article → part) and lazy section trees.
+// One analysis per document version: the draft's model (front matter, instrument → article → part) and, on first need, every fact derived from it.
 import { withoutHtmlComments } from '../text/code';
 import type { Root } from 'mdast';
 import { INTRODUCTION_ID, isPartId, type PartId } from '../blueprint';
 import { getArticle, isInstrumentKey, type InstrumentKey } from '../domain/instruments';
 import type { LineIndex, Range } from '../text/lines';
-import { TextCache } from '../text/textCache';
 import { readFrontMatter, type FrontMatterIssue, type ReviewInfo } from './frontMatter';
-import { absoluteTree, parseSection } from './parseCache';
+import { absoluteTree, parseSection } from './sectionTree';
+import { createAnalysisEnv, type AnalysisEnv, type SectionFacts } from './sectionCache';
+import { commentsOf, type CommentsModel } from '../comments/parse';
+import { resolveChunk, type ResolvedRef } from '../refs/resolve';
+import type { Finding } from '../finding';
 import { scan, type FrontMatterBlock, type Scan, type ScannedHeading } from './scan';
 
 export type SectionRole = 'title' | 'introduction' | 'instrument' | 'article' | 'part' | 'other';
@@ -23,7 +26,7 @@ export interface Section {
   end: number;
   parent: Section | null;
   readonly children: Section[];
-  /** Index of this heading's chunk in `DraftModel.chunks`. */
+  /** Index of this heading's chunk in `DraftAnalysis.chunks`. */
   readonly chunk: number;
 }
 
@@ -32,22 +35,25 @@ export interface Chunk { readonly start: number; readonly end: number; readonly 
 
 const ARTICLE_ID = /^([a-z]+)-(\d+)$/;
 const THREAD_LINE = /^\{>>@[a-z0-9.]+ \|.*?<<\}[ \t]*$/gm;
-/** Whether a chunk has text under its heading line, by its text: bounded, and shared by every model. */
-const chunkContent = new TextCache<boolean>(10_000);
 
 /**
- * A chunk has content when something but whitespace is left under its heading once template hints and comment
+ * A chunk has content when something but whitespace is left under its heading line once template hints and comment
  * threads are removed. The parser agrees in every case (an HTML comment is the only block it reads as blank), so
  * it is not asked; a test keeps the two in agreement.
  */
 function hasContentUnderHeading(chunk: string): boolean {
-  let hit = chunkContent.get(chunk);
-  if (hit !== undefined) return hit;
   const nl = chunk.indexOf('\n');
-  hit = /\S/.test(withoutHtmlComments(nl < 0 ? '' : chunk.slice(nl + 1), '').replace(THREAD_LINE, ''));
-  chunkContent.set(chunk, hit);
-  return hit;
+  return /\S/.test(withoutHtmlComments(nl < 0 ? '' : chunk.slice(nl + 1), '').replace(THREAD_LINE, ''));
 }
+
+/** What a version's analysis keeps of the one before it: per chunk, its text, first line and section findings. */
+interface Inherited {
+  readonly texts: readonly string[];
+  readonly lines: readonly number[];
+  readonly findings: readonly (ChunkFindings | undefined)[];
+}
+/** The findings of the section rules on one chunk, document-absolute, and the key of the facts they were made under. */
+export interface ChunkFindings { readonly key: string; readonly findings: readonly Finding[] }
 
 export function classify(h: ScannedHeading, isFirst: boolean): Pick<Section, 'role' | 'instrument' | 'article' | 'articleExists' | 'part'> {
   const id = h.attributes?.id ?? null;
@@ -64,7 +70,7 @@ export function classify(h: ScannedHeading, isFirst: boolean): Pick<Section, 'ro
   return { role: 'other' };
 }
 
-export class DraftModel {
+export class DraftAnalysis {
   readonly lines: LineIndex;
   readonly frontMatter: FrontMatterBlock | null;
   readonly info: ReviewInfo | null;
@@ -77,18 +83,34 @@ export class DraftModel {
   /** Offset where the body (after front matter) starts. */
   readonly bodyStart: number;
 
+  /** The cache this analysis fills and the parser it asks; shared with the versions after it. */
+  readonly env: AnalysisEnv;
+
   private readonly scanned: Scan;
   /** Chunk index of the first heading: 1 when a preamble precedes it, else 0. */
   private readonly firstHeadingChunk: number;
   private preambleText: string | undefined;
+  private readonly yamlText: string | null;
+  private readonly inherited: Inherited | null;
+  private commentsMemo: CommentsModel | undefined;
+  private readonly chunkRefs: (ResolvedRef[] | undefined)[] = [];
+  private allRefs: ResolvedRef[] | undefined;
+  /** Per chunk, the section findings last materialized (read by the next version, see `inheritedFindings`). */
+  readonly chunkFindings: (ChunkFindings | undefined)[] = [];
+  /** Findings per check options (checks/index.ts `checkAnalysis`): diagnostics, code actions and views share one check. */
+  readonly checked = new Map<string, Finding[]>();
 
-  private constructor(readonly text: string, previous?: DraftModel) {
+  private constructor(readonly text: string, previous: DraftAnalysis | undefined, env: AnalysisEnv | undefined) {
+    this.env = env ?? previous?.env ?? createAnalysisEnv();
     const s = scan(text, previous?.scanned);
     this.scanned = s;
     this.lines = s.lines;
     this.frontMatter = s.frontMatter;
-    if (s.frontMatter && s.frontMatter.closeLine !== null) {
-      const fm = readFrontMatter(text.slice(s.frontMatter.contentStart, s.frontMatter.contentEnd), s.frontMatter.contentStart);
+    this.yamlText = s.frontMatter && s.frontMatter.closeLine !== null ? text.slice(s.frontMatter.contentStart, s.frontMatter.contentEnd) : null;
+    if (s.frontMatter && this.yamlText !== null) {
+      // A keystroke in the body leaves the front matter as it was: its YAML is not read again.
+      const same = previous && previous.yamlText === this.yamlText && previous.frontMatter?.contentStart === s.frontMatter.contentStart;
+      const fm = same ? { info: previous.info, issues: previous.frontMatterIssues } : readFrontMatter(this.yamlText, s.frontMatter.contentStart);
       this.info = fm.info;
       this.frontMatterIssues = fm.issues;
     } else {
@@ -111,10 +133,61 @@ export class DraftModel {
       this.sections.push(section);
       stack.push(section);
     });
+    // Only what the next version needs is kept of this one: holding `previous` itself would chain every version.
+    this.inherited = previous ? { texts: previous.chunks.map((_, i) => previous.chunkText(i)), lines: previous.chunks.map((c) => c.line), findings: previous.chunkFindings } : null;
   }
 
-  /** `previous`: the model of the same document's last version, so unchanged sections are recognized cheaply. */
-  static parse(text: string, previous?: DraftModel): DraftModel { return new DraftModel(text, previous); }
+  /**
+   * `previous`: the analysis of the same document's last version, so unchanged sections are recognized by identity and
+   * their findings reused; `env`: the cache and parser (a service's; by default the previous version's, or new ones).
+   */
+  static parse(text: string, previous?: DraftAnalysis, env?: AnalysisEnv): DraftAnalysis { return new DraftAnalysis(text, previous, env); }
+
+  /** Everything the cache knows of a chunk's text. */
+  chunkFacts(i: number): SectionFacts { return this.env.cache.facts(this.chunkText(i)); }
+
+  /** The comment marks, threads and conflicts of this version. */
+  get comments(): CommentsModel { return (this.commentsMemo ??= commentsOf(this.text, this.scanned, this.env.cache)); }
+
+  /** The resolved references of one chunk, document-absolute. */
+  referencesIn(i: number): ResolvedRef[] { return (this.chunkRefs[i] ??= resolveChunk(this, i)); }
+  /** Every resolved reference of the draft, in document order. */
+  get references(): ResolvedRef[] {
+    return (this.allRefs ??= this.chunks.flatMap((_, i) => this.referencesIn(i)));
+  }
+  /** The reference under an offset, if any: only the chunk holding it is read. */
+  referenceAt(offset: number): ResolvedRef | undefined {
+    return this.referencesIn(this.chunkAt(offset)).find((r) => r.start <= offset && offset <= r.end);
+  }
+  /** The index of the chunk holding an offset. */
+  chunkAt(offset: number): number {
+    let lo = 0, hi = this.chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.chunks[mid]!.start <= offset) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+  /** The section whose heading opens chunk `i` (null for the preamble). */
+  sectionOfChunk(i: number): Section | null {
+    return i < this.firstHeadingChunk ? null : this.sections[i - this.firstHeadingChunk] ?? null;
+  }
+
+  /**
+   * The previous version's section findings for chunk `i`, when that chunk is the same text on the same line and its
+   * findings were made under the same key: then nothing about it is computed again, not even its positions.
+   */
+  inheritedFindings(i: number, key: string): readonly Finding[] | undefined {
+    const h = this.inherited;
+    if (!h) return undefined;
+    const text = this.chunkText(i), line = this.chunks[i]!.line;
+    const shift = h.texts.length - this.chunks.length;
+    for (const j of shift ? [i, i + shift] : [i]) {
+      const f = h.findings[j];
+      if (f && f.key === key && h.lines[j] === line && h.texts[j] === text) return f.findings;
+    }
+    return undefined;
+  }
 
   chunkText(i: number): string {
     if (i >= this.firstHeadingChunk) return this.scanned.headingText(i - this.firstHeadingChunk);
@@ -122,7 +195,10 @@ export class DraftModel {
     return (this.preambleText ??= this.text.slice(c.start, c.end));
   }
   /** The chunk's tree with positions relative to the chunk; cached by text and shared, so read only. */
-  chunkTree(i: number): Root { return parseSection(this.chunkText(i)); }
+  chunkTree(i: number): Root {
+    const facts = this.chunkFacts(i);
+    return (facts.tree ??= parseSection(this.chunkText(i), this.env.parser));
+  }
   /** The chunk's tree with document-absolute positions (a fresh copy). */
   absoluteChunkTree(i: number): Root { const c = this.chunks[i]!; return absoluteTree(this.chunkTree(i), c.line, c.start); }
 
@@ -142,7 +218,9 @@ export class DraftModel {
   }
   /** A part with no observation in it: nested headings are content, the part's own heading is not. */
   isEmptyPart(s: Section): boolean {
-    return s.children.length === 0 && !hasContentUnderHeading(this.chunkText(s.chunk));
+    if (s.children.length) return false;
+    const facts = this.chunkFacts(s.chunk);
+    return !(facts.hasContent ??= hasContentUnderHeading(this.chunkText(s.chunk)));
   }
   articleSections(): Section[] { return this.sections.filter((s) => s.role === 'article'); }
   /** The first section for an article (a duplicate is reported, not used); indexed once, asked per article per check. */

@@ -1,0 +1,78 @@
+// The one cache of the core: everything derived from one section's text, keyed by that text, owned by a service.
+import type { Root } from 'mdast';
+import type { Finding } from '../finding';
+import type { InstrumentKey } from '../domain/instruments';
+import type { InstrumentMention, RawRef, Target } from '../refs/types';
+import type { Missing } from '../refs/validate';
+import type { ScannedComments } from '../comments/parse';
+import { TextCache } from '../text/textCache';
+import { createMarkdownParser, type MarkdownParser } from './parser';
+
+/**
+ * What is known of one section's text. Every slot is filled on first need and then only read: an entry is shared by
+ * every section (in any document of the service) whose text is the same string.
+ */
+export interface SectionFacts {
+  tree?: Root;
+  /** Whether something but hints and thread lines stands under the heading line. */
+  hasContent?: boolean;
+  /** References found in the text, with the heading line read (index 0) or skipped as structural (index 1). */
+  refs?: [RawRef[] | undefined, RawRef[] | undefined];
+  comments?: ScannedComments;
+  /**
+   * Findings of the section rules, positions relative to the section (line 0 is its heading line), under the key of
+   * everything outside the text they depend on (the section's place and the review's facts, see analysis.ts).
+   */
+  findings?: Map<string, Finding[]>;
+}
+
+/**
+ * Bounded in two generations (text/textCache.ts). An editor re-checks the same sections keystroke after keystroke and
+ * wants a large cache; a batch checks each file once, where a few hundred entries serve the file at hand.
+ *
+ * Localized messages are held here (findings): a service, and so its cache, lives in one interface language (VS Code
+ * restarts the extension host when the display language changes; the CLI sets its language once, at start).
+ */
+export class SectionCache {
+  private readonly entries: TextCache<SectionFacts>;
+  // A draft cites the same few articles and units thousands of times: references share one frozen copy of each list of
+  // targets and of each instrument mention instead of keeping their own (a 10 MB draft holds some 65,000 references).
+  private readonly targets = new Map<string, Target[]>();
+  private readonly mentions = new Map<string, InstrumentMention>();
+  /** Verdicts on cited units (refs/validate.ts): the treaty data does not change while the service lives. */
+  readonly missing = new Map<string, Missing | null>();
+  readonly missingPerTargets = new WeakMap<readonly Target[], Partial<Record<InstrumentKey, (Missing | null)[]>>>();
+
+  constructor(readonly generation = 10_000) { this.entries = new TextCache(generation); }
+
+  facts(text: string): SectionFacts {
+    let f = this.entries.get(text);
+    if (!f) this.entries.set(text, (f = {}));
+    return f;
+  }
+
+  get size(): number { return this.entries.size; }
+
+  sharedTargets(key: string, make: () => Target[]): Target[] {
+    if (this.targets.size > 50_000) this.targets.clear();
+    let v = this.targets.get(key);
+    if (!v) this.targets.set(key, (v = make()));
+    return v;
+  }
+
+  sharedMention(key: string, m: InstrumentMention): InstrumentMention {
+    let v = this.mentions.get(key);
+    if (!v) this.mentions.set(key, (v = Object.freeze(m)));
+    return v;
+  }
+}
+
+/** What an analysis is made with: the cache it fills and the Markdown parser it asks (injected, as a language service's). */
+export interface AnalysisEnv {
+  readonly cache: SectionCache;
+  readonly parser: MarkdownParser;
+}
+
+export function createAnalysisEnv(options: { generation?: number; parser?: MarkdownParser } = {}): AnalysisEnv {
+  return { cache: new SectionCache(options.generation), parser: options.parser ?? createMarkdownParser() };
+}
