@@ -51,6 +51,18 @@ describe('consistency', () => {
       expect(readFileSync(f, 'utf8'), f).not.toMatch(/from ['"]vscode['"]|require\(['"]vscode['"]\)/);
     }
   });
+  it('the core holds no module-level mutable state: no top-level let or var, no top-level cache', () => {
+    // Tables built once from literals or the bundled treaty data are constants; a Map or cache filled while running is not.
+    const constantTables = /^(?:export )?const [A-Z_]+(?:: Readonly(?:Map|Set)<[^=]+)? = new (?:Set<string>\(|Set\(\[|Map<InstrumentKey, Instrument>\(INSTRUMENT_KEYS|Map\(\[\.\.\.RULES)/;
+    const offending: string[] = [];
+    for (const f of files(join(root, 'src', 'core')).filter((x) => x.endsWith('.ts'))) {
+      readFileSync(f, 'utf8').split('\n').forEach((line, i) => {
+        if (/^(?:export )?(?:let|var) /.test(line)) offending.push(`${f}:${i + 1}: ${line}`);
+        else if (/^(?:export )?const \w+(?:: [^=]+)? = new (?:Map|WeakMap|Set|TextCache|SectionCache)\b/.test(line) && !constantTables.test(line)) offending.push(`${f}:${i + 1}: ${line}`);
+      });
+    }
+    expect(offending).toEqual([]);
+  });
   it('the copied domain data matches the hashes its provenance records', async () => {
     const { createHash } = await import('node:crypto');
     const prov = readFileSync(join(root, 'src', 'core', 'domain', 'data', 'PROVENANCE.md'), 'utf8');

@@ -100,19 +100,11 @@ const KNOWN = new Set<string>(Object.values(FIELDS));
 /** Cheap test used to decide whether a Markdown file is a draft at all (before any YAML parsing). */
 export const DRAFT_MARKER = /^document:[ \t]*["']?(list-of-observations|summary)["']?[ \t]*(#.*)?$/m;
 
-/** The last front matter read without an issue: a keystroke in the body must not re-parse the YAML. */
-let lastClean: { yamlText: string; base: number; info: ReviewInfo } | null = null;
-
-/** Reads the front matter; the result is shared between reads of the same text, so callers must not mutate it. */
+/**
+ * Reads the front matter. A keystroke in the body does not come here: the analysis of the next version takes the
+ * previous version's result when the YAML text is the same (draft/analysis.ts).
+ */
 export function readFrontMatter(yamlText: string, base: number): { info: ReviewInfo | null; issues: FrontMatterIssue[] } {
-  // Only issue-free results are remembered: issues carry messages in the interface language, which may change.
-  if (lastClean && lastClean.base === base && lastClean.yamlText === yamlText) return { info: lastClean.info, issues: [] };
-  const r = readFrontMatterUncached(yamlText, base);
-  if (r.info && !r.issues.length) lastClean = { yamlText, base, info: r.info };
-  return r;
-}
-
-function readFrontMatterUncached(yamlText: string, base: number): { info: ReviewInfo | null; issues: FrontMatterIssue[] } {
   const issues: FrontMatterIssue[] = [];
   const at = (code: string, severity: FrontMatterIssue['severity'], message: string, r?: [number, number]) =>
     issues.push({ code, severity, message, start: base + (r?.[0] ?? 0), end: base + (r?.[1] ?? 0) });

@@ -46,10 +46,12 @@ function otherAliases(lang: 'fr' | 'es' | 'ru' | 'ar'): Alias[] {
   return out.sort((a, b) => b.text.length - a.text.length);
 }
 
-let cache: Record<string, Alias[]> | null = null;
-export function aliases(lang: 'en' | 'zh' | 'fr' | 'es' | 'ru' | 'ar'): Alias[] {
-  cache ??= { en: englishAliases(), zh: chineseAliases(), fr: otherAliases('fr'), es: otherAliases('es'), ru: otherAliases('ru'), ar: otherAliases('ar') };
-  return cache[lang]!;
+/** Built once from the treaty data, which is loaded with the module anyway: a constant table, not a cache. */
+const ALIASES: Readonly<Record<'en' | 'zh' | 'fr' | 'es' | 'ru' | 'ar', readonly Alias[]>> = Object.freeze({
+  en: englishAliases(), zh: chineseAliases(), fr: otherAliases('fr'), es: otherAliases('es'), ru: otherAliases('ru'), ar: otherAliases('ar'),
+});
+export function aliases(lang: keyof typeof ALIASES): readonly Alias[] {
+  return ALIASES[lang];
 }
 
 /** The alias that starts exactly at `pos` (case-insensitive for Latin scripts), longest first. */
