@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { t } from '@vscode/l10n';
-import { createAnalysisEnv, decodeDraft, kindOfError, summarizeDecoded, type AnalysisEnv, unreadablePath, type CheckOptions, type Decoded, type DraftSummary, type FileKind } from '../core/index';
+import { createAnalysisEnv, decodeDraft, kindOfError, readFailure, summarizeDecoded, type AnalysisEnv, unreadablePath, type CheckOptions, type Decoded, type DraftSummary, type FileKind } from '../core/index';
 import { currentMessages, useMessages } from './locale';
 
 /** A file to check, with the options of its configuration file when it has one. */
@@ -29,8 +29,7 @@ export function readDraft(path: string): Decoded {
   const refused = unreadablePath(kind, size);
   if (refused) return { ok: false, finding: refused };
   try { return decodeDraft(readFileSync(path)); } catch (e) {
-    const named = unreadablePath(kindOfError((e as NodeJS.ErrnoException).code), 0);
-    return { ok: false, finding: named ?? { code: 'file.unreadable', severity: 'error', message: t('cannot read the file: {0}', (e as Error).message), range: AT_START } };
+    return { ok: false, finding: readFailure(kindOfError((e as NodeJS.ErrnoException).code), (e as Error).message) };
   }
 }
 

@@ -1,31 +1,35 @@
-// Writes a file the safe way: a new temporary file beside the target (created exclusively, a random name), then a rename.
+// The CLI's side of writing a file: Node's file system under the core's replace policy, and its errors in words.
 import { closeSync, fsyncSync, lstatSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { t } from '@vscode/l10n';
+import { replaceFile, ReplaceError, type ReplaceFs } from '../core/index';
 
-/**
- * Replaces `target` with `bytes` so that a reader sees the old file or the new one, never half of one. The temporary
- * file is created with O_EXCL under a random name, so a link planted beside the target cannot receive the output; a
- * target that is a symbolic link is refused rather than followed.
- */
-export function writeBeside(target: string, bytes: Uint8Array | string): void {
-  const st = lstatSync(target, { throwIfNoEntry: false });
-  if (st?.isSymbolicLink()) throw new Error(t('{0} is a symbolic link; write to the file it points to instead.', target));
-  if (st?.isDirectory()) throw new Error(t('{0} is a folder; give a file name.', target));
-  const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  let fd: number;
-  try { fd = openSync(tmp, 'wx', 0o644); } catch (e) { throw new Error(folderProblem(dirname(target), (e as NodeJS.ErrnoException).code)); }
+/** Node's file system as the core's policy needs it: the temporary file created with O_EXCL, so a planted link cannot receive the output. */
+const nodeFs: ReplaceFs = {
+  kind(path) {
+    const st = lstatSync(path, { throwIfNoEntry: false });
+    return !st ? 'missing' : st.isSymbolicLink() ? 'link' : st.isDirectory() ? 'folder' : st.isFile() ? 'file' : 'other';
+  },
+  createNew(path, bytes) {
+    const fd = openSync(path, 'wx', 0o644);
+    try { writeSync(fd, bytes); fsyncSync(fd); } finally { closeSync(fd); }
+  },
+  rename: (from, to) => renameSync(from, to),
+  remove: (path) => rmSync(path, { force: true }),
+};
+
+/** Replaces `target` with `bytes` (core/files/replaceFile.ts); an error names the target or its folder and what to do. */
+export async function writeBeside(target: string, bytes: Uint8Array | string): Promise<void> {
   try {
-    writeSync(fd, typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes);
-    fsyncSync(fd);
+    await replaceFile(nodeFs, target, typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes, randomBytes(6).toString('hex'));
   } catch (e) {
-    closeSync(fd);
-    rmSync(tmp, { force: true });
-    throw e;
+    if (!(e instanceof ReplaceError)) throw e;
+    if (e.reason === 'link') throw new Error(t('{0} is a symbolic link; write to the file it points to instead.', target));
+    if (e.reason === 'folder') throw new Error(t('{0} is a folder; give a file name.', target));
+    const code = (e.cause as NodeJS.ErrnoException).code;
+    throw new Error(e.reason === 'create' ? folderProblem(dirname(target), code) : folderProblem(target, code));
   }
-  closeSync(fd);
-  try { renameSync(tmp, target); } catch (e) { rmSync(tmp, { force: true }); throw new Error(folderProblem(target, (e as NodeJS.ErrnoException).code)); }
 }
 
 /** What stops a write, in words naming the folder or file (never the temporary file's name, nor a raw ENOENT). */

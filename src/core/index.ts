@@ -30,4 +30,6 @@ export * from './report';
 export * from './compare';
 export * from './assignments';
 export * from './export/wordLock';
+export * from './export/gate';
+export * from './files/replaceFile';
 // The Word exporter (export/docx.ts) is imported from its own module: the extension loads it only on first export.

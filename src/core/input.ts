@@ -51,6 +51,12 @@ export function unreadablePath(kind: FileKind, size: number, maxBytes = DEFAULT_
   return tooLarge(size, maxBytes);
 }
 
+/** The finding for a file whose reading failed: named by its kind when the error tells it, else in the error's words. */
+export function readFailure(kind: FileKind, detail: string): Finding {
+  return (kind !== 'other' && kind !== 'file' ? unreadablePath(kind, 0) : null)
+    ?? { code: 'file.unreadable', severity: 'error', message: t('cannot read the file: {0}', detail), range: at0 };
+}
+
 /** The kind of a path from an fs error code (ELOOP, ENOENT, EACCES…), for unreadablePath. */
 export function kindOfError(code: string | undefined): FileKind {
   return code === 'ELOOP' ? 'link-loop' : code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : code === 'EACCES' || code === 'EPERM' ? 'denied' : code === 'EISDIR' ? 'directory' : 'other';

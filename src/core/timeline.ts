@@ -18,6 +18,19 @@ export const DEFAULT_DEADLINES: Deadlines = {
 };
 
 /**
+ * The deadlines of a configuration (file, settings or flags): each step's period replaces its default's, the rest of
+ * the step (which dates it runs from and to) stays. The one merge of periods over the defaults.
+ */
+export function deadlinesFrom(periods: Partial<Record<string, { weeks?: number; months?: number }>> | undefined): Partial<Deadlines> {
+  const out: Partial<Deadlines> = {};
+  for (const [k, v] of Object.entries(periods ?? {})) {
+    if (!v || !(k in DEFAULT_DEADLINES) || (typeof v.weeks !== 'number' && typeof v.months !== 'number')) continue;
+    out[k as StepId] = { ...DEFAULT_DEADLINES[k as StepId], weeks: v.weeks, months: v.months };
+  }
+  return out;
+}
+
+/**
  * The date a period after `date`. Months keep the day of the month, clamped to the month's last day: six months after
  * 31 August is 28 February, not 3 March (setUTCMonth would overflow into the next month).
  */
@@ -43,7 +56,7 @@ export interface StepStatus { step: StepId; due: string; done: string | null; ov
 export function timeline(info: ReviewInfo, today: string, overrides: Partial<Deadlines> = {}): StepStatus[] {
   const out: StepStatus[] = [];
   for (const step of Object.keys(DEFAULT_DEADLINES) as StepId[]) {
-    const deadline = { ...DEFAULT_DEADLINES[step], ...overrides[step] };
+    const deadline = overrides[step] ?? DEFAULT_DEADLINES[step];
     const from = info.dates[deadline.from];
     if (!from) continue;
     const due = addPeriod(from, deadline);

@@ -1,6 +1,6 @@
 // Reads the extension's settings (reviewObservations.*) into the options the core takes.
 import * as vscode from 'vscode';
-import { DEFAULT_MAX_BYTES, DEFAULT_DEADLINES, type CheckOptions, type Deadlines, type SeverityOverrides, type StepId } from '../core/index';
+import { deadlinesFrom, DEFAULT_MAX_BYTES, type CheckOptions, type SeverityOverrides } from '../core/index';
 
 export const SECTION = 'reviewObservations';
 
@@ -21,10 +21,8 @@ export function defaultLanguage(): string {
 /** Everything a check run takes from the settings: severities, deadlines (merged over the defaults), the summary limit. */
 export function checkOptions(): CheckOptions {
   const cfg = vscode.workspace.getConfiguration(SECTION);
-  const deadlines: Partial<Deadlines> = {};
-  for (const [k, v] of Object.entries(cfg.get<Record<string, { weeks?: number; months?: number }>>('deadlines') ?? {})) {
-    if (k in DEFAULT_DEADLINES) deadlines[k as StepId] = { ...DEFAULT_DEADLINES[k as StepId], weeks: v.weeks, months: v.months };
-  }
+  // Each step's period over its default, by the core's one rule, as the CLI's --deadline and the configuration file.
+  const deadlines = deadlinesFrom(cfg.get<Record<string, { weeks?: number; months?: number }>>('deadlines'));
   const limit = cfg.get<{ words?: number; characters?: number }>('summaryLimit') ?? {};
   return { severity: severityOverrides(), deadlines, summaryLimit: limit.words || limit.characters ? limit : undefined };
 }

@@ -68,8 +68,16 @@ export class DiagnosticsManager implements vscode.Disposable {
     const d = new vscode.Diagnostic(toRange(f.range), f.message, toSeverity(f.severity));
     d.source = SOURCE;
     d.code = this.code(f.code);
+    this.findings.set(d, f);
     return d;
   }
+
+  /**
+   * The finding a diagnostic was made from, with its payload (the fix's data). VS Code hands code actions the very
+   * diagnostic objects of this collection, so the finding is found by identity, never by comparing its rendering.
+   */
+  findingOf(d: vscode.Diagnostic): Finding | undefined { return this.findings.get(d); }
+  private readonly findings = new WeakMap<vscode.Diagnostic, Finding>();
 
   /** One code object per rule, shared by its diagnostics: a large draft has tens of thousands of them. */
   private readonly codes = new Map<string, { value: string; target: vscode.Uri }>();

@@ -1,8 +1,9 @@
 // Export to Word from VS Code: pick the mode and the file, ask before replacing a file open in Word, write atomically.
 import * as vscode from 'vscode';
-import { checkModel, DraftAnalysis, wordLockNames } from '../core/index';
+import { cleanExportBlockers, wordLockNames } from '../core/index';
 import type { ConfigFiles } from './configFiles';
 import { loadWordBundle } from './wordBundle';
+import { replaceWorkspaceFile } from './writeFile';
 
 const t = vscode.l10n.t;
 
@@ -17,7 +18,7 @@ export function registerExport(configs?: ConfigFiles): vscode.Disposable {
     if (!mode) return undefined;
     const text = d.getText();
     if (mode === 'clean' && !args?.force) {
-      const errors = checkModel(DraftAnalysis.parse(text), { finalization: true }).filter((f) => f.severity === 'error');
+      const errors = cleanExportBlockers(text);
       if (errors.length) {
         const go = await vscode.window.showWarningMessage(t('The draft still has {0} error(s) (see the Problems panel after "Check for finalization"). A clean copy is meant for finalization.', errors.length), { modal: true }, t('Export anyway'));
         if (go !== t('Export anyway')) return undefined;
@@ -40,10 +41,7 @@ export function registerExport(configs?: ConfigFiles): vscode.Disposable {
     }
     const masthead = (await configs?.load(d.uri))?.config.masthead;
     const bytes = await loadWordBundle().exportDocx(text, { mode, ...(masthead ? { masthead } : {}) });
-    // Written beside the target and renamed over it, so an interrupted export never leaves a broken file.
-    const tmp = vscode.Uri.joinPath(dir, `.${name}.${Date.now()}.tmp`);
-    await vscode.workspace.fs.writeFile(tmp, bytes);
-    await vscode.workspace.fs.rename(tmp, target, { overwrite: true });
+    await replaceWorkspaceFile(target, bytes);
     // Where it went, and the two things one does next with it.
     void vscode.window.showInformationMessage(t('Exported {0}.', vscode.workspace.asRelativePath(target)), t('Open the document'), t('Reveal in the Explorer')).then((pick) => {
       if (pick === t('Open the document')) void vscode.env.openExternal(target);

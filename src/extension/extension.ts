@@ -42,7 +42,8 @@ export function activate(context: vscode.ExtensionContext): ReviewObservationsAp
   let diagnostics: DiagnosticsManager | undefined;
   const configs = new ConfigFiles(() => diagnostics?.recheckAll());
   const service = createReviewService({ getCheckOptions: (uri) => configs.options(vscode.Uri.parse(uri), checkOptions()) });
-  diagnostics = new DiagnosticsManager(service, context.extensionUri, configs);
+  const published = new DiagnosticsManager(service, context.extensionUri, configs);
+  diagnostics = published;
   const comments = new ReviewComments(service);
   context.subscriptions.push(
     configs,
@@ -52,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): ReviewObservationsAp
     new Progress(service),
     registerExport(configs),
     registerImport(),
-    ...registerProviders(service),
+    ...registerProviders(service, (d) => published.findingOf(d)),
     vscode.commands.registerCommand('reviewObservations.newList', (args?: NewDraftArgs) => newDraftCommand('list-of-observations', args, configs)),
     vscode.commands.registerCommand('reviewObservations.newSummary', (args?: NewDraftArgs) => newDraftCommand('summary', args, configs)),
     vscode.commands.registerCommand('reviewObservations.check', async () => {

@@ -1,6 +1,7 @@
 // Check for finalization: the secretariat's readiness check on the open draft or the workspace, as diagnostics and a view.
 import * as vscode from 'vscode';
-import { summarizeText, withCrossChecks, type DraftSummary } from '../core/index';
+import { summarizeDecoded, withCrossChecks, type Decoded, type DraftSummary } from '../core/index';
+import { readWorkspaceDraft } from './readFile';
 import { checkOptions } from './config';
 import type { ConfigFiles } from './configFiles';
 import { toRange, toSeverity } from './convert';
@@ -33,7 +34,7 @@ export class Finalization implements vscode.TreeDataProvider<DraftItem>, vscode.
       vscode.window.registerTreeDataProvider('reviewObservations.readiness', this),
       vscode.commands.registerCommand('reviewObservations.checkFinalization', () => {
         const d = vscode.window.activeTextEditor?.document;
-        return d ? this.run([{ uri: d.uri, text: d.getText() }]) : this.runWorkspace();
+        return d ? this.run([{ uri: d.uri, read: { ok: true, text: d.getText() } }]) : this.runWorkspace();
       }),
       vscode.commands.registerCommand('reviewObservations.checkWorkspaceFinalization', () => this.runWorkspace()),
     ];
@@ -48,20 +49,19 @@ export class Finalization implements vscode.TreeDataProvider<DraftItem>, vscode.
   private async runWorkspace(): Promise<DraftSummary[]> {
     return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Checking drafts for finalization'), cancellable: true }, async (progress, token) => {
       const uris = await vscode.workspace.findFiles('**/*.{md,markdown}', '**/node_modules/**', 10_000, token);
-      const docs: { uri: vscode.Uri; text: string }[] = [];
+      const docs: { uri: vscode.Uri; read: Decoded }[] = [];
       for (const [i, uri] of uris.entries()) {
         if (token.isCancellationRequested) break;
         const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-        let text: string;
-        try { text = open?.getText() ?? new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)); } catch { continue; }
-        docs.push({ uri, text });
+        // By the core's reading policy, as the CLI reads: a binary, non-UTF-8, too large or unreadable file is reported.
+        docs.push({ uri, read: open ? { ok: true, text: open.getText() } : await readWorkspaceDraft(uri) });
         progress.report({ message: t('read {0}/{1}', i + 1, uris.length), increment: 50 / Math.max(1, uris.length) });
       }
       return this.run(docs, false, progress, token);
     });
   }
 
-  private async run(docs: { uri: vscode.Uri; text: string }[], explicit = true, progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken): Promise<DraftSummary[]> {
+  private async run(docs: { uri: vscode.Uri; read: Decoded }[], explicit = true, progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken): Promise<DraftSummary[]> {
     const settings = { ...checkOptions(), finalization: true };
     const summaries: DraftSummary[] = [];
     const uriOf = new Map<string, vscode.Uri>();
@@ -73,7 +73,7 @@ export class Finalization implements vscode.TreeDataProvider<DraftItem>, vscode.
       await this.configs?.load(d.uri);
       if (!explicit && this.configs?.ignores(d.uri)) continue;
       const options = this.configs ? this.configs.options(d.uri, settings) : settings;
-      try { summaries.push(summarizeText(name, d.text, options, explicit)); } catch { /* one bad file must not stop the check */ }
+      try { summaries.push(summarizeDecoded(name, d.read, options, explicit)); } catch { /* one bad file must not stop the check */ }
       progress?.report({ message: t('checked {0}/{1}', i + 1, docs.length), increment: 50 / Math.max(1, docs.length) });
       // Let the extension host breathe between files on a large workspace.
       if (i % 20 === 19) await new Promise((r) => setTimeout(r, 0));

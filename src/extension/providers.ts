@@ -1,8 +1,7 @@
 // Outline, folding and quick fixes for drafts: each maps a core result to the VS Code provider API.
 import * as vscode from 'vscode';
-import { completionsAt, definitionAt, fixAll, fixesFor, hoverAt, type OutlineSymbol, type ReviewService } from '../core/index';
+import { completionsAt, definitionAt, fixAll, fixesFor, hoverAt, type Finding, type OutlineSymbol, type ReviewService } from '../core/index';
 import { asDoc, toRange } from './convert';
-import { SOURCE } from './diagnostics';
 
 const SELECTOR: vscode.DocumentSelector = { language: 'markdown' };
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('reviewObservations');
@@ -18,7 +17,8 @@ function toSymbol(s: OutlineSymbol): vscode.DocumentSymbol {
   return sym;
 }
 
-export function registerProviders(service: ReviewService): vscode.Disposable[] {
+/** `findingOf`: the finding behind one of this extension's diagnostics (diagnostics.ts). */
+export function registerProviders(service: ReviewService, findingOf: (d: vscode.Diagnostic) => Finding | undefined): vscode.Disposable[] {
   const draft = (d: vscode.TextDocument) => service.isDraft(d.getText());
   return [
     vscode.languages.registerDocumentSymbolProvider(SELECTOR, {
@@ -71,9 +71,7 @@ export function registerProviders(service: ReviewService): vscode.Disposable[] {
           return [action];
         }
         for (const diag of context.diagnostics) {
-          if (diag.source !== SOURCE) continue;
-          const code = typeof diag.code === 'object' ? diag.code.value : diag.code;
-          const f = findings.find((x) => x.code === code && toRange(x.range).isEqual(diag.range) && x.message === diag.message);
+          const f = findingOf(diag);
           if (!f) continue;
           for (const fix of fixesFor(model, f)) {
             const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);

@@ -11,6 +11,12 @@ function run(args: string[], cwd: string) {
   const code = main(args, { out: (s) => out.push(s), err: (s) => err.push(s), cwd });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
+/** For a command that writes a file: its status once the file is written. */
+async function runToEnd(args: string[], cwd: string) {
+  const out: string[] = [], err: string[] = [];
+  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s), cwd });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
 const repo = join(__dirname, '..', '..');
 const fixtures = join(repo, 'test', 'fixtures');
 
@@ -82,9 +88,9 @@ describe('review-obs check', () => {
 
 describe('review-obs new', () => {
   const args = ['new', '--state', 'Arcadia', '--reviewer', 'Borealia', '--reviewer', 'Calderra:untoc', '--cluster', '1', '--party-to', 'untoc,tip', '--lang', 'zh,en'];
-  it('writes a draft that checks without errors', () => {
+  it('writes a draft that checks without errors', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ro-'));
-    expect(run([...args, '-o', 'd.md'], dir).code).toBe(0);
+    expect((await runToEnd([...args, '-o', 'd.md'], dir)).code).toBe(0);
     const text = readFileSync(join(dir, 'd.md'), 'utf8');
     expect(text).toContain('### 第5条 参加有组织犯罪集团行为的刑事定罪 / Article 5. Criminalization of participation in an organized criminal group {#untoc-5}');
     expect(text).toMatch(/- state: Calderra\n\s+instruments: \[untoc\]/);
@@ -144,13 +150,13 @@ describe('review-obs diff', () => {
     expect(r.out).toContain('a.md:1:5 [-offence-]{+crime+}');
     expect(r.out).toMatch(/a\.md:3:\d+ \[-所得-\]\{\+收益\+\}/);
   });
-  it('imports the differences as suggestions attributed to the co-reviewer; accepting them all gives the copy', () => {
+  it('imports the differences as suggestions attributed to the co-reviewer; accepting them all gives the copy', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ro-'));
     const draft = readFileSync(join(repo, 'examples', 'arcadia-list-of-observations.en.md'), 'utf8');
     writeFileSync(join(dir, 'draft.md'), draft);
     const copy = draft.replace('only four convictions', 'only three convictions').replace('None identified.', 'Training on asset recovery.');
     writeFileSync(join(dir, 'copy.md'), copy);
-    expect(run(['diff', 'draft.md', 'copy.md', '--as-suggestions', '--author', 'Li Wei (Calderra)', '-o', 'merged.md'], dir).code).toBe(0);
+    expect((await runToEnd(['diff', 'draft.md', 'copy.md', '--as-suggestions', '--author', 'Li Wei (Calderra)', '-o', 'merged.md'], dir)).code).toBe(0);
     const merged = readFileSync(join(dir, 'merged.md'), 'utf8');
     expect(merged).toMatch(/\{~~four~>three~~\}\{>>@[a-z0-9]{8}<<\}/);
     expect(merged).toMatch(/\n\{>>@[a-z0-9]{8} \| Li Wei \(Calderra\) \| \d{4}-\d\d-\d\dT[\d:]+Z<<\}\n/);

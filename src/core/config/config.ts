@@ -6,7 +6,9 @@ import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { CheckOptions } from '../checks/options';
 import { getArticle, type InstrumentKey } from '../domain/instruments';
 import type { SeverityOverrides } from '../finding';
-import { DEFAULT_DEADLINES, type Deadlines, type StepId } from '../timeline';
+import { deadlinesFrom, type StepId } from '../timeline';
+
+export { deadlinesFrom };
 import { LineIndex } from '../text/lines';
 import { configSchema } from './schema';
 
@@ -156,16 +158,6 @@ function prune(v: unknown, bad: Set<string>, path: string[] = []): unknown {
     return removed && !Object.keys(out).length ? undefined : out;
   }
   return v;
-}
-
-/** Deadlines from periods: the defaults, a configured step's period replacing its default's. */
-export function deadlinesFrom(periods: Partial<Record<string, { weeks?: number; months?: number }>> | undefined): Partial<Deadlines> {
-  const out: Partial<Deadlines> = {};
-  for (const [k, v] of Object.entries(periods ?? {})) {
-    if (!v || !(k in DEFAULT_DEADLINES) || (typeof v.weeks !== 'number' && typeof v.months !== 'number')) continue;
-    out[k as StepId] = { ...DEFAULT_DEADLINES[k as StepId], weeks: v.weeks, months: v.months };
-  }
-  return out;
 }
 
 /**

@@ -1,12 +1,12 @@
 // review-obs import: the comments and changes of a .docx returned from Word, into the draft it was exported from.
 import { readFileSync, statSync } from 'node:fs';
-import { readDraft } from './batch';
+import { readDraft } from '../batch';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { t } from '@vscode/l10n';
-import { decodeDraft, parseAuthor } from '../core/index';
-import { importDocx, MAX_DOCX_BYTES, WordFileError } from '../core/word/index';
-import { writeBeside } from './write';
+import { decodeDraft, parseAuthor } from '../../core/index';
+import { importDocx, MAX_DOCX_BYTES, WordFileError } from '../../core/word/index';
+import { writeBeside } from '../write';
 
 export interface ImportIo { out(s: string): void; err(s: string): void; cwd: string }
 
@@ -45,7 +45,7 @@ export async function importCommand(args: string[], io: ImportIo): Promise<numbe
     s.comments, s.replies, s.resolved, s.reopened, s.trackedChanges, s.untrackedChanges, s.accepted, s.rejected);
   if (result.text === decoded.text) { io.err(t('nothing to import from {0}: the draft is unchanged.', rel(docxPath))); return 0; }
   if (result.matchedByText) io.err(t('{0} was not exported from this text: what it holds was placed by matching the text (--force).', rel(docxPath)));
-  writeBeside(out, result.text);
+  await writeBeside(out, result.text);
   io.err(t('imported {0} into {1}: {2}.', rel(docxPath), rel(out), what));
   return 0;
 }
