@@ -7,7 +7,7 @@ import type { ReviewInfo } from '../draft/frontMatter';
 import type { InstrumentKey } from '../domain/instruments';
 import { applySeverity, compareFindings, type Finding, type Severity } from '../finding';
 import type { CheckOptions } from './options';
-import { tooDeep, tooDeepMessage } from '../input';
+import { tooDeepMessage } from '../input';
 import type { CodeInfo, DocumentRule, Rule, SectionRule } from './rule';
 import { duplicateSection } from './rules/duplicateSection';
 import { emptyPart } from './rules/emptyPart';
@@ -104,7 +104,7 @@ function runChecks(model: DraftAnalysis, options: CheckOptions): Finding[] {
   } else if (fm.closeLine === null) {
     push('frontmatter.unclosed', 'error', t('The front matter opened on line 1 is never closed. Add a line "---" after the last field.'), 0, model.lines.lineEnd(0));
   }
-  const deep = tooDeep(model.text);
+  const deep = model.tooDeep;
   if (deep) push('file.too-deep', 'error', tooDeepMessage(deep.depth, deep.line), deep.offset, model.lines.lineEnd(deep.line));
   const configured = model.info ? configuredArticles(model.info, options) : null;
   // Articles from the configuration are the secretariat's, not provisional: the note about provisional data goes.

@@ -10,6 +10,7 @@ import { createAnalysisEnv, type AnalysisEnv, type SectionFacts } from './sectio
 import { commentsOf, type CommentsModel } from '../comments/parse';
 import { resolveChunk, type ResolvedRef } from '../refs/resolve';
 import type { Finding } from '../finding';
+import { tooDeep } from '../input';
 import { scan, type FrontMatterBlock, type Scan, type ScannedHeading } from './scan';
 
 export type SectionRole = 'title' | 'introduction' | 'instrument' | 'article' | 'part' | 'other';
@@ -135,6 +136,14 @@ export class DraftAnalysis {
     });
     // Only what the next version needs is kept of this one: holding `previous` itself would chain every version.
     this.inherited = previous ? { texts: previous.chunks.map((_, i) => previous.chunkText(i)), lines: previous.chunks.map((c) => c.line), findings: previous.chunkFindings } : null;
+    // A new version with the same text (a save, an undo back to it) is the previous one again: what it derived stands.
+    if (previous && previous.text === text) {
+      this.commentsMemo = previous.commentsMemo;
+      this.allRefs = previous.allRefs;
+      this.chunkRefs.push(...previous.chunkRefs);
+      this.deepMemo = previous.deepMemo;
+      for (const [k, v] of previous.checked) this.checked.set(k, v);
+    }
   }
 
   /**
@@ -145,6 +154,23 @@ export class DraftAnalysis {
 
   /** Everything the cache knows of a chunk's text. */
   chunkFacts(i: number): SectionFacts { return this.env.cache.facts(this.chunkText(i)); }
+
+  /**
+   * The first line that nests too deep (input.ts tooDeep), document-absolute: looked for section by section, each
+   * section's answer kept with its text; the front matter is looked at whole.
+   */
+  get tooDeep(): { offset: number; line: number; depth: number } | null {
+    if (this.deepMemo !== undefined) return this.deepMemo;
+    const head = this.chunks[0]?.start ?? this.text.length;
+    let found = head > 0 ? tooDeep(this.text.slice(0, head)) : null;
+    for (let i = 0; !found && i < this.chunks.length; i++) {
+      const facts = this.chunkFacts(i);
+      const d = facts.deep !== undefined ? facts.deep : (facts.deep = tooDeep(this.chunkText(i)));
+      if (d) found = { offset: this.chunks[i]!.start + d.offset, line: this.chunks[i]!.line + d.line, depth: d.depth };
+    }
+    return (this.deepMemo = found);
+  }
+  private deepMemo: { offset: number; line: number; depth: number } | null | undefined;
 
   /** The comment marks, threads and conflicts of this version. */
   get comments(): CommentsModel { return (this.commentsMemo ??= commentsOf(this.text, this.scanned, this.env.cache)); }

@@ -72,6 +72,8 @@ function detached(s: string): string {
 }
 
 function scanText(text: string, previous: Scan | null): Scan {
+  const reused = previous ? rescanEdit(text, previous) : null;
+  if (reused) return withSectionTexts(text, reused.lines, previous!.bodyStart, previous!.frontMatter, reused.headings, previous);
   const lines = new LineIndex(text);
   const bodyStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let frontMatter: FrontMatterBlock | null = null;
@@ -91,9 +93,18 @@ function scanText(text: string, previous: Scan | null): Scan {
     line = close === null ? 1 : close + 1;
   }
   const headings: ScannedHeading[] = [];
+  scanLines(text, lines, line, lines.lineCount, headings);
+  return withSectionTexts(text, lines, bodyStart, frontMatter, headings, previous);
+}
+
+/**
+ * The headings of lines [from, to), pushed onto `out`, skipping code blocks and HTML comments; whether the last line
+ * leaves a code block or a comment open (then what follows cannot be taken as it was).
+ */
+function scanLines(text: string, lines: LineIndex, from: number, to: number, out: ScannedHeading[]): boolean {
   let fence: { code: number; len: number } | null = null;
   let inComment = false;
-  for (; line < lines.lineCount; line++) {
+  for (let line = from; line < to; line++) {
     // Most lines are prose: look at the first non-space character (at most 3 spaces in) before slicing the line.
     const lineStart = lines.starts[line]!;
     let p = lineStart;
@@ -129,8 +140,59 @@ function scanText(text: string, previous: Scan | null): Scan {
       const aStart = start + contentOffset + attrs.index;
       attributes = { id: attrs.id, classes: attrs.classes, start: aStart, end: start + s.trimEnd().length };
     }
-    headings.push({ line, level: h[1]!.length, text: raw, start, end: start + s.length, attributes });
+    out.push({ line, level: h[1]!.length, text: raw, start, end: start + s.length, attributes });
   }
+  return fence !== null || inComment;
+}
+
+/**
+ * After an edit, only the sections it touched are scanned again. The sections before the first one that differs and
+ * after the last one that differs are the previous version's, found by comparing their text where they must be (a
+ * comparison of flat strings, far cheaper than reading their lines); their headings are kept, moved by the edit's
+ * length and lines. Null when the edit reaches the front matter, the text before the first heading or the first line,
+ * or an unclosed front matter, when the text
+ * has CR line breaks, or when the edited stretch leaves a code block or comment open (what follows may then have
+ * changed meaning): the whole text is scanned then.
+ */
+function rescanEdit(text: string, prev: Scan): { lines: LineIndex; headings: ScannedHeading[] } | null {
+  const old = prev.lines.text;
+  const H = prev.headings;
+  // An unclosed front matter runs to the end of the text, so any edit may close it.
+  if (H.length < 2 || prev.frontMatter?.closeLine === null || text.includes('\r') || old.includes('\r')) return null;
+  const bound = (i: number) => (i < H.length ? H[i]!.start : old.length);
+  if (text.length < bound(0) || text.slice(0, bound(0)) !== old.slice(0, bound(0))) return null;
+  // The first section that differs (a), then the first of the unchanged sections at the end (b).
+  let a = 0;
+  while (a < H.length && text.slice(bound(a), bound(a + 1)) === old.slice(bound(a), bound(a + 1))) a++;
+  if (a === H.length && text.length === old.length) return { lines: prev.lines, headings: H };
+  // Text added after the last section's end: that section is the one edited.
+  if (a === H.length) a = H.length - 1;
+  // The first line decides whether there is a front matter at all.
+  if (a === 0 && bound(0) === 0) return null;
+  const delta = text.length - old.length;
+  let b = H.length;
+  while (b > a + 1 && bound(b - 1) + delta >= bound(a) && text.slice(bound(b - 1) + delta, bound(b) + delta) === old.slice(bound(b - 1), bound(b))) b--;
+  const from = bound(a), to = bound(b) + delta;
+  // The edited stretch must end where a line starts, as the unchanged section after it does.
+  if (b < H.length && text.charCodeAt(to - 1) !== 10) return null;
+  const fromLine = H[a]!.line;
+  const toLineOld = b < H.length ? H[b]!.line : prev.lines.lineCount;
+  const starts = prev.lines.starts.slice(0, fromLine + 1);
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) if (i + 1 < to || b === H.length) starts.push(i + 1);
+  const lineDelta = starts.length - (fromLine + 1) - (toLineOld - fromLine - 1);
+  if (b < H.length) for (let l = toLineOld; l < prev.lines.starts.length; l++) starts.push(prev.lines.starts[l]! + delta);
+  const lines = LineIndex.fromStarts(text, starts);
+  const headings = H.slice(0, a);
+  const toLine = b < H.length ? toLineOld + lineDelta : lines.lineCount;
+  if (scanLines(text, lines, fromLine, toLine, headings) && b < H.length) return null;
+  for (let i = b; i < H.length; i++) {
+    const h = H[i]!;
+    headings.push({ ...h, line: h.line + lineDelta, start: h.start + delta, end: h.end + delta, attributes: h.attributes && { ...h.attributes, start: h.attributes.start + delta, end: h.attributes.end + delta } });
+  }
+  return { lines, headings };
+}
+
+function withSectionTexts(text: string, lines: LineIndex, bodyStart: number, frontMatter: FrontMatterBlock | null, headings: ScannedHeading[], previous: Scan | null): Scan {
   const texts: string[] = [];
   // After a keystroke, an unchanged section is given the very string the last version's scan gave it (at its index, or
   // shifted by the headings added or removed): every cache keyed by it then hits on identity instead of comparing its

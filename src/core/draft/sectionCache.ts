@@ -19,6 +19,10 @@ export interface SectionFacts {
   /** References found in the text, with the heading line read (index 0) or skipped as structural (index 1). */
   refs?: [RawRef[] | undefined, RawRef[] | undefined];
   comments?: ScannedComments;
+  /** The first line nesting too deep (input.ts tooDeep), offsets relative to the section; null when none. */
+  deep?: { offset: number; line: number; depth: number } | null;
+  /** Footnote labels defined and footnote references made, outside code (offsets relative to the section). */
+  footnotes?: { defined: string[]; cited: { label: string; start: number; end: number }[] };
   /**
    * Findings of the section rules, positions relative to the section (line 0 is its heading line), under the key of
    * everything outside the text they depend on (the section's place and the review's facts, see analysis.ts).

@@ -5,7 +5,8 @@ export interface Range { start: Position; end: Position }
 export class LineIndex {
   /** Offset at which each line starts; a line ends before its line break (\n, \r\n or \r). */
   readonly starts: number[];
-  constructor(readonly text: string) {
+  constructor(readonly text: string, known?: number[]) {
+    if (known) { this.starts = known; return; }
     const starts = [0];
     if (!text.includes('\r')) {
       // The common case; indexOf is several times faster than a character loop on megabyte drafts.
@@ -22,6 +23,8 @@ export class LineIndex {
     }
     this.starts = starts;
   }
+  /** An index whose line starts are already known (draft/scan.ts builds them from the previous version's). */
+  static fromStarts(text: string, starts: number[]): LineIndex { return new LineIndex(text, starts); }
   get lineCount(): number { return this.starts.length; }
   /** Offset just after the line's content, before its line break. */
   lineEnd(line: number): number {

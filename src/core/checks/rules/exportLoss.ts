@@ -4,6 +4,7 @@ import { formatter, HOLES } from '../../text/messages';
 import type { ReviewInfo } from '../../draft/frontMatter';
 import type { Rule } from '../rule';
 import { codeSpans, fencedBlocks } from '../../text/code';
+import type { SectionFacts } from '../../draft/sectionCache';
 
 /** The text with stretches blanked (same length, line breaks kept). */
 function blank(text: string, ranges: [number, number][]): string {
@@ -21,6 +22,18 @@ function withoutCode(text: string): string {
   return blank(noBlocks, codeSpans(noBlocks, 'line'));
 }
 
+/** A section's footnote definitions (lower-cased, as Markdown matches them) and references (as written), outside code. */
+function chunkFootnotes(text: string, facts: SectionFacts): NonNullable<SectionFacts['footnotes']> {
+  if (facts.footnotes) return facts.footnotes;
+  const out: NonNullable<SectionFacts['footnotes']> = { defined: [], cited: [] };
+  if (text.includes('[^')) {
+    const plain = withoutCode(text);
+    for (const m of plain.matchAll(/^ {0,3}\[\^([^\]\s]+)\]:/gm)) out.defined.push(m[1]!.toLowerCase());
+    for (const m of plain.matchAll(/\[\^([^\]\s]+)\](?!:)/g)) out.cited.push({ label: m[1]!, start: m.index!, end: m.index! + m[0].length });
+  }
+  return (facts.footnotes = out);
+}
+
 export const footnoteUndefined: Rule = {
   code: 'export.footnote-undefined',
   scope: 'document',
@@ -28,13 +41,12 @@ export const footnoteUndefined: Rule = {
   defaultSeverity: 'warning',
   check({ model, report }) {
     if (!model.text.includes('[^')) return;
-    const text = withoutCode(model.text);
-    const defined = new Set<string>();
-    for (const m of text.matchAll(/^ {0,3}\[\^([^\]\s]+)\]:/gm)) defined.add(m[1]!.toLowerCase());
+    // Read section by section (code never crosses a heading), each section's footnotes kept with its text.
+    const perChunk = model.chunks.map((c, i) => ({ at: c.start, notes: chunkFootnotes(model.chunkText(i), model.chunkFacts(i)) }));
+    const defined = new Set(perChunk.flatMap((c) => c.notes.defined));
     const message = formatter(t('The footnote [^{0}] has no definition: Word would show "[^{0}]" as text. Add a line "[^{0}]: …" (anywhere in the draft).', HOLES[0]));
-    for (const m of text.matchAll(/\[\^([^\]\s]+)\](?!:)/g)) {
-      if (defined.has(m[1]!.toLowerCase())) continue;
-      report({ start: m.index!, end: m.index! + m[0].length }, message(m[1]!));
+    for (const { at, notes } of perChunk) {
+      for (const c of notes.cited) if (!defined.has(c.label.toLowerCase())) report({ start: at + c.start, end: at + c.end }, message(c.label));
     }
   },
 };
