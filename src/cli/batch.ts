@@ -43,10 +43,12 @@ function summarizeFile(job: FileJob, common: CheckOptions, env: AnalysisEnv): Dr
 }
 
 /**
- * Sections of a file already checked are not seen again in a batch: one cache for the run, sized for the file at hand
- * (a large one only keeps old files' sections alive for the garbage collector to trace).
+ * Sections of a file already checked are not seen again in a batch: one cache for the run, small (a large one only
+ * keeps old files' sections alive for the garbage collector to trace: measured on 800 drafts of 80 KB, 1,000 entries
+ * made each thread spend a fifth of its time collecting, and two threads were 1.35 times as fast as one; with 100,
+ * 1.4 to 1.6 times). An entry evicted while its file is checked is only computed again.
  */
-const batchEnv = () => createAnalysisEnv({ generation: 1000 });
+const batchEnv = () => createAnalysisEnv({ generation: 100 });
 
 export function checkInThisThread(jobs: FileJob[], options: CheckOptions, progress?: (done: number) => void): DraftSummary[] {
   const env = batchEnv();
@@ -58,13 +60,18 @@ export function canUseWorkers(): boolean {
   return typeof __filename === 'string' && __filename.endsWith('.js') && availableParallelism() > 1;
 }
 
-export function checkInWorkers(jobs: FileJob[], options: CheckOptions, threads: number, progress?: (done: number) => void, signal?: { cancelled: boolean; onCancel?: () => void }): Promise<DraftSummary[]> {
+/**
+ * Checks the jobs on `threads` threads: this one and `threads - 1` workers. This thread takes its share too (between
+ * files it lets the workers' results and a Ctrl+C in): a thread that only waited would cost a core's worth of start-up
+ * and copying for nothing on a two-core machine.
+ */
+export async function checkInWorkers(jobs: FileJob[], options: CheckOptions, threads: number, progress?: (done: number) => void, signal?: { cancelled: boolean; onCancel?: () => void }): Promise<DraftSummary[]> {
   const results: DraftSummary[] = new Array(jobs.length);
   let done = 0;
   // Interleaved slices balance large and small files between the threads.
   const slices = Array.from({ length: threads }, (_, k) => jobs.map((j, i) => ({ j, i })).filter((x) => x.i % threads === k));
   const workers: Worker[] = [];
-  const all = Promise.all(slices.map((slice) => new Promise<void>((resolve, reject) => {
+  const all = Promise.all(slices.slice(1).map((slice) => new Promise<void>((resolve, reject) => {
     const w = new Worker(__filename, { workerData: { reviewObsCheck: true, jobs: slice, options, messages: currentMessages() } });
     workers.push(w);
     w.on('message', (m: { i: number; s: DraftSummary }) => { results[m.i] = m.s; progress?.(++done); });
@@ -72,7 +79,15 @@ export function checkInWorkers(jobs: FileJob[], options: CheckOptions, threads: 
     w.on('exit', () => resolve());
   })));
   if (signal) signal.onCancel = () => { for (const w of workers) void w.terminate(); };
-  return all.then(() => results);
+  const env = batchEnv();
+  for (const { j, i } of slices[0] ?? []) {
+    if (signal?.cancelled) break;
+    results[i] = summarizeFile(j, options, env);
+    progress?.(++done);
+    await new Promise((r) => setImmediate(r));
+  }
+  await all;
+  return results;
 }
 
 /** Worker side: check the slice it was given and send each summary back. */
