@@ -1,7 +1,7 @@
 // Generates realistic drafts for the benchmark: English and Chinese, references, comment threads, suggestions, footnotes.
 import { getArticle, INSTRUMENT_KEYS, type InstrumentKey } from '../src/core/domain/instruments';
-import { PARTS } from '../src/core/blueprint';
-import { templateFor } from '../src/core/templates';
+import { PARTS } from '../src/core/domain/blueprint';
+import { templateFor } from '../src/core/domain/templates';
 
 const EN = [
   'The reviewing experts noted that section {n} of the Criminal Code covers the conduct described in article 5, paragraph 1 (a) (i), of the Convention.',

@@ -3,8 +3,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getArticle, INSTRUMENT_KEYS, type InstrumentKey } from '../src/core/domain/instruments';
-import { PARTS } from '../src/core/blueprint';
-import { templateFor } from '../src/core/templates';
+import { PARTS } from '../src/core/domain/blueprint';
+import { templateFor } from '../src/core/domain/templates';
 
 export type ProseLanguage = 'en' | 'zh' | 'fr' | 'ru' | 'ar' | 'es';
 

@@ -2,10 +2,10 @@
 import { checkModel, type CheckOptions } from './checks/index';
 import { DRAFT_MARKER } from './draft/frontMatter';
 import { DraftAnalysis } from './draft/analysis';
-import type { Finding } from './finding';
+import type { Finding } from './checks/finding';
 import { createAnalysisEnv } from './draft/sectionCache';
 import type { MarkdownParser } from './draft/parser';
-import { foldingRanges, outline, type Fold, type OutlineSymbol } from './outline';
+import { foldingRanges, outline, type Fold, type OutlineSymbol } from './features/outline';
 
 export interface TextDocumentLike { readonly uri: string; readonly version: number; getText(): string }
 

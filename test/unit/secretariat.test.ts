@@ -65,7 +65,7 @@ describe('finalization', () => {
 
 describe('deadlines', () => {
   it('adds months without overflowing the month end', async () => {
-    const { addPeriod } = await import('../../src/core/timeline');
+    const { addPeriod } = await import('../../src/core/features/timeline');
     expect(addPeriod('2022-08-31', { months: 6 })).toBe('2023-02-28');
     expect(addPeriod('2024-08-31', { months: 6 })).toBe('2025-02-28');
     expect(addPeriod('2023-08-31', { months: 6 })).toBe('2024-02-29');

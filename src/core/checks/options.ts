@@ -1,7 +1,7 @@
 // What a check run can be told: severities, the day it runs, the deadlines and limits the configuration sets.
-import type { SeverityOverrides } from '../finding';
+import type { SeverityOverrides } from './finding';
 import type { InstrumentKey } from '../domain/instruments';
-import type { Deadlines } from '../timeline';
+import type { Deadlines } from '../features/timeline';
 
 export interface CheckOptions {
   severity?: SeverityOverrides;

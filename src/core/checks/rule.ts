@@ -1,7 +1,7 @@
 // What a code is (its registry entry) and what a rule is: a code's entry plus a function over a draft or one section.
 import type { DraftAnalysis, Section } from '../draft/analysis';
 import type { ReviewInfo } from '../draft/frontMatter';
-import type { Finding, Severity } from '../finding';
+import type { Finding, Severity } from './finding';
 import type { ResolvedRef } from '../refs/resolve';
 import type { CheckOptions } from './options';
 

@@ -1,6 +1,6 @@
 // Comment and suggestion operations as minimal edits: add, reply, resolve, reopen, edit, delete, suggest, accept, reject, clean.
 import { t } from '@vscode/l10n';
-import { applyEdits, eolOf, type OffsetEdit } from '../edits';
+import { applyEdits, eolOf, type OffsetEdit } from '../features/edits';
 import { parseComments, type Block, type CommentThread, type CommentsModel } from './parse';
 
 export interface Author { name: string; state?: string }

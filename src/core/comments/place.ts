@@ -1,5 +1,5 @@
 // Places new threads (suggestions and comments, with their lines) into a draft as one set of insertions.
-import { eolOf, type OffsetEdit } from '../edits';
+import { eolOf, type OffsetEdit } from '../features/edits';
 import { paragraphEnd } from './ops';
 
 export interface NewThread {

@@ -1,5 +1,5 @@
 // Rewrites comment and suggestion markup as HTML for the Markdown preview, keeping every line where it was.
-import { applyEdits, type OffsetEdit } from '../edits';
+import { applyEdits, type OffsetEdit } from '../features/edits';
 import { parseComments } from './parse';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

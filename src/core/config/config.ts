@@ -5,8 +5,8 @@ import Ajv, { type ErrorObject } from 'ajv';
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { CheckOptions } from '../checks/options';
 import { getArticle, type InstrumentKey } from '../domain/instruments';
-import type { SeverityOverrides } from '../finding';
-import { deadlinesFrom, type StepId } from '../timeline';
+import type { SeverityOverrides } from '../checks/finding';
+import { deadlinesFrom, type StepId } from '../features/timeline';
 
 export { deadlinesFrom };
 import { LineIndex } from '../text/lines';

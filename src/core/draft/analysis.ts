@@ -1,7 +1,7 @@
 // One analysis per document version: the draft's model (front matter, instrument → article → part) and, on first need, every fact derived from it.
 import { withoutHtmlComments } from '../text/code';
 import type { Root } from 'mdast';
-import { INTRODUCTION_ID, isPartId, type PartId } from '../blueprint';
+import { INTRODUCTION_ID, isPartId, type PartId } from '../domain/blueprint';
 import { getArticle, isInstrumentKey, type InstrumentKey } from '../domain/instruments';
 import type { LineIndex, Range } from '../text/lines';
 import { readFrontMatter, type FrontMatterIssue, type ReviewInfo } from './frontMatter';
@@ -9,8 +9,8 @@ import { absoluteTree, parseSection } from './sectionTree';
 import { createAnalysisEnv, type AnalysisEnv, type SectionFacts } from './sectionCache';
 import { commentsOf, type CommentsModel } from '../comments/parse';
 import { resolveChunk, type ResolvedRef } from '../refs/resolve';
-import type { Finding } from '../finding';
-import { tooDeep } from '../input';
+import type { Finding } from '../checks/finding';
+import { tooDeep } from '../files/input';
 import { scan, type FrontMatterBlock, type Scan, type ScannedHeading } from './scan';
 
 export type SectionRole = 'title' | 'introduction' | 'instrument' | 'article' | 'part' | 'other';

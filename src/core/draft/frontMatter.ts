@@ -1,8 +1,8 @@
 // Reads and validates a draft's YAML front matter into the review it describes, with findings at the faulty field.
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { t } from '@vscode/l10n';
-import { instrumentName } from '../describe';
-import { DOCUMENT_KINDS, type DocumentKind } from '../blueprint';
+import { instrumentName } from '../domain/describe';
+import { DOCUMENT_KINDS, type DocumentKind } from '../domain/blueprint';
 import { getCluster } from '../domain/clusters';
 import { getArticle, getInstrument, INSTRUMENT_KEYS, isInstrumentKey, UN_LANGUAGES, type InstrumentKey } from '../domain/instruments';
 

@@ -1,6 +1,6 @@
 // The one cache of the core: everything derived from one section's text, keyed by that text, owned by a service.
 import type { Root } from 'mdast';
-import type { Finding } from '../finding';
+import type { Finding } from '../checks/finding';
 import type { InstrumentKey } from '../domain/instruments';
 import type { InstrumentMention, RawRef, Target } from '../refs/types';
 import type { Missing } from '../refs/validate';

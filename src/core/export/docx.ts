@@ -1,6 +1,6 @@
 // Exports a draft to .docx in the layout of a UN document, with comments and tracked changes, using the docx library.
 import { t } from '@vscode/l10n';
-import { templateForLanguages } from '../templates';
+import { templateForLanguages } from '../domain/templates';
 import type { PhrasingContent, Root, RootContent } from 'mdast';
 import {
   AlignmentType, BorderStyle, CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, Document, ExternalHyperlink,
@@ -11,7 +11,7 @@ import {
 import { cleanCopy } from '../comments/ops';
 import { parseComments, type Block, type CommentsModel, type Mark } from '../comments/parse';
 import { DraftAnalysis } from '../draft/analysis';
-import { tooDeep, tooDeepMessage } from '../input';
+import { tooDeep, tooDeepMessage } from '../files/input';
 import { mastheadWords } from './masthead';
 import { documentNumbering, documentStyles, NUMBERING, STYLE } from './styles';
 import { extraParts, FINGERPRINT_PROPERTY, LINE_BREAK, OBJECT, MODE_PROPERTY, sourceFingerprint, type ExportedComment, type Projection, type Seg } from './projection';

@@ -1,7 +1,7 @@
 // The clean-export gate: a clean copy is for finalization, so what would block finalization blocks it (unless forced).
 import { checkModel, type CheckOptions } from '../checks/index';
 import { DraftAnalysis } from '../draft/analysis';
-import type { Finding } from '../finding';
+import type { Finding } from '../checks/finding';
 
 /**
  * The errors a clean export is refused for: the draft checked as at finalization, with the options its adapter would

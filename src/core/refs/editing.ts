@@ -6,8 +6,8 @@ import type { DraftAnalysis, Section } from '../draft/analysis';
 import type { Range } from '../text/lines';
 import { missingForRef } from './validate';
 import { type RawRef, type Unit } from './types';
-import { LANGUAGE_NAMES } from '../templates';
-import { instrumentName, unitLabel } from '../describe';
+import { LANGUAGE_NAMES } from '../domain/templates';
+import { instrumentName, unitLabel } from '../domain/describe';
 import { zhNumber } from './zh';
 
 export interface Hover { markdown: string; range: Range }
@@ -147,4 +147,4 @@ export function definitionAt(model: DraftAnalysis, offset: number): Range | null
   return s ? model.headingRange(s) : null;
 }
 
-export { isInstrumentKey };
+

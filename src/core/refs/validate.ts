@@ -1,7 +1,7 @@
 // Checks a cited article and unit against the treaty data and says, in words, what exists instead.
 import { t } from '@vscode/l10n';
 import { getArticle, getInstrument, type InstrumentKey } from '../domain/instruments';
-import { instrumentName, unitLabel } from '../describe';
+import { instrumentName, unitLabel } from '../domain/describe';
 import type { ResolvedRef } from './resolve';
 import type { SectionCache } from '../draft/sectionCache';
 import { unitToken, type Target } from './types';

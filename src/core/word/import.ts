@@ -6,11 +6,11 @@
 // Word recorded, is placed back at the draft offsets. Exported threads come back under their own ids: a comment is
 // known by its author, date and text, a suggestion by its tracked change's author and date.
 import { t } from '@vscode/l10n';
-import { compareTexts } from '../compare';
+import { compareTexts } from '../features/compare';
 import { accept, authorLabel, blockText, cleanCopy, eventText, isoSeconds, paragraphEnd, parseAuthor, randomId, reject, reply, setResolved, type Author, type OpContext } from '../comments/ops';
 import { parseComments, type CommentsModel } from '../comments/parse';
 import { placeThreads, suggestionKind, type NewThread } from '../comments/place';
-import { applyEdits, eolOf } from '../edits';
+import { applyEdits, eolOf } from '../features/edits';
 import { DraftAnalysis } from '../draft/analysis';
 import { projectExport } from '../export/docx';
 import { FINGERPRINT_PROPERTY, MODE_PROPERTY, sourceFingerprint, type ExportedComment, type ProjectedParagraph, type Projection } from '../export/projection';

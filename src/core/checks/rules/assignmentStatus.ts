@@ -1,6 +1,6 @@
 // assignment.inconsistent-status: an article marked agreed while its section still has work in it.
 import { t } from '@vscode/l10n';
-import { articleStatuses } from '../../assignments';
+import { articleStatuses } from '../../features/assignments';
 import type { Rule } from '../rule';
 
 export const inconsistentStatus: Rule = {

@@ -2,7 +2,7 @@
 import { t } from '@vscode/l10n';
 import type { Section } from '../../draft/analysis';
 import type { Rule } from '../rule';
-import { partName } from '../../describe';
+import { partName } from '../../domain/describe';
 
 export const duplicateSection: Rule = {
   code: 'structure.duplicate-section',

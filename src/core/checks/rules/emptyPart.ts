@@ -1,7 +1,7 @@
 // structure.empty-part: an observation part has no text (template hints in HTML comments do not count).
 import { t } from '@vscode/l10n';
 import type { SectionRule } from '../rule';
-import { partName } from '../../describe';
+import { partName } from '../../domain/describe';
 
 export const emptyPart: SectionRule = {
   code: 'structure.empty-part',

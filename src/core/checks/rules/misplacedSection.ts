@@ -1,9 +1,9 @@
 // structure.misplaced-section: a part outside any article, or an article outside its instrument's section.
 import { t } from '@vscode/l10n';
-import { instrumentName } from '../../describe';
+import { instrumentName } from '../../domain/describe';
 import type { Section } from '../../draft/analysis';
 import type { Rule } from '../rule';
-import { partName } from '../../describe';
+import { partName } from '../../domain/describe';
 
 function ancestor(s: Section, role: Section['role']): Section | undefined {
   for (let p = s.parent; p; p = p.parent) if (p.role === role) return p;

@@ -1,7 +1,7 @@
 // structure.missing-article: an article under review has no section in the draft.
 import { t } from '@vscode/l10n';
 import type { Rule } from '../rule';
-import { articleName } from '../../describe';
+import { articleName } from '../../domain/describe';
 
 export const missingArticle: Rule = {
   code: 'structure.missing-article',

@@ -1,8 +1,8 @@
 // structure.missing-part: an article section lacks one of the blueprint's observation parts.
 import { t } from '@vscode/l10n';
-import { PARTS } from '../../blueprint';
+import { PARTS } from '../../domain/blueprint';
 import type { Rule } from '../rule';
-import { articleName, partName } from '../../describe';
+import { articleName, partName } from '../../domain/describe';
 
 export const missingPart: Rule = {
   code: 'structure.missing-part',

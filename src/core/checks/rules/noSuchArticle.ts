@@ -1,7 +1,7 @@
 // structure.no-such-article: a section's id names an article that its instrument does not have, or an instrument that is not one.
 import { t } from '@vscode/l10n';
 import { getInstrument } from '../../domain/instruments';
-import { instrumentName } from '../../describe';
+import { instrumentName } from '../../domain/describe';
 import type { Rule } from '../rule';
 
 export const noSuchArticle: Rule = {

@@ -1,11 +1,11 @@
 // structure.order: sections out of blueprint order (introduction, instruments, articles ascending, parts in order).
 import { t } from '@vscode/l10n';
-import { partOrder } from '../../blueprint';
+import { partOrder } from '../../domain/blueprint';
 import { instrumentOrder } from '../../domain/instruments';
-import { instrumentName } from '../../describe';
+import { instrumentName } from '../../domain/describe';
 import type { Section } from '../../draft/analysis';
 import type { Rule } from '../rule';
-import { articleName, partName } from '../../describe';
+import { articleName, partName } from '../../domain/describe';
 
 export const order: Rule = {
   code: 'structure.order',

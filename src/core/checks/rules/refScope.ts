@@ -2,7 +2,7 @@
 import { t } from '@vscode/l10n';
 import { getCluster } from '../../domain/clusters';
 import { getArticle } from '../../domain/instruments';
-import { instrumentName } from '../../describe';
+import { instrumentName } from '../../domain/describe';
 import type { SectionRule } from '../rule';
 
 export const refNotParty: SectionRule = {

@@ -1,6 +1,6 @@
 // summary.too-long: a summary over the length limit the configuration sets.
 import { t } from '@vscode/l10n';
-import { countLength, proseOf } from '../../length';
+import { countLength, proseOf } from '../../features/length';
 import type { Rule } from '../rule';
 
 export const summaryTooLong: Rule = {

@@ -1,6 +1,6 @@
 // timeline.overdue / timeline.late: a review step past its indicative deadline, from the dates in the front matter.
 import { t } from '@vscode/l10n';
-import { timeline, type StepId } from '../../timeline';
+import { timeline, type StepId } from '../../features/timeline';
 import type { Rule } from '../rule';
 
 function stepName(s: StepId): string {

@@ -1,8 +1,8 @@
 // structure.unexpected-article: a section for an article (or instrument) that is not under review in this draft.
 import { t } from '@vscode/l10n';
 import type { Rule } from '../rule';
-import { articleName } from '../../describe';
-import { instrumentName } from '../../describe';
+import { articleName } from '../../domain/describe';
+import { instrumentName } from '../../domain/describe';
 
 export const unexpectedArticle: Rule = {
   code: 'structure.unexpected-article',

@@ -1,5 +1,5 @@
 // Minimal text edits and their application: every change to a user's draft goes through here, never a re-serialization.
-import type { Range } from './text/lines';
+import type { Range } from '../text/lines';
 
 export interface TextEdit { range: Range; newText: string }
 /** The same edit by offsets, which is what the core computes from the model. */

@@ -1,5 +1,5 @@
 // Indicative deadlines of a country review's steps, and when each recorded step was (or is) due.
-import type { DateField, ReviewInfo } from './draft/frontMatter';
+import type { DateField, ReviewInfo } from '../draft/frontMatter';
 
 export type StepId = 'focal-point' | 'experts' | 'self-assessment' | 'feedback';
 export interface Deadline { from: DateField; done: DateField; weeks?: number; months?: number }

@@ -1,12 +1,12 @@
 // Quick fixes for structure findings: insert a missing article section or part, as one minimal insertion each.
 import { t } from '@vscode/l10n';
-import { partOrder, isPartId, type PartId } from './blueprint';
-import { articleName, partName } from './describe';
-import { instrumentOrder, isInstrumentKey, type InstrumentKey } from './domain/instruments';
-import type { DraftAnalysis, Section } from './draft/analysis';
+import { partOrder, isPartId, type PartId } from '../domain/blueprint';
+import { articleName, partName } from '../domain/describe';
+import { instrumentOrder, isInstrumentKey, type InstrumentKey } from '../domain/instruments';
+import type { DraftAnalysis, Section } from '../draft/analysis';
 import { eolOf, type OffsetEdit } from './edits';
-import { parseComments, type Conflict } from './comments/parse';
-import type { Finding } from './finding';
+import { parseComments, type Conflict } from '../comments/parse';
+import type { Finding } from '../checks/finding';
 import { articleSection, instrumentSection, partSection } from './skeleton';
 
 export interface Fix {

@@ -1,11 +1,11 @@
 // Differences between a draft and a co-reviewer's copy, by word (by Intl.Segmenter word for Chinese), and their import as suggestions.
 import { t } from '@vscode/l10n';
 import { diffArrays } from 'diff';
-import { parseComments } from './comments/parse';
-import { accept, blockText, CommentError, randomId, reject, stamp, type OpContext } from './comments/ops';
-import { placeThreads, suggestionKind, type NewThread } from './comments/place';
+import { parseComments } from '../comments/parse';
+import { accept, blockText, CommentError, randomId, reject, stamp, type OpContext } from '../comments/ops';
+import { placeThreads, suggestionKind, type NewThread } from '../comments/place';
 import { applyEdits, type OffsetEdit } from './edits';
-import { codeSpans, fencedBlocks, htmlComments } from './text/code';
+import { codeSpans, fencedBlocks, htmlComments } from '../text/code';
 
 export interface Token { text: string; start: number }
 

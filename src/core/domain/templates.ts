@@ -1,6 +1,6 @@
 // Headings and placeholder texts of a draft in each of the six UN languages, and their bilingual combination.
 import type { DocumentKind, PartId } from './blueprint';
-import { getInstrument, type Article, type InstrumentKey } from './domain/instruments';
+import { getInstrument, type Article, type InstrumentKey } from './instruments';
 
 /**
  * The instrument's full name in a language where the data has it verified; otherwise the official English name

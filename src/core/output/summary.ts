@@ -1,14 +1,14 @@
 // What the secretariat's batch check keeps of each draft, and the checks that compare a summary with its list.
-import { withoutHtmlComments } from './text/code';
+import { withoutHtmlComments } from '../text/code';
 import { t } from '@vscode/l10n';
-import { agreedCount, articleStatuses } from './assignments';
-import { checkModel, type CheckOptions } from './checks/index';
-import type { AnalysisEnv } from './draft/sectionCache';
-import { decodeDraft, type Decoded } from './input';
-import { DraftAnalysis, type Section } from './draft/analysis';
-import { isDraft } from './service';
-import { applySeverity, type Finding, type Severity, type SeverityOverrides } from './finding';
-import type { Range } from './text/lines';
+import { agreedCount, articleStatuses } from '../features/assignments';
+import { checkModel, type CheckOptions } from '../checks/index';
+import type { AnalysisEnv } from '../draft/sectionCache';
+import { decodeDraft, type Decoded } from '../files/input';
+import { DraftAnalysis, type Section } from '../draft/analysis';
+import { isDraft } from '../service';
+import { applySeverity, type Finding, type Severity, type SeverityOverrides } from '../checks/finding';
+import type { Range } from '../text/lines';
 
 export interface ArticleMark { key: string; range: Range }
 

@@ -1,7 +1,7 @@
 // Length of a draft's text as the limits count it: characters for Chinese, words for the other languages.
-import { withoutHtmlComments } from './text/code';
-import { cleanCopy } from './comments/ops';
-import type { DraftAnalysis } from './draft/analysis';
+import { withoutHtmlComments } from '../text/code';
+import { cleanCopy } from '../comments/ops';
+import type { DraftAnalysis } from '../draft/analysis';
 
 /** The prose of a draft: no front matter, template hints, heading markers or section ids, comments or suggestions pending. */
 export function proseOf(model: DraftAnalysis): string {

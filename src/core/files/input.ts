@@ -1,6 +1,6 @@
 // Turns a file's bytes into draft text, or into a file-level finding when they are not a readable UTF-8 text.
 import { t } from '@vscode/l10n';
-import type { Finding } from './finding';
+import type { Finding } from '../checks/finding';
 
 /** Larger drafts are refused rather than parsed: a merged working file is a few MB, 16 MB is far past any draft. */
 export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;

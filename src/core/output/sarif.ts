@@ -1,8 +1,8 @@
 // Findings as SARIF 2.1.0 that code-scanning services accept: rules described from their doc pages, locations relative
 // to a base, and fingerprints that follow a finding when lines move.
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { REGISTRY } from './checks/index';
-import type { DraftSummary } from './batch';
+import { REGISTRY } from '../checks/index';
+import type { DraftSummary } from './summary';
 
 export interface SarifOptions {
   version: string;

@@ -1,6 +1,6 @@
 // Outline (instrument → article → part) and folding ranges of a draft, as plain data for any editor.
-import type { DraftAnalysis, Section, SectionRole } from './draft/analysis';
-import type { Range } from './text/lines';
+import type { DraftAnalysis, Section, SectionRole } from '../draft/analysis';
+import type { Range } from '../text/lines';
 
 export interface OutlineSymbol {
   name: string;

@@ -1,5 +1,5 @@
 // The secretariat's report: one self-contained HTML page (no network) with a table of drafts and charts.
-import type { DraftSummary } from './batch';
+import type { DraftSummary } from './summary';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

@@ -1,12 +1,12 @@
 // Writes a new draft (list of observations or summary): front matter plus a section for every article under review.
 import { t } from '@vscode/l10n';
 import { Document, isMap, parseDocument, type Scalar, type YAMLSeq } from 'yaml';
-import { PARTS, INTRODUCTION_ID, type DocumentKind } from './blueprint';
-import { getCluster } from './domain/clusters';
-import { getArticle, INSTRUMENT_KEYS, type InstrumentKey } from './domain/instruments';
-import { FIELDS, type ReviewingState } from './draft/frontMatter';
-import { DraftAnalysis } from './draft/analysis';
-import { templateForLanguages } from './templates';
+import { PARTS, INTRODUCTION_ID, type DocumentKind } from '../domain/blueprint';
+import { getCluster } from '../domain/clusters';
+import { getArticle, INSTRUMENT_KEYS, type InstrumentKey } from '../domain/instruments';
+import { FIELDS, type ReviewingState } from '../draft/frontMatter';
+import { DraftAnalysis } from '../draft/analysis';
+import { templateForLanguages } from '../domain/templates';
 
 export interface NewDraftOptions {
   kind: DocumentKind;

@@ -1,5 +1,5 @@
 // A finding: what a check reports, with a stable code, a severity and a document range.
-import type { Range } from './text/lines';
+import type { Range } from '../text/lines';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';

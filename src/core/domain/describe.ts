@@ -1,9 +1,9 @@
 // Names of instruments, articles, parts and statuses as messages show them, in the language of the interface.
 import { t } from '@vscode/l10n';
 import type { PartId } from './blueprint';
-import type { InstrumentKey } from './domain/instruments';
-import type { Status } from './draft/frontMatter';
-import type { Unit } from './refs/types';
+import type { InstrumentKey } from './instruments';
+import type { Status } from '../draft/frontMatter';
+import type { Unit } from '../refs/types';
 
 /** The instrument's short name in messages ("the Organized Crime Convention"). */
 export function instrumentName(k: InstrumentKey): string {
