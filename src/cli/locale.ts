@@ -24,7 +24,12 @@ export function useMessageLanguage(lang: string, l10nDir: string): void {
   const file = suffix ? join(l10nDir, `bundle.l10n.${suffix}.json`) : '';
   const contents = file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as l10n.l10nJsonFormat) : {};
   useMessages(contents);
+  language = Object.keys(contents).length ? lang : 'en';
 }
+
+let language = 'en';
+/** The language the messages are in: what an HTML page written in it declares as its own. */
+export function currentLanguage(): string { return language; }
 
 let current: l10n.l10nJsonFormat = {};
 /** The bundle in use, handed to worker threads so their findings speak the same language. */

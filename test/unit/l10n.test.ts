@@ -1,5 +1,6 @@
 // Localization: no user-facing string bypasses l10n, and every bundle translates every message into the six UN languages.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module shared with scripts/l10n.mjs
@@ -121,6 +122,22 @@ describe('the command line speaks the chosen language', () => {
       useMessageLanguage('zh', join(root, 'l10n'));
       const r = run(['check', 'test/fixtures/structure.draft.md']);
       expect(r.out).toMatch(/[\u4e00-\u9fff]/);
+    } finally {
+      useMessageLanguage('en', join(root, 'l10n'));
+    }
+  });
+  it('writes the secretariat\'s HTML report in the chosen language, right to left in Arabic', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ro-report-'));
+    try {
+      for (const [lang, words] of [['fr', 'Projets d’examen : rapport de préparation'], ['ar', 'مسودات الاستعراض']] as const) {
+        useMessageLanguage(lang, join(root, 'l10n'));
+        const out = join(dir, `${lang}.html`);
+        expect(await main(['report', 'examples', '-o', out], { out: () => undefined, err: () => undefined, cwd: root })).toBe(0);
+        const html = readFileSync(out, 'utf8');
+        expect(html).toContain(words);
+        expect(html).toContain(`<html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">`);
+        expect(html).not.toContain('readiness report');
+      }
     } finally {
       useMessageLanguage('en', join(root, 'l10n'));
     }

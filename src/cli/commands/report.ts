@@ -6,6 +6,7 @@ import { t } from '@vscode/l10n';
 import { reportHtml, withCrossChecks } from '../../core/index';
 import { checkInThisThread } from '../batch';
 import { UsageError, writeOut, type Io } from '../io';
+import { currentLanguage } from '../locale';
 import { checkOptions, collectJobs, withConfigs } from './check';
 
 export async function report(args: string[], io: Io): Promise<number> {
@@ -17,7 +18,7 @@ export async function report(args: string[], io: Io): Promise<number> {
   const options = checkOptions({ finalization: values.finalization, today: values.today });
   const { jobs, configDrafts } = withConfigs(collectJobs(positionals, io), options, io.cwd);
   const drafts = [...configDrafts, ...withCrossChecks(checkInThisThread(jobs, options), options.severity)];
-  await writeOut(out, reportHtml(drafts, new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC'));
+  await writeOut(out, reportHtml(drafts, new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', currentLanguage()));
   io.err(t('wrote {0} ({1} drafts)', values.output, drafts.filter((d) => d.draft).length));
   return 0;
 }

@@ -67,9 +67,13 @@ export function editorTests(): void {
     });
 
     it('leaves ordinary Markdown alone', async () => {
+      // The checker is at work (a draft gets its diagnostics), and the check asked for on plain Markdown finds nothing.
+      await open(ws('broken.md'));
+      await waitFor('diagnostics on the draft', () => ours(ws('broken.md')).length > 0 || undefined);
       const u = ws('notes.md');
       await open(u);
-      await new Promise((r) => setTimeout(r, 1000));
+      const found = await vscode.commands.executeCommand<unknown[]>('reviewObservations.check');
+      assert.deepEqual(found, []);
       assert.deepEqual(ours(u), []);
     });
 
@@ -483,7 +487,9 @@ export function editorTests(): void {
       const shot = process.env.REVIEW_OBS_SCREENSHOT_DRAFT ?? 'broken.md';
       await open(ws(shot));
       await vscode.commands.executeCommand(shot === 'comments.md' ? 'workbench.action.focusCommentsPanel' : 'workbench.actions.view.problems');
-      assert.ok(vscode.window.activeTextEditor);
+      // What the screenshot shows: the draft in the editor, with its problems.
+      assert.ok(vscode.window.activeTextEditor?.document.uri.path.endsWith(`/${shot}`));
+      await waitFor('its problems', () => ours(ws(shot)).length > 0 || undefined);
     });
   });
 }
