@@ -126,7 +126,7 @@ describe('incremental', () => {
   // fresh one (new cache, no previous version) of the same text.
   const base = [generateDraft(6_000, 11, 'en'), generateDraft(5_000, 12, 'zh'), text];
   const pieces = ['x', ' ', 'A gap remains. ', 'See article 99 of the Convention. ', '\n', '\n\n', '#### Gaps {.gaps}\n', '### Article 6 {#untoc-6}\n', 'article 5, paragraph 1 (a), of the Convention', 'article 99', '第5条第1款',
-    '{==note==}{>>@abcd1234<<}', '{>>@abcd1234 | A (B) | 2026-01-01T00:00:00Z | hi<<}\n', '`code`', '<!-- hint -->', '<!--\n', '-->\n', '---\n', '```\n', '~~~\n'];
+    '{==note==}{>>@abcd1234<<}', '{>>@abcd1234 | A (B) | 2026-01-01T00:00:00Z | hi<<}\n', '`code`', '<!-- hint -->', '<!--\n', '-->\n', '---\n', '```\n', '~~~\n', '\r\n'];
   // At the start of a line (where a part's text, a heading or a thread line begins) or anywhere.
   const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), lineStart: fc.boolean(), cut: fc.nat(40), piece: fc.constantFrom(...pieces) });
   it('every version analysed from the previous one equals a fresh analysis of the same text', () => {

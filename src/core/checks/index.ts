@@ -132,8 +132,9 @@ function runChecks(model: DraftAnalysis, options: CheckOptions): Finding[] {
  * Everything outside a chunk's text that the section rules read: the review's facts and the options (one string per
  * check), and the section's place (its role, whether it has sections under it, the instrument it is about).
  */
-function reviewKey(info: ReviewInfo, options: CheckOptions): string {
-  return JSON.stringify([info.kind, info.stage, info.cluster, info.partyTo, info.articlesFrom, [...info.articles], info.languages, options.finalization ?? false]);
+function reviewKey(model: DraftAnalysis, info: ReviewInfo, options: CheckOptions): string {
+  // A short name for the long description, so that the key of every chunk stays short to build and to compare.
+  return model.env.cache.keyName(JSON.stringify([info.kind, info.stage, info.cluster, info.partyTo, info.articlesFrom, [...info.articles], info.languages, options.finalization ?? false]));
 }
 function sectionKey(review: string, s: Section | null): string {
   return s ? `${review}|${s.role}|${s.part ?? ''}|${s.children.length > 0}|${sectionInstrument(s) ?? ''}` : `${review}|preamble`;
@@ -146,7 +147,7 @@ function sectionKey(review: string, s: Section | null): string {
  * the chunk it changed (plus moving the findings below it when it adds or removes a line).
  */
 function sectionFindings(model: DraftAnalysis, info: ReviewInfo, options: CheckOptions): Finding[] {
-  const review = reviewKey(info, options);
+  const review = reviewKey(model, info, options);
   const out: Finding[] = [];
   for (let i = 0; i < model.chunks.length; i++) {
     const section = model.sectionOfChunk(i);

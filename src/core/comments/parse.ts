@@ -100,9 +100,12 @@ export function parseComments(text: string): CommentsModel {
  * section's marks and threads kept in the service's cache with everything else known of that section's text.
  */
 export function commentsOf(text: string, sections: Scan | null, cache: SectionCache | null): CommentsModel {
-  // Most drafts have no comment at all: one regular-expression test instead of a parse.
-  if (!ANY_MARKUP.test(text)) return EMPTY;
-  return assemble(text, scanBySection(text, sections ?? scan(text), cache));
+  // Most drafts have no comment at all: one regular-expression test instead of a parse (with a cache, the test is made
+  // section by section and kept with each section's text, so an edit tests only what it changed).
+  if (!cache && !ANY_MARKUP.test(text)) return EMPTY;
+  const found = scanBySection(text, sections ?? scan(text), cache);
+  if (!found.marks.length && !found.blocks.length && !found.conflicts.length && !found.problems.length) return EMPTY;
+  return assemble(text, found);
 }
 
 /** What one section's text holds, offsets relative to it. */
@@ -115,7 +118,7 @@ const NO_MARKUP: Scanned = Object.freeze({ marks: [], blocks: [], conflicts: [],
  * straddles a heading shows as a local problem; then the whole text is scanned at once instead.
  */
 function scanBySection(text: string, s: Scan, cache: SectionCache | null): Scanned {
-  if (s.headings.length <= 1) return scanText(text);
+  if (s.headings.length <= 1) return ANY_MARKUP.test(text) ? scanText(text) : NO_MARKUP;
   const out: Scanned = { marks: [], blocks: [], conflicts: [], problems: [] };
   let anon = 0;
   // The text before the first heading, then each heading's section as the scan sliced it (shared with the model).

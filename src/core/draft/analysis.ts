@@ -77,10 +77,10 @@ export class DraftAnalysis {
   readonly info: ReviewInfo | null;
   readonly frontMatterIssues: FrontMatterIssue[];
   /** Every heading section in document order. */
-  readonly sections: Section[] = [];
+  readonly sections: Section[];
   /** Sections not nested in another one. */
-  readonly roots: Section[] = [];
-  readonly chunks: Chunk[] = [];
+  readonly roots: Section[];
+  readonly chunks: Chunk[];
   /** Offset where the body (after front matter) starts. */
   readonly bodyStart: number;
 
@@ -94,15 +94,32 @@ export class DraftAnalysis {
   private readonly yamlText: string | null;
   private readonly inherited: Inherited | null;
   private commentsMemo: CommentsModel | undefined;
-  private readonly chunkRefs: (ResolvedRef[] | undefined)[] = [];
+  private readonly chunkRefs: (ResolvedRef[] | undefined)[];
   private allRefs: ResolvedRef[] | undefined;
   /** Per chunk, the section findings last materialized (read by the next version, see `inheritedFindings`). */
-  readonly chunkFindings: (ChunkFindings | undefined)[] = [];
+  readonly chunkFindings: (ChunkFindings | undefined)[];
   /** Findings per check options (checks/index.ts `checkAnalysis`): diagnostics, code actions and views share one check. */
-  readonly checked = new Map<string, Finding[]>();
+  readonly checked: Map<string, Finding[]>;
 
   private constructor(readonly text: string, previous: DraftAnalysis | undefined, env: AnalysisEnv | undefined) {
     this.env = env ?? previous?.env ?? createAnalysisEnv();
+    // A new version with the same text (a save, an undo back to it) is the previous one again: what it derived stands,
+    // and what is derived later is derived once for both (they share their memo slots' contents as of now).
+    if (previous && previous.text === text && previous.env === this.env) {
+      this.scanned = previous.scanned; this.lines = previous.lines; this.frontMatter = previous.frontMatter;
+      this.yamlText = previous.yamlText; this.info = previous.info; this.frontMatterIssues = previous.frontMatterIssues;
+      this.bodyStart = previous.bodyStart; this.firstHeadingChunk = previous.firstHeadingChunk;
+      this.sections = previous.sections; this.roots = previous.roots; this.chunks = previous.chunks;
+      this.inherited = previous.inherited;
+      this.commentsMemo = previous.commentsMemo;
+      this.allRefs = previous.allRefs;
+      this.chunkRefs = previous.chunkRefs;
+      this.deepMemo = previous.deepMemo;
+      this.chunkFindings = previous.chunkFindings;
+      this.checked = previous.checked;
+      return;
+    }
+    this.sections = []; this.roots = []; this.chunks = []; this.chunkRefs = []; this.chunkFindings = []; this.checked = new Map();
     const s = scan(text, previous?.scanned);
     this.scanned = s;
     this.lines = s.lines;
@@ -136,14 +153,6 @@ export class DraftAnalysis {
     });
     // Only what the next version needs is kept of this one: holding `previous` itself would chain every version.
     this.inherited = previous ? { texts: previous.chunks.map((_, i) => previous.chunkText(i)), lines: previous.chunks.map((c) => c.line), findings: previous.chunkFindings } : null;
-    // A new version with the same text (a save, an undo back to it) is the previous one again: what it derived stands.
-    if (previous && previous.text === text) {
-      this.commentsMemo = previous.commentsMemo;
-      this.allRefs = previous.allRefs;
-      this.chunkRefs.push(...previous.chunkRefs);
-      this.deepMemo = previous.deepMemo;
-      for (const [k, v] of previous.checked) this.checked.set(k, v);
-    }
   }
 
   /**

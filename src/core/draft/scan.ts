@@ -158,30 +158,36 @@ function rescanEdit(text: string, prev: Scan): { lines: LineIndex; headings: Sca
   const old = prev.lines.text;
   const H = prev.headings;
   // An unclosed front matter runs to the end of the text, so any edit may close it.
-  if (H.length < 2 || prev.frontMatter?.closeLine === null || text.includes('\r') || old.includes('\r')) return null;
+  if (H.length < 2 || prev.frontMatter?.closeLine === null || prev.lines.hasCR) return null;
   const bound = (i: number) => (i < H.length ? H[i]!.start : old.length);
   if (text.length < bound(0) || text.slice(0, bound(0)) !== old.slice(0, bound(0))) return null;
-  // The first section that differs (a), then the first of the unchanged sections at the end (b).
-  let a = 0;
-  while (a < H.length && text.slice(bound(a), bound(a + 1)) === old.slice(bound(a), bound(a + 1))) a++;
-  if (a === H.length && text.length === old.length) return { lines: prev.lines, headings: H };
-  // Text added after the last section's end: that section is the one edited.
-  if (a === H.length) a = H.length - 1;
+  // The first section that differs (a), then the first of the unchanged sections at the end (b), from where the two
+  // texts first and last differ.
+  const same = commonPrefix(text, old);
+  if (same === text.length && same === old.length) return { lines: prev.lines, headings: H };
+  const delta = text.length - old.length;
+  const tail = commonSuffix(text, old, Math.min(text.length, old.length) - same);
+  // The section holding the first difference (when it starts right at a heading, that heading's section: the text
+  // before it is the same, so the headings found from there on are the new text's).
+  let a = upperBound(H, same) - 1;
+  if (a < 0) a = 0;
   // The first line decides whether there is a front matter at all.
   if (a === 0 && bound(0) === 0) return null;
-  const delta = text.length - old.length;
-  let b = H.length;
-  while (b > a + 1 && bound(b - 1) + delta >= bound(a) && text.slice(bound(b - 1) + delta, bound(b) + delta) === old.slice(bound(b - 1), bound(b))) b--;
+  // The first heading at or after the end of the last difference in the old text.
+  let b = lowerBound(H, old.length - tail);
+  if (b <= a) b = a + 1;
   const from = bound(a), to = bound(b) + delta;
   // The edited stretch must end where a line starts, as the unchanged section after it does.
   if (b < H.length && text.charCodeAt(to - 1) !== 10) return null;
+  // A CR in the edited stretch: line breaks of another kind, read by the full scan.
+  if (text.slice(from, to).includes('\r')) return null;
   const fromLine = H[a]!.line;
   const toLineOld = b < H.length ? H[b]!.line : prev.lines.lineCount;
   const starts = prev.lines.starts.slice(0, fromLine + 1);
   for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) if (i + 1 < to || b === H.length) starts.push(i + 1);
   const lineDelta = starts.length - (fromLine + 1) - (toLineOld - fromLine - 1);
   if (b < H.length) for (let l = toLineOld; l < prev.lines.starts.length; l++) starts.push(prev.lines.starts[l]! + delta);
-  const lines = LineIndex.fromStarts(text, starts);
+  const lines = LineIndex.fromStarts(text, starts, false);
   const headings = H.slice(0, a);
   const toLine = b < H.length ? toLineOld + lineDelta : lines.lineCount;
   if (scanLines(text, lines, fromLine, toLine, headings) && b < H.length) return null;
@@ -190,6 +196,39 @@ function rescanEdit(text: string, prev: Scan): { lines: LineIndex; headings: Sca
     headings.push({ ...h, line: h.line + lineDelta, start: h.start + delta, end: h.end + delta, attributes: h.attributes && { ...h.attributes, start: h.attributes.start + delta, end: h.attributes.end + delta } });
   }
   return { lines, headings };
+}
+
+/** How many characters two texts share at their start: halving comparisons of flat strings, one pass in all. */
+function commonPrefix(a: string, b: string): number {
+  let lo = 0, hi = Math.min(a.length, b.length);
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (a.slice(lo, mid) === b.slice(lo, mid)) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** How many characters two texts share at their end, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let lo = 0, hi = max;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (a.slice(a.length - mid, a.length - lo) === b.slice(b.length - mid, b.length - lo)) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The number of headings that start at or before `offset`. */
+function upperBound(h: readonly ScannedHeading[], offset: number): number {
+  let lo = 0, hi = h.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (h[mid]!.start <= offset) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+/** The index of the first heading that starts at or after `offset`. */
+function lowerBound(h: readonly ScannedHeading[], offset: number): number {
+  let lo = 0, hi = h.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (h[mid]!.start < offset) lo = mid + 1; else hi = mid; }
+  return lo;
 }
 
 function withSectionTexts(text: string, lines: LineIndex, bodyStart: number, frontMatter: FrontMatterBlock | null, headings: ScannedHeading[], previous: Scan | null): Scan {

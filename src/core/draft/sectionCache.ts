@@ -47,7 +47,21 @@ export class SectionCache {
   readonly missing = new Map<string, Missing | null>();
   readonly missingPerTargets = new WeakMap<readonly Target[], Partial<Record<InstrumentKey, (Missing | null)[]>>>();
 
+  private readonly keyNames = new Map<string, string>();
+  private named = 0;
+
   constructor(readonly generation = 10_000) { this.entries = new TextCache(generation); }
+
+  /** A short name for a long key (a review's facts): the same key gets the same name for the life of the cache. */
+  keyName(key: string): string {
+    let name = this.keyNames.get(key);
+    if (name === undefined) {
+      if (this.keyNames.size > 1000) this.keyNames.clear();
+      // Never a name given before, even after a clear: findings kept under an old name must not be read as this key's.
+      this.keyNames.set(key, (name = `r${this.named++}`));
+    }
+    return name;
+  }
 
   facts(text: string): SectionFacts {
     let f = this.entries.get(text);

@@ -5,10 +5,13 @@ export interface Range { start: Position; end: Position }
 export class LineIndex {
   /** Offset at which each line starts; a line ends before its line break (\n, \r\n or \r). */
   readonly starts: number[];
-  constructor(readonly text: string, known?: number[]) {
-    if (known) { this.starts = known; return; }
+  /** Whether the text has a CR (a CRLF or CR line break) anywhere. */
+  readonly hasCR: boolean;
+  constructor(readonly text: string, known?: { starts: number[]; hasCR: boolean }) {
+    if (known) { this.starts = known.starts; this.hasCR = known.hasCR; return; }
     const starts = [0];
-    if (!text.includes('\r')) {
+    this.hasCR = text.includes('\r');
+    if (!this.hasCR) {
       // The common case; indexOf is several times faster than a character loop on megabyte drafts.
       for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     } else {
@@ -24,7 +27,7 @@ export class LineIndex {
     this.starts = starts;
   }
   /** An index whose line starts are already known (draft/scan.ts builds them from the previous version's). */
-  static fromStarts(text: string, starts: number[]): LineIndex { return new LineIndex(text, starts); }
+  static fromStarts(text: string, starts: number[], hasCR: boolean): LineIndex { return new LineIndex(text, { starts, hasCR }); }
   get lineCount(): number { return this.starts.length; }
   /** Offset just after the line's content, before its line break. */
   lineEnd(line: number): number {
