@@ -74,6 +74,16 @@ describe('incremental', () => {
     const moved = checkModel(lineAdded).filter((f) => f.code === 'structure.empty-part');
     expect(moved.at(-1)!.range.start.line).toBe(before.filter((f) => f.code === 'structure.empty-part').at(-1)!.range.start.line + 2);
   });
+  it('a heading\'s id changed in place (same length, same lines) is checked again, not taken from the last version', () => {
+    const v = generateDraft(6_000, 11, 'en');
+    const service = createReviewService();
+    service.check({ uri: 'u', version: 1, getText: () => v });
+    const i = v.indexOf('{#untoc-2}') + '{#untoc-'.length;
+    const w = `${v.slice(0, i)}3${v.slice(i + 1)}`;
+    const codes = service.check({ uri: 'u', version: 2, getText: () => w }).map((f) => f.code);
+    expect(codes).toContain('structure.missing-article');
+    expect(codes).toContain('structure.duplicate-section');
+  });
   it('section trees carry document-absolute positions', () => {
     const m = DraftAnalysis.parse(text);
     const sec = m.findArticle('untoc', 9)!;
@@ -125,8 +135,10 @@ describe('incremental', () => {
   // The mutation check of the keystroke path: version after version through one service, each analysis compared with a
   // fresh one (new cache, no previous version) of the same text.
   const base = [generateDraft(6_000, 11, 'en'), generateDraft(5_000, 12, 'zh'), text];
+  /** Not a piece to insert: the next digit at or after the place is changed in place (an article id, a paragraph number). */
+  const DIGIT = '<change the next digit>';
   const pieces = ['x', ' ', 'A gap remains. ', 'See article 99 of the Convention. ', '\n', '\n\n', '#### Gaps {.gaps}\n', '### Article 6 {#untoc-6}\n', 'article 5, paragraph 1 (a), of the Convention', 'article 99', '第5条第1款',
-    '{==note==}{>>@abcd1234<<}', '{>>@abcd1234 | A (B) | 2026-01-01T00:00:00Z | hi<<}\n', '`code`', '<!-- hint -->', '<!--\n', '-->\n', '---\n', '```\n', '~~~\n', '\r\n'];
+    '{==note==}{>>@abcd1234<<}', '{>>@abcd1234 | A (B) | 2026-01-01T00:00:00Z | hi<<}\n', '`code`', '<!-- hint -->', '<!--\n', '-->\n', '---\n', '```\n', '~~~\n', '\r\n', DIGIT];
   // At the start of a line (where a part's text, a heading or a thread line begins) or anywhere.
   const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), lineStart: fc.boolean(), cut: fc.nat(40), piece: fc.constantFrom(...pieces) });
   it('every version analysed from the previous one equals a fresh analysis of the same text', () => {
@@ -138,7 +150,14 @@ describe('incremental', () => {
       for (const e of edits) {
         let at = Math.floor(e.at * v.length);
         if (e.lineStart) at = v.lastIndexOf('\n', at - 1) + 1;
-        v = v.slice(0, at) + e.piece + v.slice(Math.min(v.length, at + (e.cut % 3 === 0 ? e.cut : 0)));
+        if (e.piece === DIGIT) {
+          // In a heading's article id half the time (same length, same lines, another article), else anywhere.
+          const rest = v.slice(at);
+          const m = e.cut % 2 ? /\{#[a-z]+-(\d)/.exec(rest) : /\d/.exec(rest);
+          if (!m) continue;
+          const i = at + m.index + m[0].length - 1;
+          v = v.slice(0, i) + String((Number(v[i]) + 1) % 10) + v.slice(i + 1);
+        } else v = v.slice(0, at) + e.piece + v.slice(Math.min(v.length, at + (e.cut % 3 === 0 ? e.cut : 0)));
         const now = v;
         const doc = { uri: 'u', version: ++version, getText: () => now };
         service.check(doc);

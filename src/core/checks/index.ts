@@ -86,7 +86,8 @@ export function checkModel(model: DraftAnalysis, options: CheckOptions = {}): Fi
   return hit;
 }
 
-const DOCUMENT_RULES = RULES.filter((r): r is DocumentRule => r.scope === 'document');
+const DOCUMENT_RULES = RULES.filter((r): r is DocumentRule => r.scope === 'document' && !r.readsOnly);
+const HEADING_RULES = RULES.filter((r): r is DocumentRule => r.scope === 'document' && r.readsOnly === 'headings');
 const SECTION_RULES = RULES.filter((r): r is SectionRule => r.scope === 'section');
 
 /** The severity a rule reports with: an escalating rule's findings are errors at finalization. */
@@ -112,7 +113,7 @@ function runChecks(model: DraftAnalysis, options: CheckOptions): Finding[] {
   // The secretariat's readiness check judges every draft as at finalization, whatever its front matter says.
   let info = model.info && options.finalization ? { ...model.info, stage: 'finalization' as const } : model.info;
   if (info && configured) info = { ...info, articles: configured };
-  let sections: Finding[] = [];
+  let sections: Finding[] = [], fromHeadings: Finding[] = [];
   if (info) {
     for (const rule of DOCUMENT_RULES) {
       rule.check({
@@ -124,8 +125,27 @@ function runChecks(model: DraftAnalysis, options: CheckOptions): Finding[] {
       });
     }
     sections = sectionFindings(model, info, options);
+    const key = JSON.stringify(options);
+    fromHeadings = model.inheritedHeadingFindings(key) ?? headingFindings(model, info, options);
+    model.headingFindings.set(key, fromHeadings);
   }
-  return applySeverity(mergeSorted(out.sort(compareFindings), sections), options.severity);
+  // Three lists each in order (the heading findings and the section findings kept so across versions): merged, not sorted.
+  return applySeverity(mergeSorted(mergeSorted(out.sort(compareFindings), fromHeadings), sections), options.severity);
+}
+
+/** The findings of the rules that read only the headings and the front matter. */
+function headingFindings(model: DraftAnalysis, info: ReviewInfo, options: CheckOptions): Finding[] {
+  const out: Finding[] = [];
+  for (const rule of HEADING_RULES) {
+    rule.check({
+      model, info, options,
+      report(at, message, severity, data) {
+        const r = 'heading' in at ? { start: at.heading.start, end: at.heading.end } : at;
+        out.push({ code: rule.code, severity: severityOf(rule, info, severity), message, range: model.lines.rangeOf(r.start, r.end), ...(data ? { data } : {}) });
+      },
+    });
+  }
+  return out.sort(compareFindings);
 }
 
 /**

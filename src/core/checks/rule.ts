@@ -42,8 +42,12 @@ export interface SectionRuleContext extends RuleContext {
   readonly refs: readonly ResolvedRef[];
 }
 
-/** A rule over the whole draft (structure, comments, dates). */
-export interface DocumentRule extends CodeInfo { readonly scope: 'document'; check(ctx: RuleContext): void }
+/**
+ * A rule over the whole draft (structure, comments, dates). `readsOnly: 'headings'`: its findings depend on nothing but
+ * the headings (their lines, levels, texts and attributes), the front matter and the options, so a version whose
+ * headings are those of the previous one takes the previous findings (a keystroke in a paragraph).
+ */
+export interface DocumentRule extends CodeInfo { readonly scope: 'document'; readonly readsOnly?: 'headings'; check(ctx: RuleContext): void }
 /** A rule over one section at a time (references, empty parts): what a keystroke re-runs for the section it changed. */
 export interface SectionRule extends CodeInfo { readonly scope: 'section'; check(ctx: SectionRuleContext): void }
 export type Rule = DocumentRule | SectionRule;

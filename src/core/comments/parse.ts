@@ -3,7 +3,7 @@ import { t } from '@vscode/l10n';
 import { scan, type Scan } from '../draft/scan';
 import { codeSpans } from '../text/code';
 import { LineIndex } from '../text/lines';
-import type { SectionCache } from '../draft/sectionCache';
+import type { SectionCache, SectionFacts } from '../draft/sectionCache';
 
 export type MarkKind = 'comment' | 'insertion' | 'deletion' | 'replacement';
 
@@ -99,11 +99,11 @@ export function parseComments(text: string): CommentsModel {
  * The comments of an analysed text (draft/analysis.ts): read section by section from the scan it already has, each
  * section's marks and threads kept in the service's cache with everything else known of that section's text.
  */
-export function commentsOf(text: string, sections: Scan | null, cache: SectionCache | null): CommentsModel {
+export function commentsOf(text: string, sections: Scan | null, cache: SectionCache | null, headingFacts?: (i: number) => SectionFacts): CommentsModel {
   // Most drafts have no comment at all: one regular-expression test instead of a parse (with a cache, the test is made
   // section by section and kept with each section's text, so an edit tests only what it changed).
   if (!cache && !ANY_MARKUP.test(text)) return EMPTY;
-  const found = scanBySection(text, sections ?? scan(text), cache);
+  const found = scanBySection(text, sections ?? scan(text), cache, headingFacts);
   if (!found.marks.length && !found.blocks.length && !found.conflicts.length && !found.problems.length) return EMPTY;
   return assemble(text, found);
 }
@@ -117,7 +117,7 @@ const NO_MARKUP: Scanned = Object.freeze({ marks: [], blocks: [], conflicts: [],
  * Scans each heading-delimited section on its own, so a keystroke rescans one section. A mark or a conflict that
  * straddles a heading shows as a local problem; then the whole text is scanned at once instead.
  */
-function scanBySection(text: string, s: Scan, cache: SectionCache | null): Scanned {
+function scanBySection(text: string, s: Scan, cache: SectionCache | null, headingFacts?: (i: number) => SectionFacts): Scanned {
   if (s.headings.length <= 1) return ANY_MARKUP.test(text) ? scanText(text) : NO_MARKUP;
   const out: Scanned = { marks: [], blocks: [], conflicts: [], problems: [] };
   let anon = 0;
@@ -126,7 +126,8 @@ function scanBySection(text: string, s: Scan, cache: SectionCache | null): Scann
   for (let i = first > 0 ? -1 : 0; i < s.headings.length; i++) {
     const from = i < 0 ? 0 : s.headings[i]!.start;
     const part = i < 0 ? text.slice(0, first) : s.headingText(i);
-    const facts = cache?.facts(part);
+    // A heading's section through the analysis (which knows the previous version's entries), the rest by text.
+    const facts = i >= 0 && headingFacts ? headingFacts(i) : cache?.facts(part);
     const sc = facts?.comments ?? (ANY_MARKUP.test(part) ? scanText(part) : NO_MARKUP);
     if (facts) facts.comments = sc;
     if (sc.problems.some((p) => p.code === 'comment.malformed')) return scanText(text);

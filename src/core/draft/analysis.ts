@@ -52,6 +52,11 @@ interface Inherited {
   readonly texts: readonly string[];
   readonly lines: readonly number[];
   readonly findings: readonly (ChunkFindings | undefined)[];
+  readonly headings: readonly ScannedHeading[];
+  readonly info: ReviewInfo | null;
+  readonly bodyStart: number;
+  readonly headingFindings: ReadonlyMap<string, Finding[]>;
+  readonly facts: readonly (SectionFacts | undefined)[];
 }
 /** The findings of the section rules on one chunk, document-absolute, and the key of the facts they were made under. */
 export interface ChunkFindings { readonly key: string; readonly findings: readonly Finding[] }
@@ -98,6 +103,10 @@ export class DraftAnalysis {
   private allRefs: ResolvedRef[] | undefined;
   /** Per chunk, the section findings last materialized (read by the next version, see `inheritedFindings`). */
   readonly chunkFindings: (ChunkFindings | undefined)[];
+  /** Per chunk, its entry in the cache once looked up (the next version takes those of its unchanged chunks). */
+  private readonly factsOf: (SectionFacts | undefined)[];
+  /** Findings of the rules that read only headings, per check options (see `inheritedHeadingFindings`). */
+  readonly headingFindings: Map<string, Finding[]>;
   /** Findings per check options (checks/index.ts `checkAnalysis`): diagnostics, code actions and views share one check. */
   readonly checked: Map<string, Finding[]>;
 
@@ -117,9 +126,11 @@ export class DraftAnalysis {
       this.deepMemo = previous.deepMemo;
       this.chunkFindings = previous.chunkFindings;
       this.checked = previous.checked;
+      this.headingFindings = previous.headingFindings;
+      this.factsOf = previous.factsOf;
       return;
     }
-    this.sections = []; this.roots = []; this.chunks = []; this.chunkRefs = []; this.chunkFindings = []; this.checked = new Map();
+    this.sections = []; this.roots = []; this.chunks = []; this.chunkRefs = []; this.chunkFindings = []; this.checked = new Map(); this.headingFindings = new Map(); this.factsOf = [];
     const s = scan(text, previous?.scanned);
     this.scanned = s;
     this.lines = s.lines;
@@ -152,7 +163,10 @@ export class DraftAnalysis {
       stack.push(section);
     });
     // Only what the next version needs is kept of this one: holding `previous` itself would chain every version.
-    this.inherited = previous ? { texts: previous.chunks.map((_, i) => previous.chunkText(i)), lines: previous.chunks.map((c) => c.line), findings: previous.chunkFindings } : null;
+    this.inherited = previous ? {
+      texts: previous.chunks.map((_, i) => previous.chunkText(i)), lines: previous.chunks.map((c) => c.line), findings: previous.chunkFindings,
+      headings: previous.scanned.headings, info: previous.info, bodyStart: previous.bodyStart, headingFindings: previous.headingFindings, facts: previous.factsOf,
+    } : null;
   }
 
   /**
@@ -162,7 +176,21 @@ export class DraftAnalysis {
   static parse(text: string, previous?: DraftAnalysis, env?: AnalysisEnv): DraftAnalysis { return new DraftAnalysis(text, previous, env); }
 
   /** Everything the cache knows of a chunk's text. */
-  chunkFacts(i: number): SectionFacts { return this.env.cache.facts(this.chunkText(i)); }
+  chunkFacts(i: number): SectionFacts {
+    const hit = this.factsOf[i];
+    if (hit) return hit;
+    // The previous version's entry for the same text, when it had one: no lookup in the cache (which may have let it go).
+    const h = this.inherited;
+    if (h) {
+      const text = this.chunkText(i);
+      const shift = h.texts.length - this.chunks.length;
+      for (const j of shift ? [i, i + shift] : [i]) {
+        const f = h.facts[j];
+        if (f && h.texts[j] === text) return (this.factsOf[i] = f);
+      }
+    }
+    return (this.factsOf[i] = this.env.cache.facts(this.chunkText(i)));
+  }
 
   /**
    * The first line that nests too deep (input.ts tooDeep), document-absolute: looked for section by section, each
@@ -182,7 +210,7 @@ export class DraftAnalysis {
   private deepMemo: { offset: number; line: number; depth: number } | null | undefined;
 
   /** The comment marks, threads and conflicts of this version. */
-  get comments(): CommentsModel { return (this.commentsMemo ??= commentsOf(this.text, this.scanned, this.env.cache)); }
+  get comments(): CommentsModel { return (this.commentsMemo ??= commentsOf(this.text, this.scanned, this.env.cache, (i) => this.chunkFacts(i + this.firstHeadingChunk))); }
 
   /** The resolved references of one chunk, document-absolute. */
   referencesIn(i: number): ResolvedRef[] { return (this.chunkRefs[i] ??= resolveChunk(this, i)); }
@@ -206,6 +234,28 @@ export class DraftAnalysis {
   /** The section whose heading opens chunk `i` (null for the preamble). */
   sectionOfChunk(i: number): Section | null {
     return i < this.firstHeadingChunk ? null : this.sections[i - this.firstHeadingChunk] ?? null;
+  }
+
+  /**
+   * The previous version's findings of the rules that read only headings, under the same options, when this version's
+   * headings are the previous one's (same lines, levels, texts and attributes at the same columns) and so is the front
+   * matter: a keystroke in a paragraph does not run them again.
+   */
+  inheritedHeadingFindings(key: string): Finding[] | undefined {
+    const h = this.inherited;
+    const found = h?.headingFindings.get(key);
+    if (!h || !found || h.info !== this.info || h.bodyStart !== this.bodyStart) return undefined;
+    const now = this.scanned.headings;
+    if (now.length !== h.headings.length) return undefined;
+    for (let i = 0; i < now.length; i++) {
+      const a = now[i]!, b = h.headings[i]!;
+      if (a === b) continue;
+      if (a.line !== b.line || a.level !== b.level || a.text !== b.text || a.end - a.start !== b.end - b.start) return undefined;
+      const x = a.attributes, y = b.attributes;
+      if (x === y) continue;
+      if (!x || !y || x.id !== y.id || x.classes.join(' ') !== y.classes.join(' ') || x.start - a.start !== y.start - b.start || x.end - a.start !== y.end - b.start) return undefined;
+    }
+    return found;
   }
 
   /**

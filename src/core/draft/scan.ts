@@ -73,7 +73,7 @@ function detached(s: string): string {
 
 function scanText(text: string, previous: Scan | null): Scan {
   const reused = previous ? rescanEdit(text, previous) : null;
-  if (reused) return withSectionTexts(text, reused.lines, previous!.bodyStart, previous!.frontMatter, reused.headings, previous);
+  if (reused) return withSectionTexts(text, reused.lines, previous!.bodyStart, previous!.frontMatter, reused.headings, previous, reused.kept);
   const lines = new LineIndex(text);
   const bodyStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let frontMatter: FrontMatterBlock | null = null;
@@ -154,7 +154,10 @@ function scanLines(text: string, lines: LineIndex, from: number, to: number, out
  * has CR line breaks, or when the edited stretch leaves a code block or comment open (what follows may then have
  * changed meaning): the whole text is scanned then.
  */
-function rescanEdit(text: string, prev: Scan): { lines: LineIndex; headings: ScannedHeading[] } | null {
+/** Which sections an edit left as they were: the first `prefix` ones, and from `suffix` on (new index) the old ones `shift` later. */
+interface Kept { prefix: number; suffix: number; shift: number }
+
+function rescanEdit(text: string, prev: Scan): { lines: LineIndex; headings: ScannedHeading[]; kept: Kept } | null {
   const old = prev.lines.text;
   const H = prev.headings;
   // An unclosed front matter runs to the end of the text, so any edit may close it.
@@ -164,7 +167,7 @@ function rescanEdit(text: string, prev: Scan): { lines: LineIndex; headings: Sca
   // The first section that differs (a), then the first of the unchanged sections at the end (b), from where the two
   // texts first and last differ.
   const same = commonPrefix(text, old);
-  if (same === text.length && same === old.length) return { lines: prev.lines, headings: H };
+  if (same === text.length && same === old.length) return { lines: prev.lines, headings: H, kept: { prefix: H.length, suffix: H.length, shift: 0 } };
   const delta = text.length - old.length;
   const tail = commonSuffix(text, old, Math.min(text.length, old.length) - same);
   // The section holding the first difference (when it starts right at a heading, that heading's section: the text
@@ -191,11 +194,14 @@ function rescanEdit(text: string, prev: Scan): { lines: LineIndex; headings: Sca
   const headings = H.slice(0, a);
   const toLine = b < H.length ? toLineOld + lineDelta : lines.lineCount;
   if (scanLines(text, lines, fromLine, toLine, headings) && b < H.length) return null;
+  // Section a - 1 ends where section a starts: it is unchanged only if a's start is (a heading added at the edit's
+  // place ends it sooner), so the sections known unchanged are those before a - 1.
+  const kept: Kept = { prefix: Math.max(0, a - 1), suffix: headings.length, shift: b - headings.length };
   for (let i = b; i < H.length; i++) {
     const h = H[i]!;
     headings.push({ ...h, line: h.line + lineDelta, start: h.start + delta, end: h.end + delta, attributes: h.attributes && { ...h.attributes, start: h.attributes.start + delta, end: h.attributes.end + delta } });
   }
-  return { lines, headings };
+  return { lines, headings, kept };
 }
 
 /** How many characters two texts share at their start: halving comparisons of flat strings, one pass in all. */
@@ -231,7 +237,7 @@ function lowerBound(h: readonly ScannedHeading[], offset: number): number {
   return lo;
 }
 
-function withSectionTexts(text: string, lines: LineIndex, bodyStart: number, frontMatter: FrontMatterBlock | null, headings: ScannedHeading[], previous: Scan | null): Scan {
+function withSectionTexts(text: string, lines: LineIndex, bodyStart: number, frontMatter: FrontMatterBlock | null, headings: ScannedHeading[], previous: Scan | null, kept?: Kept): Scan {
   const texts: string[] = [];
   // After a keystroke, an unchanged section is given the very string the last version's scan gave it (at its index, or
   // shifted by the headings added or removed): every cache keyed by it then hits on identity instead of comparing its
@@ -241,6 +247,12 @@ function withSectionTexts(text: string, lines: LineIndex, bodyStart: number, fro
   const headingText = (i: number): string => {
     const hit = texts[i];
     if (hit !== undefined) return hit;
+    // A section the edit did not reach is the previous version's string, without slicing or comparing it.
+    if (kept && before) {
+      const j = i < kept.prefix ? i : i >= kept.suffix ? i + kept.shift : -1;
+      const old = j >= 0 ? before[j] : undefined;
+      if (old !== undefined) return (texts[i] = old);
+    }
     const fresh = text.slice(headings[i]!.start, headings[i + 1]?.start ?? text.length);
     let out = fresh;
     if (before) {

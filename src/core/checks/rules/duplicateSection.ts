@@ -7,6 +7,7 @@ import { partName } from '../../domain/describe';
 export const duplicateSection: Rule = {
   code: 'structure.duplicate-section',
   scope: 'document',
+  readsOnly: 'headings',
   summary: 'Two sections for the same article, instrument or introduction, or the same part twice in one article.',
   defaultSeverity: 'error',
   check({ model, report }) {

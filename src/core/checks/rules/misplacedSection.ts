@@ -13,6 +13,7 @@ function ancestor(s: Section, role: Section['role']): Section | undefined {
 export const misplacedSection: Rule = {
   code: 'structure.misplaced-section',
   scope: 'document',
+  readsOnly: 'headings',
   summary: 'A part outside an article section, or an article section outside its instrument\'s section.',
   defaultSeverity: 'error',
   check({ model, report }) {

@@ -6,6 +6,7 @@ import { articleName } from '../../domain/describe';
 export const missingArticle: Rule = {
   code: 'structure.missing-article',
   scope: 'document',
+  readsOnly: 'headings',
   summary: 'An article under review has no section.',
   defaultSeverity: 'error',
   check({ model, info, report }) {

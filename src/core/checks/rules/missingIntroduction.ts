@@ -5,6 +5,7 @@ import type { Rule } from '../rule';
 export const missingIntroduction: Rule = {
   code: 'structure.missing-introduction',
   scope: 'document',
+  readsOnly: 'headings',
   summary: 'The draft has no introduction section.',
   defaultSeverity: 'warning',
   check({ model, report }) {

@@ -7,6 +7,7 @@ import { articleName, partName } from '../../domain/describe';
 export const missingPart: Rule = {
   code: 'structure.missing-part',
   scope: 'document',
+  readsOnly: 'headings',
   summary: 'An article section lacks one of the five observation parts.',
   defaultSeverity: 'error',
   check({ model, report }) {

@@ -7,6 +7,7 @@ import type { Rule } from '../rule';
 export const noSuchArticle: Rule = {
   code: 'structure.no-such-article',
   scope: 'document',
+  readsOnly: 'headings',
   summary: 'A section id names an article that its instrument does not have, or is shaped like an article\'s id with an instrument that is none of the four (`untoc`, `tip`, `som`, `firearms`).',
   defaultSeverity: 'error',
   check({ model, report }) {

@@ -10,6 +10,7 @@ import { articleName, partName } from '../../domain/describe';
 export const order: Rule = {
   code: 'structure.order',
   scope: 'document',
+  readsOnly: 'headings',
   summary: 'Sections out of blueprint order.',
   defaultSeverity: 'warning',
   check({ model, report }) {

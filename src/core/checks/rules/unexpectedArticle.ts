@@ -7,6 +7,7 @@ import { instrumentName } from '../../domain/describe';
 export const unexpectedArticle: Rule = {
   code: 'structure.unexpected-article',
   scope: 'document',
+  readsOnly: 'headings',
   summary: 'A section for an article (or instrument) that is not under review.',
   defaultSeverity: 'warning',
   check({ model, info, report }) {
