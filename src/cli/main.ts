@@ -25,6 +25,7 @@ review-obs new --state NAME --reviewer NAME[:untoc,tip,...] --reviewer NAME --cl
 review-obs new --from LIST.md [-o FILE] [--force]
 review-obs comments FILE [--format text|json]
 review-obs status FILE... [--format text|json]
+review-obs status FILE --set ARTICLE=STATUS... [--by "NAME (STATE)"]
 review-obs diff OLD NEW [--as-suggestions --author "NAME (STATE)"] [-o FILE]
 review-obs export FILE [--clean|--with-changes] [-o FILE.docx] [--force]
 review-obs import RETURNED.docx --into DRAFT.md [--author "NAME (STATE)"] [-o FILE] [--force]`;

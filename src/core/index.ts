@@ -40,6 +40,8 @@ export { accept, acceptAll, addComment, authorLabel, cleanCopy, CommentError, de
 export type { OpContext } from './comments/ops';
 export { markBidiBlocks, marksToHtml } from './comments/preview';
 export { agreedCount, articleStatuses, proposeSplit, setStatusEdit, splitEdit } from './features/assignments';
+export { agreedText, agreedVersion, agreements, fingerprint, isAgreed, sectionFingerprint, statusEdit } from './features/agreement';
+export type { AgreementState, Agreer } from './features/agreement';
 export type { ArticleStatus, SplitMethod } from './features/assignments';
 export { compareTexts, differencesAsSuggestions, tokenize } from './features/compare';
 export { newDraft, summaryFromList } from './features/skeleton';

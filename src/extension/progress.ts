@@ -1,8 +1,8 @@
 // Co-reviewers' workflow in VS Code: progress view, status CodeLens, status bar, split, compare and import a copy.
 import * as vscode from 'vscode';
 import {
-  agreedCount, articleStatuses, differencesAsSuggestions, parseAuthor, getInstrument, INSTRUMENT_KEYS, proposeSplit, setStatusEdit, splitEdit,
-  STATUSES, statusLabel, type ArticleStatus, type InstrumentKey, type ReviewService, type SplitMethod, type Status,
+  agreedCount, agreedVersion, agreements, articleStatuses, authorLabel, differencesAsSuggestions, DraftAnalysis, isAgreed, parseAuthor, getInstrument, INSTRUMENT_KEYS, proposeSplit, setStatusEdit, splitEdit,
+  STATUSES, statusLabel, type Agreer, type ArticleStatus, type InstrumentKey, type ReviewService, type SplitMethod, type Status,
 } from '../core/index';
 import { SECTION } from './config';
 import { asDoc } from './convert';
@@ -36,6 +36,7 @@ export class Progress implements vscode.TreeDataProvider<Node>, vscode.CodeLensP
       c('reviewObservations.progress.mine', () => { this.mine = !this.mine; void vscode.commands.executeCommand('setContext', 'reviewObservations.progress.mine', this.mine); this.refresh(0); return this.mine; }),
       c('reviewObservations.revealArticle', (line: number) => this.reveal(line)),
       c('reviewObservations.setStatus', (key?: string, status?: Status) => this.setStatus(key, status)),
+      c('reviewObservations.showAgreedChanges', (key?: string) => this.showAgreedChanges(key)),
       c('reviewObservations.splitArticles', (method?: SplitMethod) => this.split(method)),
       c('reviewObservations.compareWithFile', (other?: string) => this.compareWithFile(other)),
       c('reviewObservations.compareWithRevision', (ref?: string) => this.compareWithRevision(ref)),
@@ -67,9 +68,14 @@ export class Progress implements vscode.TreeDataProvider<Node>, vscode.CodeLensP
     this.timer = setTimeout(() => {
       const d = this.draft();
       if (!d) { this.status.hide(); this.changed.fire(); return; }
-      const { agreed, total } = agreedCount(articleStatuses(this.service.model(asDoc(d))));
-      this.status.text = `$(checklist) ${t('agreed {0}/{1} articles', agreed, total)}`;
-      this.status.tooltip = t('Articles agreed with the State under review. Click for the review progress.');
+      const rows = articleStatuses(this.service.model(asDoc(d)));
+      const { agreed, total } = agreedCount(rows);
+      const changed = rows.filter((r) => r.agreement?.changed).length;
+      // An agreed article whose text changed since is shown apart: its agreement no longer holds for what is there.
+      this.status.text = `$(checklist) ${t('agreed {0}/{1} articles', agreed, total)}${changed ? ` $(warning) ${t('{0} changed since agreed', changed)}` : ''}`;
+      this.status.tooltip = changed
+        ? t('Articles agreed with the State under review; {0} agreed article(s) changed since the agreement. Click for the review progress.', changed)
+        : t('Articles agreed with the State under review. Click for the review progress.');
       this.status.show();
       this.changed.fire();
     }, delay);
@@ -85,8 +91,10 @@ export class Progress implements vscode.TreeDataProvider<Node>, vscode.CodeLensP
     const r = n.row;
     const item = new vscode.TreeItem(`${t('Article {0}', r.article)}. ${r.title}`, vscode.TreeItemCollapsibleState.None);
     const extra = [r.openThreads ? t('{0} open thread(s)', r.openThreads) : '', r.pendingSuggestions ? t('{0} suggestion(s)', r.pendingSuggestions) : ''].filter(Boolean);
-    item.description = [[r.state, r.expert].filter(Boolean).join(' · ') || t('unassigned'), statusLabel(r.status), ...extra].join(' · ');
-    item.iconPath = new vscode.ThemeIcon(r.status === 'agreed-with-state' ? 'pass-filled' : r.status === 'agreed-by-reviewers' ? 'pass' : r.status === 'ready-for-co-reviewer' ? 'eye' : 'edit');
+    item.description = [[r.state, r.expert].filter(Boolean).join(' · ') || t('unassigned'), statusText(r), ...extra].join(' · ');
+    item.iconPath = r.agreement?.changed ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
+      : new vscode.ThemeIcon(r.status === 'agreed-with-state' ? 'pass-filled' : r.status === 'agreed-by-reviewers' ? 'pass' : r.status === 'ready-for-co-reviewer' ? 'eye' : 'edit');
+    if (r.agreement) item.tooltip = t('Agreed by {0} on {1}', r.agreement.by ?? '—', r.agreement.on?.slice(0, 10) ?? '—') + (r.agreement.changed ? ` — ${t('its text has changed since')}` : '');
     if (r.section) item.command = { command: 'reviewObservations.revealArticle', title: t('Go to the section'), arguments: [r.section.heading.line] };
     item.contextValue = 'article';
     return item;
@@ -101,7 +109,7 @@ export class Progress implements vscode.TreeDataProvider<Node>, vscode.CodeLensP
     if (!this.service.isDraft(d.getText())) return [];
     return articleStatuses(this.service.model(asDoc(d))).filter((r) => r.section).map((r) => {
       const range = new vscode.Range(r.section!.heading.line, 0, r.section!.heading.line, 0);
-      const parts = [[r.state, r.expert].filter(Boolean).join(' · ') || t('unassigned'), statusLabel(r.status), t('{0} open thread(s)', r.openThreads), t('{0} pending suggestion(s)', r.pendingSuggestions)];
+      const parts = [[r.state, r.expert].filter(Boolean).join(' · ') || t('unassigned'), statusText(r), t('{0} open thread(s)', r.openThreads), t('{0} pending suggestion(s)', r.pendingSuggestions)];
       return new vscode.CodeLens(range, { title: `$(checklist) ${parts.join(' · ')}`, // l10n-ignore: an icon and translated parts
         tooltip: t('Change the status of this article'), command: 'reviewObservations.setStatus', arguments: [r.key] });
     });
@@ -130,9 +138,43 @@ export class Progress implements vscode.TreeDataProvider<Node>, vscode.CodeLensP
     const model = this.service.model(asDoc(d));
     const k = key ?? (await vscode.window.showQuickPick(articleStatuses(model).map((r) => ({ label: r.key, description: statusLabel(r.status) }))))?.label;
     if (!k) return false;
-    const s = status ?? (await vscode.window.showQuickPick(STATUSES.map((x) => ({ label: statusLabel(x), description: x, status: x })), { placeHolder: t('Status of {0}', k) }))?.status;
+    const s = status ?? (await vscode.window.showQuickPick(STATUSES.map((x) => ({ label: statusLabel(x), description: x, status: x })), { placeHolder: t('Status of {0}', k), ignoreFocusOut: true }))?.status;
     if (!s) return false;
-    return this.apply(d, setStatusEdit(model, k, s));
+    // An agreement records who agreed: the identity of the settings, asked once when it is not set yet.
+    let agreer: Agreer | undefined;
+    if (isAgreed(s)) {
+      if (!vscode.workspace.getConfiguration(SECTION).get<string>('author.name')) await vscode.commands.executeCommand('reviewObservations.setIdentity');
+      const cfg = vscode.workspace.getConfiguration(SECTION);
+      const name = cfg.get<string>('author.name')?.trim();
+      if (!name) return false;
+      agreer = { by: authorLabel({ name, state: cfg.get<string>('author.state') ?? '' }), now: () => new Date() };
+    }
+    return this.apply(d, setStatusEdit(this.service.model(asDoc(d)), k, s, agreer));
+  }
+
+  /**
+   * The changes since an article was agreed: its draft's git history (through VS Code's git extension) searched for the
+   * newest version whose section has the recorded fingerprint, opened beside the draft as it is in the diff editor.
+   */
+  private async showAgreedChanges(key?: string): Promise<boolean> {
+    const d = this.draft();
+    if (!d) throw new Error(t('Open a draft first.'));
+    const model = this.service.model(asDoc(d));
+    const a = agreements(model).find((x) => x.key === key) ?? agreements(model).find((x) => x.changed);
+    if (!a) { void vscode.window.showInformationMessage(t('No agreed article of this draft has changed since its agreement.')); return false; }
+    const repo = await this.gitRepository(d);
+    if (!repo) return false;
+    const log = await repo.log({ path: d.uri.fsPath, maxEntries: 200 }).catch(() => [] as { hash: string }[]);
+    const versions = (async function* () { for (const c of log) yield { hash: c.hash, text: await repo.show(c.hash, d.uri.fsPath).catch(() => '') }; })();
+    for await (const v of versions) {
+      if (!agreedVersion([v.text], a.key, a.fingerprint, (x) => DraftAnalysis.parse(x))) continue;
+      const left = vscode.Uri.from({ scheme: REV_SCHEME, path: d.uri.path, query: v.hash });
+      this.revisions.set(left.toString(), v.text);
+      await vscode.commands.executeCommand('vscode.diff', left, d.uri, t('{0}: as agreed ({1}) ↔ now', a.key, v.hash.slice(0, 7)));
+      return true;
+    }
+    void vscode.window.showWarningMessage(t('The text of {0} as agreed is in none of the {1} commit(s) of this draft: it was agreed without being committed. Commit the draft when an article is agreed, so that its agreed text can be shown again.', a.key, log.length));
+    return false;
   }
 
   private async split(method?: SplitMethod): Promise<boolean> {
@@ -156,19 +198,30 @@ export class Progress implements vscode.TreeDataProvider<Node>, vscode.CodeLensP
     return true;
   }
 
-  /** Through the built-in git extension's API: the draft as it was at a revision, opened in the diff editor. */
-  private async compareWithRevision(ref?: string): Promise<boolean> {
-    const d = vscode.window.activeTextEditor?.document;
-    if (!d) throw new Error(t('Open a draft first.'));
-    const git = vscode.extensions.getExtension<{ getAPI(v: 1): { getRepository(u: vscode.Uri): { show(ref: string, path: string): Promise<string> } | null } }>('vscode.git');
+  /** The git repository of a draft through VS Code's git extension, or undefined (said to the user) where there is none. */
+  private async gitRepository(d: vscode.TextDocument): Promise<GitRepository | undefined> {
+    const git = vscode.extensions.getExtension<{ getAPI(v: 1): { getRepository(u: vscode.Uri): GitRepository | null } }>('vscode.git');
     // In the browser (vscode.dev, a web worker extension host) VS Code's git extension is not one this one can call.
     const api = await Promise.resolve(git && (git.isActive ? git.exports : git.activate())).then((x) => x?.getAPI(1), () => undefined);
     if (!api) {
       void vscode.window.showWarningMessage(t('Comparing with a git revision needs VS Code\'s git extension, which is not available here (in the browser, for instance); use "Compare the draft with another file" instead.'));
-      return false;
+      return undefined;
     }
-    const repo = api.getRepository(d.uri);
-    if (!repo) throw new Error(t('This draft is not in a git repository that VS Code knows; use "Compare with file" instead.'));
+    // The git extension finds repositories after it starts: a draft opened first may need a moment.
+    for (let i = 0; i < 20; i++) {
+      const repo = api.getRepository(d.uri);
+      if (repo) return repo;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(t('This draft is not in a git repository that VS Code knows; use "Compare with file" instead.'));
+  }
+
+  /** Through the built-in git extension's API: the draft as it was at a revision, opened in the diff editor. */
+  private async compareWithRevision(ref?: string): Promise<boolean> {
+    const d = vscode.window.activeTextEditor?.document;
+    if (!d) throw new Error(t('Open a draft first.'));
+    const repo = await this.gitRepository(d);
+    if (!repo) return false;
     const r = ref ?? await vscode.window.showInputBox({ prompt: t('Revision to compare with (e.g. HEAD, HEAD~1, a branch of the co-reviewer)'), value: 'HEAD' });
     if (!r) return false;
     const content = await repo.show(r, d.uri.fsPath);
@@ -200,6 +253,17 @@ export class Progress implements vscode.TreeDataProvider<Node>, vscode.CodeLensP
   }
 
   dispose(): void { clearTimeout(this.timer); for (const d of this.disposables) d.dispose(); }
+}
+
+/** What VS Code's git extension gives of a repository, as far as this extension uses it. */
+interface GitRepository {
+  show(ref: string, path: string): Promise<string>;
+  log(options: { path?: string; maxEntries?: number }): Promise<{ hash: string }[]>;
+}
+
+/** An article's status as the views show it: an agreed one whose text changed since says so. */
+function statusText(r: ArticleStatus): string {
+  return r.agreement?.changed ? t('{0}, changed since', statusLabel(r.status)) : statusLabel(r.status);
 }
 
 function countBy(split: Map<string, string>): Map<string, number> {

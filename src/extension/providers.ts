@@ -18,6 +18,22 @@ function toSymbol(s: OutlineSymbol): vscode.DocumentSymbol {
 }
 
 /** `findingOf`: the finding behind one of this extension's diagnostics (diagnostics.ts). */
+/** For an agreed article changed since: see what changed, agree to the text as it is, or reopen it. */
+function agreementActions(diag: vscode.Diagnostic, key: string, status: string | undefined): vscode.CodeAction[] {
+  const make = (title: string, command: vscode.Command, preferred = false) => {
+    const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    a.diagnostics = [diag];
+    a.command = command;
+    a.isPreferred = preferred;
+    return a;
+  };
+  return [
+    make(vscode.l10n.t('Show the changes since agreement'), { title: '', command: 'reviewObservations.showAgreedChanges', arguments: [key] }, true),
+    make(vscode.l10n.t('Agree to the text as it is now'), { title: '', command: 'reviewObservations.setStatus', arguments: [key, status ?? 'agreed-by-reviewers'] }),
+    make(vscode.l10n.t('Reopen the article (back to drafting)'), { title: '', command: 'reviewObservations.setStatus', arguments: [key, 'drafting'] }),
+  ];
+}
+
 export function registerProviders(service: ReviewService, findingOf: (d: vscode.Diagnostic) => Finding | undefined): vscode.Disposable[] {
   const draft = (d: vscode.TextDocument) => service.isDraft(d.getText());
   return [
@@ -73,6 +89,10 @@ export function registerProviders(service: ReviewService, findingOf: (d: vscode.
         for (const diag of context.diagnostics) {
           const f = findingOf(diag);
           if (!f) continue;
+          if (f.code === 'assignment.changed-after-agreement' && f.data?.instrument && f.data.article !== undefined) {
+            actions.push(...agreementActions(diag, `${f.data.instrument}-${f.data.article}`, model.info?.assignments.get(`${f.data.instrument}-${f.data.article}`)?.status));
+            continue;
+          }
           for (const fix of fixesFor(model, f)) {
             const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
             action.diagnostics = [diag];

@@ -23,20 +23,24 @@ describe('assignments', () => {
   it('a status changes with one small edit, whatever shape the entry has; nothing else moves', () => {
     fc.assert(fc.property(fc.constantFrom('untoc-5', 'untoc-6', 'untoc-23', 'tip-5'), fc.constantFrom(...STATUSES), (key, status) => {
       const m = DraftAnalysis.parse(text);
-      const e = setStatusEdit(m, key, status);
+      const e = setStatusEdit(m, key, status, { by: 'Ana Pérez (Borealia)', now: () => new Date(Date.UTC(2026, 11, 1)) });
       const out = applyEdits(text, [e]);
       expect(out.slice(0, e.start)).toBe(text.slice(0, e.start));
       expect(out.slice(e.start + e.newText.length)).toBe(text.slice(e.end));
       const after = articleStatuses(DraftAnalysis.parse(out));
       expect(after.find((x) => x.key === key)!.status).toBe(status);
+      // An agreed status records its agreement, on the text as it stands; another does not.
+      expect(after.find((x) => x.key === key)!.agreement).toEqual(status.startsWith('agreed') ? expect.objectContaining({ by: 'Ana Pérez (Borealia)', on: '2026-12-01T00:00:00Z', changed: false }) : null);
       for (const x of after) if (x.key !== key) expect(x.status).toBe(articleStatuses(m).find((y) => y.key === x.key)!.status);
       expect(checkModel(DraftAnalysis.parse(out)).filter((f) => f.code.startsWith('frontmatter.'))).toEqual([]);
     }));
   });
   it('a draft without assignments gets the entry added', () => {
     const m = DraftAnalysis.parse(base);
-    const out = applyEdits(base, [setStatusEdit(m, 'tip-5', 'agreed-by-reviewers')]);
-    expect(out).toContain('assignments:\n  tip-5: {status: agreed-by-reviewers}\n---');
+    const out = applyEdits(base, [setStatusEdit(m, 'tip-5', 'ready-for-co-reviewer')]);
+    expect(out).toContain('assignments:\n  tip-5:\n    status: ready-for-co-reviewer\n---');
+    const agreed = applyEdits(base, [setStatusEdit(m, 'tip-5', 'agreed-by-reviewers', { by: 'Li Wei (Calderra)', now: () => new Date(Date.UTC(2026, 11, 1, 9)) })]);
+    expect(agreed).toMatch(/assignments:\n  tip-5:\n    status: agreed-by-reviewers\n    agreed-by: "Li Wei \(Calderra\)"\n    agreed-on: "2026-12-01T09:00:00Z"\n    agreed-text: [0-9a-f]{16}\n---/);
   });
   it('rejects an unknown State, status or key, naming the fix', () => {
     const bad = withAssignments('  untoc-5: {state: Atlantis, status: done}\n  untoc-99: {state: Borealia}\n');
@@ -61,7 +65,7 @@ describe('split', () => {
   it('writes the split in one edit and keeps the statuses already recorded', () => {
     const t = withAssignments('  untoc-5: {state: Calderra, status: agreed-by-reviewers}\n');
     const out = applyEdits(t, [splitEdit(DraftAnalysis.parse(t), proposeSplit(DraftAnalysis.parse(t), 'alternating'))]);
-    expect(out).toContain('assignments:\n  untoc-5: {state: Borealia, status: agreed-by-reviewers}\n  untoc-6: {state: Calderra}\n');
+    expect(out).toContain('assignments:\n  untoc-5:\n    state: Borealia\n    status: agreed-by-reviewers\n  untoc-6:\n    state: Calderra\n');
     expect(articleStatuses(DraftAnalysis.parse(out)).map((x) => x.state)).toEqual(['Borealia', 'Calderra', 'Borealia', 'Borealia']);
   });
 });

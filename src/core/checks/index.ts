@@ -23,7 +23,7 @@ import { refNotParty, refOutsideReview } from './rules/refScope';
 import { refAmbiguous, refNonCanonical } from './rules/refStyle';
 import { malformedMark, mergeConflict, openThread, orphanComment, pendingSuggestion } from './rules/comments';
 import { summaryTooLong } from './rules/summaryLength';
-import { inconsistentStatus } from './rules/assignmentStatus';
+import { changedAfterAgreement, inconsistentStatus } from './rules/assignmentStatus';
 import { timelineLate, timelineOverdue } from './rules/timeline';
 import { footnoteUndefined, mastheadIncomplete } from './rules/exportLoss';
 
@@ -32,7 +32,7 @@ export const RULES: readonly Rule[] = [
   misplacedSection, missingPart, emptyPart, order,
   refNoSuchArticle, refNoSuchParagraph, refNoSuchSubparagraph, refNotParty, refOutsideReview, refAmbiguous, refNonCanonical,
   openThread, pendingSuggestion, malformedMark, orphanComment, mergeConflict,
-  timelineOverdue, timelineLate, summaryTooLong, inconsistentStatus, footnoteUndefined, mastheadIncomplete,
+  timelineOverdue, timelineLate, summaryTooLong, inconsistentStatus, changedAfterAgreement, footnoteUndefined, mastheadIncomplete,
 ];
 
 /** The codes no rule raises: what reading a file, its front matter, the configuration and the batch check report. */

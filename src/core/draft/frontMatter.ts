@@ -94,6 +94,11 @@ export interface Assignment {
   valueRange: [number, number];
   statusRange: [number, number] | null;
   flow: boolean;
+  /**
+   * The agreement recorded with an agreed status: who agreed, when, and the fingerprint of the article's text they
+   * agreed to (features/agreement.ts). Null when none is recorded.
+   */
+  agreement: { by: string | null; on: string | null; fingerprint: string } | null;
 }
 const KNOWN = new Set<string>(Object.values(FIELDS));
 
@@ -288,6 +293,9 @@ export function readFrontMatter(yamlText: string, base: number): { info: ReviewI
       const v = p.value as Node | null;
       if (!isMap(v)) { invalid(FIELDS.assignments, t('The assignment of {0} must read {state: NAME, status: drafting}.', key), v ?? (p.key as Node)); continue; }
       const st = v.get('state', true), ex = v.get('expert', true), su = v.get('status', true);
+      const text = (n: unknown) => (isScalar(n) && (typeof n.value === 'string' || typeof n.value === 'number') ? String(n.value) : null);
+      const fp = text(v.get('agreed-text', true));
+      if (v.get('agreed-text', true) !== undefined && !(fp && /^[0-9a-f]{16,64}$/.test(fp))) invalid(FIELDS.assignments, t('"agreed-text" is the fingerprint of the agreed text, written when the status was set; set the status again rather than editing it.'), v.get('agreed-text', true) as Node);
       const state = isScalar(st) && typeof st.value === 'string' ? st.value : null;
       if (state && reviewingStates.length && !reviewingStates.some((r) => r.state === state)) {
         invalid(FIELDS.assignments, t('{0} is not one of the reviewing States ({1}).', state, reviewingStates.map((r) => r.state).join(', ')), st as Node);
@@ -299,7 +307,8 @@ export function readFrontMatter(yamlText: string, base: number): { info: ReviewI
       }
       const vr = range(v)!;
       const sr = su ? range(su as Node) : undefined;
-      assignments.set(key, { key, state, expert: isScalar(ex) && typeof ex.value === 'string' ? ex.value : null, status, valueRange: [base + vr[0], base + vr[1]], statusRange: sr ? [base + sr[0], base + sr[1]] : null, flow: !!(v as { flow?: boolean }).flow });
+      assignments.set(key, { key, state, expert: isScalar(ex) && typeof ex.value === 'string' ? ex.value : null, status, valueRange: [base + vr[0], base + vr[1]], statusRange: sr ? [base + sr[0], base + sr[1]] : null, flow: !!(v as { flow?: boolean }).flow,
+        agreement: fp && /^[0-9a-f]{16,64}$/.test(fp) ? { by: text(v.get('agreed-by', true)), on: text(v.get('agreed-on', true)), fingerprint: fp } : null });
     }
   }
   const str = (k: string): string | null => {

@@ -5,6 +5,7 @@ import { getArticle, INSTRUMENT_KEYS, type InstrumentKey } from '../domain/instr
 import { STATUSES, type Assignment, type Status } from '../draft/frontMatter';
 import type { DraftAnalysis, Section } from '../draft/analysis';
 import { eolOf, type OffsetEdit } from './edits';
+import { agreements, isAgreed, statusEdit, type AgreementState, type Agreer } from './agreement';
 
 export interface ArticleStatus {
   instrument: InstrumentKey;
@@ -19,6 +20,8 @@ export interface ArticleStatus {
   /** Parts of the article's section with no text; -1 when the draft has no section for it. */
   emptyParts: number;
   section: Section | null;
+  /** The recorded agreement of an agreed article, and whether its text changed since (features/agreement.ts). */
+  agreement: AgreementState | null;
 }
 
 /** The assignment that applies to an article: its own, else its instrument's. */
@@ -38,6 +41,7 @@ export function articleStatuses(model: DraftAnalysis): ArticleStatus[] {
     const counts = th.kind === 'comment' ? open : pending;
     counts.set(s, (counts.get(s) ?? 0) + 1);
   }
+  const agreed = new Map(agreements(model).map((a) => [a.key, a]));
   const out: ArticleStatus[] = [];
   for (const k of INSTRUMENT_KEYS) {
     for (const n of info.articles.get(k) ?? []) {
@@ -49,7 +53,7 @@ export function articleStatuses(model: DraftAnalysis): ArticleStatus[] {
         state: a?.state ?? null, expert: a?.expert ?? null, status: a?.status ?? 'drafting',
         openThreads: section ? open.get(section) ?? 0 : 0,
         pendingSuggestions: section ? pending.get(section) ?? 0 : 0,
-        emptyParts, section,
+        emptyParts, section, agreement: agreed.get(`${k}-${n}`) ?? null,
       });
     }
   }
@@ -60,10 +64,15 @@ export function agreedCount(statuses: ArticleStatus[]): { agreed: number; total:
   return { agreed: statuses.filter((s) => s.status === 'agreed-with-state').length, total: statuses.length };
 }
 
-/** One small edit that sets an article's status in the front matter, keeping everything else as written. */
-export function setStatusEdit(model: DraftAnalysis, key: string, status: Status): OffsetEdit {
+/**
+ * One small edit that sets an article's status in the front matter, keeping everything else as written. An agreed
+ * status records its agreement (who, when, the fingerprint of the text: `agreer` is required), and a status set over a
+ * recorded agreement drops it: both rewrite the article's entry (features/agreement.ts statusEdit).
+ */
+export function setStatusEdit(model: DraftAnalysis, key: string, status: Status, agreer?: Agreer): OffsetEdit {
   const info = model.info;
   if (!info) throw new Error(t('The draft has no valid front matter.'));
+  if (isAgreed(status) || info.assignments.get(key)?.agreement) return statusEdit(model, key, status, agreer);
   const eol = eolOf(model.text);
   const own = info.assignments.get(key);
   if (own?.statusRange) return { start: own.statusRange[0], end: own.statusRange[1], newText: status };
@@ -75,7 +84,8 @@ export function setStatusEdit(model: DraftAnalysis, key: string, status: Status)
   }
   // The article has no entry of its own: add one, inheriting the instrument's State.
   const inherited = info.assignments.get(key.split('-')[0]!);
-  const entry = `  ${key}: {${inherited?.state ? `state: ${inherited.state}, ` : ''}status: ${status}}`;
+  // One field a line, as every entry this tool writes (see splitEdit).
+  const entry = [`  ${key}:`, ...(inherited?.state ? [`    state: ${inherited.state}`] : []), `    status: ${status}`].join(eol);
   if (info.assignmentsRange) return appendLine(model.text, info.assignmentsRange[1], entry, eol);
   return { start: info.yamlEnd, end: info.yamlEnd, newText: `${/\n$/.test(model.text.slice(0, info.yamlEnd)) ? '' : eol}assignments:${eol}${entry}${eol}` };
 }
@@ -124,10 +134,14 @@ export function splitEdit(model: DraftAnalysis, split: Map<string, string>): Off
   const info = model.info;
   if (!info) throw new Error(t('The draft has no valid front matter.'));
   const eol = eolOf(model.text);
+  // One field a line: two co-reviewers who change different articles then change lines that git merges.
   const lines = [...split.entries()].map(([key, state]) => {
     const keep = info.assignments.get(key);
-    const fields = [`state: ${state}`, ...(keep?.expert ? [`expert: ${keep.expert}`] : []), ...(keep && keep.status !== 'drafting' ? [`status: ${keep.status}`] : [])];
-    return `  ${key}: {${fields.join(', ')}}`;
+    const agreed = keep?.agreement;
+    const fields = [`state: ${state}`, ...(keep?.expert ? [`expert: ${keep.expert}`] : []), ...(keep && keep.status !== 'drafting' ? [`status: ${keep.status}`] : []),
+      // A recorded agreement stays with its article.
+      ...(agreed ? [`agreed-by: ${JSON.stringify(agreed.by ?? '')}`, `agreed-on: ${JSON.stringify(agreed.on ?? '')}`, `agreed-text: ${agreed.fingerprint}`] : [])];
+    return [`  ${key}:`, ...fields.map((f) => `    ${f}`)].join(eol);
   });
   const block = `assignments:${eol}${lines.join(eol)}`;
   if (info.assignmentsRange) {

@@ -1,6 +1,7 @@
-// assignment.inconsistent-status: an article marked agreed while its section still has work in it.
+// assignment.inconsistent-status / assignment.changed-after-agreement: an agreed article still with work in it, or changed since.
 import { t } from '@vscode/l10n';
 import { articleStatuses } from '../../features/assignments';
+import { agreements } from '../../features/agreement';
 import type { Rule } from '../rule';
 
 export const inconsistentStatus: Rule = {
@@ -21,6 +22,25 @@ export const inconsistentStatus: Rule = {
       const at = a?.statusRange ?? a?.valueRange;
       const place = s.section ? { start: s.section.heading.start, end: s.section.heading.end } : at ? { start: at[0], end: at[1] } : { start: 0, end: 0 };
       report(place, t('Article {0} is marked "{1}" but has {2}. Settle them, or set the status back.', s.key, s.status, why.join(', ')));
+    }
+  },
+};
+
+export const changedAfterAgreement: Rule = {
+  code: 'assignment.changed-after-agreement',
+  scope: 'document',
+  summary: 'An agreed article (`agreed-by-reviewers` or `agreed-with-state`) whose text changed after the agreement was recorded.',
+  escalates: true,
+  defaultSeverity: 'warning',
+  check({ model, info, report }) {
+    for (const a of agreements(model)) {
+      // An agreed article without a section is the other rule's finding (inconsistent-status).
+      if (!a.changed || !a.section) continue;
+      const [k, n] = a.key.split('-') as [string, string];
+      const by = a.by ?? t('an unnamed author');
+      const when = a.on?.slice(0, 10) ?? t('an unrecorded date');
+      const status = info.assignments.get(a.key)?.status ?? '';
+      report(a.section, t('Article {0} was agreed ("{1}") by {2} on {3}; its text has changed since. Show the changes, then agree to the text again or reopen the article.', a.key, status, by, when), undefined, { instrument: k, article: Number(n) });
     }
   },
 };
