@@ -31,6 +31,7 @@ const webModules = {
   name: 'web-modules',
   setup(b) {
     b.onResolve({ filter: /^\.\/wordBundle$/ }, (a) => ({ path: join(a.resolveDir, 'wordBundle.web.ts') }));
+    b.onResolve({ filter: /^\.\/digestBundle$/ }, (a) => ({ path: join(a.resolveDir, 'digestBundle.web.ts') }));
     b.onResolve({ filter: /^node:/ }, (a) => ({ errors: [{ text: `${a.path} is a Node built-in: the web build cannot use it (imported by ${a.importer})` }] }));
   },
 };
@@ -42,6 +43,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/extension/libraries.ts'], outfile: 'dist/libraries.js', format: 'cjs', minify: true }),
   // The Word exporter (the docx library is a third of the extension's code) is required only when a user exports.
   build({ ...common, entryPoints: ['src/extension/docxExport.ts'], outfile: 'dist/docx-export.js', format: 'cjs', minify: true, plugins: [lazyLibraries] }),
+  // The digest's Word and spreadsheet writers (exceljs): required only when a digest is written as .docx or .xlsx.
+  build({ ...common, entryPoints: ['src/extension/digestEntry.ts'], outfile: 'dist/digest.js', format: 'cjs', minify: true }),
   build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', format: 'cjs', banner: { js: '#!/usr/bin/env node' } }),
   // The web build (vscode.dev, github.dev, a web worker extension host): one bundle, libraries and the Word exporter
   // included, files read only through vscode.workspace.fs. A Node built-in reaching it fails the build.

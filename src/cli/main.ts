@@ -3,6 +3,7 @@ import { t } from '@vscode/l10n';
 import { check } from './commands/check';
 import { comments } from './commands/comments';
 import { diff } from './commands/diff';
+import { digest } from './commands/digest';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { create } from './commands/new';
@@ -27,6 +28,7 @@ review-obs comments FILE [--format text|json]
 review-obs status FILE... [--format text|json]
 review-obs status FILE --set ARTICLE=STATUS... [--by "NAME (STATE)"]
 review-obs diff OLD NEW [--as-suggestions --author "NAME (STATE)"] [-o FILE]
+review-obs digest FOLDER... [-o DIGEST.docx|.xlsx|.csv|.html] [--part PART] [--article untoc-5] [--finalized-only] [--lang xx]
 review-obs export FILE [--clean|--with-changes] [-o FILE.docx] [--force]
 review-obs import RETURNED.docx --into DRAFT.md [--author "NAME (STATE)"] [-o FILE] [--force]`;
 
@@ -52,7 +54,7 @@ export function main(argv: string[], io: Io): number | Promise<number> {
     // l10n-ignore below: the program's name before a translated message
     const fail = (e: unknown) => { io.err(`review-obs: ${(e as Error).message}`); return 2; }; // l10n-ignore
     // --lang chooses the messages' language (read before main runs); only `new` also takes it as its own option.
-    const r = dispatch(cmd, cmd === 'new' ? rest : withoutLang(rest), io);
+    const r = dispatch(cmd, cmd === 'new' || cmd === 'digest' ? rest : withoutLang(rest), io);
     // Commands that finish later report their errors the same way: a message and status 2, never a trace.
     return r instanceof Promise ? r.catch(fail) : r;
   } catch (e) {
@@ -73,6 +75,7 @@ function dispatch(cmd: string, rest: string[], io: Io): number | Promise<number>
     if (cmd === 'report') return report(rest, io);
     if (cmd === 'diff') return diff(rest, io);
     if (cmd === 'status') return status(rest, io);
+    if (cmd === 'digest') return digest(rest, io);
     if (cmd === 'export') return exportCommand(rest, io);
     if (cmd === 'import') return importCommand(rest, io);
     throw new UsageError(t('unknown command "{0}" (see review-obs --help).', cmd));

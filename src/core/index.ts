@@ -17,7 +17,7 @@ export type { Range } from './text/lines';
 export { getInstrument, INSTRUMENT_KEYS, isInstrumentKey, UN_LANGUAGES } from './domain/instruments';
 export type { InstrumentKey } from './domain/instruments';
 export { clusterLabel, CLUSTERS } from './domain/clusters';
-export { PARTS } from './domain/blueprint';
+export { isPartId, PARTS } from './domain/blueprint';
 export type { DocumentKind } from './domain/blueprint';
 export { instrumentName, statusLabel } from './domain/describe';
 export { LANGUAGE_NAMES } from './domain/templates';
@@ -57,8 +57,11 @@ export type { ReplaceFs } from './files/replaceFile';
 export { cleanExportBlockers } from './export/gate';
 export { wordLockNames } from './export/wordLock';
 
-// Outputs of many drafts: summaries, SARIF, the HTML report.
+// Outputs of many drafts: summaries, SARIF, the HTML report, the digest across reviews (its .docx and .xlsx writers are
+// imported from output/digestFiles.ts: they need the docx and exceljs libraries).
 export { summarizeBytes, summarizeDecoded, withCrossChecks } from './output/summary';
 export type { DraftSummary } from './output/summary';
 export { toSarif } from './output/sarif';
 export { reportHtml } from './output/report';
+export { digestCounts, digestCsv, digestEntries, digestHtml } from './output/digest';
+export type { ArticleCount, DigestEntry, DigestOptions } from './output/digest';

@@ -12,6 +12,7 @@ import { checkOptions, SECTION } from './config';
 import { DiagnosticsManager } from './diagnostics';
 import { newDraftCommand, type NewDraftArgs } from './newDraft';
 import { registerProviders } from './providers';
+import { registerDigest } from './digest';
 
 /** Set by the bundle's first line (scripts/build.mjs); absent when this module runs unbundled. */
 declare const __reviewObsLoadStart: number | undefined;
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): ReviewObservationsAp
     new Progress(service),
     registerExport(configs),
     registerImport(),
+    registerDigest(),
     ...registerProviders(service, (d) => published.findingOf(d)),
     vscode.commands.registerCommand('reviewObservations.newList', (args?: NewDraftArgs) => newDraftCommand('list-of-observations', args, configs)),
     vscode.commands.registerCommand('reviewObservations.newSummary', (args?: NewDraftArgs) => newDraftCommand('summary', args, configs)),
