@@ -111,14 +111,17 @@ describe('the digest of a folder of reviews', () => {
     expect(html).toContain('Lacunes et difficultés');
     expect(html).toContain('Calderra untoc-5 gaps first.');
   });
-  it('writes a Word document valid against ECMA-376, rendered by LibreOffice and read back by pandoc with a footnote per entry', async () => {
+  it('writes a Word document valid against ECMA-376, rendered by LibreOffice and read back by pandoc, a footnote naming the review on each State\'s entries', async () => {
     const f = join(work, 'digest.docx');
     writeFileSync(f, await digestDocx(all, 'en', '2026-12-01'));
     const r = spawnSync('/usr/bin/python3', [join(repo, 'test', 'word-side', 'validate-ooxml.py'), f, join(repo, 'test', 'ooxml-xsd')], { encoding: 'utf8' });
     expect(r.status === 0 ? '' : r.stdout + r.stderr).toBe('');
     const plain = execFileSync('pandoc', ['-f', 'docx', '-t', 'plain', '--wrap=none', f], { encoding: 'utf8' });
     for (const e of all) expect(plain).toContain(e.text);
-    expect((plain.match(/Review of /g) ?? []).length).toBe(all.length);
+    // One footnote per State's run of entries under a part, naming its review.
+    const runs = new Set(all.map((e) => `${e.file}|${e.instrument}-${e.article}|${e.part}`));
+    expect((plain.match(/Review of /g) ?? []).length).toBe(runs.size);
+    expect(plain).toMatch(/Review of Calderra \(reviewing States: Borealia, Calderra; cluster 1; at finalization\); calderra\.md, line \d+–\d+\./);
     execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', work, f], { env: { ...process.env, HOME: work }, stdio: 'ignore', timeout: 120_000 });
     expect(existsSync(f.replace(/\.docx$/, '.pdf'))).toBe(true);
   });
