@@ -42,7 +42,10 @@ export function activate(context: vscode.ExtensionContext): ReviewObservationsAp
   // The configuration file of each draft's folder (upwards), under the settings.
   let diagnostics: DiagnosticsManager | undefined;
   const configs = new ConfigFiles(() => diagnostics?.recheckAll());
-  const service = createReviewService({ getCheckOptions: (uri) => configs.options(vscode.Uri.parse(uri), checkOptions()) });
+  // Drafts checked "as at finalization" (Check for finalization): their ordinary diagnostics follow the readiness check,
+  // so each problem is shown once and follows edits, until "Check the draft" sets them back.
+  const asAtFinalization = new Set<string>();
+  const service = createReviewService({ getCheckOptions: (uri) => configs.options(vscode.Uri.parse(uri), { ...checkOptions(), ...(asAtFinalization.has(uri) ? { finalization: true } : {}) }) });
   const published = new DiagnosticsManager(service, context.extensionUri, configs);
   diagnostics = published;
   const comments = new ReviewComments(service);
@@ -50,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): ReviewObservationsAp
     configs,
     diagnostics,
     comments,
-    new Finalization(context.extensionUri, configs),
+    new Finalization(context.extensionUri, configs, { modes: asAtFinalization, recheck: (d) => published.schedule(d, 0) }),
     new Progress(service),
     registerExport(configs),
     registerImport(),
@@ -61,6 +64,8 @@ export function activate(context: vscode.ExtensionContext): ReviewObservationsAp
     vscode.commands.registerCommand('reviewObservations.check', async () => {
       const doc = vscode.window.activeTextEditor?.document;
       if (!doc) return [];
+      // The ordinary check again, not the finalization one.
+      asAtFinalization.delete(doc.uri.toString());
       const findings = diagnostics.checkNow(doc);
       await vscode.commands.executeCommand('workbench.actions.view.problems');
       return findings;

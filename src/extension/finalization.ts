@@ -7,12 +7,16 @@ import type { ConfigFiles } from './configFiles';
 import { toRange, toSeverity } from './convert';
 
 const t = vscode.l10n.t;
+/** The codes only a check of several drafts together finds (a summary against its list). */
+const CROSS_DOCUMENT = new Set(['summary.not-in-list', 'summary.assistance-not-in-list']);
 
 class DraftItem extends vscode.TreeItem {
   constructor(readonly summary: DraftSummary, uri: vscode.Uri) {
-    super(summary.state ? `${summary.state}${summary.kind === 'summary' ? ` (${t('summary')})` : ''}` : summary.file, vscode.TreeItemCollapsibleState.None);
+    // The file's name first: three drafts of one review (a list, its Chinese counterpart, a summary) share their State.
+    super(summary.file.split('/').pop() ?? summary.file, vscode.TreeItemCollapsibleState.None);
     const c = summary.counts;
-    this.description = c.error ? t('blocked: {0} error(s)', c.error) : t('ready');
+    const kind = summary.kind === 'summary' ? t('summary') : summary.kind === 'list-of-observations' ? t('list of observations') : '';
+    this.description = [summary.state, kind, summary.languages.join('/'), c.error ? t('blocked: {0} error(s)', c.error) : t('ready')].filter(Boolean).join(' · ');
     this.tooltip = `${summary.file}\n${t('{0} error(s), {1} warning(s), {2} open thread(s), {3} pending suggestion(s)', c.error, c.warning, summary.openThreads, summary.pendingSuggestions)}`;
     this.iconPath = new vscode.ThemeIcon(c.error ? 'error' : 'pass', new vscode.ThemeColor(c.error ? 'problemsErrorIcon.foreground' : 'testing.iconPassed'));
     this.resourceUri = uri;
@@ -28,9 +32,20 @@ export class Finalization implements vscode.TreeDataProvider<DraftItem>, vscode.
   private items: DraftItem[] = [];
   private readonly disposables: vscode.Disposable[];
 
-  constructor(extensionUri: vscode.Uri, private readonly configs?: ConfigFiles) {
+  /**
+   * `open`: the drafts checked as at finalization while open in an editor, whose diagnostics are then the ordinary
+   * ones (one finding per problem, following edits); the others get theirs in this view's collection until opened.
+   */
+  constructor(extensionUri: vscode.Uri, private readonly configs?: ConfigFiles, private readonly open?: { modes: Set<string>; recheck(d: vscode.TextDocument): void }) {
     this.disposables = [
       this.collection, this.changed,
+      // A draft of the workspace check opened afterwards: its findings move to the ordinary diagnostics, which follow edits.
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        if (!this.open || !this.collection.has(d.uri)) return;
+        this.collection.delete(d.uri);
+        this.open.modes.add(d.uri.toString());
+        this.open.recheck(d);
+      }),
       vscode.window.registerTreeDataProvider('reviewObservations.readiness', this),
       vscode.commands.registerCommand('reviewObservations.checkFinalization', () => {
         const d = vscode.window.activeTextEditor?.document;
@@ -82,7 +97,16 @@ export class Finalization implements vscode.TreeDataProvider<DraftItem>, vscode.
     this.collection.clear();
     for (const s of all) {
       const uri = uriOf.get(s.file)!;
-      this.collection.set(uri, s.findings.map((f) => {
+      const doc = vscode.workspace.textDocuments.find((x) => x.uri.toString() === uri.toString());
+      if (doc && this.open) {
+        // Open: the ordinary diagnostics become the finalization ones (not a second copy of each beside them).
+        this.open.modes.add(uri.toString());
+        this.open.recheck(doc);
+      }
+      // What compares drafts with each other is this check's own; the rest is the ordinary check's for an open draft.
+      const findings = doc && this.open ? s.findings.filter((f) => CROSS_DOCUMENT.has(f.code)) : s.findings;
+      if (!findings.length) continue;
+      this.collection.set(uri, findings.map((f) => {
         const d = new vscode.Diagnostic(toRange(f.range), f.message, toSeverity(f.severity));
         d.source = 'review-obs (finalization)';
         d.code = f.code;

@@ -67,6 +67,8 @@ export class Progress implements vscode.TreeDataProvider<Node>, vscode.CodeLensP
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       const d = this.draft();
+      // The keys that move between comments and suggestions are bound in drafts only (package.json "when").
+      void vscode.commands.executeCommand('setContext', 'reviewObservations.draftActive', !!d && d === vscode.window.activeTextEditor?.document);
       if (!d) { this.status.hide(); this.changed.fire(); return; }
       const rows = articleStatuses(this.service.model(asDoc(d)));
       const { agreed, total } = agreedCount(rows);

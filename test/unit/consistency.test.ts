@@ -35,6 +35,13 @@ describe('consistency', () => {
     expect(keys.length).toBeGreaterThan(10);
     for (const k of keys) { expect(nls, k).toHaveProperty([k]); expect(nlsZh, k).toHaveProperty([k]); }
   });
+  it('keys are bound in drafts only, never over a chord VS Code has (Alt+F8 is its next problem)', () => {
+    const taken = ['alt+f8', 'shift+alt+f8', 'f8', 'shift+f8', 'alt+]', 'alt+['];
+    for (const k of pkg.contributes.keybindings as { key: string; mac?: string; when?: string }[]) {
+      expect(taken, k.key).not.toContain(k.key);
+      expect(k.when, k.key).toMatch(/reviewObservations\.draftActive/);
+    }
+  });
   it('every contributed command is registered by the extension', () => {
     const src = files(join(root, 'src', 'extension')).map((f) => readFileSync(f, 'utf8')).join('\n');
     for (const c of pkg.contributes.commands) expect(src).toContain(`'${c.command}'`);

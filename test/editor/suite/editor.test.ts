@@ -340,8 +340,33 @@ export function editorTests(): void {
       assert.ok((byFile.get('broken.md')?.counts.error ?? 0) > 0);
       assert.ok((byFile.get('arcadia-list-of-observations.en.md')?.counts.error ?? 0) > 0, 'its empty part blocks finalization');
       assert.ok(!byFile.has('notes.md'));
-      const fin = vscode.languages.getDiagnostics(ws('comments.md')).filter((d) => d.source === 'review-obs (finalization)');
-      assert.ok(fin.some((d) => code(d) === 'comment.open-thread' && d.severity === vscode.DiagnosticSeverity.Error));
+      // Open or not, each open thread of comments.md is shown once, as an error.
+      const threads = await waitFor('finalization errors on comments.md', () => {
+        const d = vscode.languages.getDiagnostics(ws('comments.md')).filter((x) => code(x) === 'comment.open-thread');
+        return d.length > 0 && d.every((x) => x.severity === vscode.DiagnosticSeverity.Error) && d;
+      });
+      const at = threads.map((d) => `${d.range.start.line}:${d.range.start.character}`);
+      assert.equal(new Set(at).size, at.length, `one diagnostic per open thread: ${at.join(' ')}`);
+    });
+
+    it('check for finalization on the open draft shows each problem once, as an error, and follows edits', async () => {
+      const u = ws('broken.md');
+      const editor = await open(u);
+      await vscode.commands.executeCommand('reviewObservations.checkFinalization');
+      const empty = await waitFor('the empty part as an error', () => ours(u).find((d) => code(d) === 'structure.empty-part' && d.severity === vscode.DiagnosticSeverity.Error));
+      const all = vscode.languages.getDiagnostics(u);
+      const keys = all.map((d) => `${code(d)}@${d.range.start.line}:${d.range.start.character}`);
+      assert.equal(new Set(keys).size, keys.length, `no problem twice: ${keys.join(' ')}`);
+      assert.ok(!all.some((d) => d.source === 'review-obs (finalization)'), 'not a second copy beside the ordinary diagnostics');
+      // Writing the part makes its error go, without running the check again.
+      const line = empty.range.start.line;
+      await editor.edit((e) => e.insert(new vscode.Position(line + 1, 0), 'Good practices are described.\n'));
+      await waitFor('the error to follow the edit', () => !ours(u).some((d) => code(d) === 'structure.empty-part' && d.range.start.line === line) || undefined);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      // "Check the draft" is the ordinary check again: an empty part is a warning while drafting.
+      await open(u);
+      await vscode.commands.executeCommand('reviewObservations.check');
+      await waitFor('the ordinary check', () => ours(u).find((d) => code(d) === 'structure.empty-part' && d.severity === vscode.DiagnosticSeverity.Warning));
     });
 
     type Snapshot = { rows: { key: string; state: string | null; status: string }[]; statusBar: string };
