@@ -7,6 +7,7 @@ import {
 import { SECTION } from './config';
 import { asDoc } from './convert';
 import { registerSafeCommand } from './safeCommand';
+import type { Log } from './log';
 
 const t = vscode.l10n.t;
 const CONTROLLER_ID = 'reviewObservations';
@@ -44,12 +45,12 @@ export class ReviewComments implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [this.controller];
 
-  constructor(private readonly service: ReviewService) {
+  constructor(private readonly service: ReviewService, log: Log) {
     this.controller.options = { prompt: t('Comment on the selected text'), placeHolder: t('Write a comment for your co-reviewers') };
     this.controller.commentingRangeProvider = {
       provideCommentingRanges: (d) => (this.isDraft(d) ? [new vscode.Range(0, 0, Math.max(0, d.lineCount - 1), 0)] : []),
     };
-    const c = (id: string, f: (...a: any[]) => unknown) => registerSafeCommand(id, f, (e) => (e instanceof CommentError ? e.message : t('Review Observations: {0}', String((e as Error).message))));
+    const c = (id: string, f: (...a: any[]) => unknown) => registerSafeCommand(log, id, f, (e) => (e instanceof CommentError ? e.message : t('Review Observations: {0}', String((e as Error).message))));
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, 200)),

@@ -1,5 +1,6 @@
 // Digest of the workspace's lists: what every list of observations in the workspace says, per instrument and article.
 import * as vscode from 'vscode';
+import { registerLoggedCommand, type Log } from './log';
 import { digestCsv, digestEntries, digestHtml, PARTS, type DigestOptions } from '../core/index';
 import { defaultLanguage } from './config';
 import { loadDigestBundle } from './digestBundle';
@@ -10,8 +11,8 @@ const t = vscode.l10n.t;
 
 type Format = 'docx' | 'xlsx' | 'csv' | 'html';
 
-export function registerDigest(): vscode.Disposable {
-  return vscode.commands.registerCommand('reviewObservations.digest', async (args?: { format?: Format; target?: string } & DigestOptions) => {
+export function registerDigest(log: Log): vscode.Disposable {
+  return registerLoggedCommand(log, 'reviewObservations.digest', async (args?: { format?: Format; target?: string } & DigestOptions) => {
     const writers = loadDigestBundle();
     const formats: { label: string; description: string; format: Format }[] = [
       ...(writers ? [{ label: t('Word document'), description: t('one chapter per instrument, the States\' entries as numbered paragraphs'), format: 'docx' as const }] : []),

@@ -1,5 +1,6 @@
 // Export to Word from VS Code: pick the mode and the file, ask before replacing a file open in Word, write atomically.
 import * as vscode from 'vscode';
+import { registerLoggedCommand, type Log } from './log';
 import { cleanExportBlockers, wordLockNames } from '../core/index';
 import type { ConfigFiles } from './configFiles';
 import { loadWordBundle } from './wordBundle';
@@ -7,8 +8,8 @@ import { replaceWorkspaceFile } from './writeFile';
 
 const t = vscode.l10n.t;
 
-export function registerExport(configs?: ConfigFiles): vscode.Disposable {
-  return vscode.commands.registerCommand('reviewObservations.exportWord', async (args?: { mode?: 'with-changes' | 'clean'; target?: string; force?: boolean }) => {
+export function registerExport(log: Log, configs?: ConfigFiles): vscode.Disposable {
+  return registerLoggedCommand(log, 'reviewObservations.exportWord', async (args?: { mode?: 'with-changes' | 'clean'; target?: string; force?: boolean }) => {
     const d = vscode.window.activeTextEditor?.document;
     if (!d) { void vscode.window.showErrorMessage(t('Open a draft first.')); return undefined; }
     const mode = args?.mode ?? (await vscode.window.showQuickPick([

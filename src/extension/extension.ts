@@ -13,6 +13,7 @@ import { DiagnosticsManager } from './diagnostics';
 import { newDraftCommand, type NewDraftArgs } from './newDraft';
 import { registerProviders } from './providers';
 import { registerDigest } from './digest';
+import { createLog, registerLoggedCommand } from './log';
 
 /** Set by the bundle's first line (scripts/build.mjs); absent when this module runs unbundled. */
 declare const __reviewObsLoadStart: number | undefined;
@@ -48,29 +49,35 @@ export function activate(context: vscode.ExtensionContext): ReviewObservationsAp
   const service = createReviewService({ getCheckOptions: (uri) => configs.options(vscode.Uri.parse(uri), { ...checkOptions(), ...(asAtFinalization.has(uri) ? { finalization: true } : {}) }) });
   const published = new DiagnosticsManager(service, context.extensionUri, configs);
   diagnostics = published;
-  const comments = new ReviewComments(service);
+  const log = createLog();
+  log.info(`activated, version ${context.extension.packageJSON.version as string}`); // l10n-ignore: a log line for support
+  const comments = new ReviewComments(service, log);
   context.subscriptions.push(
+    log,
     configs,
     diagnostics,
     comments,
-    new Finalization(context.extensionUri, configs, { modes: asAtFinalization, recheck: (d) => published.schedule(d, 0) }),
-    new Progress(service),
-    registerExport(configs),
-    registerImport(),
-    registerDigest(),
+    new Finalization(context.extensionUri, log, configs, { modes: asAtFinalization, recheck: (d) => published.schedule(d, 0) }),
+    new Progress(service, log),
+    registerExport(log, configs),
+    registerImport(log),
+    registerDigest(log),
     ...registerProviders(service, (d) => published.findingOf(d)),
-    vscode.commands.registerCommand('reviewObservations.newList', (args?: NewDraftArgs) => newDraftCommand('list-of-observations', args, configs)),
-    vscode.commands.registerCommand('reviewObservations.newSummary', (args?: NewDraftArgs) => newDraftCommand('summary', args, configs)),
-    vscode.commands.registerCommand('reviewObservations.check', async () => {
+    registerLoggedCommand(log, 'reviewObservations.newList', (args?: NewDraftArgs) => newDraftCommand('list-of-observations', args, configs)),
+    registerLoggedCommand(log, 'reviewObservations.newSummary', (args?: NewDraftArgs) => newDraftCommand('summary', args, configs)),
+    registerLoggedCommand(log, 'reviewObservations.check', async () => {
       const doc = vscode.window.activeTextEditor?.document;
       if (!doc) return [];
       // The ordinary check again, not the finalization one.
       asAtFinalization.delete(doc.uri.toString());
-      const findings = diagnostics.checkNow(doc);
+      const findings = published.checkNow(doc);
       await vscode.commands.executeCommand('workbench.actions.view.problems');
+      // Said where the eye is, even when the Problems panel was already open.
+      const n = (s: string) => findings.filter((f) => f.severity === s).length;
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Draft checked: {0} error(s), {1} warning(s), {2} info.', n('error'), n('warning'), n('info')), 5000);
       return findings;
     }),
-    vscode.commands.registerCommand('reviewObservations.setIdentity', setIdentity),
+    registerLoggedCommand(log, 'reviewObservations.setIdentity', setIdentity),
   );
   return {
     version: context.extension.packageJSON.version as string,

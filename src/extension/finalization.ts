@@ -5,6 +5,7 @@ import { readWorkspaceDraft } from './readFile';
 import { checkOptions } from './config';
 import type { ConfigFiles } from './configFiles';
 import { toRange, toSeverity } from './convert';
+import { registerLoggedCommand, type Log } from './log';
 
 const t = vscode.l10n.t;
 /** The codes only a check of several drafts together finds (a summary against its list). */
@@ -36,7 +37,7 @@ export class Finalization implements vscode.TreeDataProvider<DraftItem>, vscode.
    * `open`: the drafts checked as at finalization while open in an editor, whose diagnostics are then the ordinary
    * ones (one finding per problem, following edits); the others get theirs in this view's collection until opened.
    */
-  constructor(extensionUri: vscode.Uri, private readonly configs?: ConfigFiles, private readonly open?: { modes: Set<string>; recheck(d: vscode.TextDocument): void }) {
+  constructor(extensionUri: vscode.Uri, log: Log, private readonly configs?: ConfigFiles, private readonly open?: { modes: Set<string>; recheck(d: vscode.TextDocument): void }) {
     this.disposables = [
       this.collection, this.changed,
       // A draft of the workspace check opened afterwards: its findings move to the ordinary diagnostics, which follow edits.
@@ -47,11 +48,11 @@ export class Finalization implements vscode.TreeDataProvider<DraftItem>, vscode.
         this.open.recheck(d);
       }),
       vscode.window.registerTreeDataProvider('reviewObservations.readiness', this),
-      vscode.commands.registerCommand('reviewObservations.checkFinalization', () => {
+      registerLoggedCommand(log, 'reviewObservations.checkFinalization', () => {
         const d = vscode.window.activeTextEditor?.document;
         return d ? this.run([{ uri: d.uri, read: { ok: true, text: d.getText() } }]) : this.runWorkspace();
       }),
-      vscode.commands.registerCommand('reviewObservations.checkWorkspaceFinalization', () => this.runWorkspace()),
+      registerLoggedCommand(log, 'reviewObservations.checkWorkspaceFinalization', () => this.runWorkspace()),
     ];
     void extensionUri;
   }

@@ -1,5 +1,6 @@
 // Import from Word in VS Code: pick the returned .docx, bring its comments and changes into the open draft in one edit.
 import * as vscode from 'vscode';
+import { registerLoggedCommand, type Log } from './log';
 import { parseAuthor } from '../core/index';
 import { loadWordBundle } from './wordBundle';
 
@@ -16,8 +17,8 @@ function changedStretch(a: string, b: string): { start: number; end: number; tex
   return { start: s, end: a.length - e, text: b.slice(s, b.length - e) };
 }
 
-export function registerImport(): vscode.Disposable {
-  return vscode.commands.registerCommand('reviewObservations.importWord', async (args?: ImportWordArgs) => {
+export function registerImport(log: Log): vscode.Disposable {
+  return registerLoggedCommand(log, 'reviewObservations.importWord', async (args?: ImportWordArgs) => {
     const d = vscode.window.activeTextEditor?.document;
     if (!d || d.languageId !== 'markdown') { void vscode.window.showErrorMessage(t('Open a draft first.')); return undefined; }
     const uri = args?.docxUri ? vscode.Uri.parse(args.docxUri) : (await vscode.window.showOpenDialog({

@@ -1,12 +1,13 @@
 // Co-reviewers' workflow in VS Code: progress view, status CodeLens, status bar, split, compare and import a copy.
 import * as vscode from 'vscode';
 import {
-  agreedCount, agreedVersion, agreements, articleStatuses, authorLabel, differencesAsSuggestions, DraftAnalysis, isAgreed, parseAuthor, getInstrument, INSTRUMENT_KEYS, proposeSplit, setStatusEdit, splitEdit,
+  agreedCount, agreedVersion, agreements, articleStatuses, parseComments, authorLabel, differencesAsSuggestions, DraftAnalysis, isAgreed, parseAuthor, getInstrument, INSTRUMENT_KEYS, proposeSplit, setStatusEdit, splitEdit,
   STATUSES, statusLabel, type Agreer, type ArticleStatus, type InstrumentKey, type ReviewService, type SplitMethod, type Status,
 } from '../core/index';
 import { SECTION } from './config';
 import { asDoc } from './convert';
 import { registerSafeCommand } from './safeCommand';
+import type { Log } from './log';
 
 const t = vscode.l10n.t;
 const REV_SCHEME = 'review-obs-rev';
@@ -23,9 +24,9 @@ export class Progress implements vscode.TreeDataProvider<Node>, vscode.CodeLensP
   private readonly disposables: vscode.Disposable[];
   private readonly revisions = new Map<string, string>();
 
-  constructor(private readonly service: ReviewService) {
+  constructor(private readonly service: ReviewService, log: Log) {
     this.status.command = 'reviewObservations.progress.focus';
-    const c = registerSafeCommand;
+    const c = (id: string, f: (...a: any[]) => unknown) => registerSafeCommand(log, id, f);
     this.disposables = [
       this.changed, this.status,
       vscode.window.registerTreeDataProvider('reviewObservations.progress', this),
@@ -250,7 +251,9 @@ export class Progress implements vscode.TreeDataProvider<Node>, vscode.CodeLensP
     const we = new vscode.WorkspaceEdit();
     for (const e of edits) we.insert(d.uri, d.positionAt(e.start), e.newText);
     const ok = await vscode.workspace.applyEdit(we);
-    if (ok) void vscode.window.showInformationMessage(t('{0} difference(s) imported as suggestions by {1}.', edits.length, author.trim()));
+    // Suggestions, not edits: one suggestion is its mark and its thread line.
+    const made = parseComments(d.getText()).threads.length - parseComments(text).threads.length;
+    if (ok) void vscode.window.showInformationMessage(t('{0} difference(s) imported as suggestions by {1}.', made, author.trim()));
     return ok;
   }
 

@@ -398,7 +398,8 @@ export function editorTests(): void {
       const u = ws('assign.md');
       const editor = await open(u);
       assert.ok(await vscode.commands.executeCommand('reviewObservations.setStatus', 'untoc-6', 'agreed-with-state'));
-      assert.match(editor.document.getText(), /untoc-6: \{state: Calderra, status: agreed-with-state\}/);
+      // An agreed status records who agreed (the identity of the settings), when, and the fingerprint of the text.
+      assert.match(editor.document.getText(), /untoc-6:\n    state: Calderra\n    status: agreed-with-state\n    agreed-by: "?[^\n]+\n    agreed-on: "\d{4}-\d\d-\d\dT[\d:]+Z"\n    agreed-text: [0-9a-f]{16}\n/);
       await waitForAsync('status bar 2/5', async () => (await snapshot()).statusBar.includes('2/5'));
     });
 
@@ -409,7 +410,8 @@ export function editorTests(): void {
       const snap = await waitForAsync('split', async () => { const x = await snapshot(); return x.rows.every((r) => r.state) && x; });
       // Calderra reviews the Convention and the TIP Protocol only, so the SOM article goes to Borealia.
       assert.deepEqual(snap.rows.map((r) => r.state), ['Borealia', 'Calderra', 'Borealia', 'Calderra', 'Borealia']);
-      assert.match(editor.document.getText(), /untoc-5: \{state: Borealia, expert: Ana Pérez, status: agreed-with-state\}/);
+      // One field a line, so that co-reviewers' changes of different articles merge.
+      assert.match(editor.document.getText(), /  untoc-5:\n    state: Borealia\n    expert: Ana Pérez\n    status: agreed-with-state\n  untoc-6:\n    state: Calderra\n/);
       await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
@@ -506,6 +508,45 @@ export function editorTests(): void {
       await vscode.workspace.fs.writeFile(cfg, new TextEncoder().encode('severity:\n  structure.empty-part: off\n'));
       await waitFor('the new severity', () => !ours(u).some((d) => code(d) === 'structure.empty-part') && ours(u).length > 0);
       await waitFor('the configuration problem to go', () => ours(cfg).length === 0);
+    });
+
+    it('an agreed article edited afterwards: the finding, its quick fixes, and the changes since agreement from git', async () => {
+      const u = ws('assign.md');
+      const folder = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+      const git = (...a: string[]) => String(require('node:child_process').execFileSync('git', a, { cwd: folder, encoding: 'utf8' })).trim();
+      const base = git('rev-parse', 'HEAD');
+      const editor = await open(u);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      try {
+        assert.ok(await vscode.commands.executeCommand('reviewObservations.setStatus', 'untoc-23', 'agreed-by-reviewers'));
+        await editor.document.save();
+        git('commit', '-qam', 'untoc-23 agreed');
+        const line = editor.document.getText().split('\n').findIndex((l) => l.includes('{#untoc-23}'));
+        await editor.edit((e) => e.insert(new vscode.Position(line + 1, 0), '\nA sentence written after the agreement.\n'));
+        const diag = await waitFor('the agreement finding', () => ours(u).find((d) => code(d) === 'assignment.changed-after-agreement'));
+        assert.equal(diag.range.start.line, line);
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', u, diag.range, vscode.CodeActionKind.QuickFix.value);
+        const titles = actions.map((a) => a.title);
+        for (const t of ['Show the changes since agreement', 'Agree to the text as it is now', 'Reopen the article (back to drafting)']) assert.ok(titles.includes(t), titles.join(' | '));
+        // The agreed version is found in the git history and opened beside the draft.
+        const show = actions.find((a) => a.title === 'Show the changes since agreement')!;
+        assert.ok(await vscode.commands.executeCommand(show.command!.command, ...(show.command!.arguments ?? [])));
+        const input = await waitFor('the diff of the agreed text', () => { const i = vscode.window.tabGroups.activeTabGroup.activeTab?.input; return i instanceof vscode.TabInputTextDiff && i; });
+        assert.equal(input.original.scheme, 'review-obs-rev');
+        const agreed = await vscode.workspace.openTextDocument(input.original);
+        assert.ok(!agreed.getText().includes('A sentence written after the agreement.'));
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+        // Reopened, the finding goes and the agreement with it.
+        const reopen = actions.find((a) => a.title === 'Reopen the article (back to drafting)')!;
+        await open(u);
+        assert.ok(await vscode.commands.executeCommand(reopen.command!.command, ...(reopen.command!.arguments ?? [])));
+        await waitFor('the finding to go', () => !ours(u).some((d) => code(d) === 'assignment.changed-after-agreement') || undefined);
+        assert.ok(!editor.document.getText().includes('agreed-text'));
+      } finally {
+        git('reset', '-q', '--hard', base);
+        await open(u);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+      }
     });
 
     it('leaves the workbench showing a draft and its problems (for the screenshot)', async () => {
