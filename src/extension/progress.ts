@@ -93,7 +93,8 @@ export class Progress implements vscode.TreeDataProvider<Node>, vscode.CodeLensP
     }
     const r = n.row;
     const item = new vscode.TreeItem(`${t('Article {0}', r.article)}. ${r.title}`, vscode.TreeItemCollapsibleState.None);
-    const extra = [r.openThreads ? t('{0} open thread(s)', r.openThreads) : '', r.pendingSuggestions ? t('{0} suggestion(s)', r.pendingSuggestions) : ''].filter(Boolean);
+    const extra = [r.openThreads ? t('{0} open thread(s)', r.openThreads) : '', r.pendingSuggestions ? t('{0} suggestion(s)', r.pendingSuggestions) : '',
+      r.emptyParts > 0 ? t('{0} part(s) empty', r.emptyParts) : ''].filter(Boolean);
     item.description = [[r.state, r.expert].filter(Boolean).join(' · ') || t('unassigned'), statusText(r), ...extra].join(' · ');
     item.iconPath = r.agreement?.changed ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
       : new vscode.ThemeIcon(r.status === 'agreed-with-state' ? 'pass-filled' : r.status === 'agreed-by-reviewers' ? 'pass' : r.status === 'ready-for-co-reviewer' ? 'eye' : 'edit');
@@ -112,7 +113,8 @@ export class Progress implements vscode.TreeDataProvider<Node>, vscode.CodeLensP
     if (!this.service.isDraft(d.getText())) return [];
     return articleStatuses(this.service.model(asDoc(d))).filter((r) => r.section).map((r) => {
       const range = new vscode.Range(r.section!.heading.line, 0, r.section!.heading.line, 0);
-      const parts = [[r.state, r.expert].filter(Boolean).join(' · ') || t('unassigned'), statusText(r), t('{0} open thread(s)', r.openThreads), t('{0} pending suggestion(s)', r.pendingSuggestions)];
+      const parts = [[r.state, r.expert].filter(Boolean).join(' · ') || t('unassigned'), statusText(r), t('{0} open thread(s)', r.openThreads), t('{0} pending suggestion(s)', r.pendingSuggestions),
+        ...(r.emptyParts > 0 ? [t('{0} of {1} parts empty', r.emptyParts, r.section!.children.filter((c) => c.role === 'part').length)] : [])];
       return new vscode.CodeLens(range, { title: `$(checklist) ${parts.join(' · ')}`, // l10n-ignore: an icon and translated parts
         tooltip: t('Change the status of this article'), command: 'reviewObservations.setStatus', arguments: [r.key] });
     });

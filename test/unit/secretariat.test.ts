@@ -55,7 +55,7 @@ describe('finalization', () => {
     const t = newDraft({ kind: 'list-of-observations', stateUnderReview: 'A', cluster: 1, partyTo: ['untoc'], languages: ['en'], reviewingStates: [{ state: 'B', instruments: ['untoc'] }, { state: 'C', instruments: ['untoc'] }], articles: { untoc: [5] } });
     const findings = (o: object) => checkModel(DraftAnalysis.parse(t), o);
     const sev = (o: object) => new Set(findings(o).filter((f) => f.code !== 'export.masthead-incomplete').map((f) => f.severity));
-    expect(sev({})).toEqual(new Set(['warning']));
+    expect(sev({})).toEqual(new Set(['info']));
     expect(sev({ finalization: true })).toEqual(new Set(['error']));
     // The masthead the secretariat needs: named at finalization only, never while drafting.
     expect(findings({}).map((f) => f.code)).not.toContain('export.masthead-incomplete');

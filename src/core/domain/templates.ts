@@ -24,6 +24,8 @@ export interface Template {
   article(a: Article): string;
   part: Record<PartId, string>;
   partHint: Record<PartId, string>;
+  /** What a part says when there is nothing to report under it (this project's wording, not a verified UN text). */
+  none: Record<PartId, string>;
 }
 
 const en: Template = {
@@ -48,6 +50,13 @@ const en: Template = {
     suggestions: 'Suggestions or recommendations to the State party under review.',
     'technical-assistance': 'Technical assistance needs identified, or "None identified."',
   },
+  none: {
+    implementation: 'No implementation measures were identified.',
+    gaps: 'No gaps or challenges were identified.',
+    'good-practices': 'No good practices were identified.',
+    suggestions: 'No suggestions or recommendations were made.',
+    'technical-assistance': 'No technical assistance needs were identified.',
+  },
 };
 
 const zh: Template = {
@@ -70,6 +79,13 @@ const zh: Template = {
     'good-practices': '所发现的良好做法。',
     suggestions: '向被审议缔约国提出的建议。',
     'technical-assistance': '所确定的技术援助需要，或"未确定"。',
+  },
+  none: {
+    implementation: '未发现任何执行措施。',
+    gaps: '未发现任何差距和挑战。',
+    'good-practices': '未发现任何良好做法。',
+    suggestions: '未提出任何建议。',
+    'technical-assistance': '未发现任何技术援助需要。',
   },
 };
 
@@ -99,6 +115,13 @@ const fr: Template = {
     suggestions: "Suggestions ou recommandations adressées à l'État partie examiné.",
     'technical-assistance': "Besoins d'assistance technique recensés, ou « Aucun besoin recensé. »",
   },
+  none: {
+    implementation: 'Aucune mesure d’application n’a été relevée.',
+    gaps: 'Aucune lacune ni difficulté n’a été relevée.',
+    'good-practices': 'Aucune bonne pratique n’a été relevée.',
+    suggestions: 'Aucune suggestion ni recommandation n’a été formulée.',
+    'technical-assistance': 'Aucun besoin d’assistance technique n’a été relevé.',
+  },
 };
 
 const es: Template = {
@@ -123,6 +146,13 @@ const es: Template = {
     suggestions: 'Sugerencias o recomendaciones dirigidas al Estado parte examinado.',
     'technical-assistance': 'Necesidades de asistencia técnica detectadas, o «No se detectaron».',
   },
+  none: {
+    implementation: 'No se determinaron medidas de aplicación.',
+    gaps: 'No se determinaron deficiencias ni dificultades.',
+    'good-practices': 'No se determinaron buenas prácticas.',
+    suggestions: 'No se formularon sugerencias ni recomendaciones.',
+    'technical-assistance': 'No se determinaron necesidades de asistencia técnica.',
+  },
 };
 
 const ru: Template = {
@@ -146,6 +176,13 @@ const ru: Template = {
     suggestions: 'Предложения или рекомендации государству-участнику.',
     'technical-assistance': 'Выявленные потребности в технической помощи или «Не выявлены».',
   },
+  none: {
+    implementation: 'Меры по осуществлению не выявлены.',
+    gaps: 'Пробелы и проблемы не выявлены.',
+    'good-practices': 'Успешные виды практики не выявлены.',
+    suggestions: 'Предложения или рекомендации не вынесены.',
+    'technical-assistance': 'Потребности в технической помощи не выявлены.',
+  },
 };
 
 const ar: Template = {
@@ -168,6 +205,13 @@ const ar: Template = {
     'good-practices': 'الممارسات الجيدة الملاحظة.',
     suggestions: 'الاقتراحات أو التوصيات الموجهة إلى الدولة الطرف المستعرَضة.',
     'technical-assistance': 'الاحتياجات المحددة من المساعدة التقنية، أو "لم تحدد أي احتياجات".',
+  },
+  none: {
+    implementation: 'لم تُحدَّد أي تدابير تنفيذ.',
+    gaps: 'لم تُحدَّد أي ثغرات أو تحديات.',
+    'good-practices': 'لم تُحدَّد أي ممارسات جيدة.',
+    suggestions: 'لم تُقدَّم أي اقتراحات أو توصيات.',
+    'technical-assistance': 'لم تُحدَّد أي احتياجات إلى المساعدة التقنية.',
   },
 };
 
@@ -201,5 +245,18 @@ export function templateForLanguages(languages: readonly string[]): Template {
     article: (x) => both(a.article(x), b.article(x)),
     part: each(a.part, b.part, both),
     partHint: each(a.partHint, b.partHint, (x, y) => `${x} — ${y}`),
+    // A statement of the draft, not a heading: in its first language (a co-reviewer translates it with the rest).
+    none: a.none,
   };
 }
+
+/**
+ * Whether a part's text only says that there is nothing under it: the sentence of `none` in any language, or the
+ * usual short forms ("None identified.", "N/A", 无). Such a part is written, but it states no gap, need or practice.
+ */
+export function saysNothing(text: string): boolean {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return NOTHING.test(t) || NONE_SENTENCES.has(t);
+}
+const NOTHING = /^(?:none(?: identified)?|no(?:ne)? (?:needs?|gaps?|good practices?|recommendations?) (?:were )?identified|n\/a|not applicable|aucun(?:e)?(?: .*)? identifié(?:e)?s?|ninguno|ninguna|нет|لا يوجد|لا توجد|无|未确定|没有)[.。]?$/i;
+const NONE_SENTENCES: ReadonlySet<string> = new Set<string>(Object.values(TEMPLATES).flatMap((tpl) => Object.values(tpl.none)));

@@ -8,6 +8,7 @@ import { eolOf, type OffsetEdit } from './edits';
 import { parseComments, type Conflict } from '../comments/parse';
 import type { Finding } from '../checks/finding';
 import { articleSection, instrumentSection, partSection } from './skeleton';
+import { templateFor } from '../domain/templates';
 
 export interface Fix {
   title: string;
@@ -31,6 +32,17 @@ export function fixesFor(model: DraftAnalysis, f: Finding): Fix[] {
     return [{ title: t('Rewrite as "{0}"', d.replacement), code: f.code, edit: { start, end, newText: d.replacement }, rank: 0 }];
   }
   if (!d || !isInstrumentKey(d.instrument) || d.article === undefined) return [];
+  if (f.code === 'structure.empty-part') {
+    // One fix per empty part named (the part of an error at finalization, or each empty part of the article's note).
+    const art = model.findArticle(d.instrument, d.article);
+    const parts = art?.children.filter((c) => c.role === 'part' && model.isEmptyPart(c) && (!d.part || c.part === d.part)) ?? [];
+    const none = templateFor(lang(model)[0] ?? 'en').none;
+    const eol = eolOf(model.text);
+    return parts.map((p) => ({
+      title: t('State that there is nothing under {0}: "{1}"', partName(p.part!), none[p.part!]), code: f.code, rank: 0,
+      edit: { start: p.heading.end, end: p.heading.end, newText: `${eol}${eol}${none[p.part!]}` },
+    }));
+  }
   if (f.code === 'structure.missing-article') {
     const edit = insertArticle(model, d.instrument, d.article);
     return edit ? [{ title: t('Insert a section for {0}', articleName(d.instrument, d.article)), code: f.code, ...edit }] : [];
@@ -48,6 +60,8 @@ export function fixAll(model: DraftAnalysis, findings: readonly Finding[]): Offs
   const byPlace = new Map<number, Fix[]>();
   const rewrites: OffsetEdit[] = [];
   for (const f of findings) {
+    // Stating that a part has nothing to report is the author's call, one part at a time: never done for all at once.
+    if (f.code === 'structure.empty-part') continue;
     for (const fix of fixesFor(model, f)) {
       // Rewrites replace the text of one reference; references never overlap, so they stand alone.
       if (fix.edit.start !== fix.edit.end) rewrites.push(fix.edit);

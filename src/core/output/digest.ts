@@ -3,7 +3,7 @@ import { t } from '@vscode/l10n';
 import { checkModel } from '../checks/index';
 import { PARTS, type PartId } from '../domain/blueprint';
 import { getArticle, INSTRUMENT_KEYS, type InstrumentKey } from '../domain/instruments';
-import { templateFor } from '../domain/templates';
+import { saysNothing, templateFor } from '../domain/templates';
 import { DraftAnalysis, type Section } from '../draft/analysis';
 import type { AnalysisEnv } from '../draft/sectionCache';
 import { agreements, agreedText } from '../features/agreement';
@@ -40,8 +40,6 @@ export interface DigestOptions {
   finalizedOnly?: boolean;
 }
 
-/** A part that only says there is nothing to say ("None identified.") is not an entry. */
-const NOTHING = /^(?:none(?: identified)?|no(?:ne)? (?:needs?|gaps?|good practices?|recommendations?) (?:were )?identified|n\/a|not applicable|aucun(?:e)?(?: .*)? identifié(?:e)?s?|ninguno|ninguna|нет|لا يوجد|لا توجد|无|未确定|没有)[.。]?$/i;
 
 /**
  * The paragraphs of one part, each as it stands (features/agreement.ts agreedText: thread lines and marks out, pending
@@ -85,7 +83,8 @@ export function digestEntries(files: readonly { file: string; text: string }[], 
       if (options.finalizedOnly && !agreed) continue;
       for (const p of a.children) {
         if (p.role !== 'part' || !p.part || (options.part && options.part !== p.part)) continue;
-        const paragraphs = partParagraphs(model, p).filter((x) => !NOTHING.test(x.text));
+        // A part that only says there is nothing to say ("None identified.", in any language) is not an entry.
+        const paragraphs = partParagraphs(model, p).filter((x) => !saysNothing(x.text));
         paragraphs.forEach((x, i) => out.push({
           instrument: a.instrument!, article: a.article!, part: p.part!, text: x.text, paragraph: i + 1,
           state: info.stateUnderReview, reviewingStates: info.reviewingStates.map((r) => r.state), cluster: info.cluster,

@@ -1,6 +1,7 @@
 // What the secretariat's batch check keeps of each draft, and the checks that compare a summary with its list.
 import { withoutHtmlComments } from '../text/code';
 import { t } from '@vscode/l10n';
+import { saysNothing } from '../domain/templates';
 import { agreedCount, articleStatuses } from '../features/assignments';
 import { checkModel, type CheckOptions } from '../checks/index';
 import type { AnalysisEnv } from '../draft/sectionCache';
@@ -35,7 +36,6 @@ export interface DraftSummary {
   assistance: ArticleMark[];
 }
 
-const NONE = /^(?:none(?: identified)?|no(?:ne)? needs? identified|n\/a|not applicable|无|未确定|没有)[.。]?$/i;
 
 function partText(model: DraftAnalysis, s: Section): string {
   return withoutHtmlComments(model.text.slice(s.heading.end, s.end), '').replace(/^\{>>@.*<<\}[ \t]*$/gm, '').trim();
@@ -59,7 +59,7 @@ export function summarizeText(file: string, text: string, options: CheckOptions,
     // From the analysis, not from findings: a part is empty whether or not its finding is turned off.
     if (parts.length && parts.every((p) => !model.isEmptyPart(p))) complete++;
     const ta = parts.find((p) => p.part === 'technical-assistance');
-    if (ta) { const txt = partText(model, ta); if (txt && !NONE.test(txt)) assistance.push({ key, range: model.headingRange(ta) }); }
+    if (ta) { const txt = partText(model, ta); if (txt && !saysNothing(txt)) assistance.push({ key, range: model.headingRange(ta) }); }
   }
   const threads = model.comments.threads;
   const info = model.info;

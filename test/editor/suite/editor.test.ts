@@ -100,8 +100,12 @@ export function editorTests(): void {
       assert.match(text, /^### 第5条 参加有组织犯罪集团行为的刑事定罪 \/ Article 5\. Criminalization of participation in an organized criminal group \{#untoc-5\}$/m);
       assert.equal((text.match(/\{\.technical-assistance\}/g) ?? []).length, 10); // UNTOC 2,5,6,8,9,10,15,23 + TIP 3,5
       assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), target.toString());
-      const diags = await waitFor('empty-part warnings', () => { const d = ours(target); return d.length === 50 && d; });
-      assert.ok(diags.every((d) => code(d) === 'structure.empty-part' && d.severity === vscode.DiagnosticSeverity.Warning));
+      // A new draft is work to do, not 50 problems: one note per article, naming its empty parts.
+      const diags = await waitFor('empty-part notes', () => { const d = ours(target); return d.length === 10 && d; });
+      assert.ok(diags.every((d) => code(d) === 'structure.empty-part' && d.severity === vscode.DiagnosticSeverity.Information));
+      assert.match(diags[0]!.message, /5 of 5 parts empty \(.+\)/);
+      const lines = vscode.window.activeTextEditor!.document.getText().split('\n');
+      assert.ok(diags.every((d) => /\{#(?:untoc|tip)-\d+\}$/.test(lines[d.range.start.line]!)), 'each at its article heading');
     });
 
     it('the New command never overwrites an existing file', async () => {
@@ -159,7 +163,7 @@ export function editorTests(): void {
       const u = ws('broken.md');
       const editor = await open(u);
       const line = editor.document.getText().split(/\r?\n/).findIndex((l) => l.includes('{.good-practices}'));
-      const emptyHere = () => ours(u).some((d) => code(d) === 'structure.empty-part' && d.range.start.line === line);
+      const emptyHere = () => ours(u).some((d) => code(d) === 'structure.empty-part');
       await waitFor('empty-part before', emptyHere);
       await editor.edit((e) => e.insert(new vscode.Position(line + 1, 0), '\nThe unit publishes statistics.\n'));
       await waitFor('empty-part gone', () => !emptyHere());
@@ -363,10 +367,10 @@ export function editorTests(): void {
       await editor.edit((e) => e.insert(new vscode.Position(line + 1, 0), 'Good practices are described.\n'));
       await waitFor('the error to follow the edit', () => !ours(u).some((d) => code(d) === 'structure.empty-part' && d.range.start.line === line) || undefined);
       await vscode.commands.executeCommand('workbench.action.files.revert');
-      // "Check the draft" is the ordinary check again: an empty part is a warning while drafting.
+      // "Check the draft" is the ordinary check again: empty parts are a note on their article while drafting.
       await open(u);
       await vscode.commands.executeCommand('reviewObservations.check');
-      await waitFor('the ordinary check', () => ours(u).find((d) => code(d) === 'structure.empty-part' && d.severity === vscode.DiagnosticSeverity.Warning));
+      await waitFor('the ordinary check', () => ours(u).find((d) => code(d) === 'structure.empty-part' && d.severity === vscode.DiagnosticSeverity.Information));
     });
 
     type Snapshot = { rows: { key: string; state: string | null; status: string }[]; statusBar: string };
