@@ -109,3 +109,27 @@ describe('summaryFromList', () => {
     expect(() => summaryFromList('# no front matter\n')).toThrow(/front matter/);
   });
 });
+
+describe('an empty part, stated as having nothing to report', () => {
+  it('the quick fix writes the draft\'s language\'s sentence under the part, and the article\'s note names one part fewer', async () => {
+    const { fixesFor, applyEdits } = await import('../../src/core/index');
+    const { saysNothing } = await import('../../src/core/domain/templates');
+    for (const [lang, gaps] of [['en', 'No gaps or challenges were identified.'], ['zh', '未发现任何差距和挑战。'], ['fr', 'Aucune lacune ni difficulté n’a été relevée.']] as const) {
+      const t = newDraft({ ...base, languages: [lang], articles: { untoc: [5] } });
+      const m = DraftAnalysis.parse(t);
+      const note = checkModel(m).find((f) => f.code === 'structure.empty-part')!;
+      expect(note.message).toMatch(/5/);
+      const fix = fixesFor(m, note).find((x) => x.edit.newText.includes(gaps))!;
+      expect(fix).toBeDefined();
+      const out = applyEdits(t, [fix.edit]);
+      expect(saysNothing(gaps)).toBe(true);
+      const after = DraftAnalysis.parse(out);
+      const gapsPart = after.findArticle('untoc', 5)!.children.find((c) => c.part === 'gaps')!;
+      expect(after.isEmptyPart(gapsPart)).toBe(false);
+      expect(checkModel(after).find((f) => f.code === 'structure.empty-part')!.message).toMatch(/4/);
+      // Fix all never states for the author that there is nothing to report.
+      const { fixAll } = await import('../../src/core/index');
+      expect(fixAll(m, checkModel(m))).toEqual([]);
+    }
+  });
+});
