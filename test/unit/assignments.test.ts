@@ -40,7 +40,7 @@ describe('assignments', () => {
     const out = applyEdits(base, [setStatusEdit(m, 'tip-5', 'ready-for-co-reviewer')]);
     expect(out).toContain('assignments:\n  tip-5:\n    status: ready-for-co-reviewer\n---');
     const agreed = applyEdits(base, [setStatusEdit(m, 'tip-5', 'agreed-by-reviewers', { by: 'Li Wei (Calderra)', now: () => new Date(Date.UTC(2026, 11, 1, 9)) })]);
-    expect(agreed).toMatch(/assignments:\n  tip-5:\n    status: agreed-by-reviewers\n    agreed-by: "Li Wei \(Calderra\)"\n    agreed-on: "2026-12-01T09:00:00Z"\n    agreed-text: [0-9a-f]{16}\n---/);
+    expect(agreed).toMatch(/assignments:\n  tip-5:\n    status: agreed-by-reviewers\n    agreed-by: "Li Wei \(Calderra\)"\n    agreed-on: "2026-12-01T09:00:00Z"\n    agreed-text: "[0-9a-f]{16}"\n---/);
   });
   it('rejects an unknown State, status or key, naming the fix', () => {
     const bad = withAssignments('  untoc-5: {state: Atlantis, status: done}\n  untoc-99: {state: Borealia}\n');

@@ -110,6 +110,16 @@ describe('summaryFromList', () => {
   });
 });
 
+describe('a summary started from a list', () => {
+  it('keeps who drafts what, not the list\'s statuses and agreements (they bind the list\'s text)', () => {
+    const list = newDraft({ ...base, articles: { untoc: [5, 6] } }).replace('stage: drafting\n', 'stage: drafting\nassignments:\n  untoc-5:\n    state: Borealia\n    status: agreed-by-reviewers\n    agreed-by: "Li Wei (Calderra)"\n    agreed-on: "2026-11-25T15:00:00Z"\n    agreed-text: e8e3f9e7886858af\n  untoc-6: {state: Calderra, status: ready-for-co-reviewer}\n');
+    const summary = summaryFromList(list);
+    expect(summary).toContain('assignments:\n  untoc-5:\n    state: Borealia\n  untoc-6: {state: Calderra}\n');
+    expect(summary).not.toMatch(/status:|agreed-/);
+    expect(checkModel(DraftAnalysis.parse(summary)).filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});
+
 describe('an empty part, stated as having nothing to report', () => {
   it('the quick fix writes the draft\'s language\'s sentence under the part, and the article\'s note names one part fewer', async () => {
     const { fixesFor, applyEdits } = await import('../../src/core/index');

@@ -101,7 +101,11 @@ export function statusEdit(model: DraftAnalysis, key: string, status: Status, ag
   return entryEdit(model.text, info, own, key, fields, eol);
 }
 
-const quote = (v: string) => (/^[\w.-]+$/.test(v) && !/^(?:true|false|null|yes|no|~|\d[\d.]*)$/i.test(v) ? v : JSON.stringify(v));
+/**
+ * A value as YAML: plain when it is a name of letters and spaces (Ana Pérez, Borealia), quoted otherwise; the
+ * fingerprint always (sixteen hex digits may read as a number).
+ */
+const quote = (v: string, key = '') => (key !== 'agreed-text' && /^\p{L}[\p{L}\p{N} .'’-]*$/u.test(v) && !/ $/.test(v) && !/^(?:true|false|null|yes|no|on|off|~)$/i.test(v) ? v : JSON.stringify(v));
 
 /** The entry of `key` replaced (or added at the end of `assignments`, or the field added) as a block of one field a line. */
 function entryEdit(text: string, info: NonNullable<DraftAnalysis['info']>, own: Assignment | undefined, key: string, fields: [string, string][], eol: string): OffsetEdit {
@@ -110,14 +114,14 @@ function entryEdit(text: string, info: NonNullable<DraftAnalysis['info']>, own: 
     const colon = text.lastIndexOf(`${key}:`, own.valueRange[0]) + key.length;
     const keyLineStart = text.lastIndexOf('\n', colon) + 1;
     const indent = /^[ \t]*/.exec(text.slice(keyLineStart))![0];
-    const block = fields.map(([k, v]) => `${eol}${indent}  ${k}: ${quote(v)}`).join('');
+    const block = fields.map(([k, v]) => `${eol}${indent}  ${k}: ${quote(v, k)}`).join('');
     // From just after "key:" to the end of its value: the value becomes the block (a flow map's braces go with it).
     let end = own.valueRange[1];
     // A block map's range ends after its last line break; keep that break.
     while (end > colon && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
     return { start: colon + 1, end, newText: block };
   }
-  const entry = `  ${key}:${fields.map(([k, v]) => `${eol}    ${k}: ${quote(v)}`).join('')}`;
+  const entry = `  ${key}:${fields.map(([k, v]) => `${eol}    ${k}: ${quote(v, k)}`).join('')}`;
   if (info.assignmentsRange) {
     const at = info.assignmentsRange[1];
     return text[at - 1] === '\n' ? { start: at, end: at, newText: `${entry}${eol}` } : { start: at, end: at, newText: `${eol}${entry}` };

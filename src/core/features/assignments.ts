@@ -140,7 +140,7 @@ export function splitEdit(model: DraftAnalysis, split: Map<string, string>): Off
     const agreed = keep?.agreement;
     const fields = [`state: ${state}`, ...(keep?.expert ? [`expert: ${keep.expert}`] : []), ...(keep && keep.status !== 'drafting' ? [`status: ${keep.status}`] : []),
       // A recorded agreement stays with its article.
-      ...(agreed ? [`agreed-by: ${JSON.stringify(agreed.by ?? '')}`, `agreed-on: ${JSON.stringify(agreed.on ?? '')}`, `agreed-text: ${agreed.fingerprint}`] : [])];
+      ...(agreed ? [`agreed-by: ${JSON.stringify(agreed.by ?? '')}`, `agreed-on: ${JSON.stringify(agreed.on ?? '')}`, `agreed-text: ${JSON.stringify(agreed.fingerprint)}`] : [])];
     return [`  ${key}:`, ...fields.map((f) => `    ${f}`)].join(eol);
   });
   const block = `assignments:${eol}${lines.join(eol)}`;

@@ -102,10 +102,38 @@ export function summaryFromList(listText: string): string {
   }
   const info = model.info;
   const yamlText = listText.slice(fm.contentStart, fm.contentEnd);
-  const kindNode = parseDocument(yamlText).get(FIELDS.document, true) as Scalar | undefined;
+  const yaml = parseDocument(yamlText);
+  const kindNode = yaml.get(FIELDS.document, true) as Scalar | undefined;
   const r = kindNode?.range;
   if (!r) throw new Error(t('The list of observations has no "document" field.'));
-  const head = listText.slice(0, fm.contentStart) + yamlText.slice(0, r[0]) + 'summary' + yamlText.slice(r[1]) +
+  // The summary is a document of its own: who drafts what carries over, the list's statuses and agreements do not
+  // (an agreement binds the list's text, not the summary's).
+  const cuts: [number, number, string][] = [[r[0], r[1], 'summary']];
+  const assignments = yaml.get(FIELDS.assignments, true);
+  if (isMap(assignments)) {
+    for (const entry of assignments.items) {
+      const v = entry.value;
+      if (!isMap(v)) continue;
+      for (const pair of v.items) {
+        const key = (pair.key as Scalar | null)?.value;
+        if (!['status', 'agreed-by', 'agreed-on', 'agreed-text'].includes(String(key))) continue;
+        const from = (pair.key as Scalar).range![0], to = (pair.value as Scalar | null)?.range?.[1] ?? (pair.key as Scalar).range![1];
+        if (v.flow) {
+          // "{state: X, status: Y}": the pair and the comma before it.
+          const comma = yamlText.lastIndexOf(',', from);
+          cuts.push([comma > yamlText.lastIndexOf('{', from) ? comma : from, to, '']);
+        } else {
+          // One field a line: the whole line.
+          const lineStart = yamlText.lastIndexOf('\n', from - 1) + 1;
+          const lineEnd = yamlText.indexOf('\n', to);
+          cuts.push([lineStart, lineEnd < 0 ? yamlText.length : lineEnd + 1, '']);
+        }
+      }
+    }
+  }
+  let yamlOut = yamlText;
+  for (const [a, b, text] of cuts.sort((x, y) => y[0] - x[0])) yamlOut = yamlOut.slice(0, a) + text + yamlOut.slice(b);
+  const head = listText.slice(0, fm.contentStart) + yamlOut +
     listText.slice(fm.contentEnd, model.lines.starts[fm.closeLine + 1] ?? listText.length);
   const eol = listText.includes('\r\n') ? '\r\n' : '\n';
   const covered = new Map<InstrumentKey, number[]>();

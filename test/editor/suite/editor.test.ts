@@ -403,7 +403,7 @@ export function editorTests(): void {
       const editor = await open(u);
       assert.ok(await vscode.commands.executeCommand('reviewObservations.setStatus', 'untoc-6', 'agreed-with-state'));
       // An agreed status records who agreed (the identity of the settings), when, and the fingerprint of the text.
-      assert.match(editor.document.getText(), /untoc-6:\n    state: Calderra\n    status: agreed-with-state\n    agreed-by: "?[^\n]+\n    agreed-on: "\d{4}-\d\d-\d\dT[\d:]+Z"\n    agreed-text: [0-9a-f]{16}\n/);
+      assert.match(editor.document.getText(), /untoc-6:\n    state: Calderra\n    status: agreed-with-state\n    agreed-by: "?[^\n]+\n    agreed-on: "\d{4}-\d\d-\d\dT[\d:]+Z"\n    agreed-text: "[0-9a-f]{16}"\n/);
       await waitForAsync('status bar 2/5', async () => (await snapshot()).statusBar.includes('2/5'));
     });
 
