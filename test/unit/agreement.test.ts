@@ -1,12 +1,12 @@
 // Agreement bound to the text it agreed to: the fingerprint follows every edit of the article and nothing else, the
 // status edit records it, real git merges keep two agreements apart, and the CLI sets and shows them.
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { draftRepo, removeRepos } from './gitRepo';
 import { main } from '../../src/cli/main';
 import { addComment, agreements, applyEdits, articleStatuses, checkModel, DraftAnalysis, newDraft, setResolved, setStatusEdit, suggestChange, type OpContext } from '../../src/core/index';
 import { accept } from '../../src/core/comments/ops';
@@ -100,26 +100,8 @@ describe('the fingerprint of an agreed article', () => {
 });
 
 describe('two co-reviewers\' copies merged by git', () => {
-  const dirs: string[] = [];
-  afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
-  function repo() {
-    const dir = mkdtempSync(join(tmpdir(), 'ro-agree-'));
-    dirs.push(dir);
-    const git = (...a: string[]) => execFileSync('git', a, { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
-    git('init', '-q', '-b', 'main');
-    git('config', 'user.email', 'test@example.invalid');
-    git('config', 'user.name', 'test');
-    git('config', 'core.autocrlf', 'false');
-    writeFileSync(join(dir, 'draft.md'), base);
-    git('add', 'draft.md');
-    git('commit', '-qm', 'base');
-    const branch = (name: string, text: string) => { git('checkout', '-q', 'main'); git('checkout', '-qb', name); writeFileSync(join(dir, 'draft.md'), text); git('commit', '-qam', name); };
-    const merge = (a: string, b: string) => {
-      git('checkout', '-q', a);
-      try { git('merge', '-q', '--no-edit', b); return { ok: true, text: readFileSync(join(dir, 'draft.md'), 'utf8') }; } catch { return { ok: false, text: readFileSync(join(dir, 'draft.md'), 'utf8') }; }
-    };
-    return { branch, merge };
-  }
+  afterAll(removeRepos);
+  const repo = () => draftRepo(base);
   it('keep both agreements when they agreed different articles', () => {
     const r = repo();
     r.branch('ana', agree(base, 'untoc-5', 'Ana Ruiz (Borealia)'));

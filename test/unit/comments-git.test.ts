@@ -1,36 +1,12 @@
 // Co-reviewers' copies merged by real git on generated scenarios: different threads merge cleanly, the same thread conflicts on adjacent lines and loses nothing.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { draftRepo, removeRepos } from './gitRepo';
 import { addComment, applyEdits, checkModel, DraftAnalysis, fixesFor, parseComments, reply, setResolved, suggestChange, type OpContext } from '../../src/core/index';
 
-const dirs: string[] = [];
-afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
-
-function repo(base: string, conflictStyle = 'merge') {
-  const dir = mkdtempSync(join(tmpdir(), 'ro-git-'));
-  dirs.push(dir);
-  const git = (...a: string[]) => execFileSync('git', a, { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
-  git('init', '-q', '-b', 'main');
-  git('config', 'user.email', 'test@example.invalid');
-  git('config', 'user.name', 'test');
-  git('config', 'core.autocrlf', 'false');
-  git('config', 'merge.conflictStyle', conflictStyle);
-  const write = (t: string) => writeFileSync(join(dir, 'draft.md'), t);
-  write(base);
-  git('add', 'draft.md');
-  git('commit', '-qm', 'base');
-  const branch = (name: string, text: string) => { git('checkout', '-q', 'main'); git('checkout', '-qb', name); write(text); git('commit', '-q', '--allow-empty', '-am', name); };
-  const merge = (a: string, b: string): { ok: boolean; text: string } => {
-    git('checkout', '-q', a);
-    try { git('merge', '-q', '--no-edit', b); return { ok: true, text: readFileSync(join(dir, 'draft.md'), 'utf8') }; }
-    catch { return { ok: false, text: readFileSync(join(dir, 'draft.md'), 'utf8') }; }
-  };
-  return { branch, merge };
-}
+afterAll(removeRepos);
+const repo = draftRepo;
 
 let seq = 0;
 const ctx = (name: string, state: string): OpContext => ({ author: { name, state }, now: () => new Date(Date.UTC(2026, 10, 23, 9, 0, seq)), newId: (n) => (++seq).toString(36).padStart(n, '0').slice(-n) });
