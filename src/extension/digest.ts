@@ -26,8 +26,7 @@ export function registerDigest(log: Log): vscode.Disposable {
     const uris = await vscode.workspace.findFiles('**/*.{md,markdown}', '**/node_modules/**', 10_000);
     const files: { file: string; text: string }[] = [];
     for (const uri of uris) {
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      const read = open ? { ok: true as const, text: open.getText() } : await readWorkspaceDraft(uri);
+      const read = await readWorkspaceDraft(uri);
       if (read.ok) files.push({ file: vscode.workspace.asRelativePath(uri), text: read.text });
     }
     const entries = digestEntries(files, { ...(part ? { part } : {}), ...(args?.article ? { article: args.article } : {}), ...(args?.finalizedOnly ? { finalizedOnly: true } : {}) });

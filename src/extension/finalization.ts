@@ -68,9 +68,8 @@ export class Finalization implements vscode.TreeDataProvider<DraftItem>, vscode.
       const docs: { uri: vscode.Uri; read: Decoded }[] = [];
       for (const [i, uri] of uris.entries()) {
         if (token.isCancellationRequested) break;
-        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
         // By the core's reading policy, as the CLI reads: a binary, non-UTF-8, too large or unreadable file is reported.
-        docs.push({ uri, read: open ? { ok: true, text: open.getText() } : await readWorkspaceDraft(uri) });
+        docs.push({ uri, read: await readWorkspaceDraft(uri) });
         progress.report({ message: t('read {0}/{1}', i + 1, uris.length), increment: 50 / Math.max(1, uris.length) });
       }
       return this.run(docs, false, progress, token);

@@ -1,4 +1,4 @@
-// The extension's side of reading a draft that is not open: `vscode.workspace.fs` under the core's reading policy.
+// The extension's side of reading a workspace draft: the open document's text, or `vscode.workspace.fs` under the core's reading policy.
 import * as vscode from 'vscode';
 import { decodeDraft, readFailure, unreadablePath, type Decoded, type FileKind } from '../core/index';
 
@@ -8,8 +8,13 @@ function kindOf(e: unknown): FileKind {
   return code === 'FileNotFound' ? 'missing' : code === 'NoPermissions' ? 'denied' : code === 'FileIsADirectory' ? 'directory' : 'other';
 }
 
-/** A workspace file's text, or the one finding that kept it unread: the same policy as the CLI's (core/input.ts). */
+/**
+ * A workspace file's text: the editor's when it is open (unsaved edits included), else read by the same policy as the
+ * CLI's (core/files/input.ts), or the one finding that kept it unread.
+ */
 export async function readWorkspaceDraft(uri: vscode.Uri): Promise<Decoded> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return { ok: true, text: open.getText() };
   try {
     const st = await vscode.workspace.fs.stat(uri);
     const refused = unreadablePath(st.type & vscode.FileType.Directory ? 'directory' : st.type & vscode.FileType.File ? 'file' : 'other', st.size);

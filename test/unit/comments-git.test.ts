@@ -1,5 +1,4 @@
 // Co-reviewers' copies merged by real git on generated scenarios: different threads merge cleanly, the same thread conflicts on adjacent lines and loses nothing.
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { draftRepo, removeRepos } from './gitRepo';

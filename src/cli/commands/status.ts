@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { t } from '@vscode/l10n';
-import { agreedCount, applyEdits, articleStatuses, DraftAnalysis, STATUSES, setStatusEdit, type ArticleStatus, type Status } from '../../core/index';
+import { agreedCount, applyEdits, articleStatuses, DraftAnalysis, isAgreed, STATUSES, setStatusEdit, type ArticleStatus, type Status } from '../../core/index';
 import { readDraft } from '../batch';
 import { formatOption, readSide, UsageError, writeOut, type Io } from '../io';
 
@@ -59,7 +59,7 @@ async function setStatuses(files: string[], sets: string[], by: string | undefin
     const model = DraftAnalysis.parse(text);
     if (!model.info) throw new UsageError(t('{0}: the front matter is missing or invalid; run "review-obs check {0}".', files[0]!));
     if (!articleStatuses(model).some((r) => r.key === m[1])) throw new UsageError(t('{0} is not an article under review in {1}.', m[1]!, files[0]!));
-    if ((m[2] === 'agreed-by-reviewers' || m[2] === 'agreed-with-state') && !by?.trim()) throw new UsageError(t('{0}: an agreed status records who agreed; add --by "NAME (STATE)".', s));
+    if (isAgreed(m[2] as Status) && !by?.trim()) throw new UsageError(t('{0}: an agreed status records who agreed; add --by "NAME (STATE)".', s));
     try {
       text = applyEdits(text, [setStatusEdit(model, m[1]!, m[2] as Status, by === undefined ? undefined : { by, now: () => new Date() })]);
     } catch (e) {

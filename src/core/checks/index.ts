@@ -8,7 +8,7 @@ import type { InstrumentKey } from '../domain/instruments';
 import { applySeverity, compareFindings, type Finding, type Severity } from './finding';
 import type { CheckOptions } from './options';
 import { tooDeepMessage } from '../files/input';
-import type { CodeInfo, DocumentRule, Rule, SectionRule } from './rule';
+import type { At, CodeInfo, DocumentRule, Rule, SectionRule } from './rule';
 import { duplicateSection } from './rules/duplicateSection';
 import { emptyPart } from './rules/emptyPart';
 import { misplacedSection } from './rules/misplacedSection';
@@ -82,7 +82,7 @@ export function configuredArticles(info: ReviewInfo, options: CheckOptions): Map
 export function checkModel(model: DraftAnalysis, options: CheckOptions = {}): Finding[] {
   const key = JSON.stringify(options);
   let hit = model.checked.get(key);
-  if (!hit) model.checked.set(key, (hit = runChecks(model, options)));
+  if (!hit) model.checked.set(key, (hit = runChecks(model, options, key)));
   return hit;
 }
 
@@ -90,12 +90,18 @@ const DOCUMENT_RULES = RULES.filter((r): r is DocumentRule => r.scope === 'docum
 const HEADING_RULES = RULES.filter((r): r is DocumentRule => r.scope === 'document' && r.readsOnly === 'headings');
 const SECTION_RULES = RULES.filter((r): r is SectionRule => r.scope === 'section');
 
+/** Where a report goes: a section's heading line, or the stretch given. */
+function spanOf(at: At): { start: number; end: number } {
+  return 'heading' in at ? { start: at.heading.start, end: at.heading.end } : at;
+}
+
 /** The severity a rule reports with: an escalating rule's findings are errors at finalization. */
 function severityOf(rule: Rule, info: ReviewInfo, asked: Severity | undefined): Severity {
   return rule.escalates && info.stage === 'finalization' ? 'error' : asked ?? rule.defaultSeverity;
 }
 
-function runChecks(model: DraftAnalysis, options: CheckOptions): Finding[] {
+/** `key`: the options as the memo names them, which also names the heading rules' findings kept for the next version. */
+function runChecks(model: DraftAnalysis, options: CheckOptions, key: string): Finding[] {
   const out: Finding[] = [];
   const push = (code: string, severity: Severity, message: string, start: number, end: number, data?: Finding['data']) =>
     out.push({ code, severity, message, range: model.lines.rangeOf(start, end), ...(data ? { data } : {}) });
@@ -119,13 +125,12 @@ function runChecks(model: DraftAnalysis, options: CheckOptions): Finding[] {
       rule.check({
         model, info, options,
         report(at, message, severity, data) {
-          const r = 'heading' in at ? { start: at.heading.start, end: at.heading.end } : at;
+          const r = spanOf(at);
           push(rule.code, severityOf(rule, info, severity), message, r.start, r.end, data);
         },
       });
     }
     sections = sectionFindings(model, info, options);
-    const key = JSON.stringify(options);
     fromHeadings = model.inheritedHeadingFindings(key) ?? headingFindings(model, info, options);
     model.headingFindings.set(key, fromHeadings);
   }
@@ -140,7 +145,7 @@ function headingFindings(model: DraftAnalysis, info: ReviewInfo, options: CheckO
     rule.check({
       model, info, options,
       report(at, message, severity, data) {
-        const r = 'heading' in at ? { start: at.heading.start, end: at.heading.end } : at;
+        const r = spanOf(at);
         out.push({ code: rule.code, severity: severityOf(rule, info, severity), message, range: model.lines.rangeOf(r.start, r.end), ...(data ? { data } : {}) });
       },
     });
@@ -195,7 +200,7 @@ function checkChunk(model: DraftAnalysis, i: number, section: Section | null, in
     rule.check({
       model, info, options, chunk: i, section, refs,
       report(at, message, severity, data) {
-        const r = 'heading' in at ? { start: at.heading.start, end: at.heading.end } : at;
+        const r = spanOf(at);
         out.push({ code: rule.code, severity: severityOf(rule, info, severity), message, range: moved({ range: model.lines.rangeOf(r.start, r.end) }, -line).range, ...(data ? { data } : {}) });
       },
     });

@@ -180,16 +180,21 @@ export class DraftAnalysis {
     const hit = this.factsOf[i];
     if (hit) return hit;
     // The previous version's entry for the same text, when it had one: no lookup in the cache (which may have let it go).
+    const j = this.sameChunkBefore(i, (k) => this.inherited!.facts[k] !== undefined);
+    return (this.factsOf[i] = j < 0 ? this.env.cache.facts(this.chunkText(i)) : this.inherited!.facts[j]!);
+  }
+
+  /**
+   * A chunk of the previous version with the same text as chunk `i` that `accept`s, where an edit leaves it: at the same
+   * index, or shifted by the headings the edit added or removed; -1 when there is none.
+   */
+  private sameChunkBefore(i: number, accept: (j: number) => boolean): number {
     const h = this.inherited;
-    if (h) {
-      const text = this.chunkText(i);
-      const shift = h.texts.length - this.chunks.length;
-      for (const j of shift ? [i, i + shift] : [i]) {
-        const f = h.facts[j];
-        if (f && h.texts[j] === text) return (this.factsOf[i] = f);
-      }
-    }
-    return (this.factsOf[i] = this.env.cache.facts(this.chunkText(i)));
+    if (!h) return -1;
+    const text = this.chunkText(i);
+    const shift = h.texts.length - this.chunks.length;
+    if (h.texts[i] === text && accept(i)) return i;
+    return shift && h.texts[i + shift] === text && accept(i + shift) ? i + shift : -1;
   }
 
   /**
@@ -263,15 +268,10 @@ export class DraftAnalysis {
    * findings were made under the same key: then nothing about it is computed again, not even its positions.
    */
   inheritedFindings(i: number, key: string): readonly Finding[] | undefined {
+    const line = this.chunks[i]!.line;
     const h = this.inherited;
-    if (!h) return undefined;
-    const text = this.chunkText(i), line = this.chunks[i]!.line;
-    const shift = h.texts.length - this.chunks.length;
-    for (const j of shift ? [i, i + shift] : [i]) {
-      const f = h.findings[j];
-      if (f && f.key === key && h.lines[j] === line && h.texts[j] === text) return f.findings;
-    }
-    return undefined;
+    const j = this.sameChunkBefore(i, (k) => h!.findings[k]?.key === key && h!.lines[k] === line);
+    return j < 0 ? undefined : h!.findings[j]!.findings;
   }
 
   chunkText(i: number): string {

@@ -1,7 +1,7 @@
 // assignment.inconsistent-status / assignment.changed-after-agreement: an agreed article still with work in it, or changed since.
 import { t } from '@vscode/l10n';
 import { articleStatuses } from '../../features/assignments';
-import { agreements } from '../../features/agreement';
+import { agreements, isAgreed } from '../../features/agreement';
 import type { Rule } from '../rule';
 
 export const inconsistentStatus: Rule = {
@@ -11,7 +11,7 @@ export const inconsistentStatus: Rule = {
   defaultSeverity: 'warning',
   check({ model, info, report }) {
     for (const s of articleStatuses(model)) {
-      if (s.status !== 'agreed-by-reviewers' && s.status !== 'agreed-with-state') continue;
+      if (!isAgreed(s.status)) continue;
       const why: string[] = [];
       if (s.emptyParts < 0) why.push(t('the draft has no section for it'));
       if (s.emptyParts > 0) why.push(t('{0} empty part(s)', s.emptyParts));
