@@ -54,17 +54,19 @@ const files = {
   'calderra.md': list('Calderra', 'zh', 'finalization', true),
   // At finalization but not ready: its parts are fine, an open comment thread blocks it.
   'dorne.md': list('Dorne', 'en', 'finalization', true, false),
+  // Ready for finalization, but one article agreed by the co-reviewers only, not yet with the State.
+  'elbonia.md': (() => { const t = list('Elbonia', 'en', 'finalization', true); return applyEdits(t, [setStatusEdit(DraftAnalysis.parse(t), 'tip-5', 'agreed-by-reviewers', { by: 'Ana (Borealia)', now: () => new Date(Date.UTC(2026, 10, 30)) })]); })(),
   'notes.md': '# Notes\n\nNot a draft.\n',
 };
 for (const [f, text] of Object.entries(files)) writeFileSync(join(folder, f), text);
 const drafts = Object.entries(files).map(([file, text]) => ({ file, text }));
-const states = ['Arcadia', 'Boreal', 'Calderra', 'Dorne'];
+const states = ['Arcadia', 'Boreal', 'Calderra', 'Dorne', 'Elbonia'];
 
 describe('the digest of a folder of reviews', () => {
   const all = digestEntries(drafts);
   it('has every paragraph of every part of every list, none of the comments, and no "none identified"', () => {
-    // 4 lists × 3 articles × 5 parts × 2 paragraphs, less untoc-6's technical assistance (none) in each.
-    expect(all.length).toBe(4 * (3 * 5 * 2 - 2));
+    // 5 lists × 3 articles × 5 parts × 2 paragraphs, less untoc-6's technical assistance (none) in each.
+    expect(all.length).toBe(states.length * (3 * 5 * 2 - 2));
     expect(all.some((e) => /comment, not an entry|None identified/.test(e.text))).toBe(false);
     expect(all.find((e) => e.state === 'Boreal' && e.article === 5 && e.instrument === 'untoc' && e.part === 'gaps' && e.paragraph === 2)!.text).toBe('Boreal untoc-5 gaps second point.');
     // Ordered instrument → article → part → State.
@@ -74,8 +76,9 @@ describe('the digest of a folder of reviews', () => {
   });
   it('counts per article how many lists say something under each part', () => {
     const c = digestCounts(all);
-    expect(c.find((x) => x.instrument === 'untoc' && x.article === 6)!.states).toEqual({ implementation: 4, gaps: 4, 'good-practices': 4, suggestions: 4, 'technical-assistance': 0 });
-    expect(c.find((x) => x.instrument === 'tip')!.states['technical-assistance']).toBe(4);
+    const n = states.length;
+    expect(c.find((x) => x.instrument === 'untoc' && x.article === 6)!.states).toEqual({ implementation: n, gaps: n, 'good-practices': n, suggestions: n, 'technical-assistance': 0 });
+    expect(c.find((x) => x.instrument === 'tip')!.states['technical-assistance']).toBe(n);
   });
   it('filters by part and article, and a finalized-only digest has no unfinalized text', () => {
     expect(new Set(digestEntries(drafts, { part: 'gaps' }).map((e) => e.part))).toEqual(new Set(['gaps']));
@@ -86,6 +89,9 @@ describe('the digest of a folder of reviews', () => {
     expect(fin.length).toBeGreaterThan(0);
     expect(fin.every((e) => e.agreed && e.stage === 'finalization')).toBe(true);
     expect(fin.some((e) => e.state === 'Boreal' || e.state === 'Dorne')).toBe(false);
+    // In a finalized list, an article not yet agreed with the State stays out; its other articles are in.
+    expect(fin.some((e) => e.state === 'Elbonia' && e.instrument === 'tip')).toBe(false);
+    expect(fin.some((e) => e.state === 'Elbonia' && e.instrument === 'untoc')).toBe(true);
   });
   it('writes CSV a spreadsheet program reads: a header and one row per entry, quoted where needed', () => {
     const csv = digestCsv(all);
@@ -101,7 +107,7 @@ describe('the digest of a folder of reviews', () => {
     const text = entries!.getColumn(12).values.slice(2) as string[];
     expect(new Set(text)).toEqual(new Set(all.map((e) => e.text)));
     const gapsCol = (counts!.getRow(1).values as string[]).indexOf('Gaps and challenges');
-    expect(counts!.getRow(2).getCell(gapsCol).value).toBe(4);
+    expect(counts!.getRow(2).getCell(gapsCol).value).toBe(states.length);
   });
   it('writes HTML with a chart per part and every entry, in the headings\' language', () => {
     const html = digestHtml(all, 'fr', '2026-12-01 10:00 UTC');
