@@ -184,6 +184,19 @@ describe('a comment keeps its author\'s text exactly', () => {
   });
 });
 
+describe('a thread line\'s date', () => {
+  it('an impossible stamp is reported at the date, the thread still read; a real one is not', () => {
+    const t = (d: string) => `Para {==x==}{>>@aaaa1111<<}.\n\n{>>@aaaa1111 | Ana (B) | ${d} | note<<}\n`;
+    for (const bad of ['2026-13-45T99:99:99Z', '2026-02-29T10:00:00Z', '2026-11-23T24:00:00Z', '2026-11-23T10:60:00Z']) {
+      const m = parseComments(t(bad));
+      const p = m.problems.filter((x) => x.code === 'comment.malformed');
+      expect(p.map((x) => t(bad).slice(x.start, x.end))).toEqual([bad]);
+      expect(m.threads.map((x) => x.id)).toEqual(['aaaa1111']);
+    }
+    for (const good of ['2024-02-29T23:59:59Z', '2026-11-23T00:00:00Z']) expect(parseComments(t(good)).problems).toEqual([]);
+  });
+});
+
 describe('a mark that runs over a thread line', () => {
   it('is malformed, never edited: the clean copy and reject-all leave it and every line intact', () => {
     const t = 'Use {~~a\n{>>@aaaa0001 | A (B) | 2026-11-23T09:00:00Z | q<<}\nb~>c~~}{>>@bbbb0002<<} here.\n{>>@bbbb0002 | L (C) | 2026-11-23T09:00:00Z<<}\n';

@@ -3,6 +3,7 @@ import { t } from '@vscode/l10n';
 import { scan, type Scan } from '../draft/scan';
 import { codeSpans } from '../text/code';
 import { LineIndex } from '../text/lines';
+import { isUtcMoment } from '../text/dates';
 import type { SectionCache, SectionFacts } from '../draft/sectionCache';
 
 export type MarkKind = 'comment' | 'insertion' | 'deletion' | 'replacement';
@@ -41,7 +42,11 @@ export interface Block {
   bodyEnd: number;
 }
 
-export interface Problem { code: 'comment.malformed' | 'comment.orphan' | 'comment.merge-conflict'; message: string; start: number; end: number }
+export interface Problem {
+  code: 'comment.malformed' | 'comment.orphan' | 'comment.merge-conflict'; message: string; start: number; end: number;
+  /** A problem of one line that says nothing of marks in other sections (a thread line's impossible date). */
+  local?: true;
+}
 
 export interface Conflict { start: number; end: number; ours: [number, number]; theirs: [number, number]; onlyBlocks: boolean }
 
@@ -130,7 +135,7 @@ function scanBySection(text: string, s: Scan, cache: SectionCache | null, headin
     const facts = i >= 0 && headingFacts ? headingFacts(i) : cache?.facts(part);
     const sc = facts?.comments ?? (ANY_MARKUP.test(part) ? scanText(part) : NO_MARKUP);
     if (facts) facts.comments = sc;
-    if (sc.problems.some((p) => p.code === 'comment.malformed')) return scanText(text);
+    if (sc.problems.some((p) => p.code === 'comment.malformed' && !p.local)) return scanText(text);
     for (const m of sc.marks) out.marks.push({ ...m, start: m.start + from, end: m.end + from, id: m.anonymous ? `anon${anon++}` : m.id });
     for (const b of sc.blocks) out.blocks.push({ ...b, start: b.start + from, end: b.end + from, removeStart: b.removeStart + from, bodyStart: b.bodyStart + from, bodyEnd: b.bodyEnd + from });
     for (const c of sc.conflicts) out.conflicts.push({ ...c, start: c.start + from, end: c.end + from, ours: [c.ours[0] + from, c.ours[1] + from], theirs: [c.theirs[0] + from, c.theirs[1] + from] });
@@ -189,6 +194,8 @@ function scanText(text: string): Scanned {
       continue;
     }
     const id = h[1]!;
+    // Kept as written (the thread still reads), but a stamp no clock can give is the author's to mend.
+    if (!isUtcMoment(h[3]!)) problems.push({ code: 'comment.malformed', message: t('"{0}" is not a date and time that exists; write it as YYYY-MM-DDTHH:MM:SSZ in UTC, e.g. 2026-03-14T09:30:00Z.', h[3]!), start: ls + s.indexOf(h[3]!), end: ls + s.indexOf(h[3]!) + h[3]!.length, local: true });
     const raw = h[4] ?? '';
     const ev = /^\[(resolved|reopened)\]$/.exec(raw);
     const bodyStart = h[4] === undefined ? ls + s.lastIndexOf('<<}') : ls + s.lastIndexOf('<<}') - raw.length;

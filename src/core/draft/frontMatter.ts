@@ -5,6 +5,7 @@ import { instrumentName } from '../domain/describe';
 import { DOCUMENT_KINDS, type DocumentKind } from '../domain/blueprint';
 import { getCluster } from '../domain/clusters';
 import { getArticle, getInstrument, INSTRUMENT_KEYS, isInstrumentKey, UN_LANGUAGES, type InstrumentKey } from '../domain/instruments';
+import { isCalendarDate } from '../text/dates';
 
 export interface ReviewingState { state: string; instruments: InstrumentKey[] }
 export type Stage = 'drafting' | 'finalization';
@@ -44,15 +45,6 @@ export interface ReviewInfo {
 export interface FrontMatterIssue { code: string; severity: 'error' | 'warning' | 'info'; message: string; start: number; end: number }
 
 /** The dates of a review's steps that the front matter may record. */
-/** YYYY-MM-DD naming a day that exists: 2021-02-30 and 2023-13-01 do not. */
-export function isCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
 export const DATE_FIELDS = ['review-start', 'focal-point-appointed', 'experts-appointed', 'questionnaire-received', 'feedback-sent'] as const;
 export type DateField = (typeof DATE_FIELDS)[number];
 

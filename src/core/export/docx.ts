@@ -3,10 +3,8 @@ import { t } from '@vscode/l10n';
 import { templateForLanguages } from '../domain/templates';
 import type { PhrasingContent, Root, RootContent } from 'mdast';
 import {
-  AlignmentType, BorderStyle, CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, Document, ExternalHyperlink,
-  Footer, FootnoteReferenceRun, Header, HeadingLevel, InsertedTextRun, Packer, PageNumber, Paragraph, Table, TableCell, TableRow,
+  AlignmentType, BorderStyle, Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, Table, TableCell, TableRow,
   TabStopType, TextRun, WidthType,
-  type ParagraphChild,
 } from 'docx';
 import { cleanCopy } from '../comments/ops';
 import { parseComments, type Block, type CommentsModel, type Mark } from '../comments/parse';
@@ -14,6 +12,7 @@ import { DraftAnalysis } from '../draft/analysis';
 import { tooDeep, tooDeepMessage } from '../files/input';
 import { mastheadWords } from './masthead';
 import { documentNumbering, documentStyles, NUMBERING, STYLE } from './styles';
+import { libraryParagraph, TemplateBody, type BodyItem, type BodyParagraph, type ParagraphOptions, type RunItem, type RunOptions } from './body';
 import { extraParts, FINGERPRINT_PROPERTY, LINE_BREAK, OBJECT, MODE_PROPERTY, sourceFingerprint, type ExportedComment, type Projection, type Seg } from './projection';
 
 export interface ExportOptions {
@@ -21,6 +20,11 @@ export interface ExportOptions {
   mode: 'with-changes' | 'clean';
   /** Masthead defaults (a configuration file's) for what the front matter does not give. */
   masthead?: { organ?: string; distribution?: string; jobNumberPrefix?: string };
+  /**
+   * How the body's paragraphs are written: from templates (the default), or each by the docx library — the slower
+   * reference that a test holds the templates to.
+   */
+  body?: 'templates' | 'library';
 }
 
 /** XML 1.0 cannot carry these; a draft pasted from elsewhere sometimes has them. */
@@ -62,8 +66,8 @@ interface Ctx {
   points: Map<number, string>;
   /** Lists written so far: each numbers its items from (a) again. */
   lists: number;
-  /** When only the projection is wanted: one run and one paragraph stand for all (the import never packs them). */
-  stub?: { run: TextRun; paragraph: Paragraph };
+  /** The run formattings met so far, by what they are made of. */
+  runOptions: Map<string, RunOptions>;
 }
 
 /** An export refused for what the draft holds, with a message naming the place and the fix. */
@@ -71,14 +75,15 @@ export class ExportError extends Error {}
 
 export async function exportDocx(source: string, options: ExportOptions): Promise<Uint8Array> {
   const built = build(source, options);
-  const doc = built.doc!;
+  const doc = built.doc!.document;
   const parts = extraParts(built.proj, source, {
     addOverride: (type, name) => doc.ContentTypes.addOverride(type, name),
     addRelationship: (id, type, target) => doc.Document.Relationships.addRelationship(id, type as Parameters<typeof doc.Document.Relationships.addRelationship>[1], target),
     hasCommentsExtended: built.proj.comments.some((c, i, all) => all.findIndex((x) => x.threadId === c.threadId) !== i),
   });
   // An ArrayBuffer, which Node and a browser's worker both have (a Node Buffer is not to be had in the web build).
-  return new Uint8Array(await Packer.toArrayBuffer(doc, false, parts));
+  const packed = new Uint8Array(await Packer.toArrayBuffer(doc, false, parts));
+  return built.doc!.body ? built.doc!.body.finish(packed) : packed;
 }
 
 /** The paragraphs an export of `source` writes, with their sources: the import's reference, built by the export's own code. */
@@ -87,7 +92,7 @@ export function projectExport(source: string, options: ExportOptions): Projectio
 }
 
 /** The document and its projection; with `projectOnly`, the projection alone (Word's objects are not made). */
-function build(source: string, options: ExportOptions, projectOnly = false): { doc: Document | null; proj: Projection } {
+function build(source: string, options: ExportOptions, projectOnly = false): { doc: { document: Document; body: TemplateBody | null } | null; proj: Projection } {
   // Nesting a thousand deep overflows every tree walker: refused with the line, as the check reports it (file.too-deep).
   const deep = tooDeep(source);
   if (deep) throw new ExportError(tooDeepMessage(deep.depth, deep.line));
@@ -99,8 +104,7 @@ function build(source: string, options: ExportOptions, projectOnly = false): { d
   const lang = info?.languages[0] ?? 'en';
   const comments = options.mode === 'clean' ? { threads: [], marks: [], blocks: [], conflicts: [], problems: [] } : parseComments(text);
   const proj: Projection = { fingerprint: sourceFingerprint(source), mode: options.mode, body: [], notes: [], comments: [], codeSpans: [] };
-  const ctx: Ctx = { text, comments, mode: options.mode, drop: new RangeIndex(dropRanges(comments)), marks: new RangeIndex([...comments.marks]), roots: new Map(comments.blocks.filter((b) => b.id === b.threadId).map((b) => [b.id, b])), commentIds: new Map(), footnotes: new Map(), footnoteBodies: {}, lang, rtl: lang === 'ar', revision: 1, proj, segs: [], points: new Map(), lists: 0,
-    ...(projectOnly ? { stub: { run: new TextRun(''), paragraph: new Paragraph({}) } } : {}) };
+  const ctx: Ctx = { text, comments, mode: options.mode, drop: new RangeIndex(dropRanges(comments)), marks: new RangeIndex([...comments.marks]), roots: new Map(comments.blocks.filter((b) => b.id === b.threadId).map((b) => [b.id, b])), commentIds: new Map(), footnotes: new Map(), footnoteBodies: {}, lang, rtl: lang === 'ar', revision: 1, proj, segs: [], points: new Map(), lists: 0, runOptions: new Map() };
   // Word comments: each thread's first comment, then its replies pointing at it; resolved on the first.
   const wordComments: { id: number; author: string; date?: Date; durableId: string; parentId?: number; resolved?: boolean; children: Paragraph[] }[] = [];
   for (const th of comments.threads) {
@@ -132,20 +136,20 @@ function build(source: string, options: ExportOptions, projectOnly = false): { d
   for (const tree of trees) for (const n of tree.children) if (n.type === 'footnoteDefinition') ctx.footnotes.set(n.identifier, ++fn);
   for (const tree of trees) for (const n of tree.children) {
     if (n.type !== 'footnoteDefinition') continue;
-    ctx.footnoteBodies[ctx.footnotes.get(n.identifier)!] = { children: n.children.flatMap((c) => (c.type === 'paragraph' ? [para(ctx, { children: runs(ctx, c.children, {}) }, c, 'notes')] : [])) };
+    ctx.footnoteBodies[ctx.footnotes.get(n.identifier)!] = { children: n.children.flatMap((c) => (c.type === 'paragraph' ? [libraryParagraph(para(ctx, {}, runs(ctx, c.children, {}), c, 'notes'))] : [])) };
   }
   const head = info && withMastheadDefaults(info, options.masthead);
-  const children: (Paragraph | Table)[] = [...masthead(ctx, head, lang)];
+  const children: BodyItem[] = [...masthead(ctx, head, lang)];
   for (const tree of trees) {
     for (const n of tree.children) {
       switch (n.type) {
         case 'heading': {
           const kids = stripAttributes(ctx, n.children);
           // Word's own heading styles and numbering: the navigation pane shows the structure, and Word numbers it.
-          if (n.depth === 1) { children.push(para(ctx, { heading: HeadingLevel.TITLE, bidirectional: ctx.rtl, children: runs(ctx, kids, {}) }, n)); break; }
-          if (n.depth === 2) { children.push(para(ctx, { heading: HeadingLevel.HEADING_1, numbering: { reference: NUMBERING.chapters, level: 0 }, bidirectional: ctx.rtl, children: runs(ctx, kids, {}) }, n)); break; }
-          if (n.depth === 3) { children.push(para(ctx, { heading: HeadingLevel.HEADING_2, numbering: { reference: NUMBERING.chapters, level: 1 }, bidirectional: ctx.rtl, children: runs(ctx, kids, {}) }, n)); break; }
-          children.push(para(ctx, { heading: HeadingLevel.HEADING_3, bidirectional: ctx.rtl, children: runs(ctx, kids, {}) }, n));
+          if (n.depth === 1) { children.push(para(ctx, { heading: HeadingLevel.TITLE, bidirectional: ctx.rtl }, runs(ctx, kids, {}), n)); break; }
+          if (n.depth === 2) { children.push(para(ctx, { heading: HeadingLevel.HEADING_1, numbering: { reference: NUMBERING.chapters, level: 0 }, bidirectional: ctx.rtl }, runs(ctx, kids, {}), n)); break; }
+          if (n.depth === 3) { children.push(para(ctx, { heading: HeadingLevel.HEADING_2, numbering: { reference: NUMBERING.chapters, level: 1 }, bidirectional: ctx.rtl }, runs(ctx, kids, {}), n)); break; }
+          children.push(para(ctx, { heading: HeadingLevel.HEADING_3, bidirectional: ctx.rtl }, runs(ctx, kids, {}), n));
           break;
         }
         case 'paragraph': {
@@ -154,8 +158,8 @@ function build(source: string, options: ExportOptions, projectOnly = false): { d
           if (!r.length) { ctx.segs = []; break; } // a paragraph that only held thread lines
           const bidirectional = ctx.rtl || ARABIC.test(plain);
           // "(a) …" written as its own paragraph is a subparagraph of the numbered paragraph before it.
-          if (/^\((?:[a-z]|[ivx]+)\)\s/.test(plain)) { children.push(para(ctx, { style: STYLE.subparagraph, bidirectional, children: r }, n)); break; }
-          children.push(para(ctx, { style: STYLE.paragraph, numbering: { reference: NUMBERING.paragraphs, level: 0 }, bidirectional, children: r }, n));
+          if (/^\((?:[a-z]|[ivx]+)\)\s/.test(plain)) { children.push(para(ctx, { style: STYLE.subparagraph, bidirectional }, r, n)); break; }
+          children.push(para(ctx, { style: STYLE.paragraph, numbering: { reference: NUMBERING.paragraphs, level: 0 }, bidirectional }, r, n));
           break;
         }
         case 'list':
@@ -166,14 +170,14 @@ function build(source: string, options: ExportOptions, projectOnly = false): { d
           children.push(new Table({
             width: { size: 100, type: WidthType.PERCENTAGE },
             // A row made only of a thread's lines (GFM reads the lines under a table as a row) is not a row.
-            rows: n.children.filter((row) => !droppedWhole(ctx, row)).map((row, ri) => new TableRow({ tableHeader: ri === 0, children: row.children.map((cell) => new TableCell({ children: [para(ctx, { bidirectional: ctx.rtl, children: runs(ctx, cell.children, ri === 0 ? { bold: true } : {}) }, cell)] })) })),
+            rows: n.children.filter((row) => !droppedWhole(ctx, row)).map((row, ri) => new TableRow({ tableHeader: ri === 0, children: row.children.map((cell) => new TableCell({ children: [libraryParagraph(para(ctx, { bidirectional: ctx.rtl }, runs(ctx, cell.children, ri === 0 ? { bold: true } : {}), cell))] })) })),
           }));
           break;
         case 'code':
-          for (const line of n.value.split('\n')) children.push(para(ctx, { style: STYLE.code, children: [lit(ctx, { text: line })] }, n));
+          for (const line of n.value.split('\n')) children.push(para(ctx, { style: STYLE.code }, [lit(ctx, { text: line })], n));
           break;
         case 'blockquote':
-          for (const c of n.children) if (c.type === 'paragraph') children.push(para(ctx, { style: STYLE.quote, bidirectional: ctx.rtl, children: runs(ctx, c.children, {}) }, c));
+          for (const c of n.children) if (c.type === 'paragraph') children.push(para(ctx, { style: STYLE.quote, bidirectional: ctx.rtl }, runs(ctx, c.children, {}), c));
           break;
         default:
           break; // html (template hints), thematic breaks, definitions, footnote definitions (already taken)
@@ -181,6 +185,7 @@ function build(source: string, options: ExportOptions, projectOnly = false): { d
     }
   }
   if (projectOnly) return { doc: null, proj };
+  const templates = options.body === 'library' ? null : new TemplateBody(children);
   const doc = new Document({
     creator: 'review-obs',
     // Values from the front matter are YAML-decoded: an escape such as "\uFFFE" gives a character XML cannot carry.
@@ -201,10 +206,10 @@ function build(source: string, options: ExportOptions, projectOnly = false): { d
         first: new Footer({ children: head?.jobNumber ? [new Paragraph({ children: [new TextRun({ text: xmlText(head.jobNumber), size: 17 })] })] : [] }),
         default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: 17 })] })] }),
       },
-      children,
+      children: templates ? templates.documentChildren() : children.map((c) => ('runs' in c ? libraryParagraph(c) : c)),
     }],
   });
-  return { doc, proj };
+  return { doc: { document: doc, body: templates }, proj };
 }
 
 function body(b: Block): Paragraph[] {
@@ -215,19 +220,19 @@ function body(b: Block): Paragraph[] {
  * The UN masthead in the document's language: the Organization and the symbol, the organ and the distribution, the
  * date written out, the original language. A field the front matter does not give is left out (check says so).
  */
-function masthead(ctx: Ctx, info: DraftAnalysis['info'], lang: string): Paragraph[] {
+function masthead(ctx: Ctx, info: DraftAnalysis['info'], lang: string): BodyParagraph[] {
   if (!info) return [];
   const w = mastheadWords(lang);
   const tab = [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }];
-  type Run = { text: string } & Record<string, unknown>;
+  type Run = { text: string; size?: number; bold?: boolean };
   // The runs are made in reading order, so the projection records them in that order.
-  const line = (left: Run[], right: Run[]) => para(ctx, { style: STYLE.masthead, tabStops: tab, bidirectional: ctx.rtl, children: [...left, ...(right.length ? [{ text: '\t' }, ...right] : [])].map((r) => lit(ctx, r)) });
-  const out: Paragraph[] = [line([{ text: w.organization, size: 24 }], info.symbol ? [{ text: xmlText(info.symbol), size: 32, bold: true }] : [])];
+  const line = (left: Run[], right: Run[]) => para(ctx, { style: STYLE.masthead, tabStops: tab, bidirectional: ctx.rtl }, [...left, ...(right.length ? [{ text: '\t' }, ...right] : [])].map((r) => lit(ctx, r)));
+  const out: BodyParagraph[] = [line([{ text: w.organization, size: 24 }], info.symbol ? [{ text: xmlText(info.symbol), size: 32, bold: true }] : [])];
   const distr = info.distribution ? w.distribution(info.distribution) : null;
   if (info.organ || distr) out.push(line(info.organ ? [{ text: xmlText(info.organ), bold: true }] : [], distr ? [{ text: distr }] : []));
   const date = info.date ? w.date(info.date) : null;
-  for (const right of [date, w.original(lang)]) if (right) out.push(para(ctx, { style: STYLE.masthead, alignment: ctx.rtl ? AlignmentType.LEFT : AlignmentType.RIGHT, bidirectional: ctx.rtl, children: [lit(ctx, { text: right })] }));
-  out.push(para(ctx, { style: STYLE.masthead, border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } }, children: [] }));
+  for (const right of [date, w.original(lang)]) if (right) out.push(para(ctx, { style: STYLE.masthead, alignment: ctx.rtl ? AlignmentType.LEFT : AlignmentType.RIGHT, bidirectional: ctx.rtl }, [lit(ctx, { text: right })]));
+  out.push(para(ctx, { style: STYLE.masthead, border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } } }, []));
   return out;
 }
 
@@ -243,21 +248,20 @@ function xmlText(s: string): string {
   return s.replace(CONTROL, ' ');
 }
 
-type ParagraphOptions = Exclude<ConstructorParameters<typeof Paragraph>[0], string>;
 type Positioned = { position?: { start: { offset?: number }; end: { offset?: number } } };
 
 /** A Word paragraph, its segments recorded in the projection with the source block it came from. */
-function para(ctx: Ctx, options: ParagraphOptions, node?: Positioned, where: 'body' | 'notes' = 'body'): Paragraph {
+function para(ctx: Ctx, options: ParagraphOptions, runs: RunItem[], node?: Positioned, where: 'body' | 'notes' = 'body'): BodyParagraph {
   const start = node?.position?.start.offset ?? -1, end = node?.position?.end.offset ?? -1;
   ctx.proj[where].push({ segs: ctx.segs, blockStart: start, blockEnd: end });
   ctx.segs = [];
-  return ctx.stub?.paragraph ?? new Paragraph(options);
+  return { options, runs };
 }
 
 /** A run of text that the export writes itself (a number, a heading line): it has no place in the draft. */
-function lit(ctx: Ctx, options: { text: string } & Record<string, unknown>): TextRun {
-  ctx.segs.push({ text: options.text, src: -1, kind: 'normal', thread: null });
-  return ctx.stub?.run ?? new TextRun(options);
+function lit(ctx: Ctx, { text, ...options }: { text: string; size?: number; bold?: boolean }): RunItem {
+  ctx.segs.push({ text, src: -1, kind: 'normal', thread: null });
+  return { kind: 'text', text, options, change: null };
 }
 
 /** Word's durable comment id (commentsIds.xml): a hexadecimal number below 0x7FFFFFFF, one per comment. */
@@ -278,7 +282,7 @@ function droppedWhole(ctx: Ctx, row: Positioned): boolean {
   return /^\{>>@[a-z0-9.]+ \|.*<<\}\s*$/.test(line.trim());
 }
 
-function listItems(ctx: Ctx, list: Extract<RootContent, { type: 'list' }>, depth: number, out: (Paragraph | Table)[], instance: number): void {
+function listItems(ctx: Ctx, list: Extract<RootContent, { type: 'list' }>, depth: number, out: BodyItem[], instance: number): void {
   for (const item of list.children) {
     let first = true;
     for (const c of item.children) {
@@ -287,7 +291,7 @@ function listItems(ctx: Ctx, list: Extract<RootContent, { type: 'list' }>, depth
         if (!r.length) { ctx.segs = []; continue; }
         // The item's first paragraph carries its number (a), (i), a.; the ones after it continue its text.
         const numbering = first ? { numbering: { reference: NUMBERING.subparagraphs, level: Math.min(depth, 3), instance } } : { indent: { left: 1134 + 567 * Math.min(depth, 3) } };
-        out.push(para(ctx, { style: STYLE.list, ...numbering, bidirectional: ctx.rtl || ARABIC.test(paragraphText(ctx, c)), children: r }, c));
+        out.push(para(ctx, { style: STYLE.list, ...numbering, bidirectional: ctx.rtl || ARABIC.test(paragraphText(ctx, c)) }, r, c));
         first = false;
       } else if (c.type === 'list') listItems(ctx, c, depth + 1, out, instance);
     }
@@ -376,21 +380,21 @@ class RangeIndex<T extends { start: number; end: number }> {
 }
 
 /** Runs for inline content: formatting from the Markdown, changes and comment ranges from the marks. */
-function runs(ctx: Ctx, nodes: PhrasingContent[], fmt: Fmt, size?: number): ParagraphChild[] {
-  const out: ParagraphChild[] = [];
+function runs(ctx: Ctx, nodes: PhrasingContent[], fmt: Fmt, size?: number): RunItem[] {
+  const out: RunItem[] = [];
   const open = new Set<string>();
   const point = (o: number) => {
     const id = ctx.points.get(o);
     if (!id) return;
     // A comment on a point: an empty range, so Word, LibreOffice and pandoc show it where it stands.
-    for (const n of ctx.commentIds.get(id) ?? []) out.push(new CommentRangeStart(n));
+    for (const n of ctx.commentIds.get(id) ?? []) out.push({ kind: 'commentStart', id: n });
     closeThread(ctx, out, id);
   };
   const emitPiece = (p: Piece, f: Fmt) => {
     const c = classify(ctx, p.from);
     // comment ranges: open the threads that start here, close those that ended before
     for (const id of [...open]) if (!c.threads.includes(id)) { closeThread(ctx, out, id); open.delete(id); }
-    for (const id of c.threads) if (!open.has(id)) { for (const n of ctx.commentIds.get(id) ?? []) out.push(new CommentRangeStart(n)); open.add(id); }
+    for (const id of c.threads) if (!open.has(id)) { for (const n of ctx.commentIds.get(id) ?? []) out.push({ kind: 'commentStart', id: n }); open.add(id); }
     // Line by line: a soft line break is a space, except between Chinese characters, where it is nothing.
     const src = ctx.text.slice(p.from, p.to);
     let t = '';
@@ -405,11 +409,8 @@ function runs(ctx: Ctx, nodes: PhrasingContent[], fmt: Fmt, size?: number): Para
     segment(ctx, src.slice(at), p.from + at, c);
     t += src.slice(at);
     if (!t) return;
-    const base = { text: t, bold: f.bold, italics: f.italics, size, rightToLeft: ctx.rtl || ARABIC.test(t), language: LANGUAGE[ctx.lang], ...(f.code ? { style: STYLE.inlineCode } : f.link ? { style: STYLE.hyperlink } : {}) };
-    if (ctx.stub) out.push(ctx.stub.run);
-    else if (c.change?.kind === 'ins') out.push(new InsertedTextRun({ ...base, id: ctx.revision++, author: c.change.author, date: c.change.date }));
-    else if (c.change?.kind === 'del') out.push(new DeletedTextRun({ ...base, id: ctx.revision++, author: c.change.author, date: c.change.date }));
-    else out.push(new TextRun(base));
+    const options = runOptions(ctx, f, size, ctx.rtl || ARABIC.test(t));
+    out.push({ kind: 'text', text: t, options, change: c.change ? { kind: c.change.kind, id: ctx.revision++, author: c.change.author, date: c.change.date } : null });
   };
   const emitText = (from: number, to: number, f: Fmt) => {
     let last = from;
@@ -422,7 +423,7 @@ function runs(ctx: Ctx, nodes: PhrasingContent[], fmt: Fmt, size?: number): Para
   };
   const footnote = (n: number) => {
     ctx.segs.push({ text: OBJECT, src: -1, kind: 'normal', thread: null });
-    out.push(new FootnoteReferenceRun(n));
+    out.push({ kind: 'footnote', id: n });
   };
   /** Text, with `[^1]` references whose definition stands in another section (the parser sees one section at a time). */
   const text = (s: number, e: number, f: Fmt) => {
@@ -455,14 +456,12 @@ function runs(ctx: Ctx, nodes: PhrasingContent[], fmt: Fmt, size?: number): Para
       case 'strong': for (const c of n.children) walk(c, { ...f, bold: true }); break;
       case 'emphasis': for (const c of n.children) walk(c, { ...f, italics: true }); break;
       case 'delete': for (const c of n.children) walk(c, f); break;
-      case 'break': ctx.segs.push({ text: LINE_BREAK, src: -1, kind: 'normal', thread: null }); out.push(new TextRun({ text: '', break: 1 })); break;
+      case 'break': ctx.segs.push({ text: LINE_BREAK, src: -1, kind: 'normal', thread: null }); out.push({ kind: 'break' }); break;
       case 'footnoteReference': { const id = ctx.footnotes.get(n.identifier); if (id) footnote(id); break; }
       case 'link': {
-        const inner: ParagraphChild[] = [];
         const before = out.length;
         for (const c of n.children) walk(c, { ...f, link: true });
-        inner.push(...out.splice(before));
-        out.push(new ExternalHyperlink({ link: n.url, children: inner.filter((x): x is TextRun => x instanceof TextRun) }));
+        out.push({ kind: 'link', url: n.url, runs: out.splice(before) });
         break;
       }
       case 'html': break; // inline HTML and comments are not text of the observations
@@ -474,14 +473,22 @@ function runs(ctx: Ctx, nodes: PhrasingContent[], fmt: Fmt, size?: number): Para
   return out;
 }
 
+/** A run's formatting, one object for each combination (a draft has a handful; the writer keys its templates by them). */
+function runOptions(ctx: Ctx, f: Fmt, size: number | undefined, rightToLeft: boolean): RunOptions {
+  const key = `${+!!f.bold}${+!!f.italics}${f.code ? 'c' : f.link ? 'l' : '-'}${+rightToLeft}${size ?? ''}`;
+  let o = ctx.runOptions.get(key);
+  if (!o) ctx.runOptions.set(key, (o = { bold: f.bold, italics: f.italics, size, rightToLeft, language: LANGUAGE[ctx.lang], ...(f.code ? { style: STYLE.inlineCode } : f.link ? { style: STYLE.hyperlink } : {}) }));
+  return o;
+}
+
 /** Records a stretch of draft text written into the paragraph, with the change or thread it belongs to. */
 function segment(ctx: Ctx, text: string, src: number, c: ReturnType<typeof classify>): void {
   if (!text) return;
   ctx.segs.push({ text, src, kind: c.change ? c.change.kind : 'normal', thread: c.change ? c.change.thread : null });
 }
 
-function closeThread(ctx: Ctx, out: ParagraphChild[], id: string): void {
-  for (const n of ctx.commentIds.get(id) ?? []) { out.push(new CommentRangeEnd(n)); out.push(new TextRun({ children: [new CommentReference(n)] })); }
+function closeThread(ctx: Ctx, out: RunItem[], id: string): void {
+  for (const n of ctx.commentIds.get(id) ?? []) { out.push({ kind: 'commentEnd', id: n }); out.push({ kind: 'commentReference', id: n }); }
 }
 
 /** A source range cut into pieces that avoid the dropped ranges and do not cross a mark boundary. */

@@ -1,0 +1,199 @@
+// The exported document's body as data (paragraphs of runs) and its XML: the docx library writes one template of each
+// paragraph and run shape, and the body is filled in from them, so a long draft costs its length, not a library object a run.
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import {
+  CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, ExternalHyperlink, FootnoteReferenceRun, InsertedTextRun,
+  Paragraph, TextRun, type ParagraphChild, type Table,
+} from 'docx';
+
+export type ParagraphOptions = Omit<Exclude<ConstructorParameters<typeof Paragraph>[0], string>, 'children'>;
+/** A run's formatting as the docx library takes it, without its text. */
+export type RunOptions = Omit<Exclude<ConstructorParameters<typeof TextRun>[0], string>, 'text' | 'children'>;
+/** A tracked change: Word wants a distinct id on each. */
+export interface Change { kind: 'ins' | 'del'; id: number; author: string; date: string }
+export type RunItem =
+  | { kind: 'text'; text: string; options: RunOptions; change: Change | null }
+  | { kind: 'commentStart' | 'commentEnd' | 'commentReference' | 'footnote'; id: number }
+  | { kind: 'break' }
+  | { kind: 'link'; url: string; runs: RunItem[] };
+export interface BodyParagraph { options: ParagraphOptions; runs: RunItem[] }
+export type BodyItem = BodyParagraph | Table;
+
+/** The docx library's objects for runs: the reference the templates must equal, and what tables, notes and links use. */
+export function libraryRuns(runs: RunItem[]): ParagraphChild[] {
+  return runs.map((r): ParagraphChild => {
+    switch (r.kind) {
+      case 'text':
+        if (r.change?.kind === 'ins') return new InsertedTextRun({ ...r.options, text: r.text, id: r.change.id, author: r.change.author, date: r.change.date });
+        if (r.change?.kind === 'del') return new DeletedTextRun({ ...r.options, text: r.text, id: r.change.id, author: r.change.author, date: r.change.date });
+        return new TextRun({ ...r.options, text: r.text });
+      case 'commentStart': return new CommentRangeStart(r.id);
+      case 'commentEnd': return new CommentRangeEnd(r.id);
+      case 'commentReference': return new TextRun({ children: [new CommentReference(r.id)] });
+      case 'footnote': return new FootnoteReferenceRun(r.id);
+      case 'break': return new TextRun({ text: '', break: 1 });
+      // A hyperlink holds plain runs only (as Word's own); its relationship is the library's to number.
+      case 'link': return new ExternalHyperlink({ link: r.url, children: libraryRuns(r.runs).filter((x): x is TextRun => x instanceof TextRun) });
+    }
+  });
+}
+
+export function libraryParagraph(p: BodyParagraph): Paragraph {
+  return new Paragraph({ ...p.options, children: libraryRuns(p.runs) });
+}
+
+function isParagraph(x: BodyItem): x is BodyParagraph {
+  return 'runs' in x;
+}
+
+// Private-use characters and a number no draft gives the library: where the templates take the text, author, date, id.
+const TEXT = '\ue000', AUTHOR = '\ue001', DATE = '\ue002', BRACKET = '\ue003', PLACE = '\ue004', REGION = '\ue005';
+const ID = 999999937;
+const SLOTS = /\ue000|\ue001|\ue002|999999937/g;
+type Slot = 'text' | 'author' | 'date' | 'id';
+type Template = { parts: string[]; slots: Slot[] };
+const FIXED = ['commentStart', 'commentEnd', 'commentReference', 'footnote', 'break'] as const;
+
+/** As the library escapes text and attribute values alike. */
+const escape = (s: string) => s.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => ESCAPES[c] ?? '');
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/**
+ * Writes a body through templates. `documentChildren` gives the library the templates (first, so numbering instances
+ * are created in the body's order) and a placeholder for each stretch of body paragraphs; `finish` fills them in.
+ */
+export class TemplateBody {
+  private readonly paragraphShapes = new Map<string, { index: number; options: ParagraphOptions }>();
+  private readonly runShapes = new Map<string, { index: number; options: RunOptions; change: Change['kind'] | null }>();
+  private readonly stretches: BodyParagraph[][] = [];
+  private readonly children: (Paragraph | Table)[] = [];
+  private readonly optionKeys = new WeakMap<RunOptions, string>();
+
+  constructor(body: BodyItem[]) {
+    const templates: Paragraph[] = [];
+    const shapeOf = (options: ParagraphOptions) => {
+      const key = JSON.stringify(options);
+      let s = this.paragraphShapes.get(key);
+      if (!s) { s = { index: this.paragraphShapes.size, options }; this.paragraphShapes.set(key, s); templates.push(new Paragraph({ ...options, children: [new TextRun(BRACKET)] })); }
+      return s;
+    };
+    let stretch: BodyParagraph[] | null = null;
+    for (const item of body) {
+      if (!isParagraph(item)) { stretch = null; this.children.push(item); continue; }
+      shapeOf(item.options);
+      // A link's relationship is numbered by the library: such a paragraph is its to write.
+      if (item.runs.some((r) => r.kind === 'link')) { stretch = null; this.children.push(libraryParagraph(item)); continue; }
+      if (!stretch) { stretch = []; this.stretches.push(stretch); this.children.push(new Paragraph({ children: [new TextRun(`${PLACE}${this.stretches.length - 1}${PLACE}`)] })); }
+      stretch.push(item);
+    }
+    const runTemplates: Paragraph[] = [];
+    for (const s of this.stretches) for (const p of s) for (const r of p.runs) {
+      if (r.kind !== 'text') continue;
+      const key = this.runKey(r.options, r.change?.kind ?? null);
+      if (this.runShapes.has(key)) continue;
+      this.runShapes.set(key, { index: this.runShapes.size, options: r.options, change: r.change?.kind ?? null });
+      runTemplates.push(bracketed(libraryRuns([{ kind: 'text', text: TEXT, options: r.options, change: r.change ? { kind: r.change.kind, id: ID, author: AUTHOR, date: DATE } : null }])[0]!));
+    }
+    const fixed = FIXED.map((kind) => bracketed(libraryRuns([kind === 'break' ? { kind } : { kind, id: ID }])[0]!));
+    this.children.unshift(new Paragraph({ children: [new TextRun(REGION)] }), ...templates, ...runTemplates, ...fixed, new Paragraph({ children: [new TextRun(REGION)] }));
+  }
+
+  /** A run shape's key; the runs of a draft share a few option objects, so each is written out once. */
+  private runKey(options: RunOptions, change: Change['kind'] | null): string {
+    let key = this.optionKeys.get(options);
+    if (key === undefined) this.optionKeys.set(options, (key = JSON.stringify(options)));
+    return change ? change + key : key;
+  }
+
+  /** What the library is to write as the section's children. */
+  documentChildren(): (Paragraph | Table)[] {
+    return this.children;
+  }
+
+  /** The packed document with the templates taken out and each placeholder replaced by its stretch of paragraphs. */
+  finish(packed: Uint8Array): Uint8Array {
+    // fflate, the library's own zip: the same container, and several times JSZip's speed on a long body.
+    const files = unzipSync(packed);
+    const xml = strFromU8(files['word/document.xml']!);
+    const first = xml.indexOf(REGION), last = xml.lastIndexOf(REGION);
+    const regionStart = paragraphStart(xml, first), regionEnd = xml.indexOf('</w:p>', last) + 6;
+    const inner = xml.slice(xml.indexOf('</w:p>', first) + 6, paragraphStart(xml, last));
+    const paras = inner.split('</w:p>').slice(0, -1).map((p) => p + '</w:p>');
+    const expected = this.paragraphShapes.size + this.runShapes.size + FIXED.length;
+    // An invariant of the library's output, not of the user's input.
+    if (paras.length !== expected) throw new Error(`export: ${paras.length} templates where ${expected} were written`); // l10n-ignore
+    const paragraphTemplates = paras.slice(0, this.paragraphShapes.size).map(openAndClose);
+    const runTemplates = paras.slice(this.paragraphShapes.size, this.paragraphShapes.size + this.runShapes.size).map((p) => compile(between(p)));
+    const fixed = Object.fromEntries(FIXED.map((k, i) => [k, compile(between(paras[this.paragraphShapes.size + this.runShapes.size + i]!))])) as Record<(typeof FIXED)[number], Template>;
+
+    const out: string[] = [];
+    const writeRuns = (runs: RunItem[]) => {
+      for (const r of runs) {
+        if (r.kind === 'text') fill(out, runTemplates[this.runShapes.get(this.runKey(r.options, r.change?.kind ?? null))!.index]!, r.text, r.change);
+        else if (r.kind === 'break') fill(out, fixed.break, '', null);
+        else if (r.kind !== 'link') fill(out, fixed[r.kind], '', null, r.id);
+      }
+    };
+    let at = regionEnd;
+    out.push(xml.slice(0, regionStart));
+    for (let i = xml.indexOf(PLACE, at); i >= 0; i = xml.indexOf(PLACE, at)) {
+      const close = xml.indexOf(PLACE, i + 1);
+      const k = Number(xml.slice(i + 1, close));
+      const start = paragraphStart(xml, i);
+      out.push(xml.slice(at, start));
+      for (const p of this.stretches[k]!) {
+        const [open, end] = paragraphTemplates[this.paragraphShapes.get(JSON.stringify(p.options))!.index]!;
+        out.push(open);
+        writeRuns(p.runs);
+        out.push(end);
+      }
+      at = xml.indexOf('</w:p>', close) + 6;
+    }
+    out.push(xml.slice(at));
+    files['word/document.xml'] = strToU8(out.join(''));
+    return zipSync(files);
+  }
+}
+
+
+/** A template paragraph holding one run between two bracket runs. */
+function bracketed(run: ParagraphChild): Paragraph {
+  return new Paragraph({ children: [new TextRun(BRACKET), run, new TextRun(BRACKET)] });
+}
+
+function paragraphStart(xml: string, i: number): number {
+  return Math.max(xml.lastIndexOf('<w:p>', i), xml.lastIndexOf('<w:p ', i));
+}
+
+/** The XML between a template paragraph's two bracket runs. */
+function between(p: string): string {
+  const a = p.indexOf('</w:r>', p.indexOf(BRACKET)) + 6;
+  return p.slice(a, p.lastIndexOf('<w:r>', p.lastIndexOf(BRACKET)));
+}
+
+/** A paragraph shape's opening (its properties) and closing, around its bracket run. */
+function openAndClose(p: string): [string, string] {
+  const i = p.indexOf(BRACKET);
+  return [p.slice(0, p.lastIndexOf('<w:r>', i)), p.slice(p.indexOf('</w:r>', i) + 6)];
+}
+
+function compile(xml: string): Template {
+  const parts: string[] = [], slots: Slot[] = [];
+  let at = 0;
+  for (const m of xml.matchAll(SLOTS)) {
+    parts.push(xml.slice(at, m.index));
+    slots.push(m[0] === TEXT ? 'text' : m[0] === AUTHOR ? 'author' : m[0] === DATE ? 'date' : 'id');
+    at = m.index! + m[0].length;
+  }
+  parts.push(xml.slice(at));
+  return { parts, slots };
+}
+
+function fill(out: string[], t: Template, text: string, change: Change | null, id = change?.id ?? 0): void {
+  for (let i = 0; i < t.slots.length; i++) {
+    out.push(t.parts[i]!);
+    const s = t.slots[i]!;
+    out.push(s === 'id' ? String(id) : escape(s === 'text' ? text : s === 'author' ? change!.author : change!.date));
+  }
+  out.push(t.parts[t.slots.length]!);
+}
