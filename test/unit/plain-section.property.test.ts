@@ -15,7 +15,8 @@ const line = fc.array(word, { minLength: 1, maxLength: 8 }).map((w) => w.join(' 
 const section = fc.record({
   heading: fc.option(fc.tuple(fc.integer({ min: 1, max: 6 }), line), { nil: undefined }),
   blocks: fc.array(fc.array(line, { minLength: 1, maxLength: 3 }).map((ls) => ls.join('\n')), { maxLength: 4 }),
-  gap: fc.constantFrom('\n\n', '\n\n\n'),
+  // A line of spaces is a blank line (a broken merge's conflict lines are read as such).
+  gap: fc.constantFrom('\n\n', '\n\n\n', '\n   \n', '\n \n\n', '\n       \n  \n'),
   end: fc.constantFrom('', '\n', '\n\n'),
 }).map(({ heading, blocks, gap, end }) => [...(heading ? [`${'#'.repeat(heading[0])} ${heading[1]}`] : []), ...blocks].join(gap) + end);
 

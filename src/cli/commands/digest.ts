@@ -4,7 +4,6 @@ import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { t } from '@vscode/l10n';
 import { createAnalysisEnv, digestCsv, digestEntries, digestHtml, isPartId, PARTS, UN_LANGUAGES } from '../../core/index';
-import { digestDocx, digestXlsx } from '../../core/output/digestFiles';
 import { readDraft } from '../batch';
 import { UsageError, writeOut, type Io } from '../io';
 import { currentLanguage } from '../locale';
@@ -34,7 +33,9 @@ export async function digest(args: string[], io: Io): Promise<number> {
   const entries = digestEntries(files, { part: values.part as never, article: values.article, finalizedOnly: values['finalized-only'] }, createAnalysisEnv({ generation: 100 }));
   const generated = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
   if (!out) { io.out(digestCsv(entries).replace(/^\ufeff/, '').replace(/\r\n$/, '')); return 0; }
-  const data = format === 'docx' ? await digestDocx(entries, lang, generated) : format === 'xlsx' ? await digestXlsx(entries, lang) : format === 'html' ? digestHtml(entries, lang, generated) : digestCsv(entries);
+  // The Word and spreadsheet libraries are loaded for the command that writes them, not for every run of the CLI.
+  const writers = format === 'docx' || format === 'xlsx' ? await import('../../core/output/digestFiles') : null;
+  const data = format === 'docx' ? await writers!.digestDocx(entries, lang, generated) : format === 'xlsx' ? await writers!.digestXlsx(entries, lang) : format === 'html' ? digestHtml(entries, lang, generated) : digestCsv(entries);
   await writeOut(out, data);
   io.err(t('wrote {0} ({1} entries from {2} file(s))', values.output!, entries.length, files.length));
   return 0;

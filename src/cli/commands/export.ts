@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { t } from '@vscode/l10n';
-import { exportDocx } from '../../core/export/docx';
 import { mastheadGaps } from '../../core/checks/rules/exportLoss';
 import { cleanExportBlockers, DraftAnalysis, wordLockNames } from '../../core/index';
 import { ConfigFiles } from '../config';
@@ -30,6 +29,8 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   if (out === resolve(io.cwd, src)) throw new UsageError(t('{0} is the draft itself: give the .docx another name with -o.', src));
   if (existsSync(out) && !values.force) throw new UsageError(t('{0} exists; give -o or add --force.', relative(io.cwd, out)));
   const masthead = new ConfigFiles().forFile(resolve(io.cwd, src))?.config.masthead;
+  // The Word library is loaded for the command that writes Word, not for every run of the CLI.
+  const { exportDocx } = await import('../../core/export/docx');
   const bytes = await exportDocx(text, { mode, ...(masthead ? { masthead } : {}) });
   const info = DraftAnalysis.parse(text).info;
   const gaps = info ? mastheadGaps(info, masthead) : [];

@@ -5,7 +5,6 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { t } from '@vscode/l10n';
 import { decodeDraft, parseAuthor } from '../../core/index';
-import { importDocx, MAX_DOCX_BYTES, WordFileError } from '../../core/word/index';
 import { writeBeside } from '../write';
 
 export interface ImportIo { out(s: string): void; err(s: string): void; cwd: string }
@@ -20,6 +19,8 @@ export async function importCommand(args: string[], io: ImportIo): Promise<numbe
   if (positionals.length !== 1 || !values.into) throw new ImportUsageError(t('import takes one returned .docx and --into DRAFT.md.'));
   const docxPath = resolve(io.cwd, positionals[0]!), draftPath = resolve(io.cwd, values.into);
   const rel = (p: string) => relative(io.cwd, p) || p;
+  // The Word libraries are loaded for the command that reads Word, not for every run of the CLI.
+  const { importDocx, MAX_DOCX_BYTES, WordFileError } = await import('../../core/word/index');
   const st = statSync(docxPath, { throwIfNoEntry: false });
   if (!st) throw new ImportUsageError(t('no such file: {0}', positionals[0]!));
   if (!st.isFile()) throw new ImportUsageError(t('{0} is not a regular file.', positionals[0]!));

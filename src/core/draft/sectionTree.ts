@@ -42,7 +42,7 @@ function parseWithStandIns(text: string, parser: MarkdownParser): Root | null {
       ? masked.replace(/^(?:<{7}|={7}|>{7})(?: .*)?$/gm, (m) => ' '.repeat(m.length))
       : masked.replace(CONFLICT_LINE, (m) => CONFLICT_STAND_IN[m[0]!]!.repeat(7));
   }
-  const tree = parser.parse(masked);
+  const tree = plainSection(masked) ?? parser.parse(masked);
   // Iterative: the tree of such a text can be deep, and a recursive walk is what overflows.
   const stack: (Root | RootContent)[] = [tree];
   while (stack.length) {
@@ -78,10 +78,11 @@ const INLINE_SYNTAX = /[`*_[\]<>!\\&~|$^\u0000-\u0009\u000b-\u001f\u007f]|www\.|
 /** Line starts that make a block other than a paragraph, or end one (lists, quotes, headings, fences, breaks, tables). */
 const BLOCK_START = /^(?:[ ]|[-+*>#=|<]|\d{1,9}[.)](?: |$)|`{3}|~{3})/;
 const ATX = /^(#{1,6}) +(\S.*)$/;
+const SPACES = /^ +$/;
 
 /**
  * The tree remark gives a section made only of an ATX heading and paragraphs of plain text (no inline syntax, no
- * indentation, no trailing spaces, LF line breaks), built without the parser; null for anything else, which the
+ * indentation, no trailing spaces, LF line breaks) between blank lines, built without the parser; null for anything else, which the
  * parser reads. A property test holds the two to the same trees.
  */
 export function plainSection(text: string): Root | null {
@@ -100,7 +101,8 @@ export function plainSection(text: string): Root | null {
     const nl = text.indexOf('\n', offset);
     const end = nl < 0 ? text.length : nl;
     const content = text.slice(offset, end);
-    if (content === '') close();
+    // A line of spaces only is a blank line (a broken merge's conflict lines are parsed as such).
+    if (content === '' || SPACES.test(content)) close();
     else {
       // Trailing spaces make hard breaks or are trimmed: left to the parser, like every other shape.
       if (content.endsWith(' ')) return null;

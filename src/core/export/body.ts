@@ -65,7 +65,8 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 export class TemplateBody {
   private readonly paragraphShapes = new Map<string, { index: number; options: ParagraphOptions }>();
   private readonly runShapes = new Map<string, { index: number; options: RunOptions; change: Change['kind'] | null }>();
-  private readonly stretches: BodyParagraph[][] = [];
+  /** Runs of consecutive body paragraphs the templates write, each paragraph with its shape's index. */
+  private readonly stretches: { paragraph: BodyParagraph; shape: number }[][] = [];
   private readonly children: (Paragraph | Table)[] = [];
   private readonly optionKeys = new WeakMap<RunOptions, string>();
 
@@ -77,17 +78,17 @@ export class TemplateBody {
       if (!s) { s = { index: this.paragraphShapes.size, options }; this.paragraphShapes.set(key, s); templates.push(new Paragraph({ ...options, children: [new TextRun(BRACKET)] })); }
       return s;
     };
-    let stretch: BodyParagraph[] | null = null;
+    let stretch: { paragraph: BodyParagraph; shape: number }[] | null = null;
     for (const item of body) {
       if (!isParagraph(item)) { stretch = null; this.children.push(item); continue; }
-      shapeOf(item.options);
+      const shape = shapeOf(item.options).index;
       // A link's relationship is numbered by the library: such a paragraph is its to write.
       if (item.runs.some((r) => r.kind === 'link')) { stretch = null; this.children.push(libraryParagraph(item)); continue; }
       if (!stretch) { stretch = []; this.stretches.push(stretch); this.children.push(new Paragraph({ children: [new TextRun(`${PLACE}${this.stretches.length - 1}${PLACE}`)] })); }
-      stretch.push(item);
+      stretch.push({ paragraph: item, shape });
     }
     const runTemplates: Paragraph[] = [];
-    for (const s of this.stretches) for (const p of s) for (const r of p.runs) {
+    for (const s of this.stretches) for (const { paragraph } of s) for (const r of paragraph.runs) {
       if (r.kind !== 'text') continue;
       const key = this.runKey(r.options, r.change?.kind ?? null);
       if (this.runShapes.has(key)) continue;
@@ -110,8 +111,11 @@ export class TemplateBody {
     return this.children;
   }
 
-  /** The packed document with the templates taken out and each placeholder replaced by its stretch of paragraphs. */
-  finish(packed: Uint8Array): Uint8Array {
+  /**
+   * The packed document with the templates taken out and each placeholder replaced by its stretch of paragraphs, and
+   * the `extra` parts added.
+   */
+  finish(packed: Uint8Array, extra: { path: string; data: string }[] = []): Uint8Array {
     // fflate, the library's own zip: the same container, and several times JSZip's speed on a long body.
     const files = unzipSync(packed);
     const xml = strFromU8(files['word/document.xml']!);
@@ -141,16 +145,17 @@ export class TemplateBody {
       const k = Number(xml.slice(i + 1, close));
       const start = paragraphStart(xml, i);
       out.push(xml.slice(at, start));
-      for (const p of this.stretches[k]!) {
-        const [open, end] = paragraphTemplates[this.paragraphShapes.get(JSON.stringify(p.options))!.index]!;
+      for (const { paragraph, shape } of this.stretches[k]!) {
+        const [open, end] = paragraphTemplates[shape]!;
         out.push(open);
-        writeRuns(p.runs);
+        writeRuns(paragraph.runs);
         out.push(end);
       }
       at = xml.indexOf('</w:p>', close) + 6;
     }
     out.push(xml.slice(at));
     files['word/document.xml'] = strToU8(out.join(''));
+    for (const p of extra) files[p.path] = strToU8(p.data);
     return zipSync(files);
   }
 }

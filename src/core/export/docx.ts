@@ -82,8 +82,10 @@ export async function exportDocx(source: string, options: ExportOptions): Promis
     hasCommentsExtended: built.proj.comments.some((c, i, all) => all.findIndex((x) => x.threadId === c.threadId) !== i),
   });
   // An ArrayBuffer, which Node and a browser's worker both have (a Node Buffer is not to be had in the web build).
-  const packed = new Uint8Array(await Packer.toArrayBuffer(doc, false, parts));
-  return built.doc!.body ? built.doc!.body.finish(packed) : packed;
+  const templates = built.doc!.body;
+  // The extra parts (the draft as exported among them, as long as the draft) are zipped once, with the filled-in body.
+  const packed = new Uint8Array(await Packer.toArrayBuffer(doc, false, templates ? [] : parts));
+  return templates ? templates.finish(packed, parts) : packed;
 }
 
 /** The paragraphs an export of `source` writes, with their sources: the import's reference, built by the export's own code. */

@@ -14,9 +14,42 @@ export interface Token { text: string; start: number }
 const ATOMS = /\{[#.][^{}\n]*\}(?=[ \t]*$)|^[ \t]{0,3}(?:#{1,6}|[-*+]|\d{1,9}[.)]|>)(?=[ \t])|\*\*|__|`+|!?\[|\]\(|\]|\r\n|\n|[ \t]+/gm;
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const SEGMENT_PIECE = 2000;
+/** Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar): Intl.Segmenter's work. */
+const UNSPACED = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u;
+/** A word (letters, marks and digits, joined across an apostrophe or a decimal point as Intl.Segmenter joins them), or one character. */
+const SPACED_WORD = /[\p{L}\p{M}\p{N}]+(?:['’.,][\p{L}\p{M}\p{N}]+)*|[\s\S]/gu;
 
 /** Splits a text into tokens that together give it back exactly. */
 export function tokenize(text: string): Token[] {
+  const starts = tokenStarts(text);
+  return tokenTexts(text, starts).map((t, i) => ({ text: t, start: starts[i]! }));
+}
+
+/**
+ * Where each token starts (a token ends where the next starts), four bytes a token: a 5 MB line has two million
+ * tokens, and an object with its own string for each took sixty times the text's size.
+ */
+function tokenStarts(text: string): Int32Array {
+  let starts = new Int32Array(1024), n = 0;
+  scanTokens(text, (start) => {
+    if (n === starts.length) { const grown = new Int32Array(n * 2); grown.set(starts); starts = grown; }
+    starts[n++] = start;
+  });
+  return starts.subarray(0, n);
+}
+
+/** The tokens' texts, each distinct text held once. */
+function tokenTexts(text: string, starts: Int32Array): string[] {
+  const distinct = new Map<string, string>();
+  return Array.from(starts, (s, i) => {
+    const t = text.slice(s, i + 1 < starts.length ? starts[i + 1]! : text.length);
+    let once = distinct.get(t);
+    if (once === undefined) distinct.set(t, (once = t));
+    return once;
+  });
+}
+
+function scanTokens(text: string, push: (start: number) => void): void {
   const protectedRanges: [number, number][] = [];
   const cm = parseComments(text);
   for (const m of cm.marks) protectedRanges.push([m.start, m.end]);
@@ -25,7 +58,6 @@ export function tokenize(text: string): Token[] {
   for (const c of htmlComments(text)) protectedRanges.push(c);
   for (const c of codeSpans(text, 'line')) protectedRanges.push(c);
   protectedRanges.sort((a, b) => a[0] - b[0]);
-  const out: Token[] = [];
   const words = (from: number, to: number) => {
     // Intl.Segmenter gives words and punctuation in every script: Latin, Cyrillic and Arabic words, Chinese words. V8
     // walks a long string's segments in more than linear time (a 1 MB Chinese line: minutes), so a long stretch is
@@ -37,7 +69,10 @@ export function tokenize(text: string): Token[] {
         if (cut > SEGMENT_PIECE / 2) b = a + cut + 1;
         else if (/[\udc00-\udfff]/.test(text[b]!)) b--;
       }
-      for (const s of segmenter.segment(text.slice(a, b))) out.push({ text: s.segment, start: a + s.index });
+      const piece = text.slice(a, b);
+      // Scripts written with spaces between words need no dictionary: a pattern finds their words many times faster.
+      if (!UNSPACED.test(piece)) for (const m of piece.matchAll(SPACED_WORD)) push(a + m.index!);
+      else for (const s of segmenter.segment(piece)) push(a + s.index);
       a = b;
     }
   };
@@ -48,7 +83,7 @@ export function tokenize(text: string): Token[] {
     for (let m = ATOMS.exec(part); m; m = ATOMS.exec(part)) {
       if (!m[0]) { ATOMS.lastIndex++; continue; }
       if (m.index > at) words(from + at, from + m.index);
-      out.push({ text: m[0], start: from + m.index });
+      push(from + m.index);
       at = m.index + m[0].length;
     }
     if (at < part.length) words(from + at, to);
@@ -57,11 +92,10 @@ export function tokenize(text: string): Token[] {
   for (const [a, b] of protectedRanges) {
     if (a < at) continue;
     if (a > at) plain(at, a);
-    out.push({ text: text.slice(a, b), start: a });
+    push(a);
     at = b;
   }
   if (at < text.length) plain(at, text.length);
-  return out;
 }
 
 export interface Hunk { oldStart: number; oldEnd: number; newStart: number; newEnd: number; oldText: string; newText: string }
@@ -84,20 +118,26 @@ const maxEdits = (n: number) => Math.max(50, Math.min(2000, Math.floor(EDIT_BUDG
  * diffArrays, bounded: past maxEdits differences (two unrelated 5 MB lines, say) the stretches are one change after
  * their common start and end, found in linear time and memory instead of quadratic.
  */
-function boundedDiff(a: string[], b: string[], maxTokens = Infinity): { value: string[]; count?: number; added?: boolean; removed?: boolean }[] {
-  // Past maxTokens (a changed stretch of tens of thousands of words: one huge line), no search at all: on periodic text
-  // every one of Myers's steps extends long snakes, and even a small budget of differences takes minutes.
-  const parts = a.length + b.length <= maxTokens ? diffArrays(a, b, { maxEditLength: maxEdits(a.length + b.length) }) : undefined;
-  if (parts) return parts;
+function boundedDiff(a: string[], b: string[]): DiffPart[] {
+  return diffArrays(a, b, { maxEditLength: maxEdits(a.length + b.length) }) ?? commonEnds(a.length, b.length, (i, j) => a[i] === b[j]);
+}
+
+type DiffPart = { value: string[]; count?: number; added?: boolean; removed?: boolean };
+
+/**
+ * Two sequences as their common start, one change, and their common end: linear in time and memory. Counts only:
+ * callers read `count`, and copies of millions of tokens would double the memory a huge line takes.
+ */
+function commonEnds(na: number, nb: number, same: (i: number, j: number) => boolean): DiffPart[] {
   let pre = 0;
-  while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
+  while (pre < na && pre < nb && same(pre, pre)) pre++;
   let suf = 0;
-  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
-  const out: { value: string[]; count: number; added?: boolean; removed?: boolean }[] = [];
-  if (pre) out.push({ value: a.slice(0, pre), count: pre });
-  if (a.length - pre - suf) out.push({ value: a.slice(pre, a.length - suf), count: a.length - pre - suf, removed: true });
-  if (b.length - pre - suf) out.push({ value: b.slice(pre, b.length - suf), count: b.length - pre - suf, added: true });
-  if (suf) out.push({ value: a.slice(a.length - suf), count: suf });
+  while (suf < na - pre && suf < nb - pre && same(na - 1 - suf, nb - 1 - suf)) suf++;
+  const out: DiffPart[] = [];
+  if (pre) out.push({ value: [], count: pre });
+  if (na - pre - suf) out.push({ value: [], count: na - pre - suf, removed: true });
+  if (nb - pre - suf) out.push({ value: [], count: nb - pre - suf, added: true });
+  if (suf) out.push({ value: [], count: suf });
   return out;
 }
 
@@ -130,15 +170,29 @@ export function compareTexts(a: string, b: string): Hunk[] {
   return out;
 }
 
+const WORD_DIFF_TOKENS = 40_000;
+
+/** Whether token i of a and token j of b have the same text, compared in place. */
+function sameToken(a: string, sa: Int32Array, i: number, b: string, sb: Int32Array, j: number): boolean {
+  const [a0, a1] = [sa[i]!, i + 1 < sa.length ? sa[i + 1]! : a.length], [b0, b1] = [sb[j]!, j + 1 < sb.length ? sb[j + 1]! : b.length];
+  if (a1 - a0 !== b1 - b0) return false;
+  for (let k = 0; k < a1 - a0; k++) if (a.charCodeAt(a0 + k) !== b.charCodeAt(b0 + k)) return false;
+  return true;
+}
+
 /** Word-level comparison of two stretches of text. */
 function compareWords(a: string, b: string): Hunk[] {
-  const ta = tokenize(a), tb = tokenize(b);
-  const parts = boundedDiff(ta.map((x) => x.text), tb.map((x) => x.text), 40_000);
+  const ta = tokenStarts(a), tb = tokenStarts(b);
+  // Past WORD_DIFF_TOKENS (a changed stretch of tens of thousands of words: one huge line), no search at all: on
+  // periodic text every one of Myers's steps extends long snakes, and even a small budget of differences takes minutes.
+  const parts = ta.length + tb.length <= WORD_DIFF_TOKENS
+    ? boundedDiff(tokenTexts(a, ta), tokenTexts(b, tb))
+    : commonEnds(ta.length, tb.length, (i, j) => sameToken(a, ta, i, b, tb, j));
   const hunks: Hunk[] = [];
   let ia = 0, ib = 0;
   let cur: Hunk | null = null;
-  const posA = (i: number) => (i < ta.length ? ta[i]!.start : a.length);
-  const posB = (i: number) => (i < tb.length ? tb[i]!.start : b.length);
+  const posA = (i: number) => (i < ta.length ? ta[i]! : a.length);
+  const posB = (i: number) => (i < tb.length ? tb[i]! : b.length);
   for (const p of parts) {
     const n = p.count ?? p.value.length;
     if (!p.added && !p.removed) {
