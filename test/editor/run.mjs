@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prepareWorkspace } from './workspace.mjs';
 import { report, waitFor } from './host.mjs';
+import { startBridge } from './bridge.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const artifacts = join(root, 'test-artifacts');
@@ -45,9 +46,12 @@ for (const v of [vsix, runnerVsix]) {
 // 3. Start code-server with the suite named in its environment; the runner extension picks it up.
 const port = await new Promise((res) => { const s = createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => res(p)); }); });
 const resultFile = join(work, 'result.json');
+// The suite's hands on the page (keys, clicks, what the workbench shows), served before the page is open.
+let page;
+const bridge = await startBridge(() => page, join(artifacts, 'screenshots'));
 const server = spawn('node', [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userDir,
   '--extensions-dir', extDir, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', wsDir], {
-  env: { ...process.env, REVIEW_OBS_TEST_SUITE: join(root, 'dist', 'test', 'suite.js'), REVIEW_OBS_TEST_OUT: resultFile }, // REVIEW_OBS_BENCH_OUT passes through
+  env: { ...process.env, REVIEW_OBS_TEST_SUITE: join(root, 'dist', 'test', 'suite.js'), REVIEW_OBS_TEST_OUT: resultFile, REVIEW_OBS_UI: bridge.url }, // REVIEW_OBS_BENCH_OUT passes through
   stdio: ['ignore', 'pipe', 'pipe'], detached: true,
 });
 let serverLog = '';
@@ -65,7 +69,7 @@ try {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
   });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   log('opening the workbench');
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(wsDir)}`);
   await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
@@ -84,6 +88,7 @@ try {
   console.error(`[editor-tests] ${e.stack ?? e}\n--- code-server output ---\n${serverLog.slice(-4000)}`);
 } finally {
   await browser?.close().catch(() => {});
+  bridge.close();
   stopServer();
   if (exitCode === 0) rmSync(work, { recursive: true, force: true });
   else log(`kept ${work} for inspection`);

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  accept, acceptAll, addComment, applyEdits, cleanCopy, deleteComment, editComment, parseComments, reject, rejectAll, reply,
+  accept, acceptAll, addComment, applyEdits, checkModel, cleanCopy, DraftAnalysis, deleteComment, editComment, parseComments, reject, rejectAll, reply,
   serializeBlock, setResolved, suggestChange, type OffsetEdit, type OpContext,
 } from '../../src/core/index';
 
@@ -160,6 +160,13 @@ describe('marks hold any text or refuse: no delimiter, backtick or front matter 
     expect(() => addComment(d, 4, 12, 'n', ctx('Ana'))).toThrow(/front matter/);
     expect(() => suggestChange(d, 4, 12, 'x', ctx('Ana'))).toThrow(/front matter/);
     expect(addComment(d, d.indexOf('Text'), d.indexOf('Text') + 4, 'n', ctx('Ana')).edits.length).toBeGreaterThan(0);
+  });
+  it('a mark put there by hand is one finding at the mark that says what to do, not the YAML parser\'s five', () => {
+    const d = '---\n{==document==}{>>@00000011<<}: list-of-observations\n---\n# T\n{>>@00000011 | Ana (B) | 2026-11-23T00:00:00Z | n<<}\n';
+    const m = DraftAnalysis.parse(d);
+    const found = checkModel(m).filter((f) => f.code.startsWith('frontmatter.'));
+    expect(found.map((f) => [f.code, d.slice(m.lines.offsetAt(f.range.start), m.lines.offsetAt(f.range.end))])).toEqual([['frontmatter.syntax', '{==']]);
+    expect(found[0]!.message).toMatch(/comment or suggestion mark/);
   });
 });
 

@@ -106,6 +106,13 @@ export function readFrontMatter(yamlText: string, base: number): { info: ReviewI
   const at = (code: string, severity: FrontMatterIssue['severity'], message: string, r?: [number, number]) =>
     issues.push({ code, severity, message, start: base + (r?.[0] ?? 0), end: base + (r?.[1] ?? 0) });
   const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
+  // A comment or suggestion placed on the front matter (by hand, or by a tool that knows no better) breaks the YAML
+  // in several places at once: one message at the mark says what happened and what to do.
+  const mark = doc.errors.length ? /\{(?:==|\+\+|--|~~|>>@)/.exec(yamlText) : null;
+  if (mark) {
+    at('frontmatter.syntax', 'error', t('A comment or suggestion mark stands in the front matter, which must stay plain YAML: remove it, and comment on the text below the second --- line instead.'), [mark.index, mark.index + mark[0].length]);
+    return { info: null, issues };
+  }
   for (const e of doc.errors) {
     at('frontmatter.syntax', 'error', t('Front matter is not valid YAML: {0}. Fix the YAML between the two --- lines.', e.message.split('\n')[0] ?? ''), [e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)]);
   }

@@ -1,41 +1,9 @@
 // The extension as a user meets it, inside a real VS Code: activation, diagnostics, New command, outline, quick fixes.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { code, loadedBundles, open, ours, waitFor, waitForAsync, ws } from './helpers';
 
 const EXT_ID = 'review-observations.review-observations';
-
-function ws(...p: string[]): vscode.Uri {
-  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, ...p);
-}
-async function waitFor<T>(what: string, f: () => T | undefined | false, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = f();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-async function waitForAsync<T>(what: string, f: () => Promise<T | undefined | false>, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f().catch(() => undefined);
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-const ours = (u: vscode.Uri) => vscode.languages.getDiagnostics(u).filter((d) => d.source === 'review-obs');
-const code = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
-/** The extension's bundles that this extension host has loaded so far. */
-function loadedBundles(ext: vscode.Extension<unknown>): string[] {
-  const dist = vscode.Uri.joinPath(ext.extensionUri, 'dist').fsPath;
-  return Object.keys(require.cache).filter((f) => f.startsWith(dist)).map((f) => f.slice(dist.length + 1)).sort();
-}
-
-async function open(u: vscode.Uri): Promise<vscode.TextEditor> {
-  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(u));
-}
 
 export function editorTests(): void {
   describe('Review Observations in VS Code', () => {

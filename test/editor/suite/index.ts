@@ -1,6 +1,7 @@
 // Entry of the in-editor suite: runs the mocha tests inside VS Code's extension host and returns their results.
 import Mocha from 'mocha';
 import { editorTests } from './editor.test';
+import { uiTests } from './ui.test';
 import { benchInEditor } from './bench';
 
 export interface SuiteResult { passed: string[]; failed: { title: string; error: string }[] }
@@ -20,6 +21,7 @@ export function runSuite(): Promise<SuiteResult> {
   // Bundled test modules cannot be `require`d by mocha; expose its globals and register the tests directly.
   mocha.suite.emit('pre-require', globalThis, 'editor.test', mocha);
   editorTests();
+  uiTests();
   const result: SuiteResult = { passed: [], failed: [] };
   return new Promise((resolve, reject) => {
     try {
