@@ -38,7 +38,7 @@ export { parseComments } from './comments/parse';
 export type { CommentThread } from './comments/parse';
 export { accept, acceptAll, addComment, authorLabel, cleanCopy, CommentError, deleteComment, deleteThread, editComment, parseAuthor, reject, rejectAll, reply, serializeBlock, setResolved, suggestChange, threadAuthor } from './comments/ops';
 export type { OpContext } from './comments/ops';
-export { markBidiBlocks, marksToHtml } from './comments/preview';
+export { markBidiBlocks, marksToHtml, withoutHeadingAttributes } from './comments/preview';
 export { agreedCount, articleStatuses, proposeSplit, setStatusEdit, splitEdit } from './features/assignments';
 export { agreedText, agreedVersion, agreements, fingerprint, isAgreed, sectionFingerprint, statusEdit } from './features/agreement';
 export type { AgreementState, Agreer } from './features/agreement';

@@ -1,7 +1,8 @@
 // Extension entry point: builds the core service and registers the thin VS Code adapters around it.
 import * as vscode from 'vscode';
+import { Steps } from './steps';
 import * as l10n from '@vscode/l10n';
-import { createReviewService, marksToHtml } from '../core/index';
+import { createReviewService, marksToHtml, withoutHeadingAttributes } from '../core/index';
 import { ReviewComments, type ThreadSummary } from './comments';
 import { Finalization } from './finalization';
 import { Progress } from './progress';
@@ -85,8 +86,10 @@ export function activate(context: vscode.ExtensionContext): ReviewObservationsAp
     commentThreads: (uri) => comments.summary(uri),
     extendMarkdownIt(md) {
       md.core.ruler.before('normalize', 'review-observations', (state) => {
-        // Only drafts carry our markup; other Markdown renders as it always did.
-        if (service.isDraft(state.src) || /\{(==|\+\+|--|~~|>>@)/.test(state.src)) state.src = marksToHtml(state.src);
+        // Only drafts carry our markup; other Markdown renders as it always did. A draft's headings show without the
+        // attributes that tie them to their article and part.
+        if (service.isDraft(state.src)) state.src = marksToHtml(withoutHeadingAttributes(state.src));
+        else if (/\{(==|\+\+|--|~~|>>@)/.test(state.src)) state.src = marksToHtml(state.src);
       });
       // Right to left: VS Code's preview (1.100 and later) already gives every block dir="auto"; adding ours made it
       // "auto auto", which is invalid, so an English paragraph in an Arabic draft was laid out right to left.
@@ -99,11 +102,12 @@ export function deactivate(): void {}
 
 async function setIdentity(): Promise<void> {
   const cfg = vscode.workspace.getConfiguration(SECTION);
-  // Both boxes stay open when focus moves (the walkthrough's button leaves it on the Welcome page).
-  const name = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Your name, as co-reviewers will see it on your comments'), value: cfg.get<string>('author.name') ?? '', ignoreFocusOut: true });
-  if (name === undefined) return;
-  const state = await vscode.window.showInputBox({ prompt: vscode.l10n.t('The State party you review for'), value: cfg.get<string>('author.state') ?? '', ignoreFocusOut: true });
-  if (state === undefined) return;
+  // Both questions in one box that stays open (and keeps the keyboard) between them, even over the Welcome page.
+  const steps = new Steps();
+  const name = await steps.text({ prompt: vscode.l10n.t('Your name, as co-reviewers will see it on your comments'), value: cfg.get<string>('author.name') ?? '' });
+  const state = name === undefined ? undefined : await steps.text({ prompt: vscode.l10n.t('The State party you review for'), value: cfg.get<string>('author.state') ?? '' });
+  steps.dispose();
+  if (name === undefined || state === undefined) return;
   await cfg.update('author.name', name.trim(), vscode.ConfigurationTarget.Global);
   await cfg.update('author.state', state.trim(), vscode.ConfigurationTarget.Global);
 }

@@ -115,7 +115,12 @@ export class Finalization implements vscode.TreeDataProvider<DraftItem>, vscode.
     }
     this.items = all.map((s) => new DraftItem(s, uriOf.get(s.file)!));
     this.changed.fire();
+    const editor = vscode.window.activeTextEditor;
     await vscode.commands.executeCommand('reviewObservations.readiness.focus');
+    // The open draft's check shows the view but leaves the keyboard in the draft, where its problems are mended.
+    if (explicit && editor && docs.length === 1 && editor.document.uri.toString() === docs[0]!.uri.toString()) {
+      await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, selection: editor.selection, preserveFocus: false });
+    }
     const blocked = all.filter((s) => s.counts.error).length;
     void vscode.window.showInformationMessage(blocked ? t('{0} of {1} draft(s) are not ready for finalization.', blocked, all.length) : t('{0} draft(s) ready for finalization.', all.length));
     return all;

@@ -7,6 +7,7 @@ import {
   type DocumentKind, type InstrumentKey, type NewDraftOptions,
 } from '../core/index';
 import { defaultLanguage } from './config';
+import { Steps } from './steps';
 
 /** Arguments a test or another extension can pass to skip the wizard. */
 export interface NewDraftArgs { options?: NewDraftOptions; fromListUri?: string; targetUri?: string }
@@ -71,38 +72,45 @@ async function exists(u: vscode.Uri): Promise<boolean> {
 }
 
 async function wizard(kind: DocumentKind, clusters?: ReviewConfig['clusters']): Promise<string | undefined> {
+  // One box for every question, open from the first to the last (see steps.ts): the keyboard never leaves it.
+  const steps = new Steps();
+  try {
+    return await ask(steps, kind, clusters);
+  } finally {
+    steps.dispose();
+  }
+}
+
+async function ask(steps: Steps, kind: DocumentKind, clusters?: ReviewConfig['clusters']): Promise<string | undefined> {
   const title = kind === 'summary' ? t('New summary') : t('New list of observations');
-  // Every step keeps its box when focus moves (a walkthrough button, a click elsewhere): else the wizard would end.
-  const state = await vscode.window.showInputBox({ title, ignoreFocusOut: true, prompt: t('State party under review'), placeHolder: 'Arcadia', // l10n-ignore: an example name
-    validateInput: (v) => (v.trim() ? undefined : t('Name the State party under review.')) });
+  const state = await steps.text({ title, prompt: t('State party under review'), placeHolder: 'Arcadia', // l10n-ignore: an example name
+    validate: (v) => (v.trim() ? undefined : t('Name the State party under review.')) });
   if (!state) return undefined;
-  const reviewers = await vscode.window.showInputBox({
-    title, ignoreFocusOut: true, prompt: t('Reviewing States parties, separated by commas'), placeHolder: 'Borealia, Calderra', // l10n-ignore: example names
-   
-    validateInput: (v) => (v.split(',').filter((s) => s.trim()).length >= 2 ? undefined : t('Name both reviewing States parties.')),
+  const reviewers = await steps.text({
+    title, prompt: t('Reviewing States parties, separated by commas'), placeHolder: 'Borealia, Calderra', // l10n-ignore: example names
+    validate: (v) => (v.split(',').filter((s) => s.trim()).length >= 2 ? undefined : t('Name both reviewing States parties.')),
   });
   if (!reviewers) return undefined;
   const lang = defaultLanguage();
-  const cluster = await vscode.window.showQuickPick(CLUSTERS.map((c) => ({ label: clusterLabel(c, lang), n: c.number })), { title, ignoreFocusOut: true, placeHolder: t('Thematic cluster under review') });
+  const cluster = await steps.pick(CLUSTERS.map((c) => ({ label: clusterLabel(c, lang), n: c.number })), { title, placeHolder: t('Thematic cluster under review') });
   if (!cluster) return undefined;
-  const instruments = await vscode.window.showQuickPick(
+  const instruments = await steps.pickMany(
     INSTRUMENT_KEYS.map((k) => ({ label: instrumentName(k), description: getInstrument(k).fullName(lang) ?? '', key: k, picked: k !== 'firearms' })),
-    { title, ignoreFocusOut: true, canPickMany: true, placeHolder: t('Instruments the State party under review is party to') },
+    { title, placeHolder: t('Instruments the State party under review is party to') },
   );
   if (!instruments?.length) return undefined;
   // Languages by their own names (never translated), in UN order; a second language makes the headings bilingual.
   const names = LANGUAGE_NAMES;
   // The default language first, so Enter through the wizard gives a draft in it (then the others in UN order).
   const order = [lang, ...UN_LANGUAGES.filter((l) => l !== lang)].filter((l) => (UN_LANGUAGES as readonly string[]).includes(l));
-  const first = await vscode.window.showQuickPick(order.map((l) => ({ label: names[l as keyof typeof names], lang: l as string })), { title, ignoreFocusOut: true, placeHolder: t('Language of the review (the headings are written in it)') });
+  const first = await steps.pick(order.map((l) => ({ label: names[l as keyof typeof names], lang: l as string })), { title, placeHolder: t('Language of the review (the headings are written in it)') });
   if (!first) return undefined;
-  const second = await vscode.window.showQuickPick(
+  const second = await steps.pick(
     [{ label: t('None'), lang: '' }, ...UN_LANGUAGES.filter((l) => l !== first.lang).map((l) => ({ label: names[l], lang: l as string }))],
-    { title, ignoreFocusOut: true, placeHolder: t('Second language of the review, if any (the headings become bilingual)') },
+    { title, placeHolder: t('Second language of the review, if any (the headings become bilingual)') },
   );
   if (!second) return undefined;
   const languages = { langs: second.lang ? [first.lang, second.lang] : [first.lang] };
-  if (!languages) return undefined;
   const partyTo: InstrumentKey[] = instruments.map((i) => i.key);
   if (!partyTo.includes('untoc')) partyTo.unshift('untoc');
   const lists = clusters?.[String(cluster.n) as '1'];

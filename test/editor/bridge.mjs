@@ -22,16 +22,23 @@ export function startBridge(page, shots) {
      */
     quickInput: async ({ expect, timeout = 15_000 }) => {
       const handle = await page().waitForFunction((e) => {
-        const w = document.querySelector('.quick-input-widget');
-        const shown = !!w && w.style.display !== 'none' && !!w.offsetParent;
-        if (e === null) return !shown;
-        if (!shown) return null;
+        const w = [...document.querySelectorAll('.quick-input-widget')].find((x) => getComputedStyle(x).display !== 'none' && x.getBoundingClientRect().height > 0);
+        if (e === null) return !w;
+        if (!w) return null;
         const input = w.querySelector('input');
         const s = `${w.textContent ?? ''} ${input?.placeholder ?? ''} ${input?.getAttribute('aria-label') ?? ''}`;
         return s.includes(e) ? s : null;
       }, expect, { timeout });
       return handle.jsonValue();
     },
+    /** Where the keyboard is: the focused element, described by its tag, classes and the widget around it. */
+    focused: async () => page().evaluate(() => {
+      const describe = (e) => (e ? `${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : ''}` : 'nothing');
+      let e = document.activeElement;
+      while (e?.tagName === 'IFRAME' && e.contentDocument?.activeElement) e = e.contentDocument.activeElement;
+      const around = e?.closest('.quick-input-widget, .monaco-editor, .gettingStartedContainer, .part, .monaco-workbench');
+      return { element: describe(e), within: describe(around), value: e && 'value' in e ? e.value : null };
+    }),
     screenshot: async ({ name }) => { mkdirSync(shots, { recursive: true }); await page().screenshot({ path: join(shots, `${name}.png`) }); return join(shots, `${name}.png`); },
   };
   const server = createServer((req, res) => {

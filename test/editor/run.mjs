@@ -48,6 +48,8 @@ const port = await new Promise((res) => { const s = createServer().listen(0, '12
 const resultFile = join(work, 'result.json');
 // The suite's hands on the page (keys, clicks, what the workbench shows), served before the page is open.
 let page;
+// This run's screenshots only: a failed test's picture from an earlier run would mislead.
+rmSync(join(artifacts, 'screenshots'), { recursive: true, force: true });
 const bridge = await startBridge(() => page, join(artifacts, 'screenshots'));
 const server = spawn('node', [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userDir,
   '--extensions-dir', extDir, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', wsDir], {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { markBidiBlocks, marksToHtml } from '../../src/core/index';
+import { markBidiBlocks, marksToHtml, newDraft, withoutHeadingAttributes } from '../../src/core/index';
 
 describe('marksToHtml', () => {
   const src = readFileSync(join(__dirname, '..', 'fixtures', 'comments.draft.md'), 'utf8');
@@ -20,6 +20,18 @@ describe('marksToHtml', () => {
   it('leaves code alone and escapes comment text', () => {
     expect(out).toContain('`{==not a mark==}{>>@zzzz9999<<}`');
     expect(marksToHtml('a {>>@abcd1234<<}\n{>>@abcd1234 | A <b> | 2026-11-23T09:00:00Z | <script>x</script><<}\n')).toContain('&lt;script&gt;x&lt;/script&gt;');
+  });
+});
+
+describe('withoutHeadingAttributes', () => {
+  it('shows the headings of a draft, bilingual ones too, without their attributes; code and every other line stay', () => {
+    const draft = newDraft({ kind: 'list-of-observations', stateUnderReview: 'A', cluster: 1, partyTo: ['untoc'], languages: ['ar', 'en'], reviewingStates: [{ state: 'B', instruments: ['untoc'] }, { state: 'C', instruments: ['untoc'] }], articles: { untoc: [5] } })
+      + '\n```\n## Not a heading {#untoc-6}\n```\n';
+    const out = withoutHeadingAttributes(draft);
+    expect(out).toMatch(/^## مقدمة \/ Introduction$/m);
+    expect(out).toMatch(/^#### .+ \/ Gaps and challenges$/m);
+    expect(out.split('\n').filter((l) => /^#{1,6} /.test(l) && /\{[#.][^}]*\}\s*$/.test(l))).toEqual(['## Not a heading {#untoc-6}']);
+    expect(out.split('\n').length).toBe(draft.split('\n').length);
   });
 });
 

@@ -1,6 +1,7 @@
 // Rewrites comment and suggestion markup as HTML for the Markdown preview, keeping every line where it was.
 import { applyEdits, type OffsetEdit } from '../features/edits';
 import { parseComments } from './parse';
+import { scan } from '../draft/scan';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -39,6 +40,21 @@ export function marksToHtml(src: string): string {
   for (const b of m.blocks) {
     const what = b.event ? `<em>${b.event}</em>` : esc(b.body).replace(/\n/g, '<br>');
     edits.push({ start: b.start, end: b.end, newText: `<span class="ro-thread"><span class="ro-author">${esc(b.author)}</span> <span class="ro-date">${esc(b.date.slice(0, 16).replace('T', ' '))}</span> ${what}</span>` });
+  }
+  return applyEdits(src, edits);
+}
+
+/**
+ * A draft's text for the preview without its headings' attributes (`{#untoc-5}`, `{.gaps}`): they tie a section to its
+ * article and part, they are not text a reader should see.
+ */
+export function withoutHeadingAttributes(src: string): string {
+  const edits: OffsetEdit[] = [];
+  for (const h of scan(src).headings) {
+    if (!h.attributes) continue;
+    let start = h.attributes.start;
+    while (start > h.start && (src[start - 1] === ' ' || src[start - 1] === '\t')) start--;
+    edits.push({ start, end: h.attributes.end, newText: '' });
   }
   return applyEdits(src, edits);
 }

@@ -304,6 +304,9 @@ export function editorTests(): void {
       assert.match(html, /<del class="ro-del"[^>]*>capital<\/del><ins class="ro-ins"[^>]*>capital city<\/ins>/);
       assert.match(html, /class="ro-thread"/);
       assert.doesNotMatch(html, /\{==|\{>>@/);
+      // The headings read as text, without the attributes that tie them to their article and part.
+      assert.match(html, /<h3[^>]*>Article 5[^<]*<\/h3>/);
+      assert.doesNotMatch(html, /<h[1-6][^>]*>[^<]*\{[#.]/);
     });
 
     it('checks every draft in the workspace for finalization, skipping other Markdown', async () => {

@@ -17,7 +17,8 @@ export async function run(): Promise<void> {
 export function runSuite(): Promise<SuiteResult> {
   // The benchmark asks for measurements instead of tests.
   if (process.env.REVIEW_OBS_BENCH_OUT) return benchInEditor(process.env.REVIEW_OBS_BENCH_OUT);
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+  // REVIEW_OBS_TEST_GREP runs the tests whose titles match it (while working on a few).
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec', ...(process.env.REVIEW_OBS_TEST_GREP ? { grep: process.env.REVIEW_OBS_TEST_GREP } : {}) });
   // Bundled test modules cannot be `require`d by mocha; expose its globals and register the tests directly.
   mocha.suite.emit('pre-require', globalThis, 'editor.test', mocha);
   editorTests();
