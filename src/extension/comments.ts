@@ -127,7 +127,8 @@ export class ReviewComments implements vscode.Disposable {
       if (this.signatures.get(vt) === signature) continue;
       this.signatures.set(vt, signature);
       vt.comments = th.blocks.filter((b) => !b.event).map((b) => new DraftComment(
-        commentBody(b.body || (th.kind === 'comment' ? '' : t('(no comment)'))),
+        // A suggestion made without a reason says what it suggests (the Comments panel lists the first comment's text).
+        commentBody(b.body || (th.kind === 'comment' ? '' : label(th))),
         authors.get(b.author) ?? authors.set(b.author, { name: b.author }).get(b.author)!, new Date(b.date), b.author === me ? 'own' : 'other', b.id, th.id));
       if (!vt.comments.length && th.mark?.note !== undefined) vt.comments = [new DraftComment(th.mark.note, { name: t('(no author)') }, new Date(0), 'other', th.id, th.id)];
       vt.label = label(th);

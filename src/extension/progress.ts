@@ -245,7 +245,7 @@ export class Progress implements vscode.TreeDataProvider<Node>, vscode.CodeLensP
     // A copy returned from Word carries its comments and tracked changes: the Word import brings them all.
     if (/\.docx$/i.test(uri.path)) return !!(await vscode.commands.executeCommand('reviewObservations.importWord', { docxUri: uri.toString(), ...(args?.author ? { author: args.author } : {}) }));
     const copy = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-    const author = args?.author ?? await vscode.window.showInputBox({ prompt: t('Whose changes are these? Name (State)'), placeHolder: 'Li Wei (Calderra)' }); // l10n-ignore: an example name
+    const author = args?.author ?? await vscode.window.showInputBox({ prompt: t('Whose changes are these? Name (State)'), placeHolder: 'Li Wei (Calderra)', ignoreFocusOut: true }); // l10n-ignore: an example name
     if (!author?.trim()) return false;
     const text = d.getText();
     const edits = differencesAsSuggestions(text, copy, { author: parseAuthor(author) });

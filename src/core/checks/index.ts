@@ -89,6 +89,7 @@ export function checkModel(model: DraftAnalysis, options: CheckOptions = {}): Fi
 const DOCUMENT_RULES = RULES.filter((r): r is DocumentRule => r.scope === 'document' && !r.readsOnly);
 const HEADING_RULES = RULES.filter((r): r is DocumentRule => r.scope === 'document' && r.readsOnly === 'headings');
 const SECTION_RULES = RULES.filter((r): r is SectionRule => r.scope === 'section');
+const ACROSS_SECTIONS = SECTION_RULES.filter((r) => r.acrossSections);
 
 /** Where a report goes: a section's heading line, or the stretch given. */
 function spanOf(at: At): { start: number; end: number } {
@@ -121,8 +122,9 @@ function runChecks(model: DraftAnalysis, options: CheckOptions, key: string): Fi
   if (info && configured) info = { ...info, articles: configured };
   let sections: Finding[] = [], fromHeadings: Finding[] = [];
   if (info) {
-    for (const rule of DOCUMENT_RULES) {
-      rule.check({
+    for (const rule of [...DOCUMENT_RULES, ...ACROSS_SECTIONS]) {
+      const check = rule.scope === 'document' ? rule.check : rule.acrossSections!;
+      check({
         model, info, options,
         report(at, message, severity, data) {
           const r = spanOf(at);
@@ -166,6 +168,18 @@ function sectionKey(review: string, s: Section | null): string {
 }
 
 /**
+ * What the comment rules of a chunk read beyond its text (comments.ts): whether threads are read section by section at
+ * all, and which of the chunk's threads have lines in other sections too. Empty in the common case.
+ */
+function commentKey(model: DraftAnalysis, i: number): string {
+  const layout = model.commentLayout;
+  if (layout.whole) return '|whole';
+  if (!layout.shared.size) return '';
+  const shared = model.localCommentsOf(i).ids.filter((id) => layout.shared.has(id));
+  return shared.length ? `|shared:${shared.join(',')}` : '';
+}
+
+/**
  * The findings of the section rules, chunk by chunk, in document order. A chunk the previous version had, with the
  * same text on the same line under the same key, gives back its findings as they were; a chunk whose text the cache
  * knows under that key gives them back moved to its line; only the other chunks are checked. A keystroke thus costs
@@ -176,7 +190,7 @@ function sectionFindings(model: DraftAnalysis, info: ReviewInfo, options: CheckO
   const out: Finding[] = [];
   for (let i = 0; i < model.chunks.length; i++) {
     const section = model.sectionOfChunk(i);
-    const key = sectionKey(review, section);
+    const key = sectionKey(review, section) + commentKey(model, i);
     let found = model.inheritedFindings(i, key);
     if (!found) {
       const chunk = model.chunks[i]!;

@@ -48,6 +48,10 @@ export interface SectionRuleContext extends RuleContext {
  * headings are those of the previous one takes the previous findings (a keystroke in a paragraph).
  */
 export interface DocumentRule extends CodeInfo { readonly scope: 'document'; readonly readsOnly?: 'headings'; check(ctx: RuleContext): void }
-/** A rule over one section at a time (references, empty parts): what a keystroke re-runs for the section it changed. */
-export interface SectionRule extends CodeInfo { readonly scope: 'section'; check(ctx: SectionRuleContext): void }
+/**
+ * A rule over one section at a time (references, empty parts, comment threads): what a keystroke re-runs for the
+ * section it changed. `acrossSections` reports what no one section can see on its own (a thread whose lines stand in
+ * two sections); it runs over the whole draft at every check, so it must find nothing to do in the common case quickly.
+ */
+export interface SectionRule extends CodeInfo { readonly scope: 'section'; check(ctx: SectionRuleContext): void; acrossSections?(ctx: RuleContext): void }
 export type Rule = DocumentRule | SectionRule;

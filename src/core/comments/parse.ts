@@ -46,6 +46,8 @@ export interface Problem {
   code: 'comment.malformed' | 'comment.orphan' | 'comment.merge-conflict'; message: string; start: number; end: number;
   /** A problem of one line that says nothing of marks in other sections (a thread line's impossible date). */
   local?: true;
+  /** The thread an orphan problem is about. */
+  thread?: string;
 }
 
 export interface Conflict { start: number; end: number; ours: [number, number]; theirs: [number, number]; onlyBlocks: boolean }
@@ -132,9 +134,7 @@ function scanBySection(text: string, s: Scan, cache: SectionCache | null, headin
     const from = i < 0 ? 0 : s.headings[i]!.start;
     const part = i < 0 ? text.slice(0, first) : s.headingText(i);
     // A heading's section through the analysis (which knows the previous version's entries), the rest by text.
-    const facts = i >= 0 && headingFacts ? headingFacts(i) : cache?.facts(part);
-    const sc = facts?.comments ?? (ANY_MARKUP.test(part) ? scanText(part) : NO_MARKUP);
-    if (facts) facts.comments = sc;
+    const sc = sectionComments(part, i >= 0 && headingFacts ? headingFacts(i) : cache?.facts(part));
     if (sc.problems.some((p) => p.code === 'comment.malformed' && !p.local)) return scanText(text);
     for (const m of sc.marks) out.marks.push({ ...m, start: m.start + from, end: m.end + from, id: m.anonymous ? `anon${anon++}` : m.id });
     for (const b of sc.blocks) out.blocks.push({ ...b, start: b.start + from, end: b.end + from, removeStart: b.removeStart + from, bodyStart: b.bodyStart + from, bodyEnd: b.bodyEnd + from });
@@ -142,6 +142,39 @@ function scanBySection(text: string, s: Scan, cache: SectionCache | null, headin
     for (const p of sc.problems) out.problems.push({ ...p, start: p.start + from, end: p.end + from });
   }
   return out;
+}
+
+/** One section's marks, thread lines, conflicts and local problems, kept with what else is known of its text. */
+export function sectionComments(part: string, facts: SectionFacts | undefined): ScannedComments {
+  const sc = facts?.comments ?? (ANY_MARKUP.test(part) ? scanText(part) : NO_MARKUP);
+  if (facts) facts.comments = sc;
+  return sc;
+}
+
+/**
+ * What one section's comments say on their own, offsets relative to it: its threads as if it were the whole text (true
+ * of every thread none of whose lines stands in another section), the ids it names, and whether a mark may run out of
+ * it (then only the whole text can be read). Kept with the section's text, so an unchanged section costs nothing.
+ */
+export interface LocalComments { readonly model: CommentsModel; readonly ids: readonly string[]; readonly crossesSections: boolean }
+export function localComments(part: string, facts: SectionFacts | undefined): LocalComments {
+  if (facts?.localComments) return facts.localComments;
+  const sc = sectionComments(part, facts);
+  let anon = 0;
+  const marks = sc.marks.map((m) => (m.anonymous ? { ...m, id: `anon${anon++}` } : m));
+  const any = marks.length || sc.blocks.length || sc.conflicts.length || sc.problems.length;
+  const out: LocalComments = {
+    model: any ? assemble(part, { ...sc, marks }) : EMPTY,
+    ids: [...new Set([...sc.marks.filter((m) => !m.anonymous).map((m) => m.id), ...sc.blocks.map((b) => b.threadId)])],
+    crossesSections: sc.problems.some((p) => p.code === 'comment.malformed' && !p.local),
+  };
+  if (facts) facts.localComments = out;
+  return out;
+}
+
+/** Whether a text holds anything the comment parser reads (a mark's delimiter, a thread line, a conflict line). */
+export function hasCommentMarkup(text: string): boolean {
+  return ANY_MARKUP.test(text);
 }
 
 /** Marks, thread lines, conflicts and local problems of a text (offsets relative to it). */
@@ -316,8 +349,8 @@ function assemble(text: string, sc: Scanned): CommentsModel {
     const events = th.blocks.filter((b) => b.event).sort((a, b) => a.start - b.start);
     th.resolved = events.length > 0 && events[events.length - 1]!.event === 'resolved';
     const root = th.blocks.find((b) => b.id === th.id);
-    if (th.mark && !th.mark.anonymous && !root) problems.push({ code: 'comment.orphan', message: t('The mark @{0} has no thread block with its author and date. Add one after the paragraph, or remove the mark.', th.id), start: th.mark.start, end: th.mark.end });
-    if (!th.mark && th.blocks.length) problems.push({ code: 'comment.orphan', message: root ? t('The thread @{0} has no mark in the text; it was probably removed with its text. Delete the thread or add {1} where it belongs.', th.id, `{>>@${th.id}<<}`) : t('Reply to an unknown thread @{0}.', th.id), start: th.blocks[0]!.start, end: th.blocks[0]!.end });
+    if (th.mark && !th.mark.anonymous && !root) problems.push({ code: 'comment.orphan', message: t('The mark @{0} has no thread block with its author and date. Add one after the paragraph, or remove the mark.', th.id), start: th.mark.start, end: th.mark.end, thread: th.id });
+    if (!th.mark && th.blocks.length) problems.push({ code: 'comment.orphan', message: root ? t('The thread @{0} has no mark in the text; it was probably removed with its text. Delete the thread or add {1} where it belongs.', th.id, `{>>@${th.id}<<}`) : t('Reply to an unknown thread @{0}.', th.id), start: th.blocks[0]!.start, end: th.blocks[0]!.end, thread: th.id });
   }
   const threads = [...byId.values()].sort((a, b) => (a.mark?.start ?? a.blocks[0]?.start ?? 0) - (b.mark?.start ?? b.blocks[0]?.start ?? 0));
   return { threads, marks, blocks, conflicts, problems };

@@ -7,7 +7,7 @@ import type { LineIndex, Range } from '../text/lines';
 import { readFrontMatter, type FrontMatterIssue, type ReviewInfo } from './frontMatter';
 import { absoluteTree, parseSection } from './sectionTree';
 import { createAnalysisEnv, type AnalysisEnv, type SectionFacts } from './sectionCache';
-import { commentsOf, type CommentsModel } from '../comments/parse';
+import { commentsOf, hasCommentMarkup, localComments, type CommentsModel, type LocalComments } from '../comments/parse';
 import { resolveChunk, type ResolvedRef } from '../refs/resolve';
 import type { Finding } from '../checks/finding';
 import { tooDeep } from '../files/input';
@@ -58,6 +58,10 @@ interface Inherited {
   readonly headingFindings: ReadonlyMap<string, Finding[]>;
   readonly facts: readonly (SectionFacts | undefined)[];
 }
+/** How a version's comment threads are read (DraftAnalysis.commentLayout). */
+export interface CommentLayout { readonly whole: boolean; readonly shared: ReadonlySet<string> }
+const WHOLE: CommentLayout = Object.freeze({ whole: true, shared: new Set<string>() });
+
 /** The findings of the section rules on one chunk, document-absolute, and the key of the facts they were made under. */
 export interface ChunkFindings { readonly key: string; readonly findings: readonly Finding[] }
 
@@ -121,6 +125,7 @@ export class DraftAnalysis {
       this.sections = previous.sections; this.roots = previous.roots; this.chunks = previous.chunks;
       this.inherited = previous.inherited;
       this.commentsMemo = previous.commentsMemo;
+      this.layoutMemo = previous.layoutMemo;
       this.allRefs = previous.allRefs;
       this.chunkRefs = previous.chunkRefs;
       this.deepMemo = previous.deepMemo;
@@ -213,6 +218,36 @@ export class DraftAnalysis {
     return (this.deepMemo = found);
   }
   private deepMemo: { offset: number; line: number; depth: number } | null | undefined;
+
+  /**
+   * How this version's comment threads can be read: section by section (each section's threads from its own text,
+   * kept with it, so a keystroke reads one section), except the threads whose lines stand in more than one section
+   * (`shared`); or only as one text (`whole`), when a mark may run out of its section, when marks stand before the
+   * first heading, or when there is at most one heading.
+   */
+  get commentLayout(): CommentLayout {
+    if (this.layoutMemo) return this.layoutMemo;
+    const headings = this.scanned.headings;
+    if (this.env.commentsWhole || headings.length <= 1 || hasCommentMarkup(this.text.slice(0, headings[0]!.start))) return (this.layoutMemo = WHOLE);
+    const seen = new Map<string, number>();
+    const shared = new Set<string>();
+    for (let i = this.firstHeadingChunk; i < this.chunks.length; i++) {
+      const local = this.localCommentsOf(i);
+      if (local.crossesSections) return (this.layoutMemo = WHOLE);
+      for (const id of local.ids) {
+        const at = seen.get(id);
+        if (at === undefined) seen.set(id, i);
+        else if (at !== i) shared.add(id);
+      }
+    }
+    return (this.layoutMemo = { whole: false, shared });
+  }
+  private layoutMemo: CommentLayout | undefined;
+
+  /** Chunk `i`'s comment threads read from its own text, offsets relative to the chunk (see commentLayout). */
+  localCommentsOf(i: number): LocalComments {
+    return localComments(this.chunkText(i), this.chunkFacts(i));
+  }
 
   /** The comment marks, threads and conflicts of this version. */
   get comments(): CommentsModel { return (this.commentsMemo ??= commentsOf(this.text, this.scanned, this.env.cache, (i) => this.chunkFacts(i + this.firstHeadingChunk))); }

@@ -4,7 +4,7 @@ import type { Finding } from '../checks/finding';
 import type { InstrumentKey } from '../domain/instruments';
 import type { InstrumentMention, RawRef, Target } from '../refs/types';
 import type { Missing } from '../refs/validate';
-import type { ScannedComments } from '../comments/parse';
+import type { LocalComments, ScannedComments } from '../comments/parse';
 import { TextCache } from '../text/textCache';
 import { createMarkdownParser, type MarkdownParser } from './parser';
 
@@ -19,6 +19,8 @@ export interface SectionFacts {
   /** References found in the text, with the heading line read (index 0) or skipped as structural (index 1). */
   refs?: [RawRef[] | undefined, RawRef[] | undefined];
   comments?: ScannedComments;
+  /** The section's comment threads read on their own (comments/parse.ts localComments). */
+  localComments?: LocalComments;
   /** The first line nesting too deep (input.ts tooDeep), offsets relative to the section; null when none. */
   deep?: { offset: number; line: number; depth: number } | null;
   /** Footnote labels defined and footnote references made, outside code (offsets relative to the section). */
@@ -89,8 +91,13 @@ export class SectionCache {
 export interface AnalysisEnv {
   readonly cache: SectionCache;
   readonly parser: MarkdownParser;
+  /**
+   * Read every draft's comments as one text, never section by section: the reference that the section-by-section
+   * reading is tested against (draft/analysis.ts commentLayout).
+   */
+  readonly commentsWhole?: boolean;
 }
 
-export function createAnalysisEnv(options: { generation?: number; parser?: MarkdownParser } = {}): AnalysisEnv {
-  return { cache: new SectionCache(options.generation), parser: options.parser ?? createMarkdownParser() };
+export function createAnalysisEnv(options: { generation?: number; parser?: MarkdownParser; commentsWhole?: boolean } = {}): AnalysisEnv {
+  return { cache: new SectionCache(options.generation), parser: options.parser ?? createMarkdownParser(), ...(options.commentsWhole ? { commentsWhole: true } : {}) };
 }

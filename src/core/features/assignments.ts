@@ -1,6 +1,6 @@
 // Who drafts which article and how far it has come: statuses per article, proposed splits, and their front-matter edits.
 import { t } from '@vscode/l10n';
-import { parseComments } from '../comments/parse';
+import { parseComments, type CommentThread } from '../comments/parse';
 import { getArticle, INSTRUMENT_KEYS, type InstrumentKey } from '../domain/instruments';
 import { STATUSES, type Assignment, type Status } from '../draft/frontMatter';
 import type { DraftAnalysis, Section } from '../draft/analysis';
@@ -32,15 +32,7 @@ export function assignmentOf(assignments: ReadonlyMap<string, Assignment>, k: In
 export function articleStatuses(model: DraftAnalysis): ArticleStatus[] {
   const info = model.info;
   if (!info) return [];
-  // Each thread counted once, in the article section its mark lies in.
-  const open = new Map<Section, number>(), pending = new Map<Section, number>();
-  for (const th of model.comments.threads) {
-    if (!th.mark || (th.kind === 'comment' && th.resolved)) continue;
-    const s = model.articleAt(th.mark.start);
-    if (!s) continue;
-    const counts = th.kind === 'comment' ? open : pending;
-    counts.set(s, (counts.get(s) ?? 0) + 1);
-  }
+  const { open, pending } = threadCounts(model);
   const agreed = new Map(agreements(model).map((a) => [a.key, a]));
   const out: ArticleStatus[] = [];
   for (const k of INSTRUMENT_KEYS) {
@@ -58,6 +50,34 @@ export function articleStatuses(model: DraftAnalysis): ArticleStatus[] {
     }
   }
   return out;
+}
+
+/**
+ * Open threads and pending suggestions per article section, each thread counted once, in the article its mark lies
+ * in: section by section from each section's own threads where the draft's comments can be read so (a keystroke then
+ * costs the sections, not every thread again), from the whole draft's threads for the rest (draft/analysis.ts
+ * commentLayout).
+ */
+function threadCounts(model: DraftAnalysis): { open: Map<Section, number>; pending: Map<Section, number> } {
+  const open = new Map<Section, number>(), pending = new Map<Section, number>();
+  const count = (th: CommentThread, s: Section | undefined) => {
+    if (!s || !th.mark || (th.kind === 'comment' && th.resolved)) return;
+    const counts = th.kind === 'comment' ? open : pending;
+    counts.set(s, (counts.get(s) ?? 0) + 1);
+  };
+  const layout = model.commentLayout;
+  if (layout.whole) {
+    for (const th of model.comments.threads) if (th.mark) count(th, model.articleAt(th.mark.start));
+    return { open, pending };
+  }
+  for (let i = 0; i < model.chunks.length; i++) {
+    const threads = model.localCommentsOf(i).model.threads;
+    if (!threads.length) continue;
+    const article = model.articleAt(model.chunks[i]!.start);
+    for (const th of threads) if (!layout.shared.has(th.id)) count(th, article);
+  }
+  if (layout.shared.size) for (const th of model.comments.threads) if (th.mark && layout.shared.has(th.id)) count(th, model.articleAt(th.mark.start));
+  return { open, pending };
 }
 
 export function agreedCount(statuses: ArticleStatus[]): { agreed: number; total: number } {

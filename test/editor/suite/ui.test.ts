@@ -124,6 +124,31 @@ export function uiTests(): void {
       assert.match(editor.document.getText(), new RegExp(`\\{>>@${mark[1]} \\| Amina Haddad \\(Borealia\\) \\| [0-9TZ:-]+ \\| As the report says\\.<<\\}`));
       await ui.type('.');
       await waitFor('the keystroke', () => editor.document.getText().includes(`${mark[0]}.`) || undefined);
+      // Without a reason, the Comments panel says what the suggestion is (not "(no comment)").
+      await selectByKeyboard(editor, 'The experts');
+      await ui.command('Suggest a change');
+      await ui.answer('Replace with', 'The reviewing experts');
+      await ui.answer('Why this change?');
+      await waitFor('the second suggestion', () => editor.document.getText().includes('{~~The experts~>The reviewing experts~~}') || undefined);
+      await vscode.commands.executeCommand('workbench.action.focusCommentsPanel');
+      await ui.waitFor('.monaco-list-row:has-text("Suggested replacement: \\"The experts\\" → \\"The reviewing experts\\"")');
+    });
+
+    it('Turn differences into suggestions, from the palette: a paragraph added before a heading leaves the heading a heading', async () => {
+      const draft = sampleDraft().replace(/(#### Suggestions and recommendations)/, 'The law was amended in 2019.\n\n$1');
+      const u = await writeDraft('ui-import.md', draft);
+      const copy = await writeDraft('ui-import-copy.md', draft.replace(/(#### Suggestions and recommendations)/, 'The courts apply it since 2020.\n\n$1'));
+      const editor = await open(u);
+      await ui.command('Turn differences into suggestions…');
+      // VS Code's own file dialog, in the browser: the folder's path is there; the file's name is typed after it.
+      await ui.answer('Import as suggestions', copy.path.split('/').pop()!);
+      await ui.answer('Whose changes are these?', 'Li Wei (Calderra)');
+      await waitFor('the suggestion', () => editor.document.getText().includes('The courts apply it since 2020.') || undefined);
+      const lines = editor.document.getText().split('\n');
+      assert.ok(lines.some((l) => l.startsWith('#### Suggestions and recommendations {.suggestions}')), 'the heading is still a heading');
+      assert.ok(!lines.some((l) => /^\S.*#### Suggestions/.test(l)), 'no markup in front of the heading');
+      await new Promise((r) => setTimeout(r, 1000));
+      assert.ok(!ours(u).some((d) => code(d) === 'structure.missing-part'), ours(u).map((d) => d.message).join('\n'));
     });
 
     it('keys: Alt+F8 stays VS Code\'s in ordinary Markdown; Ctrl+Alt+] goes to the next change in a draft', async () => {
