@@ -11,7 +11,7 @@ import { commentsOf, hasCommentMarkup, localComments, type CommentsModel, type L
 import { resolveChunk, type ResolvedRef } from '../refs/resolve';
 import type { Finding } from '../checks/finding';
 import { tooDeep } from '../files/input';
-import { scan, type FrontMatterBlock, type Scan, type ScannedHeading } from './scan';
+import { scan, type FrontMatterBlock, type HeadingKind, type Scan, type ScannedHeading } from './scan';
 
 export type SectionRole = 'title' | 'introduction' | 'instrument' | 'article' | 'part' | 'other';
 
@@ -65,7 +65,7 @@ const WHOLE: CommentLayout = Object.freeze({ whole: true, shared: new Set<string
 /** The findings of the section rules on one chunk, document-absolute, and the key of the facts they were made under. */
 export interface ChunkFindings { readonly key: string; readonly findings: readonly Finding[] }
 
-export function classify(h: ScannedHeading, isFirst: boolean): Pick<Section, 'role' | 'instrument' | 'article' | 'articleExists' | 'part'> {
+export function classify(h: ScannedHeading, isFirst: boolean): HeadingKind {
   const id = h.attributes?.id ?? null;
   if (id === INTRODUCTION_ID) return { role: 'introduction' };
   if (id !== null && isInstrumentKey(id)) return { role: 'instrument', instrument: id };
@@ -162,7 +162,9 @@ export class DraftAnalysis {
       this.chunks.push({ start: h.start, end: next, line: h.line });
       while (stack.length && stack[stack.length - 1]!.heading.level >= h.level) stack.pop()!.end = h.start;
       const parent = stack[stack.length - 1] ?? null;
-      const section: Section = { heading: h, ...classify(h, i === 0), end: text.length, parent, children: [], chunk: this.chunks.length - 1 };
+      // The first heading may be the title (classify's isFirst): not kept on the heading, which may not stay first.
+      const kind = i === 0 ? classify(h, true) : (h.kind ??= classify(h, false));
+      const section: Section = { heading: h, ...kind, end: text.length, parent, children: [], chunk: this.chunks.length - 1 };
       (parent ? parent.children : this.roots).push(section);
       this.sections.push(section);
       stack.push(section);
@@ -293,7 +295,7 @@ export class DraftAnalysis {
       if (a.line !== b.line || a.level !== b.level || a.text !== b.text || a.end - a.start !== b.end - b.start) return undefined;
       const x = a.attributes, y = b.attributes;
       if (x === y) continue;
-      if (!x || !y || x.id !== y.id || x.classes.join(' ') !== y.classes.join(' ') || x.start - a.start !== y.start - b.start || x.end - a.start !== y.end - b.start) return undefined;
+      if (!x || !y || x.id !== y.id || (x.classes !== y.classes && x.classes.join(' ') !== y.classes.join(' ')) || x.start - a.start !== y.start - b.start || x.end - a.start !== y.end - b.start) return undefined;
     }
     return found;
   }

@@ -1,5 +1,6 @@
 // The cheap line scan that cuts a draft into front matter and heading-delimited sections, skipping code and comments.
 import { LineIndex } from '../text/lines';
+import type { Section } from './analysis';
 
 export interface FrontMatterBlock {
   /** Line of the opening `---` and of the closing `---`/`...` (null when it never closes). */
@@ -21,7 +22,13 @@ export interface ScannedHeading {
   start: number;
   end: number;
   attributes: HeadingAttributes | null;
+  /**
+   * What the heading is (an article's, a part's…), as the analysis classifies it (analysis.ts classify) when it first
+   * meets the heading; it moves with the heading to the next version, so a keystroke does not classify thousands again.
+   */
+  kind: HeadingKind | undefined;
 }
+export type HeadingKind = Pick<Section, 'role' | 'instrument' | 'article' | 'articleExists' | 'part'>;
 
 export interface Scan {
   lines: LineIndex;
@@ -140,7 +147,7 @@ function scanLines(text: string, lines: LineIndex, from: number, to: number, out
       const aStart = start + contentOffset + attrs.index;
       attributes = { id: attrs.id, classes: attrs.classes, start: aStart, end: start + s.trimEnd().length };
     }
-    out.push({ line, level: h[1]!.length, text: raw, start, end: start + s.length, attributes });
+    out.push({ line, level: h[1]!.length, text: raw, start, end: start + s.length, attributes, kind: undefined });
   }
   return fence !== null || inComment;
 }
