@@ -32,6 +32,17 @@ export async function writeBeside(target: string, bytes: Uint8Array | string): P
   }
 }
 
+/**
+ * Why an output must not be written without --force, in words: a folder is never replaced, an existing file only when
+ * told to. Null when the output may be written.
+ */
+export function existingOutput(path: string, shown: string, force: boolean | undefined): string | null {
+  const kind = nodeFs.kind(path);
+  if (kind === 'missing') return null;
+  if (kind === 'folder') return t('{0} is a folder; give a file name with -o.', shown);
+  return force ? null : t('{0} already exists; write elsewhere with -o FILE, or add --force to replace it.', shown);
+}
+
 /** What stops a write, in words naming the folder or file (never the temporary file's name, nor a raw ENOENT). */
 function folderProblem(path: string, code: string | undefined): string {
   switch (code) {

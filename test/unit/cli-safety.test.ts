@@ -1,6 +1,6 @@
 // What the CLI writes and prints cannot be turned against its user: never over the draft, never through a planted
 // link, never a terminal escape from a draft's text.
-import { existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +24,16 @@ describe('the CLI writes safely', () => {
     expect(self.err).toMatch(/d\.md is the draft itself/);
     expect(readFileSync(join(dir, 'd.md'), 'utf8')).toBe(draft);
     writeFileSync(join(dir, 'other.docx'), 'keep me');
-    expect((await run(['export', 'd.md', '-o', 'other.docx'], dir)).code).toBe(2);
+    const existing = await run(['export', 'd.md', '-o', 'other.docx'], dir);
+    expect(existing.code).toBe(2);
+    expect(existing.err).toMatch(/other\.docx already exists; write elsewhere with -o FILE, or add --force/);
+    // A folder is never replaced, --force or not, and the message says to name a file.
+    mkdirSync(join(dir, 'out.docx'));
+    for (const force of [[], ['--force']]) {
+      const folder = await run(['export', 'd.md', '-o', 'out.docx', ...force], dir);
+      expect(folder.code).toBe(2);
+      expect(folder.err).toMatch(/out\.docx is a folder; give a file name with -o/);
+    }
     expect(readFileSync(join(dir, 'other.docx'), 'utf8')).toBe('keep me');
     expect((await run(['export', 'd.md', '-o', 'other.docx', '--force'], dir)).code).toBe(0);
     // No temporary file left behind.

@@ -7,6 +7,7 @@ import { mastheadGaps } from '../../core/checks/rules/exportLoss';
 import { cleanExportBlockers, DraftAnalysis, wordLockNames } from '../../core/index';
 import { ConfigFiles } from '../config';
 import { readSide, UsageError, writeOut, type Io } from '../io';
+import { existingOutput } from '../write';
 
 export async function exportCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { output: { type: 'string', short: 'o' }, clean: { type: 'boolean', default: false }, 'with-changes': { type: 'boolean', default: false }, force: { type: 'boolean', default: false } } });
@@ -27,7 +28,8 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   if (lock && !values.force) throw new UsageError(t('{0} is open in Word ({1} exists); close it first, or add --force.', relative(io.cwd, out), relative(io.cwd, lock)));
   // Never over the draft itself, and never over a file that exists unless told to.
   if (out === resolve(io.cwd, src)) throw new UsageError(t('{0} is the draft itself: give the .docx another name with -o.', src));
-  if (existsSync(out) && !values.force) throw new UsageError(t('{0} exists; give -o or add --force.', relative(io.cwd, out)));
+  const exists = existingOutput(out, relative(io.cwd, out), values.force);
+  if (exists) throw new UsageError(exists);
   const masthead = new ConfigFiles().forFile(resolve(io.cwd, src))?.config.masthead;
   // The Word library is loaded for the command that writes Word, not for every run of the CLI.
   const { exportDocx } = await import('../../core/export/docx');

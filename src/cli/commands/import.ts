@@ -5,7 +5,7 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { t } from '@vscode/l10n';
 import { decodeDraft, parseAuthor } from '../../core/index';
-import { writeBeside } from '../write';
+import { existingOutput, writeBeside } from '../write';
 
 export interface ImportIo { out(s: string): void; err(s: string): void; cwd: string }
 
@@ -30,7 +30,8 @@ export async function importCommand(args: string[], io: ImportIo): Promise<numbe
   const decoded = readDraft(draftPath);
   if (!decoded.ok) throw new ImportUsageError(`${values.into}: ${decoded.finding.message}`);
   const out = values.output ? resolve(io.cwd, values.output) : draftPath;
-  if (out !== draftPath && statSync(out, { throwIfNoEntry: false }) && !values.force) throw new ImportUsageError(t('{0} exists; give -o or add --force.', rel(out)));
+  const exists = out === draftPath ? null : existingOutput(out, rel(out), values.force);
+  if (exists) throw new ImportUsageError(exists);
   let result;
   try {
     result = await importDocx(decoded.text, readFileSync(docxPath), rel(docxPath), {
