@@ -306,7 +306,8 @@ export class ReviewComments implements vscode.Disposable {
 
 function label(th: CoreThread): string {
   const m = th.mark;
-  if (th.kind === 'comment') return th.resolved ? t('Resolved') : '';
+  // An empty label shows VS Code's "Start discussion" over a conversation that has long started.
+  if (th.kind === 'comment') return th.resolved ? t('Resolved') : t('Under discussion');
   const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
   if (th.kind === 'insertion') return t('Suggested insertion: "{0}"', clip(m?.text ?? ''));
   if (th.kind === 'deletion') return t('Suggested deletion: "{0}"', clip(m?.text ?? ''));

@@ -164,7 +164,11 @@ export class DraftAnalysis {
       const parent = stack[stack.length - 1] ?? null;
       // The first heading may be the title (classify's isFirst): not kept on the heading, which may not stay first.
       const kind = i === 0 ? classify(h, true) : (h.kind ??= classify(h, false));
-      const section: Section = { heading: h, ...kind, end: text.length, parent, children: [], chunk: this.chunks.length - 1 };
+      // Written out field by field (one shape for every section): thousands are made at each keystroke.
+      const section: Section = {
+        heading: h, role: kind.role, instrument: kind.instrument, article: kind.article, articleExists: kind.articleExists, part: kind.part,
+        end: text.length, parent, children: [], chunk: this.chunks.length - 1,
+      };
       (parent ? parent.children : this.roots).push(section);
       this.sections.push(section);
       stack.push(section);

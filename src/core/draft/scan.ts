@@ -193,10 +193,15 @@ function rescanEdit(text: string, prev: Scan): { lines: LineIndex; headings: Sca
   if (text.slice(from, to).includes('\r')) return null;
   const fromLine = H[a]!.line;
   const toLineOld = b < H.length ? H[b]!.line : prev.lines.lineCount;
-  const starts = prev.lines.starts.slice(0, fromLine + 1);
+  let starts = prev.lines.starts.slice(0, fromLine + 1);
   for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) if (i + 1 < to || b === H.length) starts.push(i + 1);
   const lineDelta = starts.length - (fromLine + 1) - (toLineOld - fromLine - 1);
-  if (b < H.length) for (let l = toLineOld; l < prev.lines.starts.length; l++) starts.push(prev.lines.starts[l]! + delta);
+  if (b < H.length) {
+    // The lines after the edit, moved: copied at once and shifted in place (a draft has tens of thousands).
+    const tail = prev.lines.starts.slice(toLineOld);
+    if (delta) for (let k = 0; k < tail.length; k++) tail[k]! += delta;
+    starts = starts.concat(tail);
+  }
   const lines = LineIndex.fromStarts(text, starts, false);
   const headings = H.slice(0, a);
   const toLine = b < H.length ? toLineOld + lineDelta : lines.lineCount;
@@ -205,8 +210,12 @@ function rescanEdit(text: string, prev: Scan): { lines: LineIndex; headings: Sca
   // place ends it sooner), so the sections known unchanged are those before a - 1.
   const kept: Kept = { prefix: Math.max(0, a - 1), suffix: headings.length, shift: b - headings.length };
   for (let i = b; i < H.length; i++) {
-    const h = H[i]!;
-    headings.push({ ...h, line: h.line + lineDelta, start: h.start + delta, end: h.end + delta, attributes: h.attributes && { ...h.attributes, start: h.attributes.start + delta, end: h.attributes.end + delta } });
+    const h = H[i]!, a = h.attributes;
+    // Written out field by field: thousands of headings move at each keystroke, and a spread copies slower.
+    headings.push({
+      line: h.line + lineDelta, level: h.level, text: h.text, start: h.start + delta, end: h.end + delta,
+      attributes: a && { id: a.id, classes: a.classes, start: a.start + delta, end: a.end + delta }, kind: h.kind,
+    });
   }
   return { lines, headings, kept };
 }

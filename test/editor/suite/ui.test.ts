@@ -95,7 +95,13 @@ export function uiTests(): void {
       assert.ok(ours(target).every((d) => code(d) === 'structure.empty-part' && d.severity === vscode.DiagnosticSeverity.Information));
       await vscode.commands.executeCommand('workbench.actions.view.problems');
       await ui.waitFor('.markers-panel .monaco-list-row');
+      // The panel shows the new draft alone, as a person filters it by typing the file's name.
+      await ui.click('.viewpane-filter input');
+      await ui.type('list-of-observations.md');
+      await ui.waitFor('.markers-panel .monaco-list-row:has-text("1 of 5 parts empty"), .markers-panel .monaco-list-row:has-text("parts empty")');
+      await new Promise((r) => setTimeout(r, 800));
       await ui.screenshot('problems-new-draft');
+      await ui.press('Control+A', 'Delete', 'Escape');
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     });
 
@@ -140,8 +146,9 @@ export function uiTests(): void {
       const copy = await writeDraft('ui-import-copy.md', draft.replace(/(#### Suggestions and recommendations)/, 'The courts apply it since 2020.\n\n$1'));
       const editor = await open(u);
       await ui.command('Turn differences into suggestions…');
-      // VS Code's own file dialog, in the browser: the folder's path is there; the file's name is typed after it.
-      await ui.answer('Import as suggestions', copy.path.split('/').pop()!);
+      // VS Code's own file dialog, in the browser, completes names as one types: the person pastes the file's path
+      // over the folder's path it shows.
+      await ui.answer('Import as suggestions', copy.path, 'paste');
       await ui.answer('Whose changes are these?', 'Li Wei (Calderra)');
       await waitFor('the suggestion', () => editor.document.getText().includes('The courts apply it since 2020.') || undefined);
       const lines = editor.document.getText().split('\n');
@@ -208,11 +215,15 @@ export function uiTests(): void {
       const thread = 'The experts met in the {==capital==}{>>@aaaa1111<<}.\n{>>@aaaa1111 | Amina Haddad (Borealia) | 2026-11-23T09:00:00Z | Which city?<<}\n'
         + '{>>@aaaa1111.r001 | Li Wei (Calderra) | 2026-11-23T10:00:00Z | The capital and two provinces.<<}\n\n';
       const sample = await writeDraft('ui-thread.md', sampleDraft().replace('<!-- ', `${thread}<!-- `));
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.commands.executeCommand('workbench.action.closePanel');
       await open(sample);
-      await vscode.commands.executeCommand('reviewObservations.nextChange');
-      // The thread's widget opens on the line a person clicks; the Comments panel lists it with its replies.
-      await vscode.commands.executeCommand('workbench.action.focusCommentsPanel').then(undefined, () => undefined);
-      await new Promise((r) => setTimeout(r, 1500));
+      // The thread opens where a person clicks its mark in the gutter, with its reply under it.
+      await ui.click('.comment-range-glyph.comment-thread, .comment-range-glyph.comment-thread-unresolved');
+      await ui.waitFor('.review-widget:has-text("The capital and two provinces.")');
+      // Its header says where the conversation stands, not VS Code's "Start discussion".
+      await ui.waitFor('.review-widget:has-text("Under discussion")');
+      await new Promise((r) => setTimeout(r, 800));
       await ui.screenshot('thread-with-replies');
       await vscode.commands.executeCommand('reviewObservations.progress.focus');
       await ui.waitFor('.monaco-list-row:has-text("Article 5")');
