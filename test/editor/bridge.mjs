@@ -12,8 +12,6 @@ export function startBridge(page, shots) {
   const ops = {
     press: async ({ keys }) => { for (const k of keys) await page().keyboard.press(k); },
     type: async ({ text }) => { await page().keyboard.type(text, { delay: 15 }); },
-    /** Text put in at once, as a paste does (a path into a file dialog that completes names as one types). */
-    paste: async ({ text }) => { await page().keyboard.insertText(text); },
     click: async ({ selector, timeout = 15_000 }) => { await page().click(selector, { timeout }); },
     waitFor: async ({ selector, state = 'visible', timeout = 15_000 }) => { await page().waitForSelector(selector, { state, timeout }); },
     texts: async ({ selector }) => page().$$eval(selector, (els) => els.map((e) => e.textContent ?? '')),

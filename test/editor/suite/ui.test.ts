@@ -146,9 +146,9 @@ export function uiTests(): void {
       const copy = await writeDraft('ui-import-copy.md', draft.replace(/(#### Suggestions and recommendations)/, 'The courts apply it since 2020.\n\n$1'));
       const editor = await open(u);
       await ui.command('Turn differences into suggestions…');
-      // VS Code's own file dialog, in the browser, completes names as one types: the person pastes the file's path
-      // over the folder's path it shows.
-      await ui.answer('Import as suggestions', copy.path, 'paste');
+      // VS Code's own file dialog, in the browser, lists the folder: the person clicks the copy's name.
+      await ui.waitFor('.quick-input-widget:has-text("Import as suggestions")');
+      await ui.click(`.quick-input-list .monaco-list-row:has-text(${JSON.stringify(copy.path.split('/').pop()!)})`);
       await ui.answer('Whose changes are these?', 'Li Wei (Calderra)');
       await waitFor('the suggestion', () => editor.document.getText().includes('The courts apply it since 2020.') || undefined);
       const lines = editor.document.getText().split('\n');

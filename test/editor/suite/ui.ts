@@ -20,16 +20,15 @@ export const ui = {
   texts: (selector: string) => op<string[]>({ op: 'texts', selector }),
   screenshot: (name: string) => op<string>({ op: 'screenshot', name }),
   /** Waits for the quick input showing `expect` (its prompt, placeholder or title), types `text` and presses Enter. */
-  async answer(expect: string, text = '', how: 'type' | 'paste' = 'type'): Promise<void> {
+  async answer(expect: string, text = ''): Promise<void> {
     await op({ op: 'quickInput', expect });
     // A person types once the cursor is in the box: the box must have the keyboard.
     await ui.focusIn('quick-input-widget');
     if (text) {
       // The box may hold a value (the previous name, the selected text), selected as VS Code selects it: replaced.
-      // A paste replaces what the box shows (select all first), as a person pastes a path over a folder's.
-      if (how === 'paste') { await ui.press('Control+A'); await op({ op: 'paste', text }); } else await ui.type(text);
+      await ui.type(text);
       const f = await ui.focused();
-      if (!(how === 'paste' ? f.value === text : f.value?.endsWith(text))) throw new Error(`typed "${text}" into the box, which shows "${f.value}" (focus: ${f.element} in ${f.within})`);
+      if (!f.value?.endsWith(text)) throw new Error(`typed "${text}" into the box, which shows "${f.value}" (focus: ${f.element} in ${f.within})`);
     }
     await ui.press('Enter');
   },
