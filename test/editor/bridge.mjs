@@ -39,6 +39,15 @@ export function startBridge(page, shots) {
       const around = e?.closest('.quick-input-widget, .monaco-editor, .gettingStartedContainer, .part, .monaco-workbench');
       return { element: describe(e), within: describe(around), value: e && 'value' in e ? e.value : null };
     }),
+    /** The HTML of the page's frames (webviews: the Markdown preview) that contain `contains`. */
+    frames: async ({ contains }) => {
+      const out = [];
+      for (const f of page().frames()) {
+        const html = await f.evaluate(() => document.documentElement.outerHTML).catch(() => '');
+        if (html.includes(contains)) out.push(html);
+      }
+      return out;
+    },
     screenshot: async ({ name }) => { mkdirSync(shots, { recursive: true }); await page().screenshot({ path: join(shots, `${name}.png`) }); return join(shots, `${name}.png`); },
   };
   const server = createServer((req, res) => {

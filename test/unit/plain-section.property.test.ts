@@ -4,7 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { plainSection } from '../../src/core/draft/sectionTree';
+import { absoluteTree, plainSection } from '../../src/core/draft/sectionTree';
 
 const remark = unified().use(remarkParse).use(remarkGfm);
 // Mostly prose, so the shortcut is often taken; now and then a piece of Markdown syntax, so it is often refused.
@@ -38,5 +38,27 @@ describe('plain sections without the parser', () => {
     expect(plainSection(prose)).toEqual(remark.parse(prose));
     for (const syntax of ['*a*', '`a`', '[a](b)', 'a  \nb', '- item', '1. item', '> quote', 'a\n===', 'www.un.org', '<!-- x -->', '| a |', 'a\r\nb', '    code'])
       expect(plainSection(`#### Part {.gaps}\n\n${syntax}\n`), syntax).toBeNull();
+  });
+});
+
+describe('a section tree made document-absolute', () => {
+  /** The reference: every node and string copied, then every position moved. */
+  function reference(tree: ReturnType<typeof remark.parse>, line: number, offset: number) {
+    const copy = structuredClone(tree);
+    const walk = (n: { position?: { start: { line: number; offset?: number }; end: { line: number; offset?: number } }; children?: unknown[] }) => {
+      if (n.position) for (const p of [n.position.start, n.position.end]) { p.line += line; p.offset = (p.offset ?? 0) + offset; }
+      for (const c of n.children ?? []) walk(c as typeof n);
+    };
+    walk(copy);
+    return copy;
+  }
+  it('is the tree with its positions moved, and leaves the section\'s own tree as it was', () => {
+    const rich = fc.constantFrom('*a* **b** `c` [d](https://e.org "t") ![i](j.png)', '- one\n  - two\n\n> quote', '| a | b |\n|---|---|\n| 1 | 2 |', '[^1]\n\n[^1]: note', '<!-- x -->\n\n~~s~~');
+    fc.assert(fc.property(fc.oneof(section, rich), fc.nat(1000), fc.nat(100_000), (text, line, offset) => {
+      const tree = remark.parse(text);
+      const before = structuredClone(tree);
+      expect(absoluteTree(tree, line, offset)).toEqual(reference(tree, line, offset));
+      expect(tree).toEqual(before);
+    }), { numRuns: 300 });
   });
 });

@@ -56,21 +56,39 @@ function parseWithStandIns(text: string, parser: MarkdownParser): Root | null {
   return tree;
 }
 
-/** A copy of a section's tree with positions made document-absolute (the section starts at `line`, `offset`). */
+/**
+ * A copy of a section's tree with positions made document-absolute (the section starts at `line`, `offset`). Nodes and
+ * their arrays and objects are copied; strings are shared (they cannot change), so a long paragraph's text is not
+ * copied again — structuredClone copied every string, a second copy of the draft at each export.
+ */
 export function absoluteTree(tree: Root, line: number, offset: number): Root {
-  const copy = structuredClone(tree);
-  // Iterative, as every walk over a tree whose depth the text decides.
-  const stack: (Root | RootContent)[] = [copy];
-  while (stack.length) {
-    const n = stack.pop()!;
-    const p = n.position;
-    if (p) {
-      p.start = { line: p.start.line + line, column: p.start.column, offset: (p.start.offset ?? 0) + offset };
-      p.end = { line: p.end.line + line, column: p.end.column, offset: (p.end.offset ?? 0) + offset };
+  const shift = (p: { line: number; column: number; offset?: number }) => ({ line: p.line + line, column: p.column, offset: (p.offset ?? 0) + offset });
+  const copyValue = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(copyValue);
+    if (v && typeof v === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) out[k] = copyValue(x);
+      return out;
     }
-    if ('children' in n) for (const c of n.children) stack.push(c as RootContent);
+    return v;
+  };
+  const root = { ...tree, children: [] as RootContent[] } as Root;
+  // Iterative, as every walk over a tree whose depth the text decides: each copied node is queued with its original.
+  const stack: [Root | RootContent, Root | RootContent][] = [[tree, root]];
+  while (stack.length) {
+    const [from, to] = stack.pop()!;
+    for (const [k, v] of Object.entries(from)) {
+      if (k === 'children' || k === 'position') continue;
+      (to as unknown as Record<string, unknown>)[k] = copyValue(v);
+    }
+    if (from.position) to.position = { start: shift(from.position.start), end: shift(from.position.end) };
+    if ('children' in from) {
+      const kids = from.children.map((c) => ({ ...c }) as RootContent);
+      (to as { children: RootContent[] }).children = kids;
+      from.children.forEach((c, i) => stack.push([c as RootContent, kids[i]!]));
+    }
   }
-  return copy;
+  return root;
 }
 
 /** Characters (and sequences) that can start Markdown syntax inside a line, GFM's autolinks included. */

@@ -146,9 +146,18 @@ export function uiTests(): void {
       const copy = await writeDraft('ui-import-copy.md', draft.replace(/(#### Suggestions and recommendations)/, 'The courts apply it since 2020.\n\n$1'));
       const editor = await open(u);
       await ui.command('Turn differences into suggestions…');
-      // VS Code's own file dialog, in the browser, lists the folder: the person clicks the copy's name.
+      // VS Code's own file dialog, in the browser, lists the folder (it completes names as one types, which races a
+      // typist): the person goes down the list to the copy's name and presses Enter.
       await ui.waitFor('.quick-input-widget:has-text("Import as suggestions")');
-      await ui.click(`.quick-input-list .monaco-list-row:has-text(${JSON.stringify(copy.path.split('/').pop()!)})`);
+      await ui.focusIn('quick-input-widget');
+      const name = copy.path.split('/').pop()!;
+      for (let i = 0; ; i++) {
+        const [label = ''] = await ui.texts('.quick-input-list .monaco-list-row.focused .label-name');
+        if (label === name) break;
+        if (i === 80) throw new Error(`${name} is not in the file dialog's list (at "${label}")`);
+        await ui.press('ArrowDown');
+      }
+      await ui.press('Enter');
       await ui.answer('Whose changes are these?', 'Li Wei (Calderra)');
       await waitFor('the suggestion', () => editor.document.getText().includes('The courts apply it since 2020.') || undefined);
       const lines = editor.document.getText().split('\n');
@@ -211,7 +220,7 @@ export function uiTests(): void {
       await ui.waitFor('.statusbar-item:has-text("agreed 0/2 articles")');
     });
 
-    it('screenshots for the README: a thread with its replies, the progress view, an Arabic draft\'s preview', async () => {
+    it('a thread with its reply, the progress view, and an Arabic draft\'s preview read in its webview (and photographed for the README)', async () => {
       const thread = 'The experts met in the {==capital==}{>>@aaaa1111<<}.\n{>>@aaaa1111 | Amina Haddad (Borealia) | 2026-11-23T09:00:00Z | Which city?<<}\n'
         + '{>>@aaaa1111.r001 | Li Wei (Calderra) | 2026-11-23T10:00:00Z | The capital and two provinces.<<}\n\n';
       const sample = await writeDraft('ui-thread.md', sampleDraft().replace('<!-- ', `${thread}<!-- `));
@@ -234,7 +243,13 @@ export function uiTests(): void {
       await open(ar);
       await ui.command('Markdown: Open Preview to the Side');
       await ui.waitFor('iframe.webview.ready', 'attached');
-      await new Promise((r) => setTimeout(r, 2500));
+      // What the preview shows, read in its webview: each block with one dir="auto", headings without attributes.
+      const html = await waitForAsync('the preview', async () => (await ui.frames('تجرّم الدولة الطرف'))[0]);
+      assert.match(html, /<p[^>]* dir="auto"[^>]*>تجرّم الدولة الطرف/);
+      assert.doesNotMatch(html, /dir="auto auto"/);
+      assert.match(html, /<h2[^>]*>[^<]*Introduction<\/h2>/);
+      assert.doesNotMatch(html, /<h[1-6][^>]*>[^<]*\{[#.]/);
+      await new Promise((r) => setTimeout(r, 1500));
       await ui.screenshot('arabic-preview');
     });
   });

@@ -19,6 +19,8 @@ export const ui = {
   waitFor: (selector: string, state: 'visible' | 'attached' | 'hidden' = 'visible') => op({ op: 'waitFor', selector, state }),
   texts: (selector: string) => op<string[]>({ op: 'texts', selector }),
   screenshot: (name: string) => op<string>({ op: 'screenshot', name }),
+  /** The HTML of the webviews (the Markdown preview) that contain `text`. */
+  frames: (contains: string) => op<string[]>({ op: 'frames', contains }),
   /** Waits for the quick input showing `expect` (its prompt, placeholder or title), types `text` and presses Enter. */
   async answer(expect: string, text = ''): Promise<void> {
     await op({ op: 'quickInput', expect });
