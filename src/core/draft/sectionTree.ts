@@ -72,7 +72,7 @@ export function absoluteTree(tree: Root, line: number, offset: number): Root {
     }
     return v;
   };
-  const root = { ...tree, children: [] as RootContent[] } as Root;
+  const root = {} as Root;
   // Iterative, as every walk over a tree whose depth the text decides: each copied node is queued with its original.
   const stack: [Root | RootContent, Root | RootContent][] = [[tree, root]];
   while (stack.length) {
@@ -83,7 +83,7 @@ export function absoluteTree(tree: Root, line: number, offset: number): Root {
     }
     if (from.position) to.position = { start: shift(from.position.start), end: shift(from.position.end) };
     if ('children' in from) {
-      const kids = from.children.map((c) => ({ ...c }) as RootContent);
+      const kids = from.children.map(() => ({}) as RootContent);
       (to as { children: RootContent[] }).children = kids;
       from.children.forEach((c, i) => stack.push([c as RootContent, kids[i]!]));
     }

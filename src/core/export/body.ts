@@ -42,7 +42,8 @@ export function libraryParagraph(p: BodyParagraph): Paragraph {
   return new Paragraph({ ...p.options, children: libraryRuns(p.runs) });
 }
 
-function isParagraph(x: BodyItem): x is BodyParagraph {
+/** Whether a body item is a paragraph of runs (the rest are the library's own objects: tables). */
+export function isParagraph(x: BodyItem): x is BodyParagraph {
   return 'runs' in x;
 }
 

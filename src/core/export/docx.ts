@@ -12,7 +12,7 @@ import { DraftAnalysis } from '../draft/analysis';
 import { tooDeep, tooDeepMessage } from '../files/input';
 import { mastheadWords } from './masthead';
 import { documentNumbering, documentStyles, NUMBERING, STYLE } from './styles';
-import { libraryParagraph, TemplateBody, type BodyItem, type BodyParagraph, type ParagraphOptions, type RunItem, type RunOptions } from './body';
+import { isParagraph, libraryParagraph, TemplateBody, type BodyItem, type BodyParagraph, type ParagraphOptions, type RunItem, type RunOptions } from './body';
 import { extraParts, FINGERPRINT_PROPERTY, LINE_BREAK, OBJECT, MODE_PROPERTY, sourceFingerprint, type ExportedComment, type Projection, type Seg } from './projection';
 
 export interface ExportOptions {
@@ -93,7 +93,10 @@ export function projectExport(source: string, options: ExportOptions): Projectio
   return build(source, options, true).proj;
 }
 
-/** The document and its projection; with `projectOnly`, the projection alone (Word's objects are not made). */
+/**
+ * The document and its projection; with `projectOnly`, the projection alone (no document is made; only tables' and
+ * footnotes' few paragraphs still become the library's objects on the way).
+ */
 function build(source: string, options: ExportOptions, projectOnly = false): { doc: { document: Document; body: TemplateBody | null } | null; proj: Projection } {
   // Nesting a thousand deep overflows every tree walker: refused with the line, as the check reports it (file.too-deep).
   const deep = tooDeep(source);
@@ -208,7 +211,7 @@ function build(source: string, options: ExportOptions, projectOnly = false): { d
         first: new Footer({ children: head?.jobNumber ? [new Paragraph({ children: [new TextRun({ text: xmlText(head.jobNumber), size: 17 })] })] : [] }),
         default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: 17 })] })] }),
       },
-      children: templates ? templates.documentChildren() : children.map((c) => ('runs' in c ? libraryParagraph(c) : c)),
+      children: templates ? templates.documentChildren() : children.map((c) => (isParagraph(c) ? libraryParagraph(c) : c)),
     }],
   });
   return { doc: { document: doc, body: templates }, proj };
