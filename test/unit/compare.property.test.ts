@@ -54,6 +54,12 @@ describe('differences as suggestions', () => {
     expect(compareTexts('Статья пять.', 'Статья шесть.').map((h) => [h.oldText, h.newText])).toEqual([['пять', 'шесть']]);
   });
 
+  it('a line too long to search word by word is one change between its common start and end, not to its end', () => {
+    const words = Array.from({ length: 30_000 }, (_, i) => ['the', 'court', 'held', 'that'][i % 4]).join(' ');
+    const at = words.indexOf('court', words.length >> 1);
+    const changed = words.slice(0, at) + 'tribunal' + words.slice(at + 'court'.length);
+    expect(compareTexts(words, changed).map((h) => [h.oldText, h.newText, h.oldStart])).toEqual([['court', 'tribunal', at]]);
+  });
   it('changes separated only by a space are one suggestion', () => {
     expect(compareTexts('Needs: None identified.', 'Needs: Training on asset recovery.').map((h) => [h.oldText, h.newText])).toEqual([['None identified', 'Training on asset recovery']]);
   });
