@@ -89,6 +89,30 @@ describe('incremental', () => {
     expect(codes).toContain('structure.missing-article');
     expect(codes).toContain('structure.duplicate-section');
   });
+  // What a section's findings depend on outside its own text: an edit elsewhere that changes it checks the section again.
+  const again = (before: string, after: string) => {
+    const service = createReviewService();
+    const first = service.check({ uri: 'u', version: 1, getText: () => before });
+    const next = service.check({ uri: 'u', version: 2, getText: () => after });
+    expect(next).toEqual(checkModel(DraftAnalysis.parse(after, undefined, createAnalysisEnv())));
+    return { first, next };
+  };
+  it('a part whose article heading names another instrument is checked again (its references assume the new one)', () => {
+    const at = text.indexOf('{#untoc-5}');
+    const v = text.slice(0, at) + text.slice(at).replace(/<!-- [^>]*-->/, 'See article 30, paragraph 1.');
+    const { first, next } = again(v, v.replace('{#untoc-5}', '{#tip-5}'));
+    const line = v.slice(0, v.indexOf('See article 30')).split('\n').length - 1;
+    const on = (fs: typeof first) => fs.filter((f) => f.range.start.line === line).map((f) => f.code);
+    expect(on(next)).not.toEqual(on(first));
+  });
+  it('a thread whose lines come to stand in two sections is reported once, across them', () => {
+    const parts = [...text.matchAll(/<!-- [^>]*-->/g)];
+    const thread = (id: string) => `{>>@${id} | A (B) | 2026-01-01T00:00:00Z | Which city?<<}`;
+    const v = text.slice(0, parts[3]!.index) + `The {==capital==}{>>@aaaa1111<<}.\n${thread('aaaa1111')}` + text.slice(parts[3]!.index! + parts[3]![0].length);
+    const w = v.replace(parts[8]![0], thread('aaaa1111.r001'));
+    const { next } = again(v, w);
+    expect(next.filter((f) => f.code === 'comment.open-thread')).toHaveLength(1);
+  });
   it('section trees carry document-absolute positions', () => {
     const m = DraftAnalysis.parse(text);
     const sec = m.findArticle('untoc', 9)!;

@@ -1,6 +1,6 @@
 // Runs every check on a draft: file and front-matter findings first, then the structure rules.
 import { t } from '@vscode/l10n';
-import type { DraftAnalysis, Section } from '../draft/analysis';
+import type { ChunkPlace, DraftAnalysis, Section } from '../draft/analysis';
 import type { Range } from '../text/lines';
 import { sectionInstrument } from '../refs/resolve';
 import type { ReviewInfo } from '../draft/frontMatter';
@@ -163,8 +163,18 @@ function reviewKey(model: DraftAnalysis, info: ReviewInfo, options: CheckOptions
   // A short name for the long description, so that the key of every chunk stays short to build and to compare.
   return model.env.cache.keyName(JSON.stringify([info.kind, info.stage, info.cluster, info.partyTo, info.articlesFrom, [...info.articles], info.languages, options.finalization ?? false]));
 }
-function sectionKey(review: string, s: Section | null): string {
-  return s ? `${review}|${s.role}|${s.part ?? ''}|${s.children.length > 0}|${sectionInstrument(s) ?? ''}` : `${review}|preamble`;
+/** The section's place as the section rules read it (see ChunkPlace); the comment part from `commentKey`. */
+function placeOf(review: string, s: Section | null, comments: string, before: ChunkPlace | undefined): ChunkPlace {
+  // Not the part, nor whether sections nest under it: the part is in the chunk's own heading line, and no section rule
+  // reads its children. The role is (the first heading is the title only while it is first).
+  const role = s ? s.role : 'preamble', instrument = (s && sectionInstrument(s)) ?? '';
+  // The last version's place when it is the same: nothing is made for the thousands of chunks a keystroke leaves.
+  if (before && before.review === review && before.role === role && before.instrument === instrument && before.comments === comments) return before;
+  return { review, role, instrument, comments };
+}
+/** The place as a key of the cache's findings, kept with a chunk's text. */
+function placeKey(p: ChunkPlace): string {
+  return `${p.review}|${p.role}|${p.instrument}${p.comments}`;
 }
 
 /**
@@ -181,8 +191,8 @@ function commentKey(model: DraftAnalysis, i: number): string {
 
 /**
  * The findings of the section rules, chunk by chunk, in document order. A chunk the previous version had, with the
- * same text on the same line under the same key, gives back its findings as they were; a chunk whose text the cache
- * knows under that key gives them back moved to its line; only the other chunks are checked. A keystroke thus costs
+ * same text on the same line for the same place, gives back its findings as they were; a chunk whose text the cache
+ * knows for that place gives them back moved to its line; only the other chunks are checked. A keystroke thus costs
  * the chunk it changed (plus moving the findings below it when it adds or removes a line).
  */
 function sectionFindings(model: DraftAnalysis, info: ReviewInfo, options: CheckOptions): Finding[] {
@@ -190,16 +200,21 @@ function sectionFindings(model: DraftAnalysis, info: ReviewInfo, options: CheckO
   const out: Finding[] = [];
   for (let i = 0; i < model.chunks.length; i++) {
     const section = model.sectionOfChunk(i);
-    const key = sectionKey(review, section) + commentKey(model, i);
-    let found = model.inheritedFindings(i, key);
-    if (!found) {
+    const comments = commentKey(model, i);
+    let place: ChunkPlace | undefined;
+    const kept = model.inheritedFindings(i, (p) => (place = placeOf(review, section, comments, p)) === p);
+    let found: readonly Finding[];
+    if (kept) ({ place, findings: found } = kept);
+    else {
+      place ??= placeOf(review, section, comments, undefined);
+      const key = placeKey(place);
       const chunk = model.chunks[i]!;
       const facts = model.chunkFacts(i);
       const relative = facts.findings?.get(key) ?? checkChunk(model, i, section, info, options);
       if (!facts.findings?.has(key)) (facts.findings ??= new Map()).set(key, relative);
       found = chunk.line === 0 ? relative : relative.map((f) => moved(f, chunk.line));
     }
-    model.chunkFindings[i] = { key, findings: found };
+    model.chunkFindings[i] = kept ?? { place, findings: found };
     for (const f of found) out.push(f);
   }
   return out;

@@ -62,8 +62,17 @@ interface Inherited {
 export interface CommentLayout { readonly whole: boolean; readonly shared: ReadonlySet<string> }
 const WHOLE: CommentLayout = Object.freeze({ whole: true, shared: new Set<string>() });
 
-/** The findings of the section rules on one chunk, document-absolute, and the key of the facts they were made under. */
-export interface ChunkFindings { readonly key: string; readonly findings: readonly Finding[] }
+/**
+ * Everything outside a chunk's text that its section rules read (checks/index.ts `placeOf`): the review's facts and the
+ * options (one short name per check), the section's role and instrument, and which of its threads reach other sections. Kept as
+ * fields, not one joined string: every chunk's place is compared with the last version's at each keystroke, and
+ * comparing interned fields costs nothing where building and comparing a string per chunk cost a tenth of the keystroke.
+ */
+export interface ChunkPlace {
+  readonly review: string; readonly role: string; readonly instrument: string; readonly comments: string;
+}
+/** The findings of the section rules on one chunk, document-absolute, and the place they were made for. */
+export interface ChunkFindings { readonly place: ChunkPlace; readonly findings: readonly Finding[] }
 
 export function classify(h: ScannedHeading, isFirst: boolean): HeadingKind {
   const id = h.attributes?.id ?? null;
@@ -306,13 +315,13 @@ export class DraftAnalysis {
 
   /**
    * The previous version's section findings for chunk `i`, when that chunk is the same text on the same line and its
-   * findings were made under the same key: then nothing about it is computed again, not even its positions.
+   * findings were made for a place that is the `same`: then nothing about it is computed again, not even its positions.
    */
-  inheritedFindings(i: number, key: string): readonly Finding[] | undefined {
+  inheritedFindings(i: number, same: (place: ChunkPlace) => boolean): ChunkFindings | undefined {
     const line = this.chunks[i]!.line;
     const h = this.inherited;
-    const j = this.sameChunkBefore(i, (k) => h!.findings[k]?.key === key && h!.lines[k] === line);
-    return j < 0 ? undefined : h!.findings[j]!.findings;
+    const j = this.sameChunkBefore(i, (k) => h!.lines[k] === line && h!.findings[k] !== undefined && same(h!.findings[k]!.place));
+    return j < 0 ? undefined : h!.findings[j]!;
   }
 
   chunkText(i: number): string {
