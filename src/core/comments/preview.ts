@@ -1,7 +1,7 @@
 // Rewrites comment and suggestion markup as HTML for the Markdown preview, keeping every line where it was.
 import { applyEdits, type OffsetEdit } from '../features/edits';
 import { parseComments } from './parse';
-import { scan } from '../draft/scan';
+import { attributesSpan, scan } from '../draft/scan';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -51,10 +51,11 @@ export function marksToHtml(src: string): string {
 export function withoutHeadingAttributes(src: string): string {
   const edits: OffsetEdit[] = [];
   for (const h of scan(src).headings) {
-    if (!h.attributes) continue;
-    let start = h.attributes.start;
+    const span = attributesSpan(h);
+    if (!span) continue;
+    let { start } = span;
     while (start > h.start && (src[start - 1] === ' ' || src[start - 1] === '\t')) start--;
-    edits.push({ start, end: h.attributes.end, newText: '' });
+    edits.push({ start, end: span.end, newText: '' });
   }
   return applyEdits(src, edits);
 }

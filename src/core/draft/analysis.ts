@@ -308,7 +308,7 @@ export class DraftAnalysis {
       if (a.line !== b.line || a.level !== b.level || a.text !== b.text || a.end - a.start !== b.end - b.start) return undefined;
       const x = a.attributes, y = b.attributes;
       if (x === y) continue;
-      if (!x || !y || x.id !== y.id || (x.classes !== y.classes && x.classes.join(' ') !== y.classes.join(' ')) || x.start - a.start !== y.start - b.start || x.end - a.start !== y.end - b.start) return undefined;
+      if (!x || !y || x.id !== y.id || (x.classes !== y.classes && x.classes.join(' ') !== y.classes.join(' ')) || x.from !== y.from || x.to !== y.to) return undefined;
     }
     return found;
   }

@@ -11,7 +11,12 @@ export interface FrontMatterBlock {
   contentEnd: number;
 }
 
-export interface HeadingAttributes { id: string | null; classes: string[]; start: number; end: number }
+/**
+ * A heading's `{#id .class}` block. Its place is counted from the heading line's start (`from`, `to`), not from the
+ * document's: when an edit above moves the heading, the same object still says where the block is, so thousands of
+ * headings move at each keystroke without a copy of their attributes.
+ */
+export interface HeadingAttributes { readonly id: string | null; readonly classes: string[]; readonly from: number; readonly to: number }
 
 export interface ScannedHeading {
   line: number;
@@ -27,6 +32,10 @@ export interface ScannedHeading {
    * meets the heading; it moves with the heading to the next version, so a keystroke does not classify thousands again.
    */
   kind: HeadingKind | undefined;
+}
+/** Where a heading's attribute block stands in the document. */
+export function attributesSpan(h: ScannedHeading): { start: number; end: number } | null {
+  return h.attributes && { start: h.start + h.attributes.from, end: h.start + h.attributes.to };
 }
 export type HeadingKind = Pick<Section, 'role' | 'instrument' | 'article' | 'articleExists' | 'part'>;
 
@@ -144,8 +153,7 @@ function scanLines(text: string, lines: LineIndex, from: number, to: number, out
     let attributes: HeadingAttributes | null = null;
     if (attrs) {
       const contentOffset = s.length - (h[2] ?? '').length - (s.length - s.trimEnd().length);
-      const aStart = start + contentOffset + attrs.index;
-      attributes = { id: attrs.id, classes: attrs.classes, start: aStart, end: start + s.trimEnd().length };
+      attributes = { id: attrs.id, classes: attrs.classes, from: contentOffset + attrs.index, to: s.trimEnd().length };
     }
     out.push({ line, level: h[1]!.length, text: raw, start, end: start + s.length, attributes, kind: undefined });
   }
@@ -210,12 +218,9 @@ function rescanEdit(text: string, prev: Scan): { lines: LineIndex; headings: Sca
   // place ends it sooner), so the sections known unchanged are those before a - 1.
   const kept: Kept = { prefix: Math.max(0, a - 1), suffix: headings.length, shift: b - headings.length };
   for (let i = b; i < H.length; i++) {
-    const h = H[i]!, a = h.attributes;
+    const h = H[i]!;
     // Written out field by field: thousands of headings move at each keystroke, and a spread copies slower.
-    headings.push({
-      line: h.line + lineDelta, level: h.level, text: h.text, start: h.start + delta, end: h.end + delta,
-      attributes: a && { id: a.id, classes: a.classes, start: a.start + delta, end: a.end + delta }, kind: h.kind,
-    });
+    headings.push({ line: h.line + lineDelta, level: h.level, text: h.text, start: h.start + delta, end: h.end + delta, attributes: h.attributes, kind: h.kind });
   }
   return { lines, headings, kept };
 }
