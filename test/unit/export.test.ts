@@ -140,6 +140,9 @@ describe('the body written from templates', () => {
     ...['examples/arcadia-list-of-observations.en.md', 'examples/arcadia-list-of-observations.zh.md', ...readdirSync(join(repo, 'sample-review')).filter((f) => f.endsWith('.md')).map((f) => `sample-review/${f}`)]
       .map((f): [string, string] => [f, readFileSync(join(repo, f), 'utf8')]),
     ['Arabic', newDraft({ kind: 'list-of-observations', stateUnderReview: 'A', cluster: 1, partyTo: ['untoc'], languages: ['ar'], reviewingStates: [{ state: 'B', instruments: ['untoc'] }, { state: 'C', instruments: ['untoc'] }], articles: { untoc: [5, 6] } })],
+    // The body is compressed as it is written, a long text in slices: one of 80,000 UTF-16 units whose slices would
+    // fall inside a surrogate pair, and a paragraph of many short runs across the slices.
+    ['long texts', rich.replace('Text.', `a${'😀'.repeat(40_000)}\n\n${'{++x++}{>>@abcd1234<<} '.repeat(5_000)}\n\n{>>@abcd1234 | A (B) | 2026-11-23T10:00:00Z<<}`)],
   ];
   for (const [name, draft] of drafts) it(`are the XML the docx library writes paragraph by paragraph: ${name}`, async () => {
     for (const mode of ['with-changes', 'clean'] as const) {

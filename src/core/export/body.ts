@@ -1,6 +1,6 @@
 // The exported document's body as data (paragraphs of runs) and its XML: the docx library writes one template of each
 // paragraph and run shape, and the body is filled in from them, so a long draft costs its length, not a library object a run.
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate } from 'fflate';
 import {
   CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, ExternalHyperlink, FootnoteReferenceRun, InsertedTextRun,
   Paragraph, TextRun, type ParagraphChild, type Table,
@@ -53,6 +53,8 @@ const ID = 999999937;
 const SLOTS = /\ue000|\ue001|\ue002|999999937/g;
 type Slot = 'text' | 'author' | 'date' | 'id';
 type Template = { parts: string[]; slots: Slot[] };
+/** How many characters of the body are gathered before they are compressed into the package. */
+const FLUSH_AT = 1 << 16;
 const FIXED = ['commentStart', 'commentEnd', 'commentReference', 'footnote', 'break'] as const;
 
 /** As the library escapes text and attribute values alike. */
@@ -131,33 +133,73 @@ export class TemplateBody {
     const runTemplates = paras.slice(this.paragraphShapes.size, this.paragraphShapes.size + this.runShapes.size).map((p) => compile(between(p)));
     const fixed = Object.fromEntries(FIXED.map((k, i) => [k, compile(between(paras[this.paragraphShapes.size + this.runShapes.size + i]!))])) as Record<(typeof FIXED)[number], Template>;
 
+    // The body goes into the package as it is written, a few tens of kilobytes at a time: a draft of 150,000 tracked
+    // changes is 35 MB of XML, which is never held whole, nor its pieces, nor a copy of it as bytes.
+    const zipped: Uint8Array[] = [];
+    const zip = new Zip((err, data) => { if (err) throw err; zipped.push(data); });
+    let body: ZipDeflate | null = null;
     const out: string[] = [];
-    const writeRuns = (runs: RunItem[]) => {
-      for (const r of runs) {
-        if (r.kind === 'text') fill(out, runTemplates[this.runShapes.get(this.runKey(r.options, r.change?.kind ?? null))!.index]!, r.text, r.change);
-        else if (r.kind === 'break') fill(out, fixed.break, '', null);
-        else if (r.kind !== 'link') fill(out, fixed[r.kind], '', null, r.id);
+    let pending = 0;
+    const write = (piece: string) => {
+      if (piece.length < FLUSH_AT) {
+        out.push(piece);
+        pending += piece.length;
+        if (pending >= FLUSH_AT) flush(false);
+        return;
+      }
+      // One long text (a 5 MB line) goes in slices, never cut inside a surrogate pair.
+      if (pending) flush(false);
+      for (let a = 0; a < piece.length;) {
+        let b = Math.min(piece.length, a + FLUSH_AT);
+        if (b < piece.length && (piece.charCodeAt(b) & 0xfc00) === 0xdc00) b++;
+        body!.push(strToU8(piece.slice(a, b)), false);
+        a = b;
       }
     };
-    let at = regionEnd;
-    out.push(xml.slice(0, regionStart));
-    for (let i = xml.indexOf(PLACE, at); i >= 0; i = xml.indexOf(PLACE, at)) {
-      const close = xml.indexOf(PLACE, i + 1);
-      const k = Number(xml.slice(i + 1, close));
-      const start = paragraphStart(xml, i);
-      out.push(xml.slice(at, start));
-      for (const { paragraph, shape } of this.stretches[k]!) {
-        const [open, end] = paragraphTemplates[shape]!;
-        out.push(open);
-        writeRuns(paragraph.runs);
-        out.push(end);
+    const flush = (final: boolean) => {
+      body!.push(strToU8(out.join('')), final);
+      out.length = 0;
+      pending = 0;
+    };
+    const writeRuns = (runs: RunItem[]) => {
+      for (const r of runs) {
+        if (r.kind === 'text') fill(write, runTemplates[this.runShapes.get(this.runKey(r.options, r.change?.kind ?? null))!.index]!, r.text, r.change);
+        else if (r.kind === 'break') fill(write, fixed.break, '', null);
+        else if (r.kind !== 'link') fill(write, fixed[r.kind], '', null, r.id);
       }
-      at = xml.indexOf('</w:p>', close) + 6;
-    }
-    out.push(xml.slice(at));
-    files['word/document.xml'] = strToU8(out.join(''));
+    };
+    const writeBody = () => {
+      let at = regionEnd;
+      write(xml.slice(0, regionStart));
+      for (let i = xml.indexOf(PLACE, at); i >= 0; i = xml.indexOf(PLACE, at)) {
+        const close = xml.indexOf(PLACE, i + 1);
+        const k = Number(xml.slice(i + 1, close));
+        const start = paragraphStart(xml, i);
+        write(xml.slice(at, start));
+        for (const { paragraph, shape } of this.stretches[k]!) {
+          const [open, end] = paragraphTemplates[shape]!;
+          write(open);
+          writeRuns(paragraph.runs);
+          write(end);
+        }
+        at = xml.indexOf('</w:p>', close) + 6;
+      }
+      write(xml.slice(at));
+      flush(true);
+    };
     for (const p of extra) files[p.path] = strToU8(p.data);
-    return zipSync(files);
+    // The parts in the order the library wrote them, the added ones after; each compressed as zipSync would.
+    for (const [path, data] of Object.entries(files)) {
+      const file = new ZipDeflate(path);
+      zip.add(file);
+      if (path === 'word/document.xml') { body = file; writeBody(); } else file.push(data, true);
+    }
+    zip.end();
+    const size = zipped.reduce((n, c) => n + c.length, 0);
+    const result = new Uint8Array(size);
+    let offset = 0;
+    for (const c of zipped) { result.set(c, offset); offset += c.length; }
+    return result;
   }
 }
 
@@ -195,11 +237,11 @@ function compile(xml: string): Template {
   return { parts, slots };
 }
 
-function fill(out: string[], t: Template, text: string, change: Change | null, id = change?.id ?? 0): void {
+function fill(write: (piece: string) => void, t: Template, text: string, change: Change | null, id = change?.id ?? 0): void {
   for (let i = 0; i < t.slots.length; i++) {
-    out.push(t.parts[i]!);
+    write(t.parts[i]!);
     const s = t.slots[i]!;
-    out.push(s === 'id' ? String(id) : escape(s === 'text' ? text : s === 'author' ? change!.author : change!.date));
+    write(s === 'id' ? String(id) : escape(s === 'text' ? text : s === 'author' ? change!.author : change!.date));
   }
-  out.push(t.parts[t.slots.length]!);
+  write(t.parts[t.slots.length]!);
 }
