@@ -4,7 +4,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { absoluteTree, plainSection } from '../../src/core/draft/sectionTree';
+import { absoluteTree, parseSection, plainSection } from '../../src/core/draft/sectionTree';
+import { createMarkdownParser } from '../../src/core/draft/parser';
 
 const remark = unified().use(remarkParse).use(remarkGfm);
 // Mostly prose, so the shortcut is often taken; now and then a piece of Markdown syntax, so it is often refused.
@@ -38,6 +39,23 @@ describe('plain sections without the parser', () => {
     expect(plainSection(prose)).toEqual(remark.parse(prose));
     for (const syntax of ['*a*', '`a`', '[a](b)', 'a  \nb', '- item', '1. item', '> quote', 'a\n===', 'www.un.org', '<!-- x -->', '| a |', 'a\r\nb', '    code'])
       expect(plainSection(`#### Part {.gaps}\n\n${syntax}\n`), syntax).toBeNull();
+  });
+});
+
+describe('a long section parsed with its paragraphs of prose masked', () => {
+  // Blocks of every kind around and inside which plain prose stands: it continues a quote or a list item lazily, sits
+  // in a fence or an HTML block (after a blank line too), between the delimiters of emphasis, a code span, a link.
+  const block = fc.constantFrom('> a quote\nand its lazy line', '- an item\ncontinued lazily\n- another', '```\ncode with  two spaces\nand more\n```', '<div>\nhtml block line\n</div>',
+    '**bold\nplain words here\nend**', '`code\nspans lines\nhere`', '[link\ntext on lines\nhere](https://e.org "a\ntitle over lines\nhere")', 'a setext\nheading line\n===', '| a | b |\n|---|---|\n| one two | three |',
+    '1. first\n   indented continuation\nlazy words', '<!--\nhidden words\n-->', '[^1]: a note\nwith words', 'a line with trailing spaces  \nnext words', 'words  with  double  spaces', 'the last line ends in spaces  ', 'one space \nat a line end', 'two lines\nthe last with a space ',
+    '```\ncode\n\nplain words inside a fence\n\nmore\n```', '<!--\n\nhidden words\n\n-->', '<pre>\n\nwords in pre\n\n</pre>', '- item\n\n  indented words\n\nnot indented words', '> quote\n\nafter the quote');
+  const long = fc.array(fc.oneof(section, block), { minLength: 1, maxLength: 6 }).map((b) => b.join('\n\n'));
+  it('gives exactly the tree remark gives', () => {
+    const parser = createMarkdownParser();
+    fc.assert(fc.property(long, (text) => {
+      // Every section is "long" here (threshold 0), so its prose is always masked.
+      expect(parseSection(text, parser, 0)).toEqual(remark.parse(text));
+    }), { numRuns: Number(process.env.PLAIN_RUNS ?? 1000) });
   });
 });
 

@@ -3,9 +3,62 @@ import type { Root, RootContent } from 'mdast';
 import type { MarkdownParser } from './parser';
 
 /** The tree of a section's text, positions relative to the section's start. */
-export function parseSection(text: string, parser: MarkdownParser): Root {
+export function parseSection(text: string, parser: MarkdownParser, longSection = LONG_SECTION): Root {
   // Most sections of a draft are a heading and paragraphs of plain prose: built directly, as remark would build them.
-  return plainSection(text) ?? parseWithStandIns(text, parser) ?? parser.parse(text);
+  return plainSection(text) ?? parseWithStandIns(text, parser) ?? (text.length > longSection ? parseMaskingProse(text, parser) : null) ?? parser.parse(text);
+}
+
+/**
+ * A section longer than this has its paragraphs of plain prose masked while it is parsed (parseMaskingProse):
+ * micromark tries GFM's autolinks at every word, and a 5 MB paragraph of words took 8 s and 2 GB to export.
+ */
+const LONG_SECTION = 1 << 16;
+
+/**
+ * Parses a long section with each paragraph of plain prose (plain lines only, between blank lines) masked as "x"s of
+ * the same length and lines (a last line's trailing spaces kept), then gives each its text back. Offsets do not move,
+ * and a paragraph after a blank line starts no block and continues none, so the tree is the same; a masked paragraph
+ * the parser did not read as a paragraph of its own at the top (inside a fence or an HTML block) makes this give up
+ * (null), and the section is parsed as it is.
+ */
+function parseMaskingProse(text: string, parser: MarkdownParser): Root | null {
+  const masked: [number, number][] = [];
+  let start = -1, end = -1, plain = true, trailing = false;
+  const close = () => { if (start >= 0 && plain) masked.push([start, end]); start = -1; plain = true; trailing = false; };
+  for (let offset = 0; offset <= text.length;) {
+    const nl = text.indexOf('\n', offset);
+    const lineEnd = nl < 0 ? text.length : nl;
+    const line = text.slice(offset, lineEnd);
+    if (line === '' || SPACES.test(line)) close();
+    else {
+      if (start < 0) start = offset;
+      end = lineEnd;
+      // Spaces at the end of a line are trimmed there or make a hard break: only the last line may have them.
+      if (INLINE_SYNTAX.test(line) || BLOCK_START.test(line) || trailing) plain = false;
+      trailing = line.endsWith(' ');
+    }
+    if (nl < 0) break;
+    offset = nl + 1;
+  }
+  close();
+  if (!masked.length) return null;
+  const pieces: string[] = [];
+  let at = 0;
+  const mask = (line: string) => { const n = line.trimEnd().length; return 'x'.repeat(n) + line.slice(n); };
+  for (const [a, b] of masked) { pieces.push(text.slice(at, a), text.slice(a, b).split('\n').map(mask).join('\n')); at = b; }
+  pieces.push(text.slice(at));
+  const tree = parser.parse(pieces.join(''));
+  let k = 0;
+  for (const node of tree.children) {
+    const range = masked[k];
+    if (!range || node.position?.start.offset !== range[0]) continue;
+    const only = node.type === 'paragraph' && node.children.length === 1 ? node.children[0]! : null;
+    // A paragraph that starts where a masked one does ends at the blank line after it: it is the masked one.
+    if (!only || only.type !== 'text') return null;
+    only.value = text.slice(only.position!.start.offset, only.position!.end.offset);
+    k++;
+  }
+  return k === masked.length ? tree : null;
 }
 
 /** More "~~" than any real section strikes through: GFM's strikethrough resolution is quadratic in their number. */
