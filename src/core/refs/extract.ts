@@ -3,6 +3,7 @@ import type { Root, RootContent } from 'mdast';
 import { scanChinese } from './zh';
 import { scanChain } from './chain';
 import type { SectionCache } from '../draft/sectionCache';
+import { LineIndex } from '../text/lines';
 import { unitToken, type InstrumentMention, type RawRef, type Target } from './types';
 
 /** One frozen copy of each list of targets and each instrument mention per cache, shared by all references citing them. */
@@ -46,6 +47,24 @@ function opaqueRanges(tree: Root): [number, number][] {
   return out;
 }
 
+/** Ranges sorted and merged where they overlap or touch, so that one halving search finds the one a stretch may meet. */
+function disjoint(ranges: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [a, b] of [...ranges].sort((x, y) => x[0] - y[0])) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+/** Whether [start, end) overlaps one of `ranges` (disjoint, sorted): a reference per code span was quadratic. */
+function overlapsAny(ranges: [number, number][], start: number, end: number): boolean {
+  let lo = 0, hi = ranges.length;
+  // The first range that ends after `start`; it overlaps when it begins before `end`.
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (ranges[mid]![1] <= start) lo = mid + 1; else hi = mid; }
+  return lo < ranges.length && ranges[lo]![0] < end;
+}
+
 /**
  * References in a chunk, offsets relative to it. `skipFirstLine` leaves out a structural heading ("### Article 5. … {#untoc-5}"):
  * it names the section, it does not cite the article.
@@ -58,7 +77,10 @@ export function chunkReferences(text: string, tree: () => Root, skipFirstLine: b
   let from = 0;
   if (skipFirstLine) { const nl = text.indexOf('\n'); from = nl < 0 ? text.length : nl + 1; }
   // Comment threads ({>>@id | … <<} lines) are conversation between reviewers, not observations to validate.
-  const onThreadLine = (o: number) => text.startsWith('{>>@', text.lastIndexOf('\n', o - 1) + 1);
+  // Lines found by halving, not by searching back from each reference: a 5 MB line of 150,000 references was quadratic.
+  let lines: LineIndex | undefined;
+  const lineAt = (o: number) => (lines ??= new LineIndex(text)).positionAt(o).line;
+  const onThreadLine = (o: number) => { const line = lineAt(o); return text.startsWith('{>>@', lines!.starts[line]!); };
   const chain = scanChain(text);
   // Chinese references need 第; most sections of a Latin-script draft have none, and then the Chinese scan is skipped.
   const all = text.includes('第') ? [...chain, ...scanChinese(text)] : chain;
@@ -66,15 +88,15 @@ export function chunkReferences(text: string, tree: () => Root, skipFirstLine: b
   let refs = found;
   // Code, HTML and link targets need a backtick, '<', '](' or a fence or indented line; the parser is asked only
   // when a reference stands on such a line or the section has a code block.
-  const lineOf = (o: number) => text.slice(text.lastIndexOf('\n', o - 1) + 1, (text.indexOf('\n', o) + 1 || text.length + 1) - 1);
+  const lineOf = (o: number) => lines!.lineText(lineAt(o));
   // Comment tags ({>>@id<<}) carry a '<' but are not HTML.
   const needsParser = found.length > 0 && (mayHoldCode(text) ||
     // One pass over the section first: most have none of these characters, and then no line needs a look.
     // (the copy without comment tags is made only when the section has one of them at all)
     (risky(text) && RISKY.test(text.replace(COMMENT_TAGS, '')) && found.some((r) => RISKY.test(lineOf(r.start).replace(COMMENT_TAGS, '')))));
   if (needsParser) {
-    const opaque = opaqueRanges(tree());
-    refs = found.filter((r) => !opaque.some(([a, b]) => r.start < b && r.end > a));
+    const opaque = disjoint(opaqueRanges(tree()));
+    refs = found.filter((r) => !overlapsAny(opaque, r.start, r.end));
   }
   // One reference per stretch of text: where two scanners overlap, the earlier and longer wins.
   refs.sort((a, b) => a.start - b.start || b.end - a.end);
