@@ -35,4 +35,15 @@ describe('hostile sections', () => {
     expect(many.children.every((c) => c.type === 'paragraph')).toBe(true);
     expect(texts(many).split('|').slice(0, 2)).toEqual(['x', 'y']);
   });
+  it('thousands of "*a*" and "_b_" are read as text, every character kept; bullets, breaks, code and links stay', () => {
+    const line = '*a* _b_ '.repeat(1500);
+    const text = `${line}\n\n* an item *with* stars\n  * nested_item\n\n> * quoted item\n\n***\n\n\`a_b*c\`\n\n[x](https://e.org/a_b*c)\n`;
+    const tree = parseSection(text, createMarkdownParser());
+    expect(tree.children.map((c) => c.type)).toEqual(['paragraph', 'list', 'blockquote', 'thematicBreak', 'paragraph', 'paragraph']);
+    expect(texts(tree)).toBe(`${line.trimEnd()}|an item *with* stars|nested_item|quoted item|a_b*c|x`);
+    expect(JSON.stringify(tree)).toContain('"url":"https://e.org/a_b*c"');
+    expect(JSON.stringify(tree)).not.toMatch(/[\ue000-\ue007]/);
+    // Below the limit, emphasis is emphasis.
+    expect(JSON.stringify(parseSection('*a* _b_ '.repeat(10), createMarkdownParser()))).toContain('"emphasis"');
+  });
 });

@@ -65,8 +65,20 @@ function parseMaskingProse(text: string, parser: MarkdownParser): Root | null {
 const MAX_TILDE_PAIRS = 200;
 /** Private-use characters that stand in, one for one, for what must not be read as syntax. */
 const TILDE_STAND_IN = '\ue000';
+/**
+ * More runs of "*" or "_" than any real section emphasizes: micromark resolves emphasis by splicing its list of events
+ * once per run, so 40,000 of "*a* b" took 16 s to export and 80,000 took 71 s.
+ */
+const MAX_EMPHASIS_RUNS = 2000;
+const EMPHASIS_STAND_IN: Record<string, string> = { '*': '\ue006', _: '\ue007' };
+/** What starts a line and is not emphasis: quote markers and list bullets ("> * item", "* * item"). */
+const LINE_MARKERS = /^(?:[ \t]*>)*(?:[ \t]*[*+-](?=[ \t]|$))*/;
+/** A thematic break ("* * *", "___"): kept whole. */
+const THEMATIC_BREAK = /^[ \t]*(?:>[ \t]*)*(?:[*_-][ \t]*){3,}$/;
 const CONFLICT_STAND_IN: Record<string, string> = { '<': '\ue001', '=': '\ue002', '>': '\ue003' };
 const CONFLICT_BACK: Record<string, string> = { '\ue001': '<', '\ue002': '=', '\ue003': '>' };
+/** Every stand-in with what it stands for. */
+const BACK: Record<string, string> = { [TILDE_STAND_IN]: '~', ...CONFLICT_BACK, '\ue006': '*', '\ue007': '_' };
 // git's conflict lines: seven ">" read as seven nested quotes that every later line continues lazily, "=======" as a
 // heading underline; micromark's work grows with the square of a section full of them.
 const CONFLICT_LINE = /^(?:<{7}|={7}|>{7})(?= |$)/gm;
@@ -76,16 +88,26 @@ const MAX_CONFLICT_LINES = 60;
  * A section that would make the parser quadratic is parsed with stand-ins: each "~" of a section with hundreds of "~~"
  * (a paste, unclosed suggestions `{~~a~>` by the thousand; tilde fences kept) and the ">" of git's closing conflict
  * lines become one private-use character each while parsing (offsets do not move), then are put back in every text
- * value. Strikethrough or the quote is lost there, never the text, and the parse stays linear.
+ * value. Strikethrough or the quote is lost there, never the text, and the parse stays linear. So are the "*" and "_"
+ * of a section with thousands of them (not a list's bullets nor a thematic break): emphasis is lost there.
  */
 function parseWithStandIns(text: string, parser: MarkdownParser): Root | null {
   let pairs = 0;
   for (let i = text.indexOf('~~'); i >= 0 && pairs <= MAX_TILDE_PAIRS; i = text.indexOf('~~', i + 2)) pairs++;
   const tildes = pairs > MAX_TILDE_PAIRS;
+  let runs = 0;
+  for (const re = /[*_]+/g; runs <= MAX_EMPHASIS_RUNS && re.exec(text);) runs++;
+  const emphasis = runs > MAX_EMPHASIS_RUNS;
   CONFLICT_LINE.lastIndex = 0;
   const conflicts = text.includes('=======') && CONFLICT_LINE.test(text);
-  if (!tildes && !conflicts) return null;
+  if (!tildes && !conflicts && !emphasis) return null;
   let masked = tildes ? text.replace(/^( {0,3}~{3,}.*)$|~/gm, (m, fence: string | undefined) => fence ?? TILDE_STAND_IN) : text;
+  // Emphasis is lost in such a section, never its text; the lines' own markers (lists, breaks) stay what they are.
+  if (emphasis) masked = masked.replace(/^.*$/gm, (l) => {
+    if (THEMATIC_BREAK.test(l)) return l;
+    const keep = LINE_MARKERS.exec(l)![0].length;
+    return l.slice(0, keep) + l.slice(keep).replace(/[*_]/g, (c) => EMPHASIS_STAND_IN[c]!);
+  });
   if (conflicts) {
     // A few conflicts keep their lines as text; hundreds (a broken merge) are read as blank lines, so each side is its
     // own paragraph: one paragraph of a hundred thousand lines is quadratic again in micromark's text resolution.
@@ -99,10 +121,10 @@ function parseWithStandIns(text: string, parser: MarkdownParser): Root | null {
   // Iterative: the tree of such a text can be deep, and a recursive walk is what overflows.
   const stack: (Root | RootContent)[] = [tree];
   while (stack.length) {
-    const n = stack.pop()! as { value?: unknown; url?: unknown; title?: unknown; alt?: unknown; children?: RootContent[] };
-    for (const k of ['value', 'url', 'title', 'alt'] as const) {
+    const n = stack.pop()! as { value?: unknown; url?: unknown; title?: unknown; alt?: unknown; label?: unknown; identifier?: unknown; children?: RootContent[] };
+    for (const k of ['value', 'url', 'title', 'alt', 'label', 'identifier'] as const) {
       const v = n[k];
-      if (typeof v === 'string' && /[\ue000-\ue003]/.test(v)) n[k] = v.replace(/[\ue000-\ue003]/g, (c) => (c === TILDE_STAND_IN ? '~' : CONFLICT_BACK[c]!));
+      if (typeof v === 'string' && /[\ue000-\ue003\ue006\ue007]/.test(v)) n[k] = v.replace(/[\ue000-\ue003\ue006\ue007]/g, (c) => BACK[c]!);
     }
     if (n.children) stack.push(...n.children);
   }
