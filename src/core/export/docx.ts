@@ -13,6 +13,7 @@ import { tooDeep, tooDeepMessage } from '../files/input';
 import { mastheadWords } from './masthead';
 import { documentNumbering, documentStyles, NUMBERING, STYLE } from './styles';
 import { isParagraph, libraryParagraph, TemplateBody, type BodyItem, type BodyParagraph, type ParagraphOptions, type RunItem, type RunOptions } from './body';
+import { RangeIndex } from '../text/ranges';
 import { extraParts, FINGERPRINT_PROPERTY, LINE_BREAK, OBJECT, MODE_PROPERTY, sourceFingerprint, type ExportedComment, type Projection, type Seg } from './projection';
 
 export interface ExportOptions {
@@ -355,33 +356,6 @@ function classify(ctx: Ctx, o: number): { change: { kind: 'ins' | 'del'; author:
   // Found from the last mark backwards: in the text's order, as before.
   threads.reverse();
   return { change, threads };
-}
-
-/**
- * Ranges sorted by start, with the largest end so far: the ranges that overlap a stretch are found without looking
- * at the others, so a draft with thousands of marks exports in time proportional to its length.
- */
-class RangeIndex<T extends { start: number; end: number }> {
-  private readonly starts: number[];
-  private readonly maxEnd: number[];
-  constructor(private readonly items: T[]) {
-    items.sort((a, b) => a.start - b.start);
-    this.starts = items.map((x) => x.start);
-    let m = -Infinity;
-    this.maxEnd = items.map((x) => (m = Math.max(m, x.end)));
-  }
-  /** Calls `f` for every range with start < to and end > from, the last first. */
-  overlapping(from: number, to: number, f: (x: T) => void): void {
-    let lo = 0, hi = this.starts.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (this.starts[mid]! < to) lo = mid + 1; else hi = mid; }
-    for (let i = lo - 1; i >= 0 && this.maxEnd[i]! > from; i--) if (this.items[i]!.end > from) f(this.items[i]!);
-  }
-  /** Whether one range holds all of [from, to). */
-  covers(from: number, to: number): boolean {
-    let lo = 0, hi = this.starts.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (this.starts[mid]! <= from) lo = mid + 1; else hi = mid; }
-    return lo > 0 && this.maxEnd[lo - 1]! >= to;
-  }
 }
 
 /** Runs for inline content: formatting from the Markdown, changes and comment ranges from the marks. */

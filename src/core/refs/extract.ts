@@ -4,6 +4,7 @@ import { scanChinese } from './zh';
 import { scanChain } from './chain';
 import type { SectionCache } from '../draft/sectionCache';
 import { LineIndex } from '../text/lines';
+import { RangeIndex } from '../text/ranges';
 import { unitToken, type InstrumentMention, type RawRef, type Target } from './types';
 
 /** One frozen copy of each list of targets and each instrument mention per cache, shared by all references citing them. */
@@ -31,38 +32,20 @@ const COMMENT_TAGS = /\{>>|<<\}/g;
 /** Node types whose text is never prose: their digits and words are not references. */
 const OPAQUE = new Set(['code', 'inlineCode', 'html', 'definition', 'yaml', 'math', 'inlineMath']);
 
-function opaqueRanges(tree: Root): [number, number][] {
-  const out: [number, number][] = [];
+function opaqueRanges(tree: Root): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
   const walk = (n: Root | RootContent) => {
-    if (OPAQUE.has(n.type) && n.position) { out.push([n.position.start.offset ?? 0, n.position.end.offset ?? 0]); return; }
+    if (OPAQUE.has(n.type) && n.position) { out.push({ start: n.position.start.offset ?? 0, end: n.position.end.offset ?? 0 }); return; }
     if (n.type === 'link' || n.type === 'image') {
       // The URL of [text](url) is not prose; the link text is.
       const kids = 'children' in n ? n.children : [];
       const lastKid = kids[kids.length - 1];
-      if (n.position && lastKid?.position) out.push([lastKid.position.end.offset ?? 0, n.position.end.offset ?? 0]);
+      if (n.position && lastKid?.position) out.push({ start: lastKid.position.end.offset ?? 0, end: n.position.end.offset ?? 0 });
     }
     if ('children' in n) for (const c of n.children) walk(c as RootContent);
   };
   walk(tree);
   return out;
-}
-
-/** Ranges sorted and merged where they overlap or touch, so that one halving search finds the one a stretch may meet. */
-function disjoint(ranges: [number, number][]): [number, number][] {
-  const out: [number, number][] = [];
-  for (const [a, b] of [...ranges].sort((x, y) => x[0] - y[0])) {
-    const last = out[out.length - 1];
-    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
-    else out.push([a, b]);
-  }
-  return out;
-}
-/** Whether [start, end) overlaps one of `ranges` (disjoint, sorted): a reference per code span was quadratic. */
-function overlapsAny(ranges: [number, number][], start: number, end: number): boolean {
-  let lo = 0, hi = ranges.length;
-  // The first range that ends after `start`; it overlaps when it begins before `end`.
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (ranges[mid]![1] <= start) lo = mid + 1; else hi = mid; }
-  return lo < ranges.length && ranges[lo]![0] < end;
 }
 
 /**
@@ -95,8 +78,9 @@ export function chunkReferences(text: string, tree: () => Root, skipFirstLine: b
     // (the copy without comment tags is made only when the section has one of them at all)
     (risky(text) && RISKY.test(text.replace(COMMENT_TAGS, '')) && found.some((r) => RISKY.test(lineOf(r.start).replace(COMMENT_TAGS, '')))));
   if (needsParser) {
-    const opaque = disjoint(opaqueRanges(tree()));
-    refs = found.filter((r) => !overlapsAny(opaque, r.start, r.end));
+    // Indexed: a reference in each of thousands of code spans was quadratic.
+    const opaque = new RangeIndex(opaqueRanges(tree()));
+    refs = found.filter((r) => !opaque.overlaps(r.start, r.end));
   }
   // One reference per stretch of text: where two scanners overlap, the earlier and longer wins.
   refs.sort((a, b) => a.start - b.start || b.end - a.end);
