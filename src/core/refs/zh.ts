@@ -92,6 +92,15 @@ function groupAt(t: string, p: number, closer: RegExp, level: 'letter' | 'roman'
   return v ? { v, end: closer.lastIndex } : null;
 }
 
+/**
+ * The last `c` among the `span` characters before `end`, or -1: a search back through a long line from each reference
+ * is quadratic in a line of thousands of them.
+ */
+function lastWithin(text: string, c: string, end: number, span: number): number {
+  const from = Math.max(0, end - span), i = text.slice(from, end).lastIndexOf(c);
+  return i < 0 ? -1 : from + i;
+}
+
 export function scanChinese(text: string): RawRef[] {
   const out: RawRef[] = [];
   const head = new RegExp(ARTICLE_HEAD, 'g');
@@ -172,10 +181,7 @@ export function scanChinese(text: string): RawRef[] {
     while (b > 0 && (text[b - 1] === ' ' || text[b - 1] === '\t')) b--;
     // A year or note in brackets may stand between the name and the article: 《刑法典》（2009年）第212条.
     if (text[b - 1] === '）' || text[b - 1] === ')') {
-      // Looked for within the 20 characters that may hold it: a search back through a long line per reference is quadratic.
-      const near = Math.max(0, b - 21), w = text.slice(near, b - 1);
-      const found = Math.max(w.lastIndexOf('（'), w.lastIndexOf('('));
-      const open = found < 0 ? -1 : near + found;
+      const open = Math.max(lastWithin(text, '（', b - 1, 20), lastWithin(text, '(', b - 1, 20));
       if (open >= 0 && b - open <= 20) { b = open; while (b > 0 && (text[b - 1] === ' ' || text[b - 1] === '\t')) b--; }
     }
     let instrument: InstrumentMention = { kind: 'none' };
@@ -183,8 +189,7 @@ export function scanChinese(text: string): RawRef[] {
     let instrumentSpan: { start: number; end: number } | undefined;
     if (text[b - 1] === '》') {
       // No name of an instrument is near 200 characters long: the 《 is looked for no further back.
-      const near = Math.max(0, b - 200), found = text.slice(near, b - 1).lastIndexOf('《');
-      const open = found < 0 ? -1 : near + found;
+      const open = lastWithin(text, '《', b - 1, 200);
       const inner = open >= 0 ? text.slice(open + 1, b - 1) : '';
       const a = aliasEndingAt(inner, inner.length, 'zh');
       if (!a || a.text.length !== inner.length) { head.lastIndex = end; continue; }
