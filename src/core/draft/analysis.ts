@@ -63,10 +63,11 @@ export interface CommentLayout { readonly whole: boolean; readonly shared: Reado
 const WHOLE: CommentLayout = Object.freeze({ whole: true, shared: new Set<string>() });
 
 /**
- * Everything outside a chunk's text that its section rules read (checks/index.ts `placeOf`): the review's facts and the
- * options (one short name per check), the section's role and instrument, and which of its threads reach other sections. Kept as
- * fields, not one joined string: every chunk's place is compared with the last version's at each keystroke, and
- * comparing interned fields costs nothing where building and comparing a string per chunk cost a tenth of the keystroke.
+ * Everything outside a chunk's text that its section rules read (checks/index.ts `placeOf`): the review's facts and
+ * the options (one short name per check), the section's role and instrument, and which of its threads reach other
+ * sections. Kept as fields, not one joined string: every chunk's place is compared with the last version's at each
+ * keystroke, and comparing interned fields costs nothing where building and comparing a string per chunk cost a
+ * tenth of the keystroke.
  */
 export interface ChunkPlace {
   readonly review: string; readonly role: string; readonly instrument: string; readonly comments: string;
