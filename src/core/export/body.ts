@@ -137,38 +137,14 @@ export class TemplateBody {
     // changes is 35 MB of XML, which is never held whole, nor its pieces, nor a copy of it as bytes.
     const zipped: Uint8Array[] = [];
     const zip = new Zip((err, data) => { if (err) throw err; zipped.push(data); });
-    let body: ZipDeflate | null = null;
-    const out: string[] = [];
-    let pending = 0;
-    const write = (piece: string) => {
-      if (piece.length < FLUSH_AT) {
-        out.push(piece);
-        pending += piece.length;
-        if (pending >= FLUSH_AT) flush(false);
-        return;
-      }
-      // One long text (a 5 MB line) goes in slices, never cut inside a surrogate pair.
-      if (pending) flush(false);
-      for (let a = 0; a < piece.length;) {
-        let b = Math.min(piece.length, a + FLUSH_AT);
-        if (b < piece.length && (piece.charCodeAt(b) & 0xfc00) === 0xdc00) b++;
-        body!.push(strToU8(piece.slice(a, b)), false);
-        a = b;
-      }
-    };
-    const flush = (final: boolean) => {
-      body!.push(strToU8(out.join('')), final);
-      out.length = 0;
-      pending = 0;
-    };
-    const writeRuns = (runs: RunItem[]) => {
-      for (const r of runs) {
-        if (r.kind === 'text') fill(write, runTemplates[this.runShapes.get(this.runKey(r.options, r.change?.kind ?? null))!.index]!, r.text, r.change);
-        else if (r.kind === 'break') fill(write, fixed.break, '', null);
-        else if (r.kind !== 'link') fill(write, fixed[r.kind], '', null, r.id);
-      }
-    };
-    const writeBody = () => {
+    const writeBody = ({ write, end }: XmlStream) => {
+      const writeRuns = (runs: RunItem[]) => {
+        for (const r of runs) {
+          if (r.kind === 'text') fill(write, runTemplates[this.runShapes.get(this.runKey(r.options, r.change?.kind ?? null))!.index]!, r.text, r.change);
+          else if (r.kind === 'break') fill(write, fixed.break, '', null);
+          else if (r.kind !== 'link') fill(write, fixed[r.kind], '', null, r.id);
+        }
+      };
       let at = regionEnd;
       write(xml.slice(0, regionStart));
       for (let i = xml.indexOf(PLACE, at); i >= 0; i = xml.indexOf(PLACE, at)) {
@@ -177,22 +153,22 @@ export class TemplateBody {
         const start = paragraphStart(xml, i);
         write(xml.slice(at, start));
         for (const { paragraph, shape } of this.stretches[k]!) {
-          const [open, end] = paragraphTemplates[shape]!;
-          write(open);
+          const [opening, closing] = paragraphTemplates[shape]!;
+          write(opening);
           writeRuns(paragraph.runs);
-          write(end);
+          write(closing);
         }
         at = xml.indexOf('</w:p>', close) + 6;
       }
       write(xml.slice(at));
-      flush(true);
+      end();
     };
     for (const p of extra) files[p.path] = strToU8(p.data);
     // The parts in the order the library wrote them, the added ones after; each compressed as zipSync would.
     for (const [path, data] of Object.entries(files)) {
       const file = new ZipDeflate(path);
       zip.add(file);
-      if (path === 'word/document.xml') { body = file; writeBody(); } else file.push(data, true);
+      if (path === 'word/document.xml') writeBody(xmlStream(file)); else file.push(data, true);
     }
     zip.end();
     const size = zipped.reduce((n, c) => n + c.length, 0);
@@ -203,6 +179,37 @@ export class TemplateBody {
   }
 }
 
+
+/** Text written into a zip entry as it comes. */
+interface XmlStream { write(piece: string): void; end(): void }
+/** Gathers FLUSH_AT characters before compressing them; a longer text goes in slices, never cut inside a surrogate pair. */
+function xmlStream(file: ZipDeflate): XmlStream {
+  const out: string[] = [];
+  let pending = 0;
+  const flush = (final: boolean) => {
+    file.push(strToU8(out.join('')), final);
+    out.length = 0;
+    pending = 0;
+  };
+  return {
+    write(piece) {
+      if (piece.length < FLUSH_AT) {
+        out.push(piece);
+        pending += piece.length;
+        if (pending >= FLUSH_AT) flush(false);
+        return;
+      }
+      if (pending) flush(false);
+      for (let a = 0; a < piece.length;) {
+        let b = Math.min(piece.length, a + FLUSH_AT);
+        if (b < piece.length && (piece.charCodeAt(b) & 0xfc00) === 0xdc00) b++;
+        file.push(strToU8(piece.slice(a, b)), false);
+        a = b;
+      }
+    },
+    end: () => flush(true),
+  };
+}
 
 /** A template paragraph holding one run between two bracket runs. */
 function bracketed(run: ParagraphChild): Paragraph {
