@@ -1,0 +1,69 @@
+// The patches `npm install` applies to the parser's libraries (patches/, patch-package): applied, and changing nothing but the cost.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+
+interface EditMapLike { add(index: number, remove: number, add: unknown[]): void; consume(events: unknown[]): void }
+type EditMapClass = new () => EditMapLike;
+
+// micromark's own edit map (used by the document tokenizer for every list item and quote it closes) and the table
+// extension's copy of it, in the builds Node and the bundler load and in the ones a "development" condition loads.
+const MAPS: Record<string, () => Promise<EditMapClass>> = {
+  'micromark-util-edit-map': async () => (await import('../../node_modules/micromark-util-edit-map/index.js')).EditMap,
+  'micromark-util-edit-map (dev)': async () => (await import('../../node_modules/micromark-util-edit-map/dev/index.js')).EditMap,
+  'micromark-extension-gfm-table': async () => (await import('../../node_modules/micromark-extension-gfm-table/lib/edit-map.js')).EditMap,
+  'micromark-extension-gfm-table (dev)': async () => (await import('../../node_modules/micromark-extension-gfm-table/dev/lib/edit-map.js')).EditMap,
+};
+
+/** The edits as the map defines them: applied from the last index to the first, edits at one index joined in order. */
+function reference(events: number[], edits: [number, number, number[]][]): number[] {
+  const joined = new Map<number, [number, number[]]>();
+  for (const [at, remove, add] of edits) {
+    if (remove === 0 && add.length === 0) continue;
+    const e = joined.get(at);
+    if (e) { e[0] += remove; e[1].push(...add); } else joined.set(at, [remove, [...add]]);
+  }
+  const out = [...events];
+  for (const [at, [remove, add]] of [...joined].sort((a, b) => b[0] - a[0])) out.splice(at, remove, ...add);
+  return out;
+}
+
+describe('the parser libraries as patched', () => {
+  for (const [name, load] of Object.entries(MAPS)) {
+    it(`${name}: consuming edits near the end of a long list touches only its end`, async () => {
+      const EditMap = await load();
+      // Unpatched, every consume copied the whole list out and back: a section of 45,000 nested list lines took minutes.
+      const base = Array.from({ length: 100_000 }, (_, i) => i);
+      let writes = 0;
+      const events = new Proxy(base, {
+        set(target, key, value) { if (key !== 'length') writes++; return Reflect.set(target, key, value); },
+      });
+      const map = new EditMap();
+      map.add(99_990, 0, [-1, -2]);
+      map.add(99_995, 3, []);
+      map.consume(events);
+      expect(writes).toBeLessThan(50);
+      expect(base.slice(99_985)).toEqual([99_985, 99_986, 99_987, 99_988, 99_989, -1, -2, 99_990, 99_991, 99_992, 99_993, 99_994, 99_998, 99_999]);
+      expect(base.length).toBe(100_000 - 1);
+    });
+
+    it(`${name}: gives the same events as applying the edits one by one`, async () => {
+      const EditMap = await load();
+      const edit = (n: number) => fc.tuple(fc.nat(n), fc.nat(3), fc.array(fc.integer({ min: -99, max: -1 }), { maxLength: 3 }));
+      fc.assert(fc.property(fc.integer({ min: 0, max: 40 }).chain((n) => fc.tuple(fc.constant(n), fc.array(edit(n), { maxLength: 6 }))), ([n, edits]) => {
+        const events = Array.from({ length: n }, (_, i) => i);
+        // An edit removes only events that exist, and no two edits overlap: as the tokenizer asks.
+        const clean: [number, number, number[]][] = [];
+        let free = 0;
+        for (const [at, remove, add] of [...edits].sort((a, b) => a[0] - b[0])) {
+          if (at < free || at + remove > n) continue;
+          clean.push([at, remove, add]);
+          free = at + remove + (remove ? 0 : 1);
+        }
+        const map = new EditMap();
+        for (const [at, remove, add] of clean) map.add(at, remove, [...add]);
+        map.consume(events);
+        expect(events).toEqual(reference(Array.from({ length: n }, (_, i) => i), clean));
+      }), { numRuns: 300 });
+    });
+  }
+});
