@@ -106,7 +106,11 @@ describe('every export as the secretariat meets it', () => {
       // The point comment is anchored where it stands.
       expect(doc).toMatch(/point comment<\/w:t><\/w:r><w:commentRangeStart w:id="(\d+)"\/><w:commentRangeEnd w:id="\1"\/>/);
       const lang = languages[0]!;
-      expect(doc).toContain(`w:lang w:val="${lang === 'zh' || lang === 'ar' ? 'en-GB' : { en: 'en-GB', fr: 'fr-FR', es: 'es-ES', ru: 'ru-RU' }[lang]}"`);
+      // The draft's language once, in the style defaults every run inherits; no run repeats it.
+      const defaults = (await read('word/styles.xml')).match(/<w:docDefaults>[\s\S]*?<\/w:docDefaults>/)?.[0] ?? '';
+      expect(defaults).toContain(`<w:lang w:val="${lang === 'zh' || lang === 'ar' ? 'en-GB' : { en: 'en-GB', fr: 'fr-FR', es: 'es-ES', ru: 'ru-RU' }[lang]}"${lang === 'zh' ? ' w:eastAsia="zh-CN"' : lang === 'ar' ? ' w:bidi="ar-SA"' : ''}/>`);
+      expect(doc).not.toContain('<w:lang ');
+      expect(doc).not.toContain('<w:rtl w:val="false"/>');
 
       // LibreOffice: the masthead in the language, chapters and paragraphs numbered by Word numbering.
       execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', work, file], { env: { ...process.env, HOME: work }, stdio: 'ignore', timeout: 120_000 });

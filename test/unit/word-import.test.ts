@@ -215,9 +215,11 @@ const body = fc.array(fc.oneof(sentence, sentence.map((s) => `- ${s}`), sentence
 const generated = fc.record({ blocks: body, eol: fc.constantFrom('\n', '\r\n') }).map(({ blocks, eol }) =>
   ['---', 'document: list-of-observations', 'state-under-review: Arcadia', 'reviewing-states: [Borealia, Calderra]', 'cluster: 1', 'party-to: [untoc]', '---', '', '# List of observations: Arcadia', '', '## Introduction {#introduction}', '', ...blocks.flatMap((b) => [b, '']), ''].join(eol));
 
-/** Word-side operations written into the package as Word writes them: on runs of draft text (runs with a language). */
+/** Word-side operations written into the package as Word writes them: on runs of the draft's text. */
 function wordSide(xml: string, ops: { kind: 'ins' | 'del' | 'comment'; pick: number }[]): { xml: string; comments: string[]; done: { kind: string; text: string }[] } {
-  const runs = [...xml.matchAll(/<w:r><w:rPr>(?:(?!<\/w:rPr>).)*<w:lang [^>]*\/><\/w:rPr><w:t xml:space="preserve">([^<]*[A-Za-z\u4e00-\u9fff\u0600-\u06ff\u0400-\u04ff][^<]*)<\/w:t><\/w:r>/g)];
+  // The draft's text begins at its title: the masthead above it is written by the export, not taken from the draft.
+  const titleAt = xml.indexOf('<w:pStyle w:val="Title"/>');
+  const runs = [...xml.matchAll(/<w:r>(?:<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:t xml:space="preserve">([^<]*[A-Za-z\u4e00-\u9fff\u0600-\u06ff\u0400-\u04ff][^<]*)<\/w:t><\/w:r>/g)].filter((m) => m.index! > titleAt);
   const used = new Set<number>();
   const edits: { at: number; end: number; text: string }[] = [];
   const comments: string[] = [];

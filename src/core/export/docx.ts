@@ -37,11 +37,6 @@ const TEXT_WIDTH = A4.width - 2 * 1417;
 
 interface Fmt { bold?: boolean; italics?: boolean; code?: boolean; link?: boolean }
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
-/** The language of the runs, so a word processor checks spelling and picks glyphs for the draft's language. */
-const LANGUAGE: Record<string, { value: string; eastAsia?: string; bidirectional?: string }> = {
-  en: { value: 'en-GB' }, fr: { value: 'fr-FR' }, es: { value: 'es-ES' }, ru: { value: 'ru-RU' },
-  zh: { value: 'en-GB', eastAsia: 'zh-CN' }, ar: { value: 'en-GB', bidirectional: 'ar-SA' },
-};
 interface Ctx {
   text: string;
   comments: CommentsModel;
@@ -196,7 +191,7 @@ function build(source: string, options: ExportOptions, projectOnly = false): { d
     creator: 'review-obs',
     // Values from the front matter are YAML-decoded: an escape such as "\uFFFE" gives a character XML cannot carry.
     title: xmlText(info ? templateForLanguages(info.languages).title(info.kind, info.stateUnderReview) : t('Draft')),
-    styles: documentStyles(),
+    styles: documentStyles(lang),
     numbering: documentNumbering(lang),
     // The State's and the secretariat's edits in Word come back as tracked changes; the fingerprint tells the import
     // which draft the file was exported from.
@@ -261,6 +256,8 @@ function para(ctx: Ctx, options: ParagraphOptions, runs: RunItem[], node?: Posit
   const start = node?.position?.start.offset ?? -1, end = node?.position?.end.offset ?? -1;
   ctx.proj[where].push({ segs: ctx.segs, blockStart: start, blockEnd: end });
   ctx.segs = [];
+  // Left to right is what a paragraph is without saying so: `w:bidi="false"` on every paragraph only lengthens the XML.
+  if (options.bidirectional === false) { const { bidirectional: _, ...rest } = options; options = rest; }
   return { options, runs };
 }
 
@@ -456,7 +453,7 @@ function runs(ctx: Ctx, nodes: PhrasingContent[], fmt: Fmt, size?: number): RunI
 function runOptions(ctx: Ctx, f: Fmt, size: number | undefined, rightToLeft: boolean): RunOptions {
   const key = `${+!!f.bold}${+!!f.italics}${f.code ? 'c' : f.link ? 'l' : '-'}${+rightToLeft}${size ?? ''}`;
   let o = ctx.runOptions.get(key);
-  if (!o) ctx.runOptions.set(key, (o = { bold: f.bold, italics: f.italics, size, rightToLeft, language: LANGUAGE[ctx.lang], ...(f.code ? { style: STYLE.inlineCode } : f.link ? { style: STYLE.hyperlink } : {}) }));
+  if (!o) ctx.runOptions.set(key, (o = { bold: f.bold, italics: f.italics, size, ...(rightToLeft ? { rightToLeft } : {}), ...(f.code ? { style: STYLE.inlineCode } : f.link ? { style: STYLE.hyperlink } : {}) }));
   return o;
 }
 

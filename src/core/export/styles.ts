@@ -15,13 +15,23 @@ export const STYLE = {
 /** Numbering definitions: chapters I./A., paragraphs 1. through the document, subparagraphs (a)/(i)/a. */
 export const NUMBERING = { chapters: 'chapters', paragraphs: 'paragraphs', subparagraphs: 'subparagraphs' } as const;
 
-export function documentStyles(): IStylesOptions {
+/** The language of the draft's text, so a word processor checks spelling and picks glyphs for it (see documentStyles). */
+export const LANGUAGE: Record<string, { value: string; eastAsia?: string; bidirectional?: string }> = {
+  en: { value: 'en-GB' }, fr: { value: 'fr-FR' }, es: { value: 'es-ES' }, ru: { value: 'ru-RU' },
+  zh: { value: 'en-GB', eastAsia: 'zh-CN' }, ar: { value: 'en-GB', bidirectional: 'ar-SA' },
+};
+
+/**
+ * `lang`: the draft's first language. It is the document's default run language, written once in the style defaults
+ * (where Word's own templates keep it): written on every run, it was half of a long draft's XML.
+ */
+export function documentStyles(lang: string): IStylesOptions {
   const heading = (id: string, name: string, run: Record<string, unknown>, before: number) => ({
     id, name, basedOn: 'Normal', next: 'Normal', quickFormat: true,
     run: { font: FONT, ...run }, paragraph: { keepNext: true, keepLines: true, spacing: { before, after: 120 } },
   });
   return {
-    default: { document: { run: { font: FONT, size: 20 }, paragraph: { spacing: { after: 120 } } } },
+    default: { document: { run: { font: FONT, size: 20, language: LANGUAGE[lang] ?? LANGUAGE.en }, paragraph: { spacing: { after: 120 } } } },
     paragraphStyles: [
       { id: STYLE.title, name: 'Title', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { font: FONT, bold: true, size: 28 }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240 } } },
       heading(STYLE.chapter, 'heading 1', { bold: true, size: 24 }, 360),

@@ -45,7 +45,7 @@ export async function digestDocx(entries: readonly DigestEntry[], lang: string, 
   const kinds = ['title', 'intro', 'h1', 'h2', 'h3', 'firstLtr', 'restLtr', 'firstRtl', 'restRtl'] as const;
   const template = new Document({
     creator: 'review-obs', title: t('Digest of the lists of observations'),
-    styles: documentStyles(), numbering: documentNumbering(lang),
+    styles: documentStyles(lang), numbering: documentNumbering(lang),
     footnotes: { 1: { children: [new Paragraph({ bidirectional: rtl, children: [new TextRun(mark('T'))] })] } },
     sections: [{ properties: {}, children: [
       new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, bidirectional: rtl, children: [new TextRun(mark('T'))] }),
