@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { registerLoggedCommand, type Log } from './log';
 import { cleanExportBlockers, wordLockNames } from '../core/index';
 import type { ConfigFiles } from './configFiles';
-import { loadWordBundle } from './wordBundle';
+import { loadWordBundle, platformDeflate } from './wordBundle';
 import { replaceWorkspaceFile } from './writeFile';
 
 const t = vscode.l10n.t;
@@ -41,7 +41,7 @@ export function registerExport(log: Log, configs?: ConfigFiles): vscode.Disposab
       }
     }
     const masthead = (await configs?.load(d.uri))?.config.masthead;
-    const bytes = await loadWordBundle().exportDocx(text, { mode, ...(masthead ? { masthead } : {}) });
+    const bytes = await loadWordBundle().exportDocx(text, { mode, ...(masthead ? { masthead } : {}), ...(platformDeflate ? { deflate: platformDeflate } : {}) });
     await replaceWorkspaceFile(target, bytes);
     // Where it went, and the two things one does next with it.
     void vscode.window.showInformationMessage(t('Exported {0}.', vscode.workspace.asRelativePath(target)), t('Open the document'), t('Reveal in the Explorer')).then((pick) => {

@@ -2,6 +2,7 @@
 // build replaces this module with wordBundle.web.ts, which has the exporter in the bundle itself (no require there).
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { nodeDeflate } from '../node/deflate';
 
 export type WordBundle = typeof import('./docxExport');
 let bundle: WordBundle | undefined;
@@ -14,3 +15,6 @@ export function loadWordBundle(): WordBundle {
   }
   return bundle;
 }
+
+/** The export's compressor: the extension host's zlib (the web build has none and keeps the bundle's own). */
+export const platformDeflate: (() => import('../core/export/body').RawDeflate) | undefined = nodeDeflate;

@@ -6,3 +6,6 @@ export type WordBundle = typeof word;
 export function loadWordBundle(): WordBundle {
   return word;
 }
+
+/** A web worker has no zlib: the export compresses with the bundle's own. */
+export const platformDeflate: (() => import('../core/export/body').RawDeflate) | undefined = undefined;

@@ -8,6 +8,7 @@ import { cleanExportBlockers, DraftAnalysis, wordLockNames } from '../../core/in
 import { ConfigFiles } from '../config';
 import { readSide, UsageError, writeOut, type Io } from '../io';
 import { existingOutput } from '../write';
+import { nodeDeflate } from '../../node/deflate';
 
 export async function exportCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { output: { type: 'string', short: 'o' }, clean: { type: 'boolean', default: false }, 'with-changes': { type: 'boolean', default: false }, force: { type: 'boolean', default: false } } });
@@ -33,7 +34,7 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   const masthead = new ConfigFiles().forFile(resolve(io.cwd, src))?.config.masthead;
   // The Word library is loaded for the command that writes Word, not for every run of the CLI.
   const { exportDocx } = await import('../../core/export/docx');
-  const bytes = await exportDocx(text, { mode, ...(masthead ? { masthead } : {}) });
+  const bytes = await exportDocx(text, { mode, deflate: nodeDeflate, ...(masthead ? { masthead } : {}) });
   const info = DraftAnalysis.parse(text).info;
   const gaps = info ? mastheadGaps(info, masthead) : [];
   if (gaps.length) io.err(t('the masthead leaves out what the front matter does not give: {0}.', gaps.join(', ')));

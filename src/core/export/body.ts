@@ -1,6 +1,6 @@
 // The exported document's body as data (paragraphs of runs) and its XML: the docx library writes one template of each
 // paragraph and run shape, and the body is filled in from them, so a long draft costs its length, not a library object a run.
-import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate } from 'fflate';
+import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import {
   CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, ExternalHyperlink, FootnoteReferenceRun, InsertedTextRun,
   Paragraph, TextRun, type ParagraphChild, type Table,
@@ -18,6 +18,24 @@ export type RunItem =
   | { kind: 'link'; url: string; runs: RunItem[] };
 export interface BodyParagraph { options: ParagraphOptions; runs: RunItem[] }
 export type BodyItem = BodyParagraph | Table;
+
+/**
+ * One zip entry's raw deflate stream, given slice by slice: each call returns the bytes that follow the last call's, the
+ * last (`final`) ending the stream. The platform's own compressor where there is one (Node's zlib, several times
+ * fflate's speed on a long body: src/node/deflate.ts); fflate's otherwise.
+ */
+export type RawDeflate = (slice: Uint8Array, final: boolean) => Uint8Array<ArrayBuffer>;
+
+/** A zip entry compressed by an injected deflate stream (fflate sums its size and checksum, as for its own). */
+class EntryDeflate extends ZipPassThrough {
+  constructor(path: string, private readonly deflate: RawDeflate) {
+    super(path);
+    this.compression = 8;
+  }
+  protected override process(chunk: Uint8Array, final: boolean): void {
+    this.ondata(null, this.deflate(chunk, final), final);
+  }
+}
 
 /** The docx library's objects for runs: the reference the templates must equal, and what tables, notes and links use. */
 export function libraryRuns(runs: RunItem[]): ParagraphChild[] {
@@ -118,7 +136,7 @@ export class TemplateBody {
    * The packed document with the templates taken out and each placeholder replaced by its stretch of paragraphs, and
    * the `extra` parts added.
    */
-  finish(packed: Uint8Array, extra: { path: string; data: string }[] = []): Uint8Array {
+  finish(packed: Uint8Array, extra: { path: string; data: string }[] = [], deflate?: () => RawDeflate): Uint8Array {
     // fflate, the library's own zip: the same container, and several times JSZip's speed on a long body.
     const files = unzipSync(packed);
     const xml = strFromU8(files['word/document.xml']!);
@@ -166,7 +184,7 @@ export class TemplateBody {
     for (const p of extra) files[p.path] = strToU8(p.data);
     // The parts in the order the library wrote them, the added ones after; each compressed as zipSync would.
     for (const [path, data] of Object.entries(files)) {
-      const file = new ZipDeflate(path);
+      const file = deflate ? new EntryDeflate(path, deflate()) : new ZipDeflate(path);
       zip.add(file);
       if (path === 'word/document.xml') writeBody(xmlStream(file)); else file.push(data, true);
     }
@@ -183,7 +201,7 @@ export class TemplateBody {
 /** Text written into a zip entry as it comes. */
 interface XmlStream { write(piece: string): void; end(): void }
 /** Gathers FLUSH_AT characters before compressing them; a longer text goes in slices, never cut inside a surrogate pair. */
-function xmlStream(file: ZipDeflate): XmlStream {
+function xmlStream(file: Pick<ZipDeflate, 'push'>): XmlStream {
   const out: string[] = [];
   let pending = 0;
   const flush = (final: boolean) => {

@@ -12,7 +12,7 @@ import { DraftAnalysis } from '../draft/analysis';
 import { tooDeep, tooDeepMessage } from '../files/input';
 import { mastheadWords } from './masthead';
 import { documentNumbering, documentStyles, NUMBERING, STYLE } from './styles';
-import { isParagraph, libraryParagraph, TemplateBody, type BodyItem, type BodyParagraph, type ParagraphOptions, type RunItem, type RunOptions } from './body';
+import { isParagraph, libraryParagraph, TemplateBody, type BodyItem, type BodyParagraph, type ParagraphOptions, type RawDeflate, type RunItem, type RunOptions } from './body';
 import { RangeIndex } from '../text/ranges';
 import { extraParts, FINGERPRINT_PROPERTY, LINE_BREAK, OBJECT, MODE_PROPERTY, sourceFingerprint, type ExportedComment, type Projection, type Seg } from './projection';
 
@@ -26,6 +26,8 @@ export interface ExportOptions {
    * reference that a test holds the templates to.
    */
   body?: 'templates' | 'library';
+  /** The compressor of the package's parts, a new stream for each (see RawDeflate); fflate's when not given. */
+  deflate?: () => RawDeflate;
 }
 
 /** XML 1.0 cannot carry these; a draft pasted from elsewhere sometimes has them. */
@@ -81,7 +83,7 @@ export async function exportDocx(source: string, options: ExportOptions): Promis
   const templates = built.doc!.body;
   // The extra parts (the draft as exported among them, as long as the draft) are zipped once, with the filled-in body.
   const packed = new Uint8Array(await Packer.toArrayBuffer(doc, false, templates ? [] : parts));
-  return templates ? templates.finish(packed, parts) : packed;
+  return templates ? templates.finish(packed, parts, options.deflate) : packed;
 }
 
 /** The paragraphs an export of `source` writes, with their sources: the import's reference, built by the export's own code. */

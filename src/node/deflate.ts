@@ -1,0 +1,27 @@
+// Node's zlib as the export's compressor (core/export/body.ts RawDeflate): for the CLI and the desktop extension; the web build keeps fflate's.
+import { constants, deflateRawSync } from 'node:zlib';
+import type { RawDeflate } from '../core/export/body';
+
+/** Deflate keeps its matches within the last 32 KB it read: the window a slice is compressed against. */
+const WINDOW = 32 * 1024;
+
+/**
+ * One raw deflate stream made of one-shot compressions: each slice is compressed with the 32 KB read before it as its
+ * dictionary (so the stream compresses as if written at once) and ends on a sync flush — a byte boundary, not the
+ * final block — so the pieces concatenated are one stream; the final slice finishes it.
+ */
+export function nodeDeflate(): RawDeflate {
+  let window: Uint8Array = new Uint8Array(0);
+  return (slice, final) => {
+    const out = deflateRawSync(slice, { ...(window.length ? { dictionary: window } : {}), finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
+    if (slice.length >= WINDOW) window = slice.subarray(slice.length - WINDOW);
+    else if (slice.length) {
+      const joined = new Uint8Array(Math.min(WINDOW, window.length + slice.length));
+      const keep = joined.length - slice.length;
+      joined.set(window.subarray(window.length - keep), 0);
+      joined.set(slice, keep);
+      window = joined;
+    }
+    return new Uint8Array(out.buffer as ArrayBuffer, out.byteOffset, out.length);
+  };
+}
