@@ -16,7 +16,7 @@ export const STYLE = {
 export const NUMBERING = { chapters: 'chapters', paragraphs: 'paragraphs', subparagraphs: 'subparagraphs' } as const;
 
 /** The language of the draft's text, so a word processor checks spelling and picks glyphs for it (see documentStyles). */
-export const LANGUAGE: Record<string, { value: string; eastAsia?: string; bidirectional?: string }> = {
+const LANGUAGE: Record<string, { value: string; eastAsia?: string; bidirectional?: string }> = {
   en: { value: 'en-GB' }, fr: { value: 'fr-FR' }, es: { value: 'es-ES' }, ru: { value: 'ru-RU' },
   zh: { value: 'en-GB', eastAsia: 'zh-CN' }, ar: { value: 'en-GB', bidirectional: 'ar-SA' },
 };
