@@ -15,16 +15,16 @@ export function parseSection(text: string, parser: MarkdownParser, longSection =
 const LONG_SECTION = 1 << 16;
 
 /**
- * Parses a long section with each paragraph of plain prose (plain lines only, between blank lines) masked as "x"s of
- * the same length and lines (a last line's trailing spaces kept), then gives each its text back. Offsets do not move,
- * and a paragraph after a blank line starts no block and continues none, so the tree is the same; a masked paragraph
+ * Parses a long section with each paragraph of plain prose (plain lines only, between blank lines) masked as one "x"
+ * a line (its trailing spaces kept), then gives each its offsets and its text back. The lines do not move, and a
+ * paragraph after a blank line starts no block and continues none, so the tree is the same; a masked paragraph
  * the parser did not read as a paragraph of its own at the top (inside a fence or an HTML block) makes this give up
  * (null), and the section is parsed as it is.
  */
 function parseMaskingProse(text: string, parser: MarkdownParser): Root | null {
   const masked: [number, number][] = [];
-  let start = -1, end = -1, plain = true, trailing = false;
-  const close = () => { if (start >= 0 && plain) masked.push([start, end]); start = -1; plain = true; trailing = false; };
+  let start = -1, end = -1, plain = true;
+  const close = () => { if (start >= 0 && plain) masked.push([start, end]); start = -1; plain = true; };
   for (let offset = 0; offset <= text.length;) {
     const nl = text.indexOf('\n', offset);
     const lineEnd = nl < 0 ? text.length : nl;
@@ -33,32 +33,78 @@ function parseMaskingProse(text: string, parser: MarkdownParser): Root | null {
     else {
       if (start < 0) start = offset;
       end = lineEnd;
-      // Spaces at the end of a line are trimmed there or make a hard break: only the last line may have them.
-      if (INLINE_SYNTAX.test(line) || BLOCK_START.test(line) || trailing) plain = false;
-      trailing = line.endsWith(' ');
+      // Spaces at the end of a line stay as they are (masked lines keep them): the parser trims them or makes a hard
+      // break of them, and the text around the break is given back below.
+      if (INLINE_SYNTAX.test(line) || BLOCK_START.test(line)) plain = false;
     }
     if (nl < 0) break;
     offset = nl + 1;
   }
   close();
   if (!masked.length) return null;
+  // Each masked line is one "x" and its trailing spaces: the parser reads a line of prose as it reads one letter
+  // (micromark costs ~150 ns a character even on plain letters). Where a line's words were cut short is kept, to give
+  // the tree the text's own offsets back.
   const pieces: string[] = [];
-  let at = 0;
-  const mask = (line: string) => { const n = line.trimEnd().length; return 'x'.repeat(n) + line.slice(n); };
-  for (const [a, b] of masked) { pieces.push(text.slice(at, a), text.slice(a, b).split('\n').map(mask).join('\n')); at = b; }
-  pieces.push(text.slice(at));
+  const squeezes: Squeeze[] = [];
+  let at = 0, length = 0, removed = 0;
+  const put = (piece: string) => { pieces.push(piece); length += piece.length; };
+  for (const [a, b] of masked) {
+    put(text.slice(at, a));
+    text.slice(a, b).split('\n').forEach((line, i) => {
+      const n = line.trimEnd().length;
+      if (i) put('\n');
+      if (n > 1) { squeezes.push({ at: length, removed: (removed += n - 1) }); put('x' + line.slice(n)); } else put(line);
+    });
+    at = b;
+  }
+  put(text.slice(at));
   const tree = parser.parse(pieces.join(''));
+  if (squeezes.length) unsqueeze(tree, squeezes);
   let k = 0;
   for (const node of tree.children) {
     const range = masked[k];
     if (!range || node.position?.start.offset !== range[0]) continue;
-    const only = node.type === 'paragraph' && node.children.length === 1 ? node.children[0]! : null;
-    // A paragraph that starts where a masked one does ends at the blank line after it: it is the masked one.
-    if (!only || only.type !== 'text') return null;
-    only.value = text.slice(only.position!.start.offset, only.position!.end.offset);
+    // A paragraph that starts where a masked one does ends at the blank line after it: it is the masked one, its text
+    // cut only by the hard breaks its lines' trailing spaces make.
+    if (node.type !== 'paragraph' || !node.children.every((c) => c.type === 'text' || c.type === 'break')) return null;
+    for (const c of node.children) {
+      // As micromark gives a soft line break: without the spaces around it.
+      if (c.type === 'text') c.value = text.slice(c.position!.start.offset, c.position!.end.offset).replace(SPACES_AROUND_BREAK, '\n');
+    }
     k++;
   }
   return k === masked.length ? tree : null;
+}
+
+/** A masked line cut to one letter at `at` (an offset of the masked text); `removed`: characters cut up to and with it. */
+interface Squeeze { at: number; removed: number }
+
+/**
+ * Moves every position of a tree parsed from a squeezed text (parseMaskingProse) to the text's own offsets and columns:
+ * an offset after a squeezed line's letter moves by what was cut before it, a column by what was cut on its line.
+ */
+function unsqueeze(tree: Root, squeezes: readonly Squeeze[]): void {
+  // Characters cut before masked offset m: those of every line whose letter ends at or before m.
+  const cutBefore = (m: number) => {
+    let lo = 0, hi = squeezes.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (squeezes[mid]!.at + 1 <= m) lo = mid + 1; else hi = mid; }
+    return lo ? squeezes[lo - 1]!.removed : 0;
+  };
+  const seen = new Set<object>();
+  const move = (p: { column: number; offset?: number }) => {
+    if (seen.has(p) || p.offset === undefined) return;
+    seen.add(p);
+    const shift = cutBefore(p.offset);
+    p.column += shift - cutBefore(p.offset - p.column + 1);
+    p.offset += shift;
+  };
+  const stack: (Root | RootContent)[] = [tree];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.position) { move(n.position.start); move(n.position.end); }
+    if ('children' in n) stack.push(...n.children);
+  }
 }
 
 /** More "~~" than any real section strikes through: GFM's strikethrough resolution is quadratic in their number. */
@@ -172,6 +218,7 @@ const INLINE_SYNTAX = /[`*_[\]<>!\\&~|$^\u0000-\u0009\u000b-\u001f\u007f]|www\.|
 const BLOCK_START = /^(?:[ ]|[-+*>#=|<]|\d{1,9}[.)](?: |$)|`{3}|~{3})/;
 const ATX = /^(#{1,6}) +(\S.*)$/;
 const SPACES = /^ +$/;
+const SPACES_AROUND_BREAK = / *\n */g;
 
 /**
  * The tree remark gives a section made only of an ATX heading and paragraphs of plain text (no inline syntax, no
