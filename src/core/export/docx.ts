@@ -66,6 +66,8 @@ interface Ctx {
   lists: number;
   /** The run formattings met so far, by what they are made of. */
   runOptions: Map<string, RunOptions>;
+  /** Each suggestion's changes as its pieces carry them, by thread id (classify). */
+  changes: Map<string, { ins: PieceChange; del: PieceChange; commented: boolean }>;
 }
 
 /** An export refused for what the draft holds, with a message naming the place and the fix. */
@@ -107,7 +109,7 @@ function build(source: string, options: ExportOptions, projectOnly = false): { d
   const lang = info?.languages[0] ?? 'en';
   const comments = options.mode === 'clean' ? { threads: [], marks: [], blocks: [], conflicts: [], problems: [] } : parseComments(text);
   const proj: Projection = { fingerprint: sourceFingerprint(source), mode: options.mode, body: [], notes: [], comments: [], codeSpans: [] };
-  const ctx: Ctx = { text, comments, mode: options.mode, drop: new RangeIndex(dropRanges(comments)), marks: new RangeIndex([...comments.marks]), roots: new Map(comments.blocks.filter((b) => b.id === b.threadId).map((b) => [b.id, b])), commentIds: new Map(), footnotes: new Map(), footnoteBodies: {}, lang, rtl: lang === 'ar', revision: 1, proj, segs: [], points: new Map(), lists: 0, runOptions: new Map() };
+  const ctx: Ctx = { text, comments, mode: options.mode, drop: new RangeIndex(dropRanges(comments)), marks: new RangeIndex([...comments.marks]), roots: new Map(comments.blocks.filter((b) => b.id === b.threadId).map((b) => [b.id, b])), commentIds: new Map(), footnotes: new Map(), footnoteBodies: {}, lang, rtl: lang === 'ar', revision: 1, proj, segs: [], points: new Map(), lists: 0, runOptions: new Map(), changes: new Map() };
   // Word comments: each thread's first comment, then its replies pointing at it; resolved on the first.
   const wordComments: { id: number; author: string; date?: Date; durableId: string; parentId?: number; resolved?: boolean; children: Paragraph[] }[] = [];
   for (const th of comments.threads) {
@@ -338,29 +340,39 @@ function markSyntax(m: Mark): [number, number][] {
 type Piece = { from: number; to: number };
 
 /** What a source offset is part of: the kind of change, and the comment threads whose text it is. */
-function classify(ctx: Ctx, o: number): { change: { kind: 'ins' | 'del'; author: string; date: string; id: number; thread: string } | null; threads: string[] } {
-  let change = null;
+type PieceChange = { kind: 'ins' | 'del'; author: string; date: string; thread: string };
+function classify(ctx: Ctx, o: number): { change: PieceChange | null; threads: string[] } {
+  let change: PieceChange | null = null;
   const threads: string[] = [];
   ctx.marks.overlapping(o, o + 1, (m) => {
     if (m.kind === 'comment') { threads.push(m.id); return; }
-    const root = ctx.roots.get(m.id);
-    const who = { author: root?.author ?? 'Unknown', date: root && validDate(root.date) ? root.date : '1970-01-01T00:00:00Z', id: 0, thread: m.id };
-    const innerStart = m.start + 3;
-    const oldEnd = innerStart + m.text.length;
-    if (m.kind === 'insertion') change = { kind: 'ins' as const, ...who };
-    else if (m.kind === 'deletion') change = { kind: 'del' as const, ...who };
-    else change = { kind: o < oldEnd ? ('del' as const) : ('ins' as const), ...who };
-    if (root?.body && ctx.commentIds.has(m.id)) threads.push(m.id);
+    const who = changeOf(ctx, m.id);
+    const oldEnd = m.start + 3 + m.text.length;
+    change = m.kind === 'insertion' ? who.ins : m.kind === 'deletion' || o < oldEnd ? who.del : who.ins;
+    if (who.commented) threads.push(m.id);
   });
   // Found from the last mark backwards: in the text's order, as before.
-  threads.reverse();
+  if (threads.length > 1) threads.reverse();
   return { change, threads };
+}
+
+/** A suggestion's author and date as its changes carry them, made once per suggestion (a draft has thousands of pieces of each). */
+function changeOf(ctx: Ctx, id: string): { ins: PieceChange; del: PieceChange; commented: boolean } {
+  let hit = ctx.changes.get(id);
+  if (!hit) {
+    const root = ctx.roots.get(id);
+    const who = { author: root?.author ?? 'Unknown', date: root && validDate(root.date) ? root.date : '1970-01-01T00:00:00Z', thread: id };
+    hit = { ins: { kind: 'ins', ...who }, del: { kind: 'del', ...who }, commented: !!root?.body && ctx.commentIds.has(id) };
+    ctx.changes.set(id, hit);
+  }
+  return hit;
 }
 
 /** Runs for inline content: formatting from the Markdown, changes and comment ranges from the marks. */
 function runs(ctx: Ctx, nodes: PhrasingContent[], fmt: Fmt, size?: number): RunItem[] {
   const out: RunItem[] = [];
   const open = new Set<string>();
+  let last: { f: Fmt | null; rtl: boolean; options: RunOptions } = { f: null, rtl: false, options: {} };
   const point = (o: number) => {
     const id = ctx.points.get(o);
     if (!id) return;
@@ -371,23 +383,29 @@ function runs(ctx: Ctx, nodes: PhrasingContent[], fmt: Fmt, size?: number): RunI
   const emitPiece = (p: Piece, f: Fmt) => {
     const c = classify(ctx, p.from);
     // comment ranges: open the threads that start here, close those that ended before
-    for (const id of [...open]) if (!c.threads.includes(id)) { closeThread(ctx, out, id); open.delete(id); }
+    if (open.size) for (const id of [...open]) if (!c.threads.includes(id)) { closeThread(ctx, out, id); open.delete(id); }
     for (const id of c.threads) if (!open.has(id)) { for (const n of ctx.commentIds.get(id) ?? []) out.push({ kind: 'commentStart', id: n }); open.add(id); }
-    // Line by line: a soft line break is a space, except between Chinese characters, where it is nothing.
     const src = ctx.text.slice(p.from, p.to);
     let t = '';
-    let at = 0;
-    for (const m of src.matchAll(/\r?\n/g)) {
-      segment(ctx, src.slice(at, m.index), p.from + at, c);
-      const joint = CJK.test(src.charAt(m.index - 1)) && CJK.test(src.charAt(m.index + m[0].length)) ? '' : ' ';
-      segment(ctx, joint, p.from + m.index, c);
-      t += src.slice(at, m.index) + joint;
-      at = m.index + m[0].length;
+    if (!src.includes('\n')) { segment(ctx, src, p.from, c); t = src; }
+    else {
+      // Line by line: a soft line break is a space, except between Chinese characters, where it is nothing.
+      let at = 0;
+      for (const m of src.matchAll(/\r?\n/g)) {
+        segment(ctx, src.slice(at, m.index), p.from + at, c);
+        const joint = CJK.test(src.charAt(m.index - 1)) && CJK.test(src.charAt(m.index + m[0].length)) ? '' : ' ';
+        segment(ctx, joint, p.from + m.index, c);
+        t += src.slice(at, m.index) + joint;
+        at = m.index + m[0].length;
+      }
+      segment(ctx, src.slice(at), p.from + at, c);
+      t += src.slice(at);
     }
-    segment(ctx, src.slice(at), p.from + at, c);
-    t += src.slice(at);
     if (!t) return;
-    const options = runOptions(ctx, f, size, ctx.rtl || ARABIC.test(t));
+    const rtl = ctx.rtl || ARABIC.test(t);
+    // The pieces of one text node share its formatting: its options are looked up once, not once a piece.
+    if (f !== last.f || rtl !== last.rtl) last = { f, rtl, options: runOptions(ctx, f, size, rtl) };
+    const options = last.options;
     out.push({ kind: 'text', text: t, options, change: c.change ? { kind: c.change.kind, id: ctx.revision++, author: c.change.author, date: c.change.date } : null });
   };
   const emitText = (from: number, to: number, f: Fmt) => {
@@ -471,19 +489,49 @@ function closeThread(ctx: Ctx, out: RunItem[], id: string): void {
 
 /** A source range cut into pieces that avoid the dropped ranges and do not cross a mark boundary. */
 function pieces(ctx: Ctx, from: number, to: number): Piece[] {
-  const cuts = new Set<number>([from, to]);
-  ctx.marks.overlapping(from, to, (m) => {
-    for (const o of [m.start, m.end, m.start + 3, m.start + 3 + m.text.length]) if (o > from && o < to) cuts.add(o);
-    if (m.kind === 'replacement') { const ns = m.start + 3 + m.text.length + 2; if (ns > from && ns < to) cuts.add(ns); }
-  });
-  ctx.drop.overlapping(from, to, (r) => { if (r.start > from && r.start < to) cuts.add(r.start); if (r.end > from && r.end < to) cuts.add(r.end); });
-  const sorted = [...cuts].sort((a, b) => a - b);
-  const out: Piece[] = [];
-  for (let i = 0; i + 1 < sorted.length; i++) {
-    const p = { from: sorted[i]!, to: sorted[i + 1]! };
-    if (ctx.drop.covers(p.from, p.to)) continue;
-    out.push(p);
+  // Each mark's boundaries in order, the marks in order (overlapping gives the last first): a sorted list but where
+  // marks nest; so are the dropped ranges'. Two sorted lists merge in one pass, where sorting the 600,000 cuts of a
+  // paragraph of 150,000 marks took a fifth of its export.
+  const marks: Mark[] = [];
+  ctx.marks.overlapping(from, to, (m) => { marks.push(m); });
+  const a: number[] = [];
+  for (let k = marks.length - 1; k >= 0; k--) {
+    const m = marks[k]!, inner = m.start + 3, oldEnd = inner + m.text.length;
+    a.push(m.start, inner, oldEnd);
+    if (m.kind === 'replacement') a.push(oldEnd + 2);
+    a.push(m.end);
   }
+  const drops: { start: number; end: number }[] = [];
+  ctx.drop.overlapping(from, to, (r) => { drops.push(r); });
+  const b: number[] = [];
+  for (let k = drops.length - 1; k >= 0; k--) b.push(drops[k]!.start, drops[k]!.end);
+  const cuts = mergeAscending(ascending(a), ascending(b));
+  const out: Piece[] = [];
+  let at = from;
+  for (const c of cuts) {
+    if (c <= at) continue;
+    if (c >= to) break;
+    if (!ctx.drop.covers(at, c)) out.push({ from: at, to: c });
+    at = c;
+  }
+  if (at < to && !ctx.drop.covers(at, to)) out.push({ from: at, to });
+  return out;
+}
+
+/** The numbers in ascending order: as they are when they already are (the common case), sorted otherwise. */
+function ascending(xs: number[]): number[] {
+  for (let i = 1; i < xs.length; i++) if (xs[i]! < xs[i - 1]!) return xs.sort((x, y) => x - y);
+  return xs;
+}
+/** Two ascending lists as one. */
+function mergeAscending(a: number[], b: number[]): number[] {
+  if (!b.length) return a;
+  if (!a.length) return b;
+  const out: number[] = [];
+  let i = 0, j = 0;
+  while (i < a.length && j < b.length) out.push(a[i]! <= b[j]! ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
   return out;
 }
 
