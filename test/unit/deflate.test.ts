@@ -5,6 +5,16 @@ import { exportDocx } from '../../src/core/export/docx';
 import { nodeDeflate } from '../../src/node/deflate';
 import { generateDraft } from '../../bench/generate';
 
+/** CRC-32 as the zip format defines it (polynomial 0xEDB88320), bit by bit: the reference, independent of any library. */
+function crc32(data: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const byte of data) {
+    c ^= byte;
+    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
+  }
+  return (c ^ 0xffffffff) >>> 0;
+}
+
 describe("the export's compressor", () => {
   it('gives the same package contents with zlib in slices as with fflate, and no larger', async () => {
     // Long enough for the body to go in many slices, each compressed against the 32 KB before it.
@@ -18,6 +28,20 @@ describe("the export's compressor", () => {
     for (const name of Object.keys(b)) expect(same(name, a[name]!), name).toBe(same(name, b[name]!));
     expect(a['word/document.xml']!.length).toBeGreaterThan(500_000);
     expect(ours.length).toBeLessThan(fflate.length * 1.05);
+  });
+
+  it("writes each part's checksum as the zip format computes it", async () => {
+    const text = generateDraft(200_000, 5, 'en');
+    const zip = Buffer.from(await exportDocx(text, { mode: 'with-changes', deflate: nodeDeflate }));
+    const parts = unzipSync(zip);
+    // The central directory's entries (signature 0x02014b50): the CRC-32 at 16, the name's length at 28, the name at 46.
+    const listed = new Map<string, number>();
+    for (let at = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); at >= 0; at = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 46)) {
+      const nameLength = zip.readUInt16LE(at + 28);
+      listed.set(zip.subarray(at + 46, at + 46 + nameLength).toString(), zip.readUInt32LE(at + 16));
+    }
+    expect([...listed.keys()].sort()).toEqual(Object.keys(parts).sort());
+    for (const [name, data] of Object.entries(parts)) expect(listed.get(name), name).toBe(crc32(data));
   });
 
   it('is one stream whatever the slices: shorter than its window, longer, empty', () => {

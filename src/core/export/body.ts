@@ -24,13 +24,23 @@ export type BodyItem = BodyParagraph | Table;
  * last (`final`) ending the stream. The platform's own compressor where there is one (Node's zlib, several times
  * fflate's speed on a long body: src/node/deflate.ts); fflate's otherwise.
  */
-export type RawDeflate = (slice: Uint8Array, final: boolean) => Uint8Array<ArrayBuffer>;
+export interface RawDeflate {
+  (slice: Uint8Array, final: boolean): Uint8Array<ArrayBuffer>;
+  /** The platform's CRC-32 of `data`, continued from `value` (0 to start), when it has one; fflate's otherwise. */
+  readonly crc32?: (data: Uint8Array, value: number) => number;
+}
 
-/** A zip entry compressed by an injected deflate stream (fflate sums its size and checksum, as for its own). */
+/** A zip entry compressed by an injected deflate stream (fflate sums its size and, unless the platform does, its checksum). */
 class EntryDeflate extends ZipPassThrough {
   constructor(path: string, private readonly deflate: RawDeflate) {
     super(path);
     this.compression = 8;
+    const crc32 = deflate.crc32;
+    if (crc32) {
+      // fflate's checksum, computed in JavaScript, cost as much as compressing a long body: its running sum is replaced.
+      let value = 0;
+      (this as unknown as { c: { p(d: Uint8Array): void; d(): number } }).c = { p: (d) => { value = crc32(d, value); }, d: () => value };
+    }
   }
   protected override process(chunk: Uint8Array, final: boolean): void {
     this.ondata(null, this.deflate(chunk, final), final);
@@ -76,7 +86,10 @@ const FLUSH_AT = 1 << 16;
 const FIXED = ['commentStart', 'commentEnd', 'commentReference', 'footnote', 'break'] as const;
 
 /** As the library escapes text and attribute values alike. */
-const escape = (s: string) => s.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => ESCAPES[c] ?? '');
+const TO_ESCAPE = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/;
+const TO_ESCAPE_ALL = new RegExp(TO_ESCAPE.source, 'g');
+// Most of a draft's runs have nothing to escape: tested first, as replacing allocates even when nothing matches.
+const escape = (s: string) => (TO_ESCAPE.test(s) ? s.replace(TO_ESCAPE_ALL, (c) => ESCAPES[c] ?? '') : s);
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
 /**
