@@ -343,16 +343,28 @@ function assemble(text: string, sc: Scanned): CommentsModel {
     }
     th.blocks.push(b);
   }
+  const orphanMark = (mark: Mark, id: string) => problems.push({ code: 'comment.orphan', message: t('The mark @{0} has no thread block with its author and date. Add one after the paragraph, or remove the mark.', id), start: mark.start, end: mark.end, thread: id });
+  let ordered = true, last = -1;
   for (const th of byId.values()) {
+    const at = th.mark?.start ?? th.blocks[0]?.start ?? 0;
+    if (at < last) ordered = false;
+    last = at;
+    if (!th.blocks.length) {
+      // A mark alone (the common case of a suggestion without a reason): nothing to sort, nothing resolved.
+      if (th.mark && !th.mark.anonymous) orphanMark(th.mark, th.id);
+      continue;
+    }
     th.blocks.sort((a, b) => (a.id === th.id ? -1 : b.id === th.id ? 1 : a.date.localeCompare(b.date) || a.id.localeCompare(b.id)));
     // Co-reviewers' clocks differ: the state is the last event as the thread's lines stand, not the latest stamp.
     const events = th.blocks.filter((b) => b.event).sort((a, b) => a.start - b.start);
     th.resolved = events.length > 0 && events[events.length - 1]!.event === 'resolved';
     const root = th.blocks.find((b) => b.id === th.id);
-    if (th.mark && !th.mark.anonymous && !root) problems.push({ code: 'comment.orphan', message: t('The mark @{0} has no thread block with its author and date. Add one after the paragraph, or remove the mark.', th.id), start: th.mark.start, end: th.mark.end, thread: th.id });
+    if (th.mark && !th.mark.anonymous && !root) orphanMark(th.mark, th.id);
     if (!th.mark && th.blocks.length) problems.push({ code: 'comment.orphan', message: root ? t('The thread @{0} has no mark in the text; it was probably removed with its text. Delete the thread or add {1} where it belongs.', th.id, `{>>@${th.id}<<}`) : t('Reply to an unknown thread @{0}.', th.id), start: th.blocks[0]!.start, end: th.blocks[0]!.end, thread: th.id });
   }
-  const threads = [...byId.values()].sort((a, b) => (a.mark?.start ?? a.blocks[0]?.start ?? 0) - (b.mark?.start ?? b.blocks[0]?.start ?? 0));
+  // Marks come in text order, and threads with them: sorted only when a thread without a mark came among them.
+  const threads = [...byId.values()];
+  if (!ordered) threads.sort((a, b) => (a.mark?.start ?? a.blocks[0]?.start ?? 0) - (b.mark?.start ?? b.blocks[0]?.start ?? 0));
   return { threads, marks, blocks, conflicts, problems };
 }
 

@@ -66,8 +66,10 @@ interface Ctx {
   lists: number;
   /** The run formattings met so far, by what they are made of. */
   runOptions: Map<string, RunOptions>;
-  /** Each suggestion's changes as its pieces carry them, by thread id (classify). */
-  changes: Map<string, { ins: PieceChange; del: PieceChange; commented: boolean }>;
+  /** Each suggestion's changes as its pieces carry them, by its thread's first block (classify). */
+  suggesters: Map<Block, Suggester>;
+  /** The same for every suggestion without a thread line. */
+  unattributed?: Suggester;
 }
 
 /** An export refused for what the draft holds, with a message naming the place and the fix. */
@@ -109,7 +111,7 @@ function build(source: string, options: ExportOptions, projectOnly = false): { d
   const lang = info?.languages[0] ?? 'en';
   const comments = options.mode === 'clean' ? { threads: [], marks: [], blocks: [], conflicts: [], problems: [] } : parseComments(text);
   const proj: Projection = { fingerprint: sourceFingerprint(source), mode: options.mode, body: [], notes: [], comments: [], codeSpans: [] };
-  const ctx: Ctx = { text, comments, mode: options.mode, drop: new RangeIndex(dropRanges(comments)), marks: new RangeIndex([...comments.marks]), roots: new Map(comments.blocks.filter((b) => b.id === b.threadId).map((b) => [b.id, b])), commentIds: new Map(), footnotes: new Map(), footnoteBodies: {}, lang, rtl: lang === 'ar', revision: 1, proj, segs: [], points: new Map(), lists: 0, runOptions: new Map(), changes: new Map() };
+  const ctx: Ctx = { text, comments, mode: options.mode, drop: new RangeIndex(dropRanges(comments)), marks: new RangeIndex([...comments.marks]), roots: new Map(comments.blocks.filter((b) => b.id === b.threadId).map((b) => [b.id, b])), commentIds: new Map(), footnotes: new Map(), footnoteBodies: {}, lang, rtl: lang === 'ar', revision: 1, proj, segs: [], points: new Map(), lists: 0, runOptions: new Map(), suggesters: new Map() };
   // Word comments: each thread's first comment, then its replies pointing at it; resolved on the first.
   const wordComments: { id: number; author: string; date?: Date; durableId: string; parentId?: number; resolved?: boolean; children: Paragraph[] }[] = [];
   for (const th of comments.threads) {
@@ -339,33 +341,38 @@ function markSyntax(m: Mark): [number, number][] {
 
 type Piece = { from: number; to: number };
 
-/** What a source offset is part of: the kind of change, and the comment threads whose text it is. */
-type PieceChange = { kind: 'ins' | 'del'; author: string; date: string; thread: string };
-function classify(ctx: Ctx, o: number): { change: PieceChange | null; threads: string[] } {
-  let change: PieceChange | null = null;
+/** What a source offset is part of: the kind of change (and the suggestion it belongs to), and the comment threads whose text it is. */
+type PieceChange = { kind: 'ins' | 'del'; author: string; date: string };
+type Suggester = { ins: PieceChange; del: PieceChange; commented: boolean };
+function classify(ctx: Ctx, o: number): { change: PieceChange | null; suggestion: string | null; threads: string[] } {
+  let change: PieceChange | null = null, suggestion: string | null = null;
   const threads: string[] = [];
   ctx.marks.overlapping(o, o + 1, (m) => {
     if (m.kind === 'comment') { threads.push(m.id); return; }
-    const who = changeOf(ctx, m.id);
+    const who = suggesterOf(ctx, m.id);
     const oldEnd = m.start + 3 + m.text.length;
     change = m.kind === 'insertion' ? who.ins : m.kind === 'deletion' || o < oldEnd ? who.del : who.ins;
+    suggestion = m.id;
     if (who.commented) threads.push(m.id);
   });
   // Found from the last mark backwards: in the text's order, as before.
   if (threads.length > 1) threads.reverse();
-  return { change, threads };
+  return { change, suggestion, threads };
 }
 
-/** A suggestion's author and date as its changes carry them, made once per suggestion (a draft has thousands of pieces of each). */
-function changeOf(ctx: Ctx, id: string): { ins: PieceChange; del: PieceChange; commented: boolean } {
-  let hit = ctx.changes.get(id);
-  if (!hit) {
-    const root = ctx.roots.get(id);
-    const who = { author: root?.author ?? 'Unknown', date: root && validDate(root.date) ? root.date : '1970-01-01T00:00:00Z', thread: id };
-    hit = { ins: { kind: 'ins', ...who }, del: { kind: 'del', ...who }, commented: !!root?.body && ctx.commentIds.has(id) };
-    ctx.changes.set(id, hit);
-  }
+/**
+ * A suggestion's author and date as its changes carry them: made once per thread, and once for all the suggestions with
+ * no thread line (a draft can hold a hundred thousand of those, each piece of each asking).
+ */
+function suggesterOf(ctx: Ctx, id: string): Suggester {
+  const root = ctx.roots.get(id);
+  if (!root) return (ctx.unattributed ??= suggester('Unknown', '1970-01-01T00:00:00Z', false));
+  let hit = ctx.suggesters.get(root);
+  if (!hit) ctx.suggesters.set(root, (hit = suggester(root.author, validDate(root.date) ? root.date : '1970-01-01T00:00:00Z', !!root.body && ctx.commentIds.has(id))));
   return hit;
+}
+function suggester(author: string, date: string, commented: boolean): Suggester {
+  return { ins: { kind: 'ins', author, date }, del: { kind: 'del', author, date }, commented };
 }
 
 /** Runs for inline content: formatting from the Markdown, changes and comment ranges from the marks. */
@@ -480,7 +487,7 @@ function runOptions(ctx: Ctx, f: Fmt, size: number | undefined, rightToLeft: boo
 /** Records a stretch of draft text written into the paragraph, with the change or thread it belongs to. */
 function segment(ctx: Ctx, text: string, src: number, c: ReturnType<typeof classify>): void {
   if (!text) return;
-  ctx.segs.push({ text, src, kind: c.change ? c.change.kind : 'normal', thread: c.change ? c.change.thread : null });
+  ctx.segs.push({ text, src, kind: c.change ? c.change.kind : 'normal', thread: c.suggestion });
 }
 
 function closeThread(ctx: Ctx, out: RunItem[], id: string): void {
