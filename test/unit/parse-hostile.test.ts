@@ -23,6 +23,15 @@ describe('hostile sections', () => {
     expect(tree.children.map((c) => c.type)).toEqual(['paragraph', 'code']);
     expect(JSON.stringify(tree)).not.toMatch(/[\ue000-\ue003]/);
   });
+  it('a long section of them has its lines of prose masked as any long section has, with the same tree as parsed whole', () => {
+    // Lines of unclosed suggestions ending in a space, a paragraph of words and ">" among them, a quote, a list, code.
+    const text = `${'{~~a~> '.repeat(200)}\n`.repeat(40) + `\nplain words > here\nand more  \nwords\n\n> quoted ~~ text\n\n- item ~~ one\n\n\`\`\`\ncode ~~\n\`\`\`\n`;
+    const parser = createMarkdownParser();
+    const masked = parseSection(text, parser, 0), whole = parseSection(text, parser, Infinity);
+    expect(masked).toEqual(whole);
+    expect(masked.children.map((c) => c.type)).toEqual(['paragraph', 'paragraph', 'blockquote', 'list', 'code']);
+    expect(texts(masked)).toContain('plain words > here\nand more|words');
+  });
   it('a few "~~" still strike through', () => {
     const tree = parseSection('a ~~b~~ c\n', createMarkdownParser());
     expect(JSON.stringify(tree)).toContain('"delete"');

@@ -5,7 +5,7 @@ import type { MarkdownParser } from './parser';
 /** The tree of a section's text, positions relative to the section's start. */
 export function parseSection(text: string, parser: MarkdownParser, longSection = LONG_SECTION): Root {
   // Most sections of a draft are a heading and paragraphs of plain prose: built directly, as remark would build them.
-  return plainSection(text) ?? parseWithStandIns(text, parser) ?? (text.length > longSection ? parseMaskingProse(text, parser) : null) ?? parser.parse(text);
+  return plainSection(text) ?? parseWithStandIns(text, parser, longSection) ?? (text.length > longSection ? parseMaskingProse(text, parser) : null) ?? parser.parse(text);
 }
 
 /**
@@ -137,7 +137,7 @@ const MAX_CONFLICT_LINES = 60;
  * value. Strikethrough or the quote is lost there, never the text, and the parse stays linear. So are the "*" and "_"
  * of a section with thousands of them (not a list's bullets nor a thematic break): emphasis is lost there.
  */
-function parseWithStandIns(text: string, parser: MarkdownParser): Root | null {
+function parseWithStandIns(text: string, parser: MarkdownParser, longSection: number): Root | null {
   let pairs = 0;
   for (let i = text.indexOf('~~'); i >= 0 && pairs <= MAX_TILDE_PAIRS; i = text.indexOf('~~', i + 2)) pairs++;
   const tildes = pairs > MAX_TILDE_PAIRS;
@@ -163,7 +163,7 @@ function parseWithStandIns(text: string, parser: MarkdownParser): Root | null {
       ? masked.replace(/^(?:<{7}|={7}|>{7})(?: .*)?$/gm, (m) => ' '.repeat(m.length))
       : masked.replace(CONFLICT_LINE, (m) => CONFLICT_STAND_IN[m[0]!]!.repeat(7));
   }
-  const tree = plainSection(masked) ?? parser.parse(masked);
+  const tree = plainSection(masked) ?? (masked.length > longSection ? parseMaskingProse(masked, parser) : null) ?? parser.parse(masked);
   // Iterative: the tree of such a text can be deep, and a recursive walk is what overflows.
   const stack: (Root | RootContent)[] = [tree];
   while (stack.length) {
@@ -212,8 +212,8 @@ export function absoluteTree(tree: Root, line: number, offset: number): Root {
   return root;
 }
 
-/** Characters (and sequences) that can start Markdown syntax inside a line, GFM's autolinks included. */
-const INLINE_SYNTAX = /[`*_[\]<>!\\&~|$^\u0000-\u0009\u000b-\u001f\u007f]|www\.|:\/\/|@/i;
+/** Characters (and sequences) that can start Markdown syntax inside a line, GFM's autolinks included (">" only starts a quote, at a line's start). */
+const INLINE_SYNTAX = /[`*_[\]<!\\&~|$^\u0000-\u0009\u000b-\u001f\u007f]|www\.|:\/\/|@/i;
 /** Line starts that make a block other than a paragraph, or end one (lists, quotes, headings, fences, breaks, tables). */
 const BLOCK_START = /^(?:[ ]|[-+*>#=|<]|\d{1,9}[.)](?: |$)|`{3}|~{3})/;
 const ATX = /^(#{1,6}) +(\S.*)$/;
