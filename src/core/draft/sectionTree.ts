@@ -234,7 +234,7 @@ export function plainSection(text: string): Root | null {
   const close = () => {
     if (!para) return;
     const position = { start: point(para.startLine, 1, para.startOffset), end: point(para.endLine, para.endColumn, para.endOffset) };
-    children.push({ type: 'paragraph', children: [{ type: 'text', value: text.slice(para.startOffset, para.endOffset), position: structuredClone(position) }], position });
+    children.push({ type: 'paragraph', children: [{ type: 'text', value: text.slice(para.startOffset, para.endOffset), position: { start: { ...position.start }, end: { ...position.end } } }], position });
     para = null;
   };
   while (offset <= text.length) {
