@@ -32,7 +32,7 @@ export { completionsAt, definitionAt, hoverAt } from './refs/editing';
 export { foldingRanges, outline } from './features/outline';
 export type { OutlineSymbol } from './features/outline';
 export { fixAll, fixesFor } from './features/fixes';
-export { applyEdits } from './features/edits';
+export { applyEdits, editsGive } from './features/edits';
 export type { OffsetEdit } from './features/edits';
 export { parseComments } from './comments/parse';
 export type { CommentThread } from './comments/parse';
@@ -43,7 +43,7 @@ export { agreedCount, articleStatuses, proposeSplit, setStatusEdit, splitEdit } 
 export { agreedText, agreedVersion, agreements, fingerprint, isAgreed, sectionFingerprint, statusEdit } from './features/agreement';
 export type { AgreementState, Agreer } from './features/agreement';
 export type { ArticleStatus, SplitMethod } from './features/assignments';
-export { compareTexts, differencesAsSuggestions, tokenize } from './features/compare';
+export { compareTexts, differencesAsSuggestions, draftWithSuggestions, tokenize } from './features/compare';
 export { newDraft, summaryFromList } from './features/skeleton';
 export type { NewDraftOptions } from './features/skeleton';
 export { countLength, proseOf } from './features/length';

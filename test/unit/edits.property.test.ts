@@ -1,7 +1,7 @@
 // Property tests: quick-fix edits change only their insertion point, and parsing never alters or loses text.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyEdits, checkModel, DraftAnalysis, fixAll, fixesFor, newDraft, PARTS } from '../../src/core/index';
+import { applyEdits, checkModel, editsGive, DraftAnalysis, fixAll, fixesFor, newDraft, PARTS } from '../../src/core/index';
 
 /** Text pieces users really write: CJK, Arabic (RTL), tabs, emoji, markup, and all three line breaks. */
 const piece = fc.constantFrom('Text.', '犯罪所得洗钱', 'نص عربي', '\t', '😀', '**bold**', '`code`', '<!-- hint -->', ' ', '(a)', '第5条第1款',
@@ -133,6 +133,14 @@ describe('applyEdits', () => {
   })));
   it('gives what applying the edits one by one from the end gives', () => {
     fc.assert(fc.property(case_, ([text, edits]) => { expect(applyEdits(text, edits)).toBe(oneByOne(text, edits)); }), { numRuns: 500 });
+  });
+  it('are known to give a text, without making it, exactly when they give it', () => {
+    // The expected text is the edited one, a text one character off from it (changed, cut short, lengthened), or another.
+    const expected = (done: string) => fc.oneof(fc.constant(done), fc.nat(Math.max(0, done.length - 1)).map((i) => done.slice(0, i) + (done[i] === 'x' ? 'y' : 'x') + done.slice(i + 1)),
+      fc.constant(done.slice(0, -1)), fc.constant(done + 'x'), fc.string({ maxLength: 20 }));
+    fc.assert(fc.property(case_.chain(([text, edits]) => fc.tuple(fc.constant(text), fc.constant(edits), expected(oneByOne(text, edits)))), ([text, edits, want]) => {
+      expect(editsGive(text, edits, want)).toBe(oneByOne(text, edits) === want);
+    }), { numRuns: 1000 });
   });
   it('refuses overlapping edits', () => {
     expect(() => applyEdits('abcdef', [{ start: 1, end: 4, newText: '' }, { start: 3, end: 5, newText: '' }])).toThrow('overlapping');

@@ -1,7 +1,7 @@
 // review-obs diff: what changed between two versions of a draft, or the changes as suggestions attributed to their author.
 import { parseArgs } from 'node:util';
 import { t } from '@vscode/l10n';
-import { applyEdits, compareTexts, differencesAsSuggestions, LineIndex, parseAuthor } from '../../core/index';
+import { compareTexts, draftWithSuggestions, LineIndex, parseAuthor } from '../../core/index';
 import { printOrWrite, readSide, UsageError, type Io } from '../io';
 
 export function diff(args: string[], io: Io): number | Promise<number> {
@@ -11,7 +11,7 @@ export function diff(args: string[], io: Io): number | Promise<number> {
   if (values['as-suggestions']) {
     if (!values.author?.trim()) throw new UsageError(t('--as-suggestions needs --author "NAME (STATE)": the suggestions are attributed to the co-reviewer who made the changes.'));
     let out: string;
-    try { out = applyEdits(a, differencesAsSuggestions(a, b, { author: parseAuthor(values.author) })); }
+    try { out = draftWithSuggestions(a, b, { author: parseAuthor(values.author) }).text; }
     catch (e) { throw new UsageError((e as Error).message); }
     return printOrWrite(out, values.output, values.force, io);
   }

@@ -227,12 +227,12 @@ export function deleteThread(text: string, threadId: string): OffsetEdit[] {
 export function accept(text: string, threadId: string): OffsetEdit[] {
   const th = thread(text, threadId);
   if (th.kind === 'comment') throw new CommentError(t('A comment is resolved, not accepted.'));
-  return [...markEdits(th, 'new'), ...blockEdits(th)];
+  return decisionEdits(th, 'accept');
 }
 export function reject(text: string, threadId: string): OffsetEdit[] {
   const th = thread(text, threadId);
   if (th.kind === 'comment') throw new CommentError(t('A comment is resolved, not rejected.'));
-  return [...markEdits(th, 'old'), ...blockEdits(th)];
+  return decisionEdits(th, 'reject');
 }
 
 /** The author of a thread as written on its first block ("" for plain CriticMarkup). */
@@ -241,10 +241,14 @@ export function threadAuthor(t: CommentThread): string {
 }
 
 export function acceptAll(text: string, byAuthor?: string): OffsetEdit[] {
-  return parseComments(text).threads.filter((t) => t.kind !== 'comment' && (byAuthor === undefined || threadAuthor(t) === byAuthor)).flatMap((t) => [...markEdits(t, 'new'), ...blockEdits(t)]);
+  return parseComments(text).threads.filter((t) => t.kind !== 'comment' && (byAuthor === undefined || threadAuthor(t) === byAuthor)).flatMap((t) => decisionEdits(t, 'accept'));
 }
 export function rejectAll(text: string, byAuthor?: string): OffsetEdit[] {
-  return parseComments(text).threads.filter((t) => t.kind !== 'comment' && (byAuthor === undefined || threadAuthor(t) === byAuthor)).flatMap((t) => [...markEdits(t, 'old'), ...blockEdits(t)]);
+  return parseComments(text).threads.filter((t) => t.kind !== 'comment' && (byAuthor === undefined || threadAuthor(t) === byAuthor)).flatMap((t) => decisionEdits(t, 'reject'));
+}
+/** The edits that accept or reject a suggestion's thread as read already (its text and thread lines). */
+export function decisionEdits(th: CommentThread, decision: 'accept' | 'reject'): OffsetEdit[] {
+  return [...markEdits(th, decision === 'accept' ? 'new' : 'old'), ...blockEdits(th)];
 }
 
 /** The clean copy: every suggestion accepted, every comment mark and thread block removed. */

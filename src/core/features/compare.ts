@@ -2,9 +2,9 @@
 import { t } from '@vscode/l10n';
 import { diffArrays } from 'diff';
 import { parseComments } from '../comments/parse';
-import { accept, blockText, CommentError, randomId, reject, stamp, type OpContext } from '../comments/ops';
+import { blockText, CommentError, decisionEdits, randomId, stamp, type OpContext } from '../comments/ops';
 import { placeThreads, suggestionKind, type NewThread } from '../comments/place';
-import { applyEdits, type OffsetEdit } from './edits';
+import { applyEdits, editsGive, type OffsetEdit } from './edits';
 import { codeSpans, fencedBlocks, htmlComments } from '../text/code';
 
 export interface Token { text: string; start: number }
@@ -269,6 +269,11 @@ function placeable(draft: string, copy: string, hunks: Hunk[]): Hunk[] {
  * draft's own comments may not be changed by the copy (that is a merge, not a set of suggestions).
  */
 export function differencesAsSuggestions(draft: string, copy: string, ctx: OpContext): OffsetEdit[] {
+  return draftWithSuggestions(draft, copy, ctx).edits;
+}
+
+/** The same edits and the draft they make (their proof makes it): a caller that writes the draft does not make it again. */
+export function draftWithSuggestions(draft: string, copy: string, ctx: OpContext): { edits: OffsetEdit[]; text: string } {
   const own = parseComments(draft);
   const taken = [...own.marks.map((m): [number, number] => [m.start, m.end]), ...own.blocks.map((b): [number, number] => [b.start, b.end]), ...own.conflicts.map((c): [number, number] => [c.start, c.end])];
   const hunks = placeable(draft, copy, compareTexts(draft, copy));
@@ -296,21 +301,18 @@ export function differencesAsSuggestions(draft: string, copy: string, ctx: OpCon
   // Proof before return: each suggestion reads back, accepting them gives the copy and rejecting them the draft.
   const marked = applyEdits(draft, edits);
   const ours = new Set(threads.map((x) => x.id));
-  const back = parseComments(marked).threads.filter((x) => ours.has(x.id) && x.mark);
-  const roundTrips = () => { try { return acceptAllOf(marked, ours) === copy && rejectAllOf(marked, ours) === draft; } catch { return false; } };
+  const read = parseComments(marked).threads.filter((x) => ours.has(x.id));
+  const back = read.filter((x) => x.mark);
+  // Compared without making the accepted and rejected texts: on a 5 MB line each would be another copy of it.
+  const roundTrips = () => {
+    try { return editsGive(marked, read.flatMap((x) => decisionEdits(x, 'accept')), copy) && editsGive(marked, read.flatMap((x) => decisionEdits(x, 'reject')), draft); }
+    catch { return false; }
+  };
   if (back.length !== threads.length || back.some((x) => x.kind === 'comment') || !roundTrips()) {
     const read = new Set(back.map((x) => x.id));
     const bad = threads.find((x) => !read.has(x.id)) ?? threads[0];
     const h = bad && hunks.find((x) => x.oldStart === bad.start || x.oldEnd === bad.end);
     throw new CommentError(t('A difference near "{0}" cannot be written as a suggestion here (it holds the marks\' own characters or cuts Markdown structure): make that change in the draft by hand, then turn the other differences into suggestions.', h ? near(h) : ''));
   }
-  return edits;
-}
-
-/** Accept (or reject) only the threads in `ids`: the draft's own suggestions stay as they are. */
-function acceptAllOf(text: string, ids: Set<string>): string {
-  return applyEdits(text, parseComments(text).threads.filter((x) => ids.has(x.id)).flatMap((x) => accept(text, x.id)));
-}
-function rejectAllOf(text: string, ids: Set<string>): string {
-  return applyEdits(text, parseComments(text).threads.filter((x) => ids.has(x.id)).flatMap((x) => reject(text, x.id)));
+  return { edits, text: marked };
 }
