@@ -189,6 +189,10 @@ describe('a comment keeps its author\'s text exactly', () => {
     expect(parseComments(t).threads[0]!.resolved).toBe(true);
     expect(parseComments(t.replace('[reopened]', '[x]').replace('[resolved]', '[reopened]').replace('[x]', '[resolved]')).threads[0]!.resolved).toBe(false);
   });
+  it('threads come in the text\'s order, a thread line whose mark is gone among the marks\' threads', () => {
+    const t = 'One.\n{>>@zzzz0000 | A (B) | 2026-11-23T09:00:00Z | its text was deleted<<}\n\nTwo {==x==}{>>@aaaa1111<<} and {++y++}.\n{>>@aaaa1111 | A (B) | 2026-11-23T09:00:00Z | q<<}\n';
+    expect(parseComments(t).threads.map((x) => x.id)).toEqual(['zzzz0000', 'aaaa1111', 'anon0']);
+  });
 });
 
 describe('a thread line\'s date', () => {

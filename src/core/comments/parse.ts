@@ -344,9 +344,10 @@ function assemble(text: string, sc: Scanned): CommentsModel {
     th.blocks.push(b);
   }
   const orphanMark = (mark: Mark, id: string) => problems.push({ code: 'comment.orphan', message: t('The mark @{0} has no thread block with its author and date. Add one after the paragraph, or remove the mark.', id), start: mark.start, end: mark.end, thread: id });
+  const startOf = (th: CommentThread) => th.mark?.start ?? th.blocks[0]?.start ?? 0;
   let ordered = true, last = -1;
   for (const th of byId.values()) {
-    const at = th.mark?.start ?? th.blocks[0]?.start ?? 0;
+    const at = startOf(th);
     if (at < last) ordered = false;
     last = at;
     if (!th.blocks.length) {
@@ -364,7 +365,7 @@ function assemble(text: string, sc: Scanned): CommentsModel {
   }
   // Marks come in text order, and threads with them: sorted only when a thread without a mark came among them.
   const threads = [...byId.values()];
-  if (!ordered) threads.sort((a, b) => (a.mark?.start ?? a.blocks[0]?.start ?? 0) - (b.mark?.start ?? b.blocks[0]?.start ?? 0));
+  if (!ordered) threads.sort((a, b) => startOf(a) - startOf(b));
   return { threads, marks, blocks, conflicts, problems };
 }
 
