@@ -1,6 +1,5 @@
 // Node's zlib as the export's compressor (core/export/body.ts RawDeflate): for the CLI and the desktop extension; the web build keeps fflate's.
 import * as zlib from 'node:zlib';
-import { constants, deflateRawSync } from 'node:zlib';
 import type { RawDeflate } from '../core/export/body';
 
 /** Deflate keeps its matches within the last 32 KB it read: the window a slice is compressed against. */
@@ -14,7 +13,7 @@ const WINDOW = 32 * 1024;
 export function nodeDeflate(): RawDeflate {
   let window: Uint8Array = new Uint8Array(0);
   const deflate = (slice: Uint8Array, final: boolean) => {
-    const out = deflateRawSync(slice, { ...(window.length ? { dictionary: window } : {}), finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
+    const out = zlib.deflateRawSync(slice, { ...(window.length ? { dictionary: window } : {}), finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH });
     if (slice.length >= WINDOW) window = slice.subarray(slice.length - WINDOW);
     else if (slice.length) {
       const joined = new Uint8Array(Math.min(WINDOW, window.length + slice.length));
@@ -26,6 +25,5 @@ export function nodeDeflate(): RawDeflate {
     return new Uint8Array(out.buffer as ArrayBuffer, out.byteOffset, out.length);
   };
   // zlib's CRC-32 came with Node 20.15; before it, the zip's own is used.
-  const crc32 = (zlib as { crc32?: (data: Uint8Array, value: number) => number }).crc32;
-  return crc32 ? Object.assign(deflate, { crc32 }) : deflate;
+  return typeof zlib.crc32 === 'function' ? Object.assign(deflate, { crc32: zlib.crc32 }) : deflate;
 }

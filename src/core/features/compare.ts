@@ -301,11 +301,11 @@ export function draftWithSuggestions(draft: string, copy: string, ctx: OpContext
   // Proof before return: each suggestion reads back, accepting them gives the copy and rejecting them the draft.
   const marked = applyEdits(draft, edits);
   const ours = new Set(threads.map((x) => x.id));
-  const read = parseComments(marked).threads.filter((x) => ours.has(x.id));
-  const back = read.filter((x) => x.mark);
+  const placed = parseComments(marked).threads.filter((x) => ours.has(x.id));
+  const back = placed.filter((x) => x.mark);
   // Compared without making the accepted and rejected texts: on a 5 MB line each would be another copy of it.
   const roundTrips = () => {
-    try { return editsGive(marked, read.flatMap((x) => decisionEdits(x, 'accept')), copy) && editsGive(marked, read.flatMap((x) => decisionEdits(x, 'reject')), draft); }
+    try { return editsGive(marked, placed.flatMap((x) => decisionEdits(x, 'accept')), copy) && editsGive(marked, placed.flatMap((x) => decisionEdits(x, 'reject')), draft); }
     catch { return false; }
   };
   if (back.length !== threads.length || back.some((x) => x.kind === 'comment') || !roundTrips()) {
