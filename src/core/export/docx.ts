@@ -41,6 +41,12 @@ interface Fmt { bold?: boolean; italics?: boolean; code?: boolean; link?: boolea
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 interface Ctx {
   text: string;
+  /**
+   * Where the tree being written starts in the draft: a section's tree keeps positions relative to its section (it is
+   * the analysis's, shared and read only), so offsets are read through `startOf` / `endOf` instead of copying each
+   * tree with document-absolute positions.
+   */
+  base: number;
   comments: CommentsModel;
   mode: ExportOptions['mode'];
   /** Source ranges never written: mark delimiters and thread lines. */
@@ -111,7 +117,7 @@ function build(source: string, options: ExportOptions, projectOnly = false): { d
   const lang = info?.languages[0] ?? 'en';
   const comments = options.mode === 'clean' ? { threads: [], marks: [], blocks: [], conflicts: [], problems: [] } : parseComments(text);
   const proj: Projection = { fingerprint: sourceFingerprint(source), mode: options.mode, body: [], notes: [], comments: [], codeSpans: [] };
-  const ctx: Ctx = { text, comments, mode: options.mode, drop: new RangeIndex(dropRanges(comments)), marks: new RangeIndex([...comments.marks]), roots: new Map(comments.blocks.filter((b) => b.id === b.threadId).map((b) => [b.id, b])), commentIds: new Map(), footnotes: new Map(), footnoteBodies: {}, lang, rtl: lang === 'ar', revision: 1, proj, segs: [], points: new Map(), lists: 0, runOptions: new Map(), suggesters: new Map() };
+  const ctx: Ctx = { text, base: 0, comments, mode: options.mode, drop: new RangeIndex(dropRanges(comments)), marks: new RangeIndex([...comments.marks]), roots: new Map(comments.blocks.filter((b) => b.id === b.threadId).map((b) => [b.id, b])), commentIds: new Map(), footnotes: new Map(), footnoteBodies: {}, lang, rtl: lang === 'ar', revision: 1, proj, segs: [], points: new Map(), lists: 0, runOptions: new Map(), suggesters: new Map() };
   // Word comments: each thread's first comment, then its replies pointing at it; resolved on the first.
   const wordComments: { id: number; author: string; date?: Date; durableId: string; parentId?: number; resolved?: boolean; children: Paragraph[] }[] = [];
   for (const th of comments.threads) {
@@ -138,17 +144,19 @@ function build(source: string, options: ExportOptions, projectOnly = false): { d
     if (th.mark?.kind === 'comment' && !th.mark.text && ids.length) ctx.points.set(th.mark.start, th.id);
   }
   // Footnote definitions first, so references can point at their numbers.
-  const trees: Root[] = model.chunks.map((_, i) => model.absoluteChunkTree(i));
+  const trees: Root[] = model.chunks.map((_, i) => model.chunkTree(i));
   let fn = 0;
   for (const tree of trees) for (const n of tree.children) if (n.type === 'footnoteDefinition') ctx.footnotes.set(n.identifier, ++fn);
-  for (const tree of trees) for (const n of tree.children) {
+  for (let i = 0; i < trees.length; i++) for (const n of trees[i]!.children) {
     if (n.type !== 'footnoteDefinition') continue;
+    ctx.base = model.chunks[i]!.start;
     ctx.footnoteBodies[ctx.footnotes.get(n.identifier)!] = { children: n.children.flatMap((c) => (c.type === 'paragraph' ? [libraryParagraph(para(ctx, {}, runs(ctx, c.children, {}), c, 'notes'))] : [])) };
   }
   const head = info && withMastheadDefaults(info, options.masthead);
   const children: BodyItem[] = [...masthead(ctx, head, lang)];
-  for (const tree of trees) {
-    for (const n of tree.children) {
+  for (let i = 0; i < trees.length; i++) {
+    ctx.base = model.chunks[i]!.start;
+    for (const n of trees[i]!.children) {
       switch (n.type) {
         case 'heading': {
           const kids = stripAttributes(ctx, n.children);
@@ -256,10 +264,19 @@ function xmlText(s: string): string {
 }
 
 type Positioned = { position?: { start: { offset?: number }; end: { offset?: number } } };
+/** Where a node of the tree being written starts and ends in the draft (see Ctx.base). */
+function startOf(ctx: Ctx, n: Positioned | undefined): number | undefined {
+  const o = n?.position?.start.offset;
+  return o === undefined ? undefined : ctx.base + o;
+}
+function endOf(ctx: Ctx, n: Positioned | undefined): number | undefined {
+  const o = n?.position?.end.offset;
+  return o === undefined ? undefined : ctx.base + o;
+}
 
 /** A Word paragraph, its segments recorded in the projection with the source block it came from. */
 function para(ctx: Ctx, options: ParagraphOptions, runs: RunItem[], node?: Positioned, where: 'body' | 'notes' = 'body'): BodyParagraph {
-  const start = node?.position?.start.offset ?? -1, end = node?.position?.end.offset ?? -1;
+  const start = startOf(ctx, node) ?? -1, end = endOf(ctx, node) ?? -1;
   ctx.proj[where].push({ segs: ctx.segs, blockStart: start, blockEnd: end });
   ctx.segs = [];
   // Left to right is what a paragraph is without saying so: `w:bidi="false"` on every paragraph only lengthens the XML.
@@ -285,7 +302,7 @@ function validDate(s: string): Date | null {
 
 /** Whether every cell of a table row is text the export drops (a thread line read as a row). */
 function droppedWhole(ctx: Ctx, row: Positioned): boolean {
-  const s = row.position?.start.offset, e = row.position?.end.offset;
+  const s = startOf(ctx, row), e = endOf(ctx, row);
   if (s === undefined || e === undefined) return false;
   const line = ctx.text.slice(s, e);
   return /^\{>>@[a-z0-9.]+ \|.*<<\}\s*$/.test(line.trim());
@@ -311,7 +328,7 @@ function listItems(ctx: Ctx, list: Extract<RootContent, { type: 'list' }>, depth
 function stripAttributes(ctx: Ctx, kids: PhrasingContent[]): PhrasingContent[] {
   const last = kids[kids.length - 1];
   if (last?.type !== 'text' || !last.position) return kids;
-  const src = ctx.text.slice(last.position.start.offset, last.position.end.offset);
+  const src = ctx.text.slice(startOf(ctx, last), endOf(ctx, last));
   const m = /[ \t]*\{[#.][^{}]*\}[ \t]*$/.exec(src);
   if (!m) return kids;
   const end = last.position.start.offset! + m.index;
@@ -319,7 +336,7 @@ function stripAttributes(ctx: Ctx, kids: PhrasingContent[]): PhrasingContent[] {
 }
 
 function paragraphText(ctx: Ctx, n: { position?: { start: { offset?: number }; end: { offset?: number } } }): string {
-  return ctx.text.slice(n.position?.start.offset ?? 0, n.position?.end.offset ?? 0);
+  return ctx.text.slice(startOf(ctx, n) ?? 0, endOf(ctx, n) ?? 0);
 }
 
 /** Mark delimiters (`{++`, `++}{>>@id<<}`, `~>` …) and thread lines with the line break before them. */
@@ -446,7 +463,7 @@ function runs(ctx: Ctx, nodes: PhrasingContent[], fmt: Fmt, size?: number): RunI
     emitText(at, e, f);
   };
   const walk = (n: PhrasingContent, f: Fmt) => {
-    const s = n.position?.start.offset, e = n.position?.end.offset;
+    const s = startOf(ctx, n), e = endOf(ctx, n);
     switch (n.type) {
       case 'text': if (s !== undefined && e !== undefined) text(s, e, f); break;
       case 'inlineCode': {
