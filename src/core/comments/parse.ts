@@ -316,13 +316,16 @@ function firstAtOrAfter(blocks: readonly Block[], offset: number): number {
   return lo < blocks.length ? lo : -1;
 }
 
+const LINE_BREAK = /[\r\n]/;
 /** The text with each stretch (ascending, not overlapping) turned to spaces, line breaks kept: offsets do not move. */
 function blankOut(text: string, stretches: [number, number][]): string {
   if (!stretches.length) return text;
   const out: string[] = [];
   let at = 0;
   for (const [a, b] of stretches) {
-    out.push(text.slice(at, a), text.slice(a, b).replace(/[^\r\n]/g, ' '));
+    // Most stretches are one line (a thread's, a conflict's): spaces of its length, without a replace.
+    const piece = text.slice(a, b);
+    out.push(text.slice(at, a), LINE_BREAK.test(piece) ? piece.replace(/[^\r\n]/g, ' ') : ' '.repeat(b - a));
     at = b;
   }
   out.push(text.slice(at));
