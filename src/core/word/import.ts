@@ -7,6 +7,7 @@
 // known by its author, date and text, a suggestion by its tracked change's author and date.
 import { t } from '@vscode/l10n';
 import { compareTexts } from '../features/compare';
+import { align, identity, positions, type PositionMap } from './align';
 import { accept, authorLabel, blockText, cleanCopy, eventText, isoSeconds, paragraphEnd, parseAuthor, randomId, reject, reply, setResolved, type Author, type OpContext } from '../comments/ops';
 import { parseComments, type CommentsModel } from '../comments/parse';
 import { placeThreads, suggestionKind, type NewThread } from '../comments/place';
@@ -91,17 +92,6 @@ function withDecisions(e: Exported, decided: Map<number, 'accept' | 'reject'>, k
   const thread = pick(e.thread), kind = pick(e.kind);
   if (!keepThreads) keep.forEach((k, j) => { if (decided.has(e.thread[k]!)) { thread[j] = -1; kind[j] = CharKind.Normal; } });
   return { ...e, text: keep.map((k) => e.text[k]).join(''), src: pick(e.src), para: pick(e.para), thread, kind, origin: keep };
-}
-
-/** Character alignment of the two texts: for each side, the other side's position, or -1 where it was removed/added. */
-function align(a: string, b: string): { aToB: Int32Array; bToA: Int32Array; hunks: ReturnType<typeof compareTexts> } {
-  const hunks = compareTexts(a, b);
-  const aToB = new Int32Array(a.length).fill(-1), bToA = new Int32Array(b.length).fill(-1);
-  let ia = 0, ib = 0;
-  const same = (to: number) => { while (ia < to) { aToB[ia] = ib; bToA[ib] = ia; ia++; ib++; } };
-  for (const h of hunks) { same(h.oldStart); ia = h.oldEnd; ib = h.newEnd; }
-  same(a.length);
-  return { aToB, bToA, hunks };
 }
 
 interface Reply { author: Author; date: string; body: string; event: 'resolved' | null }
@@ -365,26 +355,27 @@ class Importer {
   private compare(e: Exported, r: ReturnedText, decisions: Map<string, 'accept' | 'reject'>, known: Map<string, ExportedComment>): void {
     // The returned text as it stood before Word's tracked insertions (its tracked deletions are still there): what the
     // exported text is compared with. What differs was edited without tracking.
-    const rToBase = new Int32Array(r.text.length + 1);
     const inserted: { at: number; r: number }[] = []; // Word's tracked insertions: base position, returned index
-    let base: string, baseToR: Int32Array;
+    let base: string, baseToR: PositionMap, rToBase: PositionMap;
     if (!r.kinds.some((k, i) => k === CharKind.Inserted && !this.ours(r.revs[i]!))) {
       // No tracked insertion by anyone in Word (the usual case): the base is the returned text itself.
       base = r.text;
-      baseToR = new Int32Array(r.text.length);
-      for (let i = 0; i <= r.text.length; i++) { rToBase[i] = i; if (i < r.text.length) baseToR[i] = i; }
+      baseToR = identity(r.text.length);
+      rToBase = identity(r.text.length + 1);
     } else {
+      const toBase = new Int32Array(r.text.length + 1);
       const keep: string[] = [];
       const map: number[] = [];
       for (let i = 0; i < r.text.length; i++) {
-        rToBase[i] = map.length;
+        toBase[i] = map.length;
         if (r.kinds[i] === CharKind.Inserted && !this.ours(r.revs[i]!)) { inserted.push({ at: map.length, r: i }); continue; }
         keep.push(r.text[i]!);
         map.push(i);
       }
-      rToBase[r.text.length] = map.length;
+      toBase[r.text.length] = map.length;
       base = keep.join('');
-      baseToR = Int32Array.from(map);
+      baseToR = positions(Int32Array.from(map));
+      rToBase = positions(toBase);
     }
     // First what became of the exported suggestions: accepted in Word, their text is plain; rejected, it is gone.
     const first = align(e.text, base);
@@ -397,8 +388,8 @@ class Importer {
     for (let i = 0; i < e.text.length; i++) {
       const ti = e.thread[i]!;
       if (ti < 0) continue;
-      const bi = first.aToB[i]!;
-      const ri = bi >= 0 ? baseToR[bi]! : -1;
+      const bi = first.aToB.at(i)!;
+      const ri = bi >= 0 ? baseToR.at(bi)! : -1;
       const ek = e.kind[i]!;
       if (ri < 0) ev(ti, ek === CharKind.Inserted ? 'rejected' : 'accepted');
       else if (r.kinds[ri] === CharKind.Normal) ev(ti, ek === CharKind.Inserted ? 'accepted' : 'rejected');
@@ -423,7 +414,8 @@ class Importer {
           if (e.kind[o] !== kind || !open.includes(e.thread[o]!)) return;
           const v = out.get(e.thread[o]!) ?? { n: 0, ok: 0 };
           v.n++;
-          if (al[j]! >= 0 && r.kinds[baseToR[al[j]!]!] === CharKind.Normal) v.ok++;
+          const bj = al.at(j)!;
+          if (bj >= 0 && r.kinds[baseToR.at(bj)!] === CharKind.Normal) v.ok++;
           out.set(e.thread[o]!, v);
         });
         return out;
@@ -442,14 +434,14 @@ class Importer {
     const { aToB: eToB, bToA: bToE, hunks } = align(e.text, base);
     /** The exported position of a base position: just after the base character before it. */
     const eOfBase = (p: number): number => {
-      for (let i = p - 1; i >= 0; i--) if (bToE[i]! >= 0) return bToE[i]! + 1;
-      return 0;
+      const i = bToE.lastMapped(p);
+      return i < 0 ? 0 : bToE.at(i)! + 1;
     };
     const changes: Change[] = [];
     // Aligned text: tracked deletions made in Word.
     for (let i = 0; i < e.text.length; i++) {
-      const bi = eToB[i]!;
-      const ri = bi >= 0 ? baseToR[bi]! : -1;
+      const bi = eToB.at(i)!;
+      const ri = bi >= 0 ? baseToR.at(bi)! : -1;
       if (e.thread[i]! >= 0 || ri < 0 || r.kinds[ri] !== CharKind.Deleted || this.ours(r.revs[ri]!)) continue;
       const last = changes[changes.length - 1];
       if (last && last.by === r.revs[ri] && last.eEnd === i && !last.newText) last.eEnd = i + 1;
@@ -461,16 +453,16 @@ class Importer {
       for (let i = h.oldStart; i <= h.oldEnd; i++) {
         // Exported suggestions' text inside the hunk is evidence, not a change of its own.
         if (i < h.oldEnd && e.thread[i]! < 0) continue;
-        if (i > from) changes.push({ eStart: from, eEnd: i, newText: '', by: 'untracked', rPos: baseToR[h.newStart] ?? r.text.length });
+        if (i > from) changes.push({ eStart: from, eEnd: i, newText: '', by: 'untracked', rPos: baseToR.at(h.newStart) ?? r.text.length });
         from = i + 1;
       }
       // Only text that stood as plain text: a tracked deletion of text added without tracking leaves nothing.
       let added = '';
-      for (let j = h.newStart; j < h.newEnd; j++) if (r.kinds[baseToR[j]!] === CharKind.Normal) added += base[j];
+      for (let j = h.newStart; j < h.newEnd; j++) if (r.kinds[baseToR.at(j)!] === CharKind.Normal) added += base[j];
       if (!added) continue;
       const prev = changes[changes.length - 1];
       if (prev && prev.by === 'untracked' && !prev.newText && prev.eEnd === h.oldEnd && h.oldEnd > h.oldStart) prev.newText = added;
-      else changes.push({ eStart: h.oldEnd, eEnd: h.oldEnd, newText: added, by: 'untracked', rPos: baseToR[h.newStart] ?? r.text.length });
+      else changes.push({ eStart: h.oldEnd, eEnd: h.oldEnd, newText: added, by: 'untracked', rPos: baseToR.at(h.newStart) ?? r.text.length });
     }
     // Word's tracked insertions, one per run of one revision at one place.
     for (let k = 0; k < inserted.length;) {
@@ -492,7 +484,7 @@ class Importer {
       merged.push({ ...c });
     }
     for (const c of merged) this.placeChange(e, c);
-    this.placeComments(e, r, (rp) => eOfBase(rToBase[Math.min(rp, r.text.length)]!), known);
+    this.placeComments(e, r, (rp) => eOfBase(rToBase.at(Math.min(rp, r.text.length))!), known);
   }
 
   /** Author and date of a change. */
