@@ -8,6 +8,7 @@
 import { t } from '@vscode/l10n';
 import { compareTexts } from '../features/compare';
 import { align, identity, positions, type PositionMap } from './align';
+import { exportedText, type Exported } from './exported';
 import { accept, authorLabel, blockText, cleanCopy, eventText, isoSeconds, paragraphEnd, parseAuthor, randomId, reject, reply, setResolved, type Author, type OpContext } from '../comments/ops';
 import { parseComments, type CommentsModel } from '../comments/parse';
 import { placeThreads, suggestionKind, type NewThread } from '../comments/place';
@@ -42,56 +43,6 @@ export interface ImportResult {
   unplaced: Unplaced[];
   /** Set when the file was not exported from this very text (only with `force`). */
   matchedByText: boolean;
-}
-
-/** The export's side, one string like the returned one: each character with its draft offset and what it is. */
-interface Exported {
-  text: string;
-  /** Draft offset of each character; -1 for text the export wrote itself (numbers, the heading block); -2 for a paragraph break. */
-  src: Int32Array;
-  kind: Uint8Array;
-  /** Index into `threads` for the characters of a pending suggestion. */
-  thread: Int32Array;
-  /** Index of the paragraph each character is in (a break belongs to the paragraph before it). */
-  para: Int32Array;
-  paragraphs: ProjectedParagraph[];
-  threads: string[];
-}
-
-function exportedText(paragraphs: ProjectedParagraph[]): Exported {
-  let n = Math.max(0, paragraphs.length - 1);
-  for (const p of paragraphs) for (const s of p.segs) n += s.text.length;
-  const src = new Int32Array(n), kind = new Uint8Array(n), thread = new Int32Array(n).fill(-1), para = new Int32Array(n);
-  const threads: string[] = [];
-  const threadIndex = new Map<string, number>();
-  const parts: string[] = [];
-  let at = 0;
-  paragraphs.forEach((p, pi) => {
-    if (pi > 0) { parts.push('\n'); src[at] = -2; para[at] = pi - 1; at++; }
-    for (const s of p.segs) {
-      parts.push(s.text);
-      let ti = -1;
-      if (s.thread) { ti = threadIndex.get(s.thread) ?? -1; if (ti < 0) { ti = threads.length; threads.push(s.thread); threadIndex.set(s.thread, ti); } }
-      const k = s.kind === 'ins' ? CharKind.Inserted : s.kind === 'del' ? CharKind.Deleted : CharKind.Normal;
-      for (let i = 0; i < s.text.length; i++, at++) { src[at] = s.src < 0 ? -1 : s.src + i; kind[at] = k; thread[at] = ti; para[at] = pi; }
-    }
-  });
-  return { text: parts.join(''), src, kind, thread, para, paragraphs, threads };
-}
-
-/** The exported text once the suggestions decided in Word are applied: their kept text plain, the rest gone. */
-function withDecisions(e: Exported, decided: Map<number, 'accept' | 'reject'>, keepThreads = false): Exported & { origin?: number[] } {
-  if (!decided.size) return e;
-  const keep: number[] = [];
-  for (let i = 0; i < e.text.length; i++) {
-    const d = decided.get(e.thread[i]!);
-    if (d && (d === 'accept') === (e.kind[i] === CharKind.Deleted)) continue;
-    keep.push(i);
-  }
-  const pick = <T extends Int32Array | Uint8Array>(a: T): T => { const out = new (a.constructor as new (n: number) => T)(keep.length); keep.forEach((k, j) => { out[j] = a[k]!; }); return out; };
-  const thread = pick(e.thread), kind = pick(e.kind);
-  if (!keepThreads) keep.forEach((k, j) => { if (decided.has(e.thread[k]!)) { thread[j] = -1; kind[j] = CharKind.Normal; } });
-  return { ...e, text: keep.map((k) => e.text[k]).join(''), src: pick(e.src), para: pick(e.para), thread, kind, origin: keep };
 }
 
 interface Reply { author: Author; date: string; body: string; event: 'resolved' | null }
@@ -385,16 +336,18 @@ class Importer {
       if (!v) evidence.set(ti, (v = { accepted: 0, rejected: 0, pending: 0 }));
       v[k]++;
     };
-    for (let i = 0; i < e.text.length; i++) {
-      const ti = e.thread[i]!;
+    for (let k = 0; k < e.stretchCount; k++) {
+      const ti = e.stretchThread(k);
       if (ti < 0) continue;
-      const bi = first.aToB.at(i)!;
-      const ri = bi >= 0 ? baseToR.at(bi)! : -1;
-      const ek = e.kind[i]!;
-      if (ri < 0) ev(ti, ek === CharKind.Inserted ? 'rejected' : 'accepted');
-      else if (r.kinds[ri] === CharKind.Normal) ev(ti, ek === CharKind.Inserted ? 'accepted' : 'rejected');
-      else if (r.kinds[ri] === ek && this.ours(r.revs[ri]!)) ev(ti, 'pending');
-      else ev(ti, 'rejected');
+      const ek = e.stretchKind(k);
+      for (let i = e.stretchStart(k); i < e.stretchEnd(k); i++) {
+        const bi = first.aToB.at(i)!;
+        const ri = bi >= 0 ? baseToR.at(bi)! : -1;
+        if (ri < 0) ev(ti, ek === CharKind.Inserted ? 'rejected' : 'accepted');
+        else if (r.kinds[ri] === CharKind.Normal) ev(ti, ek === CharKind.Inserted ? 'accepted' : 'rejected');
+        else if (r.kinds[ri] === ek && this.ours(r.revs[ri]!)) ev(ti, 'pending');
+        else ev(ti, 'rejected');
+      }
     }
     const decided = new Map<number, 'accept' | 'reject'>();
     for (const [ti, v] of evidence) {
@@ -407,17 +360,21 @@ class Importer {
     if (open.length) {
       const all = (d: 'accept' | 'reject') => new Map(open.map((ti) => [ti, d] as const));
       const kept = (d: 'accept' | 'reject', kind: number) => {
-        const x = withDecisions(e, all(d), true);
+        // With its threads kept, the decided text's stretches are the exported ones they came from.
+        const x = e.withDecisions(all(d), true);
         const al = align(x.text, base).aToB;
         const out = new Map<number, { n: number; ok: number }>();
-        x.origin!.forEach((o, j) => {
-          if (e.kind[o] !== kind || !open.includes(e.thread[o]!)) return;
-          const v = out.get(e.thread[o]!) ?? { n: 0, ok: 0 };
-          v.n++;
-          const bj = al.at(j)!;
-          if (bj >= 0 && r.kinds[baseToR.at(bj)!] === CharKind.Normal) v.ok++;
-          out.set(e.thread[o]!, v);
-        });
+        for (let k = 0; k < x.stretchCount; k++) {
+          const th = x.stretchThread(k);
+          if (x.stretchKind(k) !== kind || !open.includes(th)) continue;
+          const v = out.get(th) ?? { n: 0, ok: 0 };
+          for (let j = x.stretchStart(k); j < x.stretchEnd(k); j++) {
+            v.n++;
+            const bj = al.at(j)!;
+            if (bj >= 0 && r.kinds[baseToR.at(bj)!] === CharKind.Normal) v.ok++;
+          }
+          out.set(th, v);
+        }
         return out;
       };
       const inserted = kept('accept', CharKind.Inserted), deleted = kept('reject', CharKind.Deleted);
@@ -430,7 +387,7 @@ class Importer {
     }
     for (const [ti, d] of decided) decisions.set(e.threads[ti]!, d);
     // Then the exported text as those decisions leave it, compared again: what still differs was edited in Word.
-    e = withDecisions(e, decided);
+    e = e.withDecisions(decided);
     const { aToB: eToB, bToA: bToE, hunks } = align(e.text, base);
     /** The exported position of a base position: just after the base character before it. */
     const eOfBase = (p: number): number => {
@@ -440,9 +397,10 @@ class Importer {
     const changes: Change[] = [];
     // Aligned text: tracked deletions made in Word.
     for (let i = 0; i < e.text.length; i++) {
+      if (e.threadAt(i)! >= 0) continue;
       const bi = eToB.at(i)!;
       const ri = bi >= 0 ? baseToR.at(bi)! : -1;
-      if (e.thread[i]! >= 0 || ri < 0 || r.kinds[ri] !== CharKind.Deleted || this.ours(r.revs[ri]!)) continue;
+      if (ri < 0 || r.kinds[ri] !== CharKind.Deleted || this.ours(r.revs[ri]!)) continue;
       const last = changes[changes.length - 1];
       if (last && last.by === r.revs[ri] && last.eEnd === i && !last.newText) last.eEnd = i + 1;
       else changes.push({ eStart: i, eEnd: i + 1, newText: '', by: r.revs[ri]!, rPos: ri });
@@ -452,7 +410,7 @@ class Importer {
       let from = h.oldStart;
       for (let i = h.oldStart; i <= h.oldEnd; i++) {
         // Exported suggestions' text inside the hunk is evidence, not a change of its own.
-        if (i < h.oldEnd && e.thread[i]! < 0) continue;
+        if (i < h.oldEnd && e.threadAt(i)! < 0) continue;
         if (i > from) changes.push({ eStart: from, eEnd: i, newText: '', by: 'untracked', rPos: baseToR.at(h.newStart) ?? r.text.length });
         from = i + 1;
       }
@@ -501,7 +459,7 @@ class Importer {
     let p = c.eStart;
     if (c.eStart === c.eEnd) {
       // A paragraph added before another reads as its text and a break at that paragraph's start: it is a paragraph after the one before.
-      if (newText.endsWith('\n') && p > 0 && e.src[p - 1] === -2) { p--; newText = `\n${newText.slice(0, -1)}`; }
+      if (newText.endsWith('\n') && p > 0 && e.srcAt(p - 1) === -2) { p--; newText = `\n${newText.slice(0, -1)}`; }
       const where = this.insertionPoint(e, p, newText);
       if (!where) return this.cannot(e, p, who, t('insertion of "{0}"', short(newText)), t('there is no draft text at that place'));
       this.add({ kind: 'insertion', start: where.at, end: where.at, newText: where.text, ...(where.linesAt !== undefined ? { linesAt: where.linesAt } : {}) }, who, e, p, t('insertion of "{0}"', short(newText)));
@@ -510,10 +468,10 @@ class Importer {
     // A deletion (or replacement): the draft text of its characters, paragraph by paragraph.
     const pieces: [number, number, number][] = []; // [draft start, draft end, exported position]
     for (let i = c.eStart; i < c.eEnd; i++) {
-      const s = e.src[i]!;
+      const s = e.srcAt(i)!;
       if (s < 0) continue;
       const last = pieces[pieces.length - 1];
-      if (last && e.para[i] === e.para[last[2]]) last[1] = s + 1;
+      if (last && e.paraAt(i) === e.paraAt(last[2])) last[1] = s + 1;
       else pieces.push([s, s + 1, i]);
     }
     if (!pieces.length) {
@@ -531,7 +489,7 @@ class Importer {
     const eol = this.eol;
     if (text.startsWith('\n')) {
       // New paragraphs after paragraph `pi`: after its block (and its thread lines), never on a heading's line.
-      const pi = p > 0 ? e.para[p - 1]! : -1;
+      const pi = p > 0 ? e.paraAt(p - 1)! : -1;
       const block = pi >= 0 ? e.paragraphs[pi]! : null;
       if (!block || block.blockEnd < 0) return null;
       const content = text.slice(1).replace(/\n/g, eol + eol);
@@ -543,12 +501,12 @@ class Importer {
       return null;
     }
     const inner = text.replace(/\n/g, eol + eol);
-    const sameParagraph = (i: number) => i >= 0 && i < e.text.length && e.src[i]! >= 0 && (p === i || e.para[i] === e.para[p] || e.para[i] === e.para[Math.max(0, p - 1)]);
+    const sameParagraph = (i: number) => i >= 0 && i < e.text.length && e.srcAt(i)! >= 0 && (p === i || e.paraAt(i) === e.paraAt(p) || e.paraAt(i) === e.paraAt(Math.max(0, p - 1)));
     let at = -1;
-    if (p > 0 && e.src[p - 1]! >= 0 && sameParagraph(p - 1)) at = e.src[p - 1]! + 1;
+    if (p > 0 && e.srcAt(p - 1)! >= 0 && sameParagraph(p - 1)) at = e.srcAt(p - 1)! + 1;
     else {
       // At a paragraph's start (after its number): before its first draft character.
-      for (let i = p; i < e.text.length && e.src[i] !== -2; i++) if (e.src[i]! >= 0) { at = e.src[i]!; break; }
+      for (let i = p; i < e.text.length && e.srcAt(i) !== -2; i++) if (e.srcAt(i)! >= 0) { at = e.srcAt(i)!; break; }
     }
     if (at < 0) return null;
     // Never inside a mark: after it.
@@ -599,10 +557,10 @@ class Importer {
   /** The end of the visible text of the paragraph at (or before) exported position `p`, outside every mark. */
   private nearestPoint(e: Exported, p: number): number {
     for (let i = Math.min(p, e.text.length - 1); i >= 0; i--) {
-      if (e.src[i]! < 0) continue;
-      let at = e.src[i]! + 1;
+      if (e.srcAt(i)! < 0) continue;
+      let at = e.srcAt(i)! + 1;
       // The end of that paragraph's text.
-      for (let j = i + 1; j < e.text.length && e.src[j] !== -2; j++) if (e.src[j]! >= 0) at = e.src[j]! + 1;
+      for (let j = i + 1; j < e.text.length && e.srcAt(j) !== -2; j++) if (e.srcAt(j)! >= 0) at = e.srcAt(j)! + 1;
       for (const m of this.comments.marks) if (at > m.start && at < m.end) at = m.end;
       if (!this.taken.some((x) => at > x.start && at < x.end)) return at;
     }
@@ -649,7 +607,7 @@ class Importer {
       const replies = (repliesOf.get(c.id) ?? []).flatMap((x) => this.replies(x, repliesOf));
       if (c.done) replies.push({ author: this.resolver(), date: this.stamp(), body: '', event: 'resolved' });
       let s = -1, en = -1;
-      for (let i = eS; i < eE; i++) if (e.src[i]! >= 0) { if (s < 0) s = e.src[i]!; en = e.src[i]! + 1; }
+      for (let i = eS; i < eE; i++) if (e.srcAt(i)! >= 0) { if (s < 0) s = e.srcAt(i)!; en = e.srcAt(i)! + 1; }
       const what = t('comment by {0}', c.author || t('an unnamed author'));
       if (!date) this.unplaced.push({ what, reason: t('its date is missing or malformed: the import time was used'), line: 0 });
       const before = this.threads.length;
