@@ -8,11 +8,6 @@ export interface PositionMap { at(i: number): number | undefined }
 export function identity(length: number): PositionMap {
   return { at: (i) => (i >= 0 && i < length ? i : undefined) };
 }
-/** A map kept position by position (where a text was rebuilt from another). */
-export function positions(of: Int32Array): PositionMap {
-  return { at: (i) => of[i] };
-}
-
 /**
  * One side of a comparison as a position map, read from the hunks (a binary search a position) instead of being
  * written out per character: a 5 MB paragraph made two arrays of 20 MB for each comparison. Between hunks the texts

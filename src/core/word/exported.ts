@@ -1,6 +1,7 @@
 // The export's side of an import: the text the returned document is compared with, in stretches that each say where their characters came from.
 import type { ProjectedParagraph } from '../export/projection';
 import { CharKind } from './read';
+import { StretchIndex } from './stretches';
 
 /**
  * The exported text as one string like the returned one (paragraphs joined by '\n'), held as stretches of characters
@@ -8,8 +9,7 @@ import { CharKind } from './read';
  * entry per character (a 5 MB paragraph made 65 MB of them). What a character is comes from its stretch.
  */
 export class Exported {
-  /** Per stretch: where it starts in `text` (ascending; the next one's start is its end). */
-  private readonly starts: number[] = [];
+  private readonly index = new StretchIndex();
   /** Per stretch: the draft offset of its first character; -1 for text the export wrote itself, -2 for a paragraph break. */
   private readonly src: number[] = [];
   private readonly kinds: CharKind[] = [];
@@ -18,9 +18,6 @@ export class Exported {
   /** Per stretch: the paragraph it is in (a break belongs to the paragraph before it). */
   private readonly paraOf: number[] = [];
   private readonly parts: string[] = [];
-  private length = 0;
-  /** The stretch last looked up: most reads walk the text in order, so the next one is usually there or beside it. */
-  private cursor = 0;
   private joined: string | undefined;
 
   constructor(readonly paragraphs: ProjectedParagraph[], readonly threads: string[]) {}
@@ -28,39 +25,29 @@ export class Exported {
   /** Adds a stretch (nothing for an empty text). */
   push(text: string, src: number, kind: CharKind, thread: number, para: number): void {
     if (!text) return;
-    this.starts.push(this.length); this.src.push(src); this.kinds.push(kind); this.threadOf.push(thread); this.paraOf.push(para);
+    this.index.add(text.length); this.src.push(src); this.kinds.push(kind); this.threadOf.push(thread); this.paraOf.push(para);
     this.parts.push(text);
-    this.length += text.length;
     this.joined = undefined;
   }
 
   get text(): string { return (this.joined ??= this.parts.join('')); }
-  get stretchCount(): number { return this.starts.length; }
-  stretchStart(k: number): number { return this.starts[k]!; }
-  stretchEnd(k: number): number { return this.starts[k + 1] ?? this.length; }
+  get stretchCount(): number { return this.index.count; }
+  stretchStart(k: number): number { return this.index.start(k); }
+  stretchEnd(k: number): number { return this.index.end(k); }
   stretchKind(k: number): CharKind { return this.kinds[k]!; }
   stretchThread(k: number): number { return this.threadOf[k]!; }
 
-  /** The stretch holding character `i` (which must be inside the text). */
-  private stretchAt(i: number): number {
-    const c = this.cursor;
-    if (this.starts[c]! <= i && i < this.stretchEnd(c)) return c;
-    if (c + 1 < this.starts.length && this.starts[c + 1]! <= i && i < this.stretchEnd(c + 1)) return (this.cursor = c + 1);
-    if (c > 0 && this.starts[c - 1]! <= i && i < this.starts[c]!) return (this.cursor = c - 1);
-    let lo = 0, hi = this.starts.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (this.starts[mid]! <= i) lo = mid + 1; else hi = mid; }
-    return (this.cursor = lo - 1);
-  }
   /** Draft offset of character `i`; -1 for text the export wrote itself, -2 for a paragraph break; undefined outside the text. */
   srcAt(i: number): number | undefined {
-    if (i < 0 || i >= this.length) return undefined;
-    const k = this.stretchAt(i), s = this.src[k]!;
-    return s < 0 ? s : s + (i - this.starts[k]!);
+    const k = this.index.at(i);
+    if (k < 0) return undefined;
+    const s = this.src[k]!;
+    return s < 0 ? s : s + (i - this.index.start(k));
   }
-  kindAt(i: number): CharKind | undefined { return i < 0 || i >= this.length ? undefined : this.kinds[this.stretchAt(i)]; }
+  kindAt(i: number): CharKind | undefined { return this.kinds[this.index.at(i)]; }
   /** Index into `threads` of the suggestion character `i` belongs to, or -1; undefined outside the text. */
-  threadAt(i: number): number | undefined { return i < 0 || i >= this.length ? undefined : this.threadOf[this.stretchAt(i)]; }
-  paraAt(i: number): number | undefined { return i < 0 || i >= this.length ? undefined : this.paraOf[this.stretchAt(i)]; }
+  threadAt(i: number): number | undefined { return this.threadOf[this.index.at(i)]; }
+  paraAt(i: number): number | undefined { return this.paraOf[this.index.at(i)]; }
 
   /**
    * The text once the suggestions decided in Word are applied: their kept text plain (or, with `keepThreads`, still
@@ -69,7 +56,7 @@ export class Exported {
   withDecisions(decided: ReadonlyMap<number, 'accept' | 'reject'>, keepThreads = false): Exported {
     if (!decided.size) return this;
     const out = new Exported(this.paragraphs, this.threads);
-    for (let k = 0; k < this.starts.length; k++) {
+    for (let k = 0; k < this.index.count; k++) {
       const th = this.threadOf[k]!, kind = this.kinds[k]!;
       const d = decided.get(th);
       if (d && (d === 'accept') === (kind === CharKind.Deleted)) continue;

@@ -7,7 +7,8 @@
 // known by its author, date and text, a suggestion by its tracked change's author and date.
 import { t } from '@vscode/l10n';
 import { compareTexts } from '../features/compare';
-import { align, identity, positions, type PositionMap } from './align';
+import { align } from './align';
+import { withoutInsertions } from './base';
 import { exportedText, type Exported } from './exported';
 import { accept, authorLabel, blockText, cleanCopy, eventText, isoSeconds, paragraphEnd, parseAuthor, randomId, reject, reply, setResolved, type Author, type OpContext } from '../comments/ops';
 import { parseComments, type CommentsModel } from '../comments/parse';
@@ -306,28 +307,7 @@ class Importer {
   private compare(e: Exported, r: ReturnedText, decisions: Map<string, 'accept' | 'reject'>, known: Map<string, ExportedComment>): void {
     // The returned text as it stood before Word's tracked insertions (its tracked deletions are still there): what the
     // exported text is compared with. What differs was edited without tracking.
-    const inserted: { at: number; r: number }[] = []; // Word's tracked insertions: base position, returned index
-    let base: string, baseToR: PositionMap, rToBase: PositionMap;
-    if (!r.kinds.some((k, i) => k === CharKind.Inserted && !this.ours(r.revs[i]!))) {
-      // No tracked insertion by anyone in Word (the usual case): the base is the returned text itself.
-      base = r.text;
-      baseToR = identity(r.text.length);
-      rToBase = identity(r.text.length + 1);
-    } else {
-      const toBase = new Int32Array(r.text.length + 1);
-      const keep: string[] = [];
-      const map: number[] = [];
-      for (let i = 0; i < r.text.length; i++) {
-        toBase[i] = map.length;
-        if (r.kinds[i] === CharKind.Inserted && !this.ours(r.revs[i]!)) { inserted.push({ at: map.length, r: i }); continue; }
-        keep.push(r.text[i]!);
-        map.push(i);
-      }
-      toBase[r.text.length] = map.length;
-      base = keep.join('');
-      baseToR = positions(Int32Array.from(map));
-      rToBase = positions(toBase);
-    }
+    const { text: base, toReturned: baseToR, fromReturned: rToBase, inserted } = withoutInsertions(r, (rev) => !this.ours(rev));
     // First what became of the exported suggestions: accepted in Word, their text is plain; rejected, it is gone.
     const first = align(e.text, base);
     const evidence = new Map<number, { accepted: number; rejected: number; pending: number }>();
@@ -344,8 +324,8 @@ class Importer {
         const bi = first.aToB.at(i)!;
         const ri = bi >= 0 ? baseToR.at(bi)! : -1;
         if (ri < 0) ev(ti, ek === CharKind.Inserted ? 'rejected' : 'accepted');
-        else if (r.kinds[ri] === CharKind.Normal) ev(ti, ek === CharKind.Inserted ? 'accepted' : 'rejected');
-        else if (r.kinds[ri] === ek && this.ours(r.revs[ri]!)) ev(ti, 'pending');
+        else if (r.kindAt(ri) === CharKind.Normal) ev(ti, ek === CharKind.Inserted ? 'accepted' : 'rejected');
+        else if (r.kindAt(ri) === ek && this.ours(r.revAt(ri)!)) ev(ti, 'pending');
         else ev(ti, 'rejected');
       }
     }
@@ -371,7 +351,7 @@ class Importer {
           for (let j = x.stretchStart(k); j < x.stretchEnd(k); j++) {
             v.n++;
             const bj = al.at(j)!;
-            if (bj >= 0 && r.kinds[baseToR.at(bj)!] === CharKind.Normal) v.ok++;
+            if (bj >= 0 && r.kindAt(baseToR.at(bj)!) === CharKind.Normal) v.ok++;
           }
           out.set(th, v);
         }
@@ -400,10 +380,11 @@ class Importer {
       if (e.threadAt(i)! >= 0) continue;
       const bi = eToB.at(i)!;
       const ri = bi >= 0 ? baseToR.at(bi)! : -1;
-      if (ri < 0 || r.kinds[ri] !== CharKind.Deleted || this.ours(r.revs[ri]!)) continue;
+      if (ri < 0 || r.kindAt(ri) !== CharKind.Deleted || this.ours(r.revAt(ri)!)) continue;
+      const rev = r.revAt(ri)!;
       const last = changes[changes.length - 1];
-      if (last && last.by === r.revs[ri] && last.eEnd === i && !last.newText) last.eEnd = i + 1;
-      else changes.push({ eStart: i, eEnd: i + 1, newText: '', by: r.revs[ri]!, rPos: ri });
+      if (last && last.by === rev && last.eEnd === i && !last.newText) last.eEnd = i + 1;
+      else changes.push({ eStart: i, eEnd: i + 1, newText: '', by: rev, rPos: ri });
     }
     // What the comparison found changed: text edited without tracking.
     for (const h of hunks) {
@@ -416,21 +397,20 @@ class Importer {
       }
       // Only text that stood as plain text: a tracked deletion of text added without tracking leaves nothing.
       let added = '';
-      for (let j = h.newStart; j < h.newEnd; j++) if (r.kinds[baseToR.at(j)!] === CharKind.Normal) added += base[j];
+      for (let j = h.newStart; j < h.newEnd; j++) if (r.kindAt(baseToR.at(j)!) === CharKind.Normal) added += base[j];
       if (!added) continue;
       const prev = changes[changes.length - 1];
       if (prev && prev.by === 'untracked' && !prev.newText && prev.eEnd === h.oldEnd && h.oldEnd > h.oldStart) prev.newText = added;
       else changes.push({ eStart: h.oldEnd, eEnd: h.oldEnd, newText: added, by: 'untracked', rPos: baseToR.at(h.newStart) ?? r.text.length });
     }
-    // Word's tracked insertions, one per run of one revision at one place.
+    // Word's tracked insertions, one per run of one revision at one place (stretches of it one after another are one).
     for (let k = 0; k < inserted.length;) {
       const first = inserted[k]!;
-      const rev = r.revs[first.r]!;
       let text = '';
       let j = k;
-      while (j < inserted.length && inserted[j]!.at === first.at && r.revs[inserted[j]!.r] === rev && (j === k || inserted[j]!.r === inserted[j - 1]!.r + 1)) { text += r.text[inserted[j]!.r]; j++; }
+      while (j < inserted.length && inserted[j]!.at === first.at && inserted[j]!.rev === first.rev && (j === k || inserted[j]!.r === inserted[j - 1]!.r + inserted[j - 1]!.n)) { text += r.text.slice(inserted[j]!.r, inserted[j]!.r + inserted[j]!.n); j++; }
       const at = eOfBase(first.at);
-      changes.push({ eStart: at, eEnd: at, newText: text, by: rev, rPos: first.r });
+      changes.push({ eStart: at, eEnd: at, newText: text, by: first.rev, rPos: first.r });
       k = j;
     }
     changes.sort((a, b) => a.eStart - b.eStart || a.eEnd - b.eEnd || a.rPos - b.rPos);

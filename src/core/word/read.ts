@@ -4,6 +4,7 @@ import { t } from '@vscode/l10n';
 import JSZip from 'jszip';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { fromXmlText, LINE_BREAK, OBJECT, SOURCE_NAMESPACE } from '../export/projection';
+import { StretchIndex } from './stretches';
 
 /** What a character of a returned paragraph is: text as it stood, text inserted or deleted with tracking on. */
 export const CharKind = { Normal: 0, Inserted: 1, Deleted: 2 } as const;
@@ -13,13 +14,29 @@ export interface Revision { author: string; date: string }
 
 export interface Anchor { comment: string; kind: 'start' | 'end' | 'ref'; pos: number }
 
-/** The returned document's text as one string: paragraphs joined by '\n', every character labelled. */
-export interface ReturnedText {
-  text: string;
-  kinds: Uint8Array;
-  /** Index into `revisions` for inserted and deleted characters (and tracked paragraph marks). */
-  revs: Int32Array;
-  anchors: Anchor[];
+/**
+ * The returned document's text as one string: paragraphs joined by '\n', every character labelled — by the run it
+ * came in, so a 5 MB paragraph is a few runs, not arrays with an entry per character.
+ */
+export class ReturnedText {
+  readonly stretches = new StretchIndex();
+  private readonly kinds: CharKind[] = [];
+  private readonly revs: number[] = [];
+  constructor(readonly text: string, readonly anchors: Anchor[], runs: readonly number[]) {
+    for (let i = 0; i < runs.length; i += 3) {
+      const n = runs[i]!, kind = runs[i + 1]! as CharKind, rev = runs[i + 2]!;
+      // Runs one after another with the same kind and revision are one stretch.
+      const k = this.kinds.length - 1;
+      if (k >= 0 && this.kinds[k] === kind && this.revs[k] === rev) { this.stretches.extend(n); continue; }
+      this.stretches.add(n); this.kinds.push(kind); this.revs.push(rev);
+    }
+  }
+  /** What character `i` is: as it stood, inserted or deleted with tracking on (undefined outside the text). */
+  kindAt(i: number): CharKind | undefined { return this.kinds[this.stretches.at(i)]; }
+  /** Index into `revisions` for an inserted or deleted character (and a tracked paragraph mark), else -1. */
+  revAt(i: number): number | undefined { return this.revs[this.stretches.at(i)]; }
+  stretchKind(k: number): CharKind { return this.kinds[k]!; }
+  stretchRev(k: number): number { return this.revs[k]!; }
 }
 
 export interface ReturnedComment {
@@ -275,12 +292,5 @@ function readParagraphs(nodes: XNode[], rev: (n: XNode) => number): ReturnedText
   // A paragraph's mark ends it: written as the separator before the next paragraph.
   let pendingMark = { kind: CharKind.Normal as CharKind, rev: -1 };
   block(nodes);
-  const kinds = new Uint8Array(length), revs = new Int32Array(length);
-  for (let i = 0, at = 0; i < runs.length; i += 3) {
-    const n = runs[i]!;
-    if (runs[i + 1]) kinds.fill(runs[i + 1]!, at, at + n);
-    revs.fill(runs[i + 2]!, at, at + n);
-    at += n;
-  }
-  return { text: text.join(''), kinds, revs, anchors };
+  return new ReturnedText(text.join(''), anchors, runs);
 }
