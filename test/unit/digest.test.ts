@@ -109,6 +109,16 @@ describe('the digest of a folder of reviews', () => {
     const gapsCol = (counts!.getRow(1).values as string[]).indexOf('Gaps and challenges');
     expect(counts!.getRow(2).getCell(gapsCol).value).toBe(states.length);
   });
+  it('cuts a text longer than a spreadsheet cell holds, saying where the whole text is, and leaves the others whole', async () => {
+    const long = { ...all[0]!, text: `${'word '.repeat(9_000)}😀 end` };
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await digestXlsx([long, all[1]!], 'en')) as never);
+    const [cut, whole] = (book.worksheets[0]!.getColumn(12).values.slice(2) as string[]);
+    expect(cut!.length).toBeLessThanOrEqual(32_767);
+    expect(cut!.startsWith('word '.repeat(6_000))).toBe(true);
+    expect(cut).toContain(`the whole text is in ${long.file}, line ${long.line}`);
+    expect(whole).toBe(all[1]!.text);
+  });
   it('writes HTML with a chart per part and every entry, in the headings\' language', () => {
     const html = digestHtml(all, 'fr', '2026-12-01 10:00 UTC');
     expect(html).toContain('<html lang="fr" dir="ltr">');

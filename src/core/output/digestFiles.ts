@@ -13,6 +13,18 @@ import { digestColumns, digestCounts, digestRow, digestWords, type DigestEntry }
 /** Characters XML 1.0 cannot carry (a draft's text may hold them): dropped from what is written. */
 const xmlText = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 
+/** What a spreadsheet cell holds at most: Excel repairs a file with a longer one, cutting it without saying where. */
+const CELL_LIMIT = 32_767;
+/** A cell's text, cut (at a character, never inside a surrogate pair) when it is longer than a cell holds, saying so and where the whole is. */
+function cellText(s: string, e: DigestEntry): string {
+  const text = xmlText(s);
+  if (text.length <= CELL_LIMIT) return text;
+  const note = ` ${t('… [cut: a spreadsheet cell holds at most {0} characters; the whole text is in {1}, line {2}]', CELL_LIMIT.toLocaleString('en-US'), e.file, e.line)}`;
+  let end = CELL_LIMIT - note.length;
+  if ((text.charCodeAt(end) & 0xfc00) === 0xdc00) end--;
+  return text.slice(0, end) + note;
+}
+
 /** Which review a run of entries comes from (one State's paragraphs under one part), for its footnote. */
 function source(e: DigestEntry, lastLine: number): string {
   const lines = lastLine > e.line ? `${e.line}–${lastLine}` : String(e.line);
@@ -104,7 +116,7 @@ export async function digestXlsx(entries: readonly DigestEntry[], lang: string):
   sheet.columns = cols.map((c) => ({ header: c.header, key: c.key, width: c.key === 'text' ? 80 : c.key === 'title' ? 40 : 16, ...(c.key === 'text' ? { style: { alignment: { wrapText: true, vertical: 'top' } } } : {}) }));
   sheet.getRow(1).font = { bold: true };
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: cols.length } };
-  for (const e of entries) sheet.addRow(digestRow(e).map((v) => (typeof v === 'string' ? xmlText(v) : v))).commit();
+  for (const e of entries) sheet.addRow(digestRow(e).map((v) => (typeof v === 'string' ? cellText(v, e) : v))).commit();
   sheet.commit();
   const counts = book.addWorksheet(t('Counts per article'), { views: [{ state: 'frozen', ySplit: 1, rightToLeft: lang === 'ar' }] });
   counts.columns = [
