@@ -2,7 +2,7 @@
 // the comments with their replies and resolved state, the footnotes, and the document properties. Nothing else.
 import { t } from '@vscode/l10n';
 import JSZip from 'jszip';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { SaxesParser } from 'saxes';
 import { fromXmlText, LINE_BREAK, OBJECT, SOURCE_NAMESPACE } from '../export/projection';
 import { StretchIndex } from './stretches';
 
@@ -67,35 +67,60 @@ export class WordFileError extends Error {}
 export const MAX_DOCX_BYTES = 64 * 1024 * 1024;
 const MAX_PART_BYTES = 256 * 1024 * 1024;
 
+/** An element as `{ [its name]: children, ':@': attributes }`, a text as `{ '#text': text }`. */
 type XNode = Record<string, unknown>;
-/**
- * Elements whose content the parser hands over as it stands, in one slice: it gathers other text a character at a
- * time, and one run of 5 MB (a long paragraph) cost 160 MB and half a second. They hold text only — a run's text, its
- * deleted text, the exported draft — and `textOf` reads what markup a writer may still have put in them.
- */
-const WHOLE_TEXT = ['*.w:t', '*.w:delText', 'source'];
-const parser = () => new XMLParser({
-  preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', trimValues: false,
-  processEntities: false, parseTagValue: false, parseAttributeValue: false, ignoreDeclaration: true, ignorePiTags: true,
-  stopNodes: WHOLE_TEXT,
-});
 
-/** XML's five entities and character references, in one pass (so `&amp;#65;` stays `&#65;`). */
-function decode(s: string): string {
-  if (!s.includes('&')) return s;
-  return s.replace(/&(amp|lt|gt|quot|apos|#x[0-9a-fA-F]+|#\d+);/g, (_, e: string) => {
-    switch (e) {
-      case 'amp': return '&';
-      case 'lt': return '<';
-      case 'gt': return '>';
-      case 'quot': return '"';
-      case 'apos': return "'";
-      default: {
-        const n = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-        return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : '';
-      }
-    }
+/**
+ * What the reader never looks at, left out of the tree as the XML is read: formatting (a run's properties, a
+ * paragraph's but for its mark's tracked change), drawings, fields' codes, section and table layout. A long document's
+ * tree was most of the import's memory (13 MB of XML: 236 MB).
+ */
+const UNREAD = new Set(['w:sectPr', 'w:drawing', 'w:pict', 'mc:AlternateContent', 'w:object', 'w:tblPr', 'w:tblGrid', 'w:trPr', 'w:tcPr', 'w:instrText', 'w:fldChar', 'w:proofErr', 'w:bookmarkStart', 'w:bookmarkEnd', 'w:lastRenderedPageBreak']);
+function unread(name: string, parent: string | undefined): boolean {
+  if (parent === 'w:r') return name === 'w:rPr';
+  if (parent === 'w:pPr') return name !== 'w:rPr';
+  return UNREAD.has(name);
+}
+
+/**
+ * Reads a part's XML into a tree in one pass, refusing XML that is not well-formed with the line and the reason
+ * (saxes checks it as it reads, and gives texts and attribute values with their entities and character references
+ * read).
+ */
+function parseXml(xml: string, name: string, path: string): XNode[] {
+  const top: XNode[] = [];
+  const open: { name: string; kids: XNode[] }[] = [];
+  let skipping = 0;
+  const parser = new SaxesParser();
+  parser.on('error', (e) => {
+    const m = /^(\d+):\d+: (.*)$/s.exec(e.message);
+    throw new WordFileError(t('{0}: {1} is not well-formed XML (line {2}: {3}).', name, path, m?.[1] ?? parser.line, (m?.[2] ?? e.message).replace(/\.$/, '')));
   });
+  const text = (value: string) => {
+    if (skipping || !value) return;
+    const kids = open.length ? open[open.length - 1]!.kids : top;
+    const last = kids[kids.length - 1];
+    // Text and CDATA sections one after another are one text, as a reader of the element's content sees it.
+    if (last && typeof last['#text'] === 'string' && Object.keys(last).length === 1) last['#text'] += value;
+    else kids.push({ '#text': value });
+  };
+  parser.on('text', text);
+  parser.on('cdata', text);
+  parser.on('opentag', (tag) => {
+    if (skipping || unread(tag.name, open[open.length - 1]?.name)) { if (!tag.isSelfClosing) skipping++; return; }
+    const node: XNode = { [tag.name]: [] };
+    const attrs = tag.attributes as Record<string, string>;
+    for (const _ in attrs) { node[':@'] = attrs; break; }
+    (open.length ? open[open.length - 1]!.kids : top).push(node);
+    if (!tag.isSelfClosing) open.push({ name: tag.name, kids: node[tag.name] as XNode[] });
+  });
+  parser.on('closetag', (tag) => {
+    if (tag.isSelfClosing) return;
+    if (skipping) { skipping--; return; }
+    open.pop();
+  });
+  parser.write(xml).close();
+  return top;
 }
 
 function tagOf(n: XNode): string | null {
@@ -105,24 +130,10 @@ function tagOf(n: XNode): string | null {
 function kids(n: XNode, tag: string): XNode[] { return (n[tag] as XNode[] | undefined) ?? []; }
 function attr(n: XNode, name: string): string | null {
   const a = n[':@'] as Record<string, string> | undefined;
-  const v = a?.[name];
-  return v === undefined ? null : decode(v);
+  return a?.[name] ?? null;
 }
 function textOf(n: XNode, tag: string): string {
-  return kids(n, tag).map((c) => (typeof c['#text'] === 'string' ? contentText(c['#text'] as string) : '')).join('');
-}
-/**
- * The text of an element's content as written (WHOLE_TEXT): a CDATA section is its characters, comments, processing
- * instructions and tags are not text (as when the parser reads them).
- */
-function contentText(raw: string): string {
-  if (!raw.includes('<')) return decode(raw);
-  let out = '';
-  for (const m of raw.matchAll(/<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<[^>]*>|[^<]+/g)) {
-    if (m[1] !== undefined) out += m[1];
-    else if (m[0][0] !== '<') out += decode(m[0]);
-  }
-  return out;
+  return kids(n, tag).map((c) => (typeof c['#text'] === 'string' ? c['#text'] : '')).join('');
 }
 
 async function part(zip: JSZip, path: string, name: string): Promise<XNode[] | null> {
@@ -133,9 +144,7 @@ async function part(zip: JSZip, path: string, name: string): Promise<XNode[] | n
   const xml = await f.async('string');
   // Word never writes a document type declaration; one is how external entities and entity bombs get in.
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new WordFileError(t('{0}: {1} declares a document type or entities, which Word never writes; the file is refused.', name, path));
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new WordFileError(t('{0}: {1} is not well-formed XML (line {2}: {3}).', name, path, valid.err.line, valid.err.msg));
-  return parser().parse(xml) as XNode[];
+  return parseXml(xml, name, path);
 }
 
 function root(nodes: XNode[] | null, tag: string): XNode | null {
