@@ -335,6 +335,13 @@ export class DraftAnalysis {
     const facts = this.chunkFacts(i);
     return (facts.tree ??= parseSection(this.chunkText(i), this.env.parser));
   }
+  /**
+   * The chunk's tree as `chunkTree` gives it, but not kept when it was not already: a reader that passes over the
+   * draft once (the export) would otherwise hold every section's tree at the same time.
+   */
+  passingChunkTree(i: number): Root {
+    return this.chunkFacts(i).tree ?? parseSection(this.chunkText(i), this.env.parser);
+  }
   /** The chunk's tree with document-absolute positions (a fresh copy). */
   absoluteChunkTree(i: number): Root { const c = this.chunks[i]!; return absoluteTree(this.chunkTree(i), c.line, c.start); }
 
