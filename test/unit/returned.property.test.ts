@@ -14,6 +14,7 @@ describe('the returned text of an import, in runs', () => {
       for (const r of runs) for (let i = 0; i < r.text.length; i++) { kinds.push(r.kind); revs.push(r.rev); }
       const got = new ReturnedText(text, [], runs.flatMap((r) => [r.text.length, r.kind, r.rev]));
       for (let i = -1; i <= text.length; i++) expect([got.kindAt(i), got.revAt(i)]).toEqual([kinds[i], revs[i]]);
+      for (const k of [CharKind.Normal, CharKind.Inserted, CharKind.Deleted]) expect(got.has(k)).toBe(kinds.includes(k));
       // The base as the import built it before, character by character.
       const isTheirs = (rev: number) => theirs.includes(rev);
       const keep: string[] = [], map: number[] = [], toBase: number[] = [], inserted: { at: number; r: number }[] = [];

@@ -375,8 +375,8 @@ class Importer {
       return i < 0 ? 0 : bToE.at(i)! + 1;
     };
     const changes: Change[] = [];
-    // Aligned text: tracked deletions made in Word.
-    for (let i = 0; i < e.text.length; i++) {
+    // Aligned text: tracked deletions made in Word (none to look for when the returned text has no deleted character).
+    for (let i = 0, n = r.has(CharKind.Deleted) ? e.text.length : 0; i < n; i++) {
       if (e.threadAt(i)! >= 0) continue;
       const bi = eToB.at(i)!;
       const ri = bi >= 0 ? baseToR.at(bi)! : -1;

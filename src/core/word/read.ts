@@ -37,6 +37,8 @@ export class ReturnedText {
   revAt(i: number): number | undefined { return this.revs[this.stretches.at(i)]; }
   stretchKind(k: number): CharKind { return this.kinds[k]!; }
   stretchRev(k: number): number { return this.revs[k]!; }
+  /** Whether some character is of that kind. */
+  has(kind: CharKind): boolean { return this.kinds.includes(kind); }
 }
 
 export interface ReturnedComment {
