@@ -255,8 +255,24 @@ export function templateForLanguages(languages: readonly string[]): Template {
  * usual short forms ("None identified.", "N/A", 无). Such a part is written, but it states no gap, need or practice.
  */
 export function saysNothing(text: string): boolean {
+  // A long text says something, unless it is the one open-ended form ("aucune … identifiée"): known without first
+  // collapsing its spaces, which for a paragraph of megabytes made a copy of it space by space.
+  if (longerThan(text, SHORT) && !/^\s*aucun/i.test(text)) return false;
   const t = text.replace(/\s+/g, ' ').trim();
   return NOTHING.test(t) || NONE_SENTENCES.has(t);
 }
+/** Whether a text has more than `n` characters that are not white space (as \s counts it), counting no further. */
+function longerThan(text: string, n: number): boolean {
+  if (text.length <= n) return false;
+  let k = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+    if (!space && ++k > n) return true;
+  }
+  return false;
+}
 const NOTHING = /^(?:none(?: identified)?|no(?:ne)? (?:needs?|gaps?|good practices?|recommendations?) (?:were )?identified|n\/a|not applicable|aucun(?:e)?(?: .*)? identifié(?:e)?s?|ninguno|ninguna|нет|لا يوجد|لا توجد|无|未确定|没有)[.。]?$/i;
 const NONE_SENTENCES: ReadonlySet<string> = new Set<string>(Object.values(TEMPLATES).flatMap((tpl) => Object.values(tpl.none)));
+/** Longer than every form of NOTHING but the open-ended one and every template's "none" sentence, spaces collapsed. */
+const SHORT = Math.max(100, ...[...NONE_SENTENCES].map((x) => x.length));
