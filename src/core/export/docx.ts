@@ -346,17 +346,17 @@ function paragraphText(ctx: Ctx, n: { position?: { start: { offset?: number }; e
 function dropRanges(cm: CommentsModel): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   for (const b of cm.blocks) out.push({ start: b.removeStart, end: b.end });
-  for (const m of cm.marks) for (const [start, end] of markSyntax(m)) out.push({ start, end });
-  return out; // sorted by the index
-}
-function markSyntax(m: Mark): [number, number][] {
-  if (m.kind === 'comment' && !m.text) return [[m.start, m.end]];
-  const innerStart = m.start + 3;
-  if (m.kind === 'replacement') {
-    const oldEnd = innerStart + m.text.length, newStart = oldEnd + 2, newEnd = newStart + (m.newText ?? '').length;
-    return [[m.start, innerStart], [oldEnd, newStart], [newEnd, m.end]];
+  // Each mark's delimiters, pushed as found (no list per mark: a draft may have a hundred thousand marks).
+  for (const m of cm.marks) {
+    if (m.kind === 'comment' && !m.text) { out.push({ start: m.start, end: m.end }); continue; }
+    const innerStart = m.start + 3, oldEnd = innerStart + m.text.length;
+    out.push({ start: m.start, end: innerStart });
+    if (m.kind === 'replacement') {
+      const newStart = oldEnd + 2;
+      out.push({ start: oldEnd, end: newStart }, { start: newStart + (m.newText ?? '').length, end: m.end });
+    } else out.push({ start: oldEnd, end: m.end });
   }
-  return [[m.start, innerStart], [innerStart + m.text.length, m.end]];
+  return out; // sorted by the index
 }
 
 type Piece = { from: number; to: number };

@@ -7,7 +7,8 @@ export class RangeIndex<T extends { start: number; end: number }> {
   private readonly starts: number[];
   private readonly maxEnd: number[];
   constructor(private readonly items: T[]) {
-    items.sort((a, b) => a.start - b.start);
+    // Most lists come in order (the marks, the thread lines): sorted only when they do not.
+    for (let i = 1; i < items.length; i++) if (items[i]!.start < items[i - 1]!.start) { items.sort((a, b) => a.start - b.start); break; }
     this.starts = items.map((x) => x.start);
     let m = -Infinity;
     this.maxEnd = items.map((x) => (m = Math.max(m, x.end)));
