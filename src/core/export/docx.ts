@@ -97,15 +97,16 @@ export async function exportDocx(source: string, options: ExportOptions): Promis
 }
 
 /** The paragraphs an export of `source` writes, with their sources: the import's reference, built by the export's own code. */
-export function projectExport(source: string, options: ExportOptions): Projection {
-  return build(source, options, true).proj;
+export function projectExport(source: string, options: ExportOptions, fingerprint?: string): Projection {
+  return build(source, options, true, fingerprint).proj;
 }
 
 /**
  * The document and its projection; with `projectOnly`, the projection alone (no document is made; only tables' and
- * footnotes' few paragraphs still become the library's objects on the way).
+ * footnotes' few paragraphs still become the library's objects on the way). `fingerprint`: the source's, when the
+ * caller knows it already (the import, which told the draft by it).
  */
-function build(source: string, options: ExportOptions, projectOnly = false): { doc: { document: Document; body: TemplateBody | null } | null; proj: Projection } {
+function build(source: string, options: ExportOptions, projectOnly = false, fingerprint?: string): { doc: { document: Document; body: TemplateBody | null } | null; proj: Projection } {
   // Nesting a thousand deep overflows every tree walker: refused with the line, as the check reports it (file.too-deep).
   const deep = tooDeep(source);
   if (deep) throw new ExportError(tooDeepMessage(deep.depth, deep.line));
@@ -116,7 +117,7 @@ function build(source: string, options: ExportOptions, projectOnly = false): { d
   const info = model.info;
   const lang = info?.languages[0] ?? 'en';
   const comments = options.mode === 'clean' ? { threads: [], marks: [], blocks: [], conflicts: [], problems: [] } : parseComments(text);
-  const proj: Projection = { fingerprint: sourceFingerprint(source), mode: options.mode, body: [], notes: [], comments: [], codeSpans: [] };
+  const proj: Projection = { fingerprint: fingerprint ?? sourceFingerprint(source), mode: options.mode, body: [], notes: [], comments: [], codeSpans: [] };
   const ctx: Ctx = { text, base: 0, comments, mode: options.mode, drop: new RangeIndex(dropRanges(comments)), marks: new RangeIndex([...comments.marks]), roots: new Map(comments.blocks.filter((b) => b.id === b.threadId).map((b) => [b.id, b])), commentIds: new Map(), footnotes: new Map(), footnoteBodies: {}, lang, rtl: lang === 'ar', revision: 1, proj, segs: [], points: new Map(), lists: 0, runOptions: new Map(), suggesters: new Map() };
   // Word comments: each thread's first comment, then its replies pointing at it; resolved on the first.
   const wordComments: { id: number; author: string; date?: Date; durableId: string; parentId?: number; resolved?: boolean; children: Paragraph[] }[] = [];

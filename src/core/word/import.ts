@@ -82,7 +82,8 @@ export async function importDocx(draft: string, bytes: Uint8Array, name: string,
   }
   // A clean copy was exported without the marks: its text is what the returned file is compared with.
   const base = mode === 'clean' ? cleanCopy(exported ?? draft) : exported ?? draft;
-  const proj = projectExport(base, { mode: 'with-changes' });
+  // The draft the file was exported from was told by its fingerprint: the projection need not compute it again.
+  const proj = projectExport(base, { mode: 'with-changes' }, base === exported ? fingerprint : undefined);
   return new Importer(base, draft, proj, doc, options, exported === null).run();
 }
 

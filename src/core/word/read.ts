@@ -143,7 +143,7 @@ async function part(zip: JSZip, path: string, name: string): Promise<XNode[] | n
   if (!f) return null;
   const size = (f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
   if (size !== undefined && size > MAX_PART_BYTES) throw new WordFileError(t('{0}: {1} unpacks to {2} MB, more than a Word document holds; it is refused.', name, path, Math.round(size / 1048576)));
-  const xml = await f.async('string');
+  const xml = new TextDecoder().decode(await f.async('uint8array'));
   // Word never writes a document type declaration; one is how external entities and entity bombs get in.
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new WordFileError(t('{0}: {1} declares a document type or entities, which Word never writes; the file is refused.', name, path));
   return parseXml(xml, name, path);
