@@ -66,6 +66,11 @@ interface Ctx {
   proj: Projection;
   /** The segments of the paragraph being built. */
   segs: Seg[];
+  /**
+   * Whether the projection's paragraphs are recorded: what the import compares a returned file with. An export writes
+   * only the projection's comments, so it records no segment (a hundred thousand marks made twice as many).
+   */
+  project: boolean;
   /** Point comments (`{>>@id<<}`) by offset, so each is anchored where it stands. */
   points: Map<number, string>;
   /** Lists written so far: each numbers its items from (a) again. */
@@ -118,7 +123,7 @@ function build(source: string, options: ExportOptions, projectOnly = false, fing
   const lang = info?.languages[0] ?? 'en';
   const comments = options.mode === 'clean' ? { threads: [], marks: [], blocks: [], conflicts: [], problems: [] } : parseComments(text);
   const proj: Projection = { fingerprint: fingerprint ?? sourceFingerprint(source), mode: options.mode, body: [], notes: [], comments: [], codeSpans: [] };
-  const ctx: Ctx = { text, base: 0, comments, mode: options.mode, drop: new RangeIndex(dropRanges(comments)), marks: new RangeIndex([...comments.marks]), roots: new Map(comments.blocks.filter((b) => b.id === b.threadId).map((b) => [b.id, b])), commentIds: new Map(), footnotes: new Map(), footnoteBodies: {}, lang, rtl: lang === 'ar', revision: 1, proj, segs: [], points: new Map(), lists: 0, runOptions: new Map(), suggesters: new Map() };
+  const ctx: Ctx = { text, base: 0, comments, mode: options.mode, drop: new RangeIndex(dropRanges(comments)), marks: new RangeIndex([...comments.marks]), roots: new Map(comments.blocks.filter((b) => b.id === b.threadId).map((b) => [b.id, b])), commentIds: new Map(), footnotes: new Map(), footnoteBodies: {}, lang, rtl: lang === 'ar', revision: 1, proj, segs: [], project: projectOnly, points: new Map(), lists: 0, runOptions: new Map(), suggesters: new Map() };
   // Word comments: each thread's first comment, then its replies pointing at it; resolved on the first.
   const wordComments: { id: number; author: string; date?: Date; durableId: string; parentId?: number; resolved?: boolean; children: Paragraph[] }[] = [];
   for (const th of comments.threads) {
@@ -281,7 +286,7 @@ function endOf(ctx: Ctx, n: Positioned | undefined): number | undefined {
 /** A Word paragraph, its segments recorded in the projection with the source block it came from. */
 function para(ctx: Ctx, options: ParagraphOptions, runs: RunItem[], node?: Positioned, where: 'body' | 'notes' = 'body'): BodyParagraph {
   const start = startOf(ctx, node) ?? -1, end = endOf(ctx, node) ?? -1;
-  ctx.proj[where].push({ segs: ctx.segs, blockStart: start, blockEnd: end });
+  if (ctx.project) ctx.proj[where].push({ segs: ctx.segs, blockStart: start, blockEnd: end });
   ctx.segs = [];
   // Left to right is what a paragraph is without saying so: `w:bidi="false"` on every paragraph only lengthens the XML.
   if (options.bidirectional === false) { const { bidirectional: _, ...rest } = options; options = rest; }
@@ -290,7 +295,7 @@ function para(ctx: Ctx, options: ParagraphOptions, runs: RunItem[], node?: Posit
 
 /** A run of text that the export writes itself (a number, a heading line): it has no place in the draft. */
 function lit(ctx: Ctx, { text, ...options }: { text: string; size?: number; bold?: boolean }): RunItem {
-  ctx.segs.push({ text, src: -1, kind: 'normal', thread: null });
+  record(ctx, { text, src: -1, kind: 'normal', thread: null });
   return { kind: 'text', text, options, change: null };
 }
 
@@ -449,7 +454,7 @@ function runs(ctx: Ctx, nodes: PhrasingContent[], fmt: Fmt, size?: number): RunI
     for (let o = last; o < to; o++) point(o);
   };
   const footnote = (n: number) => {
-    ctx.segs.push({ text: OBJECT, src: -1, kind: 'normal', thread: null });
+    record(ctx, { text: OBJECT, src: -1, kind: 'normal', thread: null });
     out.push({ kind: 'footnote', id: n });
   };
   /** Text, with `[^1]` references whose definition stands in another section (the parser sees one section at a time). */
@@ -483,7 +488,7 @@ function runs(ctx: Ctx, nodes: PhrasingContent[], fmt: Fmt, size?: number): RunI
       case 'strong': for (const c of n.children) walk(c, { ...f, bold: true }); break;
       case 'emphasis': for (const c of n.children) walk(c, { ...f, italics: true }); break;
       case 'delete': for (const c of n.children) walk(c, f); break;
-      case 'break': ctx.segs.push({ text: LINE_BREAK, src: -1, kind: 'normal', thread: null }); out.push({ kind: 'break' }); break;
+      case 'break': record(ctx, { text: LINE_BREAK, src: -1, kind: 'normal', thread: null }); out.push({ kind: 'break' }); break;
       case 'footnoteReference': { const id = ctx.footnotes.get(n.identifier); if (id) footnote(id); break; }
       case 'link': {
         const before = out.length;
@@ -509,9 +514,13 @@ function runOptions(ctx: Ctx, f: Fmt, size: number | undefined, rightToLeft: boo
 }
 
 /** Records a stretch of draft text written into the paragraph, with the change or thread it belongs to. */
+/** A segment of the paragraph being built, when the projection is recorded. */
+function record(ctx: Ctx, seg: Seg): void {
+  if (ctx.project) ctx.segs.push(seg);
+}
 function segment(ctx: Ctx, text: string, src: number, c: ReturnType<typeof classify>): void {
-  if (!text) return;
-  ctx.segs.push({ text, src, kind: c.change ? c.change.kind : 'normal', thread: c.suggestion });
+  if (!text || !ctx.project) return;
+  record(ctx, { text, src, kind: c.change ? c.change.kind : 'normal', thread: c.suggestion });
 }
 
 function closeThread(ctx: Ctx, out: RunItem[], id: string): void {
