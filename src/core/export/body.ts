@@ -9,10 +9,10 @@ import {
 export type ParagraphOptions = Omit<Exclude<ConstructorParameters<typeof Paragraph>[0], string>, 'children'>;
 /** A run's formatting as the docx library takes it, without its text. */
 export type RunOptions = Omit<Exclude<ConstructorParameters<typeof TextRun>[0], string>, 'text' | 'children'>;
-/** A tracked change: Word wants a distinct id on each. */
-export interface Change { kind: 'ins' | 'del'; id: number; author: string; date: string }
+/** A tracked change's kind, author and date (Word wants a distinct id on each: the run carries it, as `revision`). */
+export interface Change { kind: 'ins' | 'del'; author: string; date: string }
 export type RunItem =
-  | { kind: 'text'; text: string; options: RunOptions; change: Change | null }
+  | { kind: 'text'; text: string; options: RunOptions; change: Change | null; /** Word's id of the change (w:id), 0 without one. */ revision: number }
   | { kind: 'commentStart' | 'commentEnd' | 'commentReference' | 'footnote'; id: number }
   | { kind: 'break' }
   | { kind: 'link'; url: string; runs: RunItem[] };
@@ -52,8 +52,8 @@ export function libraryRuns(runs: RunItem[]): ParagraphChild[] {
   return runs.map((r): ParagraphChild => {
     switch (r.kind) {
       case 'text':
-        if (r.change?.kind === 'ins') return new InsertedTextRun({ ...r.options, text: r.text, id: r.change.id, author: r.change.author, date: r.change.date });
-        if (r.change?.kind === 'del') return new DeletedTextRun({ ...r.options, text: r.text, id: r.change.id, author: r.change.author, date: r.change.date });
+        if (r.change?.kind === 'ins') return new InsertedTextRun({ ...r.options, text: r.text, id: r.revision, author: r.change.author, date: r.change.date });
+        if (r.change?.kind === 'del') return new DeletedTextRun({ ...r.options, text: r.text, id: r.revision, author: r.change.author, date: r.change.date });
         return new TextRun({ ...r.options, text: r.text });
       case 'commentStart': return new CommentRangeStart(r.id);
       case 'commentEnd': return new CommentRangeEnd(r.id);
@@ -127,7 +127,7 @@ export class TemplateBody {
       const key = this.runKey(r.options, r.change?.kind ?? null);
       if (this.runShapes.has(key)) continue;
       this.runShapes.set(key, { index: this.runShapes.size, options: r.options, change: r.change?.kind ?? null });
-      runTemplates.push(bracketed(libraryRuns([{ kind: 'text', text: TEXT, options: r.options, change: r.change ? { kind: r.change.kind, id: ID, author: AUTHOR, date: DATE } : null }])[0]!));
+      runTemplates.push(bracketed(libraryRuns([{ kind: 'text', text: TEXT, options: r.options, change: r.change ? { kind: r.change.kind, author: AUTHOR, date: DATE } : null, revision: ID }])[0]!));
     }
     const fixed = FIXED.map((kind) => bracketed(libraryRuns([kind === 'break' ? { kind } : { kind, id: ID }])[0]!));
     this.children.unshift(new Paragraph({ children: [new TextRun(REGION)] }), ...templates, ...runTemplates, ...fixed, new Paragraph({ children: [new TextRun(REGION)] }));
@@ -171,8 +171,8 @@ export class TemplateBody {
     const writeBody = ({ write, end }: XmlStream) => {
       const writeRuns = (runs: RunItem[]) => {
         for (const r of runs) {
-          if (r.kind === 'text') fill(write, runTemplates[this.runShapes.get(this.runKey(r.options, r.change?.kind ?? null))!.index]!, r.text, r.change);
-          else if (r.kind === 'break') fill(write, fixed.break, '', null);
+          if (r.kind === 'text') fill(write, runTemplates[this.runShapes.get(this.runKey(r.options, r.change?.kind ?? null))!.index]!, r.text, r.change, r.revision);
+          else if (r.kind === 'break') fill(write, fixed.break, '', null, 0);
           else if (r.kind !== 'link') fill(write, fixed[r.kind], '', null, r.id);
         }
       };
@@ -275,7 +275,7 @@ function compile(xml: string): Template {
   return { parts, slots };
 }
 
-function fill(write: (piece: string) => void, t: Template, text: string, change: Change | null, id = change?.id ?? 0): void {
+function fill(write: (piece: string) => void, t: Template, text: string, change: Change | null, id: number): void {
   for (let i = 0; i < t.slots.length; i++) {
     write(t.parts[i]!);
     const s = t.slots[i]!;

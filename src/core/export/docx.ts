@@ -296,7 +296,7 @@ function para(ctx: Ctx, options: ParagraphOptions, runs: RunItem[], node?: Posit
 /** A run of text that the export writes itself (a number, a heading line): it has no place in the draft. */
 function lit(ctx: Ctx, { text, ...options }: { text: string; size?: number; bold?: boolean }): RunItem {
   record(ctx, { text, src: -1, kind: 'normal', thread: null });
-  return { kind: 'text', text, options, change: null };
+  return { kind: 'text', text, options, change: null, revision: 0 };
 }
 
 /** Word's durable comment id (commentsIds.xml): a hexadecimal number below 0x7FFFFFFF, one per comment. */
@@ -442,7 +442,8 @@ function runs(ctx: Ctx, nodes: PhrasingContent[], fmt: Fmt, size?: number): RunI
     // The pieces of one text node share its formatting: its options are looked up once, not once a piece.
     if (f !== last.f || rtl !== last.rtl) last = { f, rtl, options: runOptions(ctx, f, size, rtl) };
     const options = last.options;
-    out.push({ kind: 'text', text: t, options, change: c.change ? { kind: c.change.kind, id: ctx.revision++, author: c.change.author, date: c.change.date } : null });
+    // The suggestion's author and date are its suggester's, shared by all its pieces; the id is the piece's own.
+    out.push({ kind: 'text', text: t, options, change: c.change, revision: c.change ? ctx.revision++ : 0 });
   };
   const emitText = (from: number, to: number, f: Fmt) => {
     let last = from;
