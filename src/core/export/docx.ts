@@ -373,20 +373,26 @@ type Suggester = { ins: PieceChange; del: PieceChange; commented: boolean };
 const UNDATED = '1970-01-01T00:00:00Z';
 
 /** What a source offset is part of: the kind of change (and the suggestion it belongs to), and the comment threads whose text it is. */
-function classify(ctx: Ctx, o: number): { change: PieceChange | null; suggestion: string | null; threads: string[] } {
+/** What a piece of text is: in which suggestion, as what change, under which comments. */
+interface PieceClass { readonly change: PieceChange | null; readonly suggestion: string | null; readonly threads: readonly string[] }
+/** A piece under no mark (the text between marks): one answer for all of them. */
+const UNMARKED: PieceClass = Object.freeze({ change: null, suggestion: null, threads: Object.freeze([]) });
+function classify(ctx: Ctx, o: number): PieceClass {
   let change: PieceChange | null = null, suggestion: string | null = null;
-  const threads: string[] = [];
+  let threads: string[] | null = null;
   ctx.marks.overlapping(o, o + 1, (m) => {
-    if (m.kind === 'comment') { threads.push(m.id); return; }
+    if (m.kind === 'comment') { (threads ??= []).push(m.id); return; }
     const who = suggesterOf(ctx, m.id);
     const oldEnd = m.start + 3 + m.text.length;
     change = m.kind === 'insertion' ? who.ins : m.kind === 'deletion' || o < oldEnd ? who.del : who.ins;
     suggestion = m.id;
-    if (who.commented) threads.push(m.id);
+    if (who.commented) (threads ??= []).push(m.id);
   });
+  if (suggestion === null && threads === null) return UNMARKED;
   // Found from the last mark backwards: in the text's order, as before.
-  if (threads.length > 1) threads.reverse();
-  return { change, suggestion, threads };
+  const found: string[] = threads ?? [];
+  if (found.length > 1) found.reverse();
+  return { change, suggestion, threads: found };
 }
 
 /**
@@ -519,7 +525,7 @@ function runOptions(ctx: Ctx, f: Fmt, size: number | undefined, rightToLeft: boo
 function record(ctx: Ctx, seg: Seg): void {
   if (ctx.project) ctx.segs.push(seg);
 }
-function segment(ctx: Ctx, text: string, src: number, c: ReturnType<typeof classify>): void {
+function segment(ctx: Ctx, text: string, src: number, c: PieceClass): void {
   if (!text || !ctx.project) return;
   record(ctx, { text, src, kind: c.change ? c.change.kind : 'normal', thread: c.suggestion });
 }
