@@ -106,7 +106,6 @@ export class ReviewComments implements vscode.Disposable {
     const shown = this.threads.get(key) ?? new Map<string, vscode.CommentThread>();
     this.threads.set(key, shown);
     if (!this.isDraft(d)) { this.clear(d.uri); return; }
-    const text = d.getText();
     const showResolved = vscode.workspace.getConfiguration(SECTION).get<boolean>('comments.showResolved', true);
     const me = this.me();
     const seen = new Set<string>();

@@ -4,7 +4,7 @@ import { readDraft } from '../batch';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { t } from '@vscode/l10n';
-import { decodeDraft, parseAuthor } from '../../core/index';
+import { parseAuthor } from '../../core/index';
 import { existingOutput, writeBeside } from '../write';
 
 export interface ImportIo { out(s: string): void; err(s: string): void; cwd: string }

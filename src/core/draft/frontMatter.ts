@@ -4,7 +4,7 @@ import { t } from '@vscode/l10n';
 import { instrumentName } from '../domain/describe';
 import { DOCUMENT_KINDS, type DocumentKind } from '../domain/blueprint';
 import { getCluster } from '../domain/clusters';
-import { getArticle, getInstrument, INSTRUMENT_KEYS, isInstrumentKey, UN_LANGUAGES, type InstrumentKey } from '../domain/instruments';
+import { getArticle, INSTRUMENT_KEYS, isInstrumentKey, UN_LANGUAGES, type InstrumentKey } from '../domain/instruments';
 import { isCalendarDate } from '../text/dates';
 
 export interface ReviewingState { state: string; instruments: InstrumentKey[] }

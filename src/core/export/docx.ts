@@ -14,7 +14,7 @@ import { mastheadWords } from './masthead';
 import { documentNumbering, documentStyles, NUMBERING, STYLE } from './styles';
 import { isParagraph, libraryParagraph, TemplateBody, type BodyItem, type BodyParagraph, type ParagraphOptions, type RawDeflate, type RunItem, type RunOptions } from './body';
 import { RangeIndex } from '../text/ranges';
-import { extraParts, FINGERPRINT_PROPERTY, LINE_BREAK, OBJECT, MODE_PROPERTY, sourceFingerprint, type ExportedComment, type Projection, type Seg } from './projection';
+import { extraParts, FINGERPRINT_PROPERTY, LINE_BREAK, OBJECT, MODE_PROPERTY, sourceFingerprint, type Projection, type Seg } from './projection';
 
 export interface ExportOptions {
   /** `with-changes`: threads as Word comments, suggestions as tracked changes; `clean`: the accepted text only. */

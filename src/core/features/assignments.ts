@@ -1,6 +1,6 @@
 // Who drafts which article and how far it has come: statuses per article, proposed splits, and their front-matter edits.
 import { t } from '@vscode/l10n';
-import { parseComments, type CommentThread } from '../comments/parse';
+import { type CommentThread } from '../comments/parse';
 import { getArticle, INSTRUMENT_KEYS, type InstrumentKey } from '../domain/instruments';
 import { STATUSES, type Assignment, type Status } from '../draft/frontMatter';
 import type { DraftAnalysis, Section } from '../draft/analysis';

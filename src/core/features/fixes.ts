@@ -5,7 +5,7 @@ import { articleName, partName } from '../domain/describe';
 import { instrumentOrder, isInstrumentKey, type InstrumentKey } from '../domain/instruments';
 import type { DraftAnalysis, Section } from '../draft/analysis';
 import { eolOf, type OffsetEdit } from './edits';
-import { parseComments, type Conflict } from '../comments/parse';
+import { type Conflict } from '../comments/parse';
 import type { Finding } from '../checks/finding';
 import { articleSection, instrumentSection, partSection } from './skeleton';
 import { templateFor } from '../domain/templates';

@@ -1,7 +1,7 @@
 // Editing help for references, as plain data: hover text, completions after the article word in six languages, and the cited section.
 import { t } from '@vscode/l10n';
 import { getCluster } from '../domain/clusters';
-import { getArticle, getInstrument, INSTRUMENT_KEYS, isInstrumentKey, type InstrumentKey } from '../domain/instruments';
+import { getArticle, getInstrument, INSTRUMENT_KEYS, type InstrumentKey } from '../domain/instruments';
 import type { DraftAnalysis, Section } from '../draft/analysis';
 import type { Range } from '../text/lines';
 import { missingForRef } from './validate';

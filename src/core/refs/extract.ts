@@ -5,7 +5,7 @@ import { scanChain } from './chain';
 import type { SectionCache } from '../draft/sectionCache';
 import { LineIndex } from '../text/lines';
 import { RangeIndex } from '../text/ranges';
-import { unitToken, type InstrumentMention, type RawRef, type Target } from './types';
+import { unitToken, type RawRef, type Target } from './types';
 
 /** One frozen copy of each list of targets and each instrument mention per cache, shared by all references citing them. */
 function shareParts(r: RawRef, cache: SectionCache): RawRef {

@@ -16,7 +16,7 @@ import { placeThreads, suggestionKind, type NewThread } from '../comments/place'
 import { applyEdits, eolOf } from '../features/edits';
 import { DraftAnalysis } from '../draft/analysis';
 import { projectExport } from '../export/docx';
-import { FINGERPRINT_PROPERTY, MODE_PROPERTY, sourceFingerprint, type ExportedComment, type ProjectedParagraph, type Projection } from '../export/projection';
+import { FINGERPRINT_PROPERTY, MODE_PROPERTY, sourceFingerprint, type ExportedComment, type Projection } from '../export/projection';
 import { CharKind, readDocx, WordFileError, type ReturnedComment, type ReturnedDocument, type ReturnedText } from './read';
 
 export { WordFileError } from './read';
