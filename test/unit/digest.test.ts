@@ -119,6 +119,16 @@ describe('the digest of a folder of reviews', () => {
     expect(cut).toContain(`the whole text is in ${long.file}, line ${long.line}`);
     expect(whole).toBe(all[1]!.text);
   });
+  it('cuts a long text of astral characters at a character, never between the two halves of one', async () => {
+    // One text or the other has the cut fall inside a pair, whichever the note's length makes it.
+    const texts = ['', 'x'].map((pad) => ({ ...all[0]!, text: pad + '😀'.repeat(20_000) }));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await digestXlsx(texts, 'en')) as never);
+    const cells = book.worksheets[0]!.getColumn(12).values.slice(2) as string[];
+    expect(cells).toHaveLength(2);
+    // A half written into the file comes back as U+FFFD (or a lone surrogate): neither may be there.
+    for (const c of cells) expect(c).not.toMatch(/\ufffd|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+  });
   it('writes HTML with a chart per part and every entry, in the headings\' language', () => {
     const html = digestHtml(all, 'fr', '2026-12-01 10:00 UTC');
     expect(html).toContain('<html lang="fr" dir="ltr">');
