@@ -372,11 +372,11 @@ type Suggester = { ins: PieceChange; del: PieceChange; commented: boolean };
 /** The date a change carries when its suggestion has none that Word can read. */
 const UNDATED = '1970-01-01T00:00:00Z';
 
-/** What a source offset is part of: the kind of change (and the suggestion it belongs to), and the comment threads whose text it is. */
 /** What a piece of text is: in which suggestion, as what change, under which comments. */
 interface PieceClass { readonly change: PieceChange | null; readonly suggestion: string | null; readonly threads: readonly string[] }
 /** A piece under no mark (the text between marks): one answer for all of them. */
 const UNMARKED: PieceClass = Object.freeze({ change: null, suggestion: null, threads: Object.freeze([]) });
+/** What a source offset is part of: the kind of change (and the suggestion it belongs to), and the comment threads whose text it is. */
 function classify(ctx: Ctx, o: number): PieceClass {
   let change: PieceChange | null = null, suggestion: string | null = null;
   let threads: string[] | null = null;
@@ -520,11 +520,11 @@ function runOptions(ctx: Ctx, f: Fmt, size: number | undefined, rightToLeft: boo
   return o;
 }
 
-/** Records a stretch of draft text written into the paragraph, with the change or thread it belongs to. */
 /** A segment of the paragraph being built, when the projection is recorded. */
 function record(ctx: Ctx, seg: Seg): void {
   if (ctx.project) ctx.segs.push(seg);
 }
+/** Records a stretch of draft text written into the paragraph, with the change or thread it belongs to. */
 function segment(ctx: Ctx, text: string, src: number, c: PieceClass): void {
   if (!text || !ctx.project) return;
   record(ctx, { text, src, kind: c.change ? c.change.kind : 'normal', thread: c.suggestion });

@@ -14,8 +14,6 @@ export class StretchIndex {
   /** Lengthens the last stretch by `n` characters. */
   extend(n: number): void { this.length += n; }
   get count(): number { return this.starts.length; }
-  /** The characters the stretches cover. */
-  get size(): number { return this.length; }
   start(k: number): number { return this.starts[k]!; }
   end(k: number): number { return this.starts[k + 1] ?? this.length; }
 
