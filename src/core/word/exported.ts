@@ -9,7 +9,8 @@ import { StretchIndex } from './stretches';
  * entry per character (a 5 MB paragraph made 65 MB of them). What a character is comes from its stretch.
  */
 export class Exported {
-  private readonly index = new StretchIndex();
+  /** Where each stretch starts and ends, and which holds a character. */
+  readonly stretches = new StretchIndex();
   /** Per stretch: the draft offset of its first character; -1 for text the export wrote itself, -2 for a paragraph break. */
   private readonly src: number[] = [];
   private readonly kinds: CharKind[] = [];
@@ -25,29 +26,26 @@ export class Exported {
   /** Adds a stretch (nothing for an empty text). */
   push(text: string, src: number, kind: CharKind, thread: number, para: number): void {
     if (!text) return;
-    this.index.add(text.length); this.src.push(src); this.kinds.push(kind); this.threadOf.push(thread); this.paraOf.push(para);
+    this.stretches.add(text.length); this.src.push(src); this.kinds.push(kind); this.threadOf.push(thread); this.paraOf.push(para);
     this.parts.push(text);
     this.joined = undefined;
   }
 
   get text(): string { return (this.joined ??= this.parts.join('')); }
-  get stretchCount(): number { return this.index.count; }
-  stretchStart(k: number): number { return this.index.start(k); }
-  stretchEnd(k: number): number { return this.index.end(k); }
   stretchKind(k: number): CharKind { return this.kinds[k]!; }
   stretchThread(k: number): number { return this.threadOf[k]!; }
 
   /** Draft offset of character `i`; -1 for text the export wrote itself, -2 for a paragraph break; undefined outside the text. */
   srcAt(i: number): number | undefined {
-    const k = this.index.at(i);
+    const k = this.stretches.at(i);
     if (k < 0) return undefined;
     const s = this.src[k]!;
-    return s < 0 ? s : s + (i - this.index.start(k));
+    return s < 0 ? s : s + (i - this.stretches.start(k));
   }
-  kindAt(i: number): CharKind | undefined { return this.kinds[this.index.at(i)]; }
+  kindAt(i: number): CharKind | undefined { return this.kinds[this.stretches.at(i)]; }
   /** Index into `threads` of the suggestion character `i` belongs to, or -1; undefined outside the text. */
-  threadAt(i: number): number | undefined { return this.threadOf[this.index.at(i)]; }
-  paraAt(i: number): number | undefined { return this.paraOf[this.index.at(i)]; }
+  threadAt(i: number): number | undefined { return this.threadOf[this.stretches.at(i)]; }
+  paraAt(i: number): number | undefined { return this.paraOf[this.stretches.at(i)]; }
 
   /**
    * The text once the suggestions decided in Word are applied: their kept text plain (or, with `keepThreads`, still
@@ -56,7 +54,7 @@ export class Exported {
   withDecisions(decided: ReadonlyMap<number, 'accept' | 'reject'>, keepThreads = false): Exported {
     if (!decided.size) return this;
     const out = new Exported(this.paragraphs, this.threads);
-    for (let k = 0; k < this.index.count; k++) {
+    for (let k = 0; k < this.stretches.count; k++) {
       const th = this.threadOf[k]!, kind = this.kinds[k]!;
       const d = decided.get(th);
       if (d && (d === 'accept') === (kind === CharKind.Deleted)) continue;

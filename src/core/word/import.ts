@@ -317,11 +317,11 @@ class Importer {
       if (!v) evidence.set(ti, (v = { accepted: 0, rejected: 0, pending: 0 }));
       v[k]++;
     };
-    for (let k = 0; k < e.stretchCount; k++) {
+    for (let k = 0; k < e.stretches.count; k++) {
       const ti = e.stretchThread(k);
       if (ti < 0) continue;
       const ek = e.stretchKind(k);
-      for (let i = e.stretchStart(k); i < e.stretchEnd(k); i++) {
+      for (let i = e.stretches.start(k); i < e.stretches.end(k); i++) {
         const bi = first.aToB.at(i)!;
         const ri = bi >= 0 ? baseToR.at(bi)! : -1;
         if (ri < 0) ev(ti, ek === CharKind.Inserted ? 'rejected' : 'accepted');
@@ -345,11 +345,11 @@ class Importer {
         const x = e.withDecisions(all(d), true);
         const al = align(x.text, base).aToB;
         const out = new Map<number, { n: number; ok: number }>();
-        for (let k = 0; k < x.stretchCount; k++) {
+        for (let k = 0; k < x.stretches.count; k++) {
           const th = x.stretchThread(k);
           if (x.stretchKind(k) !== kind || !open.includes(th)) continue;
           const v = out.get(th) ?? { n: 0, ok: 0 };
-          for (let j = x.stretchStart(k); j < x.stretchEnd(k); j++) {
+          for (let j = x.stretches.start(k); j < x.stretches.end(k); j++) {
             v.n++;
             const bj = al.at(j)!;
             if (bj >= 0 && r.kindAt(baseToR.at(bj)!) === CharKind.Normal) v.ok++;
