@@ -113,14 +113,14 @@ describe('incremental', () => {
     const { next } = again(v, w);
     expect(next.filter((f) => f.code === 'comment.open-thread')).toHaveLength(1);
   });
-  it('section trees carry document-absolute positions', () => {
+  it('section trees carry positions relative to their section: its first line and start make them the document\'s', () => {
     const m = DraftAnalysis.parse(text);
     const sec = m.findArticle('untoc', 9)!;
-    const tree = m.absoluteChunkTree(sec.chunk);
-    const heading = tree.children[0]!;
-    expect(heading.position!.start.line - 1).toBe(sec.heading.line);
-    expect(heading.position!.start.offset).toBe(sec.heading.start);
-    expect(text.slice(heading.position!.start.offset, heading.position!.end.offset)).toBe(text.slice(sec.heading.start, sec.heading.end));
+    const c = m.chunks[sec.chunk]!;
+    const heading = m.chunkTree(sec.chunk).children[0]!;
+    expect(heading.position!.start.line - 1 + c.line).toBe(sec.heading.line);
+    expect(heading.position!.start.offset! + c.start).toBe(sec.heading.start);
+    expect(text.slice(heading.position!.start.offset! + c.start, heading.position!.end.offset! + c.start)).toBe(text.slice(sec.heading.start, sec.heading.end));
   });
   it('the service reuses a model until the document version changes', () => {
     const service = createReviewService();

@@ -4,7 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { absoluteTree, parseSection, plainSection } from '../../src/core/draft/sectionTree';
+import { parseSection, plainSection } from '../../src/core/draft/sectionTree';
 import { createMarkdownParser } from '../../src/core/draft/parser';
 
 const remark = unified().use(remarkParse).use(remarkGfm);
@@ -59,24 +59,3 @@ describe('a long section parsed with its paragraphs of prose masked', () => {
   });
 });
 
-describe('a section tree made document-absolute', () => {
-  /** The reference: every node and string copied, then every position moved. */
-  function reference(tree: ReturnType<typeof remark.parse>, line: number, offset: number) {
-    const copy = structuredClone(tree);
-    const walk = (n: { position?: { start: { line: number; offset?: number }; end: { line: number; offset?: number } }; children?: unknown[] }) => {
-      if (n.position) for (const p of [n.position.start, n.position.end]) { p.line += line; p.offset = (p.offset ?? 0) + offset; }
-      for (const c of n.children ?? []) walk(c as typeof n);
-    };
-    walk(copy);
-    return copy;
-  }
-  it('is the tree with its positions moved, and leaves the section\'s own tree as it was', () => {
-    const rich = fc.constantFrom('*a* **b** `c` [d](https://e.org "t") ![i](j.png)', '- one\n  - two\n\n> quote', '| a | b |\n|---|---|\n| 1 | 2 |', '[^1]\n\n[^1]: note', '<!-- x -->\n\n~~s~~');
-    fc.assert(fc.property(fc.oneof(section, rich), fc.nat(1000), fc.nat(100_000), (text, line, offset) => {
-      const tree = remark.parse(text);
-      const before = structuredClone(tree);
-      expect(absoluteTree(tree, line, offset)).toEqual(reference(tree, line, offset));
-      expect(tree).toEqual(before);
-    }), { numRuns: 300 });
-  });
-});

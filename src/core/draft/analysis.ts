@@ -5,7 +5,7 @@ import { INTRODUCTION_ID, isPartId, type PartId } from '../domain/blueprint';
 import { getArticle, isInstrumentKey, type InstrumentKey } from '../domain/instruments';
 import type { LineIndex, Range } from '../text/lines';
 import { readFrontMatter, type FrontMatterIssue, type ReviewInfo } from './frontMatter';
-import { absoluteTree, parseSection } from './sectionTree';
+import { parseSection } from './sectionTree';
 import { createAnalysisEnv, type AnalysisEnv, type SectionFacts } from './sectionCache';
 import { commentsOf, hasCommentMarkup, localComments, type CommentsModel, type LocalComments } from '../comments/parse';
 import { resolveChunk, type ResolvedRef } from '../refs/resolve';
@@ -342,8 +342,6 @@ export class DraftAnalysis {
   passingChunkTree(i: number): Root {
     return this.chunkFacts(i).tree ?? parseSection(this.chunkText(i), this.env.parser);
   }
-  /** The chunk's tree with document-absolute positions (a fresh copy). */
-  absoluteChunkTree(i: number): Root { const c = this.chunks[i]!; return absoluteTree(this.chunkTree(i), c.line, c.start); }
 
   /** Range of a section's heading line. */
   headingRange(s: Section): Range { return this.lines.rangeOf(s.heading.start, s.heading.end); }

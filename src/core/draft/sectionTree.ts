@@ -177,41 +177,6 @@ function parseWithStandIns(text: string, parser: MarkdownParser, longSection: nu
   return tree;
 }
 
-/**
- * A copy of a section's tree with positions made document-absolute (the section starts at `line`, `offset`). Nodes and
- * their arrays and objects are copied; strings are shared (they cannot change), so a long paragraph's text is not
- * copied again — structuredClone copied every string, a second copy of the draft at each export.
- */
-export function absoluteTree(tree: Root, line: number, offset: number): Root {
-  const shift = (p: { line: number; column: number; offset?: number }) => ({ line: p.line + line, column: p.column, offset: (p.offset ?? 0) + offset });
-  const copyValue = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(copyValue);
-    if (v && typeof v === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) out[k] = copyValue(x);
-      return out;
-    }
-    return v;
-  };
-  const root = {} as Root;
-  // Iterative, as every walk over a tree whose depth the text decides: each copied node is queued with its original.
-  const stack: [Root | RootContent, Root | RootContent][] = [[tree, root]];
-  while (stack.length) {
-    const [from, to] = stack.pop()!;
-    for (const [k, v] of Object.entries(from)) {
-      if (k === 'children' || k === 'position') continue;
-      (to as unknown as Record<string, unknown>)[k] = copyValue(v);
-    }
-    if (from.position) to.position = { start: shift(from.position.start), end: shift(from.position.end) };
-    if ('children' in from) {
-      const kids = from.children.map(() => ({}) as RootContent);
-      (to as { children: RootContent[] }).children = kids;
-      from.children.forEach((c, i) => stack.push([c as RootContent, kids[i]!]));
-    }
-  }
-  return root;
-}
-
 /** Characters (and sequences) that can start Markdown syntax inside a line, GFM's autolinks included (">" only starts a quote, at a line's start). */
 const INLINE_SYNTAX = /[`*_[\]<!\\&~|$^\u0000-\u0009\u000b-\u001f\u007f]|www\.|:\/\/|@/i;
 /** Line starts that make a block other than a paragraph, or end one (lists, quotes, headings, fences, breaks, tables). */
