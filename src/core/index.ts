@@ -4,6 +4,7 @@
 // The analysis of a draft: one per document version, its cache and parser, and the service that hands them out.
 export { createReviewService } from './service';
 export type { ReviewService, TextDocumentLike } from './service';
+export type { TextEdit } from './text/changes';
 export { DraftAnalysis } from './draft/analysis';
 export { createAnalysisEnv } from './draft/sectionCache';
 export type { AnalysisEnv } from './draft/sectionCache';

@@ -6,6 +6,7 @@ import type { Finding } from './checks/finding';
 import { createAnalysisEnv } from './draft/sectionCache';
 import type { MarkdownParser } from './draft/parser';
 import { foldingRanges, outline, type Fold, type OutlineSymbol } from './features/outline';
+import { afterEdits, unchanged, type ChangedSpan, type TextEdit } from './text/changes';
 
 export interface TextDocumentLike { readonly uri: string; readonly version: number; getText(): string }
 
@@ -16,6 +17,12 @@ export interface ReviewService {
   check(doc: TextDocumentLike): Finding[];
   outline(doc: TextDocumentLike): OutlineSymbol[];
   folding(doc: TextDocumentLike): Fold[];
+  /**
+   * The editor's report that a document became `version` by these edits of the version before (VS Code's
+   * onDidChangeTextDocument). Optional: without it each version is compared with the last one analysed; with it
+   * only the stretch the edits touched is.
+   */
+  changed(uri: string, version: number, edits: readonly TextEdit[]): void;
   /** Forget a closed document. */
   close(uri: string): void;
 }
@@ -42,12 +49,29 @@ export function createReviewService(options: ServiceOptions = {}): ReviewService
   // The service's one cache: every document's sections, by text; what a version shares with the one before is found there.
   const env = createAnalysisEnv({ parser: options.parser });
   const models = new Map<string, { version: number; model: DraftAnalysis }>();
+  // Per document, the edits reported since its last analysed version (`from`), up to `to`, as one span: kept only while
+  // the reports follow each other version by version from there (a gap, and the texts are compared instead).
+  const edited = new Map<string, { from: number; to: number; span: ChangedSpan }>();
   const model = (doc: TextDocumentLike): DraftAnalysis => {
     const hit = models.get(doc.uri);
     if (hit && hit.version === doc.version) return hit.model;
-    const m = DraftAnalysis.parse(doc.getText(), hit?.model, env);
+    const e = edited.get(doc.uri);
+    edited.delete(doc.uri);
+    const span = hit && e && e.from === hit.version && e.to === doc.version ? e.span : undefined;
+    const m = DraftAnalysis.parse(doc.getText(), hit?.model, env, span);
     models.set(doc.uri, { version: doc.version, model: m });
     return m;
+  };
+  const changed = (uri: string, version: number, edits: readonly TextEdit[]): void => {
+    const e = edited.get(uri), hit = models.get(uri);
+    // A report with no edit (VS Code sends one when only the dirty state changes) leaves the version and the span.
+    if (!edits.length && (e?.to === version || hit?.version === version)) return;
+    let next: ChangedSpan | undefined;
+    let from: number | undefined;
+    if (e && e.to === version - 1) { from = e.from; next = afterEdits(e.span, edits); }
+    else if (hit && hit.version === version - 1) { from = hit.version; next = afterEdits(unchanged(hit.model.text.length), edits); }
+    if (next && from !== undefined) edited.set(uri, { from, to: version, span: next });
+    else edited.delete(uri);
   };
   return {
     isDraft,
@@ -56,6 +80,7 @@ export function createReviewService(options: ServiceOptions = {}): ReviewService
     check: (doc) => checkModel(model(doc), options.getCheckOptions?.(doc.uri)),
     outline: (doc) => outline(model(doc)),
     folding: (doc) => foldingRanges(model(doc)),
-    close: (uri) => { models.delete(uri); },
+    changed,
+    close: (uri) => { models.delete(uri); edited.delete(uri); },
   };
 }

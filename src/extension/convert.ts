@@ -8,7 +8,10 @@ export function toRange(r: Range): vscode.Range {
 export function toSeverity(s: Severity): vscode.DiagnosticSeverity {
   return s === 'error' ? vscode.DiagnosticSeverity.Error : s === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
 }
-/** The core's document identity: VS Code's document, seen through the fields the service uses. */
-export function asDoc(d: vscode.TextDocument) {
-  return { uri: d.uri.toString(), version: d.version, getText: () => d.getText() };
+/**
+ * The core's document identity: VS Code's document, seen through the fields the service uses; `text`, when the caller
+ * already has this version's text (getText() joins the document's lines anew at each call).
+ */
+export function asDoc(d: vscode.TextDocument, text?: string) {
+  return { uri: d.uri.toString(), version: d.version, getText: () => text ?? d.getText() };
 }

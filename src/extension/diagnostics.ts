@@ -47,7 +47,7 @@ export class DiagnosticsManager implements vscode.Disposable {
       if (!this.service.isDraft(text) || this.configs?.ignores(doc.uri)) { this.collection.delete(doc.uri); return []; }
       const big = tooLarge(utf8Length(text), maxBytes());
       if (big) { this.collection.set(doc.uri, [this.toDiagnostic(big)]); return [big]; }
-      const findings = this.service.check(asDoc(doc));
+      const findings = this.service.check(asDoc(doc, text));
       this.collection.set(doc.uri, findings.map((f) => this.toDiagnostic(f)));
       return findings;
     } catch (e) {

@@ -48,6 +48,10 @@ export function activate(context: vscode.ExtensionContext): ReviewObservationsAp
   // so each problem is shown once and follows edits, until "Check the draft" sets them back.
   const asAtFinalization = new Set<string>();
   const service = createReviewService({ getCheckOptions: (uri) => configs.options(vscode.Uri.parse(uri), { ...checkOptions(), ...(asAtFinalization.has(uri) ? { finalization: true } : {}) }) });
+  // The edits of each change, told to the service before any other listener can ask for the new version: a version is
+  // then compared with the last one analysed only where the edits were, not along the whole document.
+  context.subscriptions.push(vscode.workspace.onDidChangeTextDocument((e) => service.changed(e.document.uri.toString(), e.document.version,
+    e.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text })))));
   const published = new DiagnosticsManager(service, context.extensionUri, configs);
   diagnostics = published;
   const log = createLog();

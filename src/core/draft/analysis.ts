@@ -11,7 +11,8 @@ import { commentsOf, hasCommentMarkup, localComments, type CommentsModel, type L
 import { resolveChunk, type ResolvedRef } from '../refs/resolve';
 import type { Finding } from '../checks/finding';
 import { tooDeep } from '../files/input';
-import { scan, type FrontMatterBlock, type HeadingKind, type Scan, type ScannedHeading } from './scan';
+import { sharedEnds, type ChangedSpan } from '../text/changes';
+import { scan, type SharedEnds, type FrontMatterBlock, type HeadingKind, type Scan, type ScannedHeading } from './scan';
 
 export type SectionRole = 'title' | 'introduction' | 'instrument' | 'article' | 'part' | 'other';
 
@@ -124,11 +125,14 @@ export class DraftAnalysis {
   /** Findings per check options (checks/index.ts `checkAnalysis`): diagnostics, code actions and views share one check. */
   readonly checked: Map<string, Finding[]>;
 
-  private constructor(readonly text: string, previous: DraftAnalysis | undefined, env: AnalysisEnv | undefined) {
+  private constructor(readonly text: string, previous: DraftAnalysis | undefined, env: AnalysisEnv | undefined, span: ChangedSpan | undefined) {
     this.env = env ?? previous?.env ?? createAnalysisEnv();
+    // With the editor's report of the edits, only the stretch they touched is compared with the last version: a
+    // keystroke, or an undo back to the last text, costs that stretch, not the document's length.
+    const ends: (SharedEnds & { same: boolean }) | undefined = previous && span ? sharedEnds(previous.text, text, span) : undefined;
     // A new version with the same text (a save, an undo back to it) is the previous one again: what it derived stands,
     // and what is derived later is derived once for both (they share their memo slots' contents as of now).
-    if (previous && previous.text === text && previous.env === this.env) {
+    if (previous && (ends ? ends.same : previous.text === text) && previous.env === this.env) {
       this.scanned = previous.scanned; this.lines = previous.lines; this.frontMatter = previous.frontMatter;
       this.yamlText = previous.yamlText; this.info = previous.info; this.frontMatterIssues = previous.frontMatterIssues;
       this.bodyStart = previous.bodyStart; this.firstHeadingChunk = previous.firstHeadingChunk;
@@ -146,7 +150,7 @@ export class DraftAnalysis {
       return;
     }
     this.sections = []; this.roots = []; this.chunks = []; this.chunkRefs = []; this.chunkFindings = []; this.checked = new Map(); this.headingFindings = new Map(); this.factsOf = [];
-    const s = scan(text, previous?.scanned);
+    const s = scan(text, previous?.scanned, ends);
     this.scanned = s;
     this.lines = s.lines;
     this.frontMatter = s.frontMatter;
@@ -192,9 +196,11 @@ export class DraftAnalysis {
 
   /**
    * `previous`: the analysis of the same document's last version, so unchanged sections are recognized by identity and
-   * their findings reused; `env`: the cache and parser (a service's; by default the previous version's, or new ones).
+   * their findings reused; `env`: the cache and parser (a service's; by default the previous version's, or new ones);
+   * `span`: what the editor's reports of the edits since `previous` say the two texts share (text/changes.ts), so the
+   * texts are not compared whole. A span that does not match the two texts' lengths is not used.
    */
-  static parse(text: string, previous?: DraftAnalysis, env?: AnalysisEnv): DraftAnalysis { return new DraftAnalysis(text, previous, env); }
+  static parse(text: string, previous?: DraftAnalysis, env?: AnalysisEnv, span?: ChangedSpan): DraftAnalysis { return new DraftAnalysis(text, previous, env, span); }
 
   /** Everything the cache knows of a chunk's text. */
   chunkFacts(i: number): SectionFacts {

@@ -1,5 +1,6 @@
 // The cheap line scan that cuts a draft into front matter and heading-delimited sections, skipping code and comments.
 import { LineIndex } from '../text/lines';
+import { sharedEnds } from '../text/changes';
 import type { Section } from './analysis';
 
 export interface FrontMatterBlock {
@@ -73,10 +74,16 @@ export function parseAttributes(text: string): { text: string; attrs: { id: stri
   return { text: text.slice(0, m.index), attrs: { id, classes, index: m.index + (m[0].length - m[0].trimStart().length) } };
 }
 
-/** `previous`: the scan of the same document's last version, when there is one (the editor's keystroke path). */
-export function scan(text: string, previous?: Scan): Scan {
-  return scanText(text, previous ?? null);
+/**
+ * `previous`: the scan of the same document's last version, when there is one (the editor's keystroke path); `ends`:
+ * how much the two texts share at their start and end, when the caller knows (from the editor's report of the edits),
+ * else the texts are compared.
+ */
+export function scan(text: string, previous?: Scan, ends?: SharedEnds): Scan {
+  return scanText(text, previous ?? null, ends);
 }
+/** How many characters two versions share at their start and at their end (text/changes.ts sharedEnds). */
+export interface SharedEnds { readonly prefix: number; readonly suffix: number }
 
 /**
  * A copy of a string that does not keep the text it was sliced from alive (V8 slices point into their parent). A
@@ -87,8 +94,8 @@ function detached(s: string): string {
   return JSON.parse(JSON.stringify(s)) as string;
 }
 
-function scanText(text: string, previous: Scan | null): Scan {
-  const reused = previous ? rescanEdit(text, previous) : null;
+function scanText(text: string, previous: Scan | null, ends: SharedEnds | undefined): Scan {
+  const reused = previous ? rescanEdit(text, previous, ends) : null;
   if (reused) return withSectionTexts(text, reused.lines, previous!.bodyStart, previous!.frontMatter, reused.headings, previous, reused.kept);
   const lines = new LineIndex(text);
   const bodyStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -172,7 +179,7 @@ function scanLines(text: string, lines: LineIndex, from: number, to: number, out
 /** Which sections an edit left as they were: the first `prefix` ones, and from `suffix` on (new index) the old ones `shift` later. */
 interface Kept { prefix: number; suffix: number; shift: number }
 
-function rescanEdit(text: string, prev: Scan): { lines: LineIndex; headings: ScannedHeading[]; kept: Kept } | null {
+function rescanEdit(text: string, prev: Scan, ends: SharedEnds | undefined): { lines: LineIndex; headings: ScannedHeading[]; kept: Kept } | null {
   const old = prev.lines.text;
   const H = prev.headings;
   // An unclosed front matter runs to the end of the text, so any edit may close it.
@@ -181,10 +188,9 @@ function rescanEdit(text: string, prev: Scan): { lines: LineIndex; headings: Sca
   if (text.length < bound(0) || text.slice(0, bound(0)) !== old.slice(0, bound(0))) return null;
   // The first section that differs (a), then the first of the unchanged sections at the end (b), from where the two
   // texts first and last differ.
-  const same = commonPrefix(text, old);
+  const { prefix: same, suffix: tail } = ends ?? sharedEnds(old, text);
   if (same === text.length && same === old.length) return { lines: prev.lines, headings: H, kept: { prefix: H.length, suffix: H.length, shift: 0 } };
   const delta = text.length - old.length;
-  const tail = commonSuffix(text, old, Math.min(text.length, old.length) - same);
   // The section holding the first difference (when it starts right at a heading, that heading's section: the text
   // before it is the same, so the headings found from there on are the new text's).
   let a = upperBound(H, same) - 1;
@@ -223,26 +229,6 @@ function rescanEdit(text: string, prev: Scan): { lines: LineIndex; headings: Sca
     headings.push({ line: h.line + lineDelta, level: h.level, text: h.text, start: h.start + delta, end: h.end + delta, attributes: h.attributes, kind: h.kind });
   }
   return { lines, headings, kept };
-}
-
-/** How many characters two texts share at their start: halving comparisons of flat strings, one pass in all. */
-function commonPrefix(a: string, b: string): number {
-  let lo = 0, hi = Math.min(a.length, b.length);
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (a.slice(lo, mid) === b.slice(lo, mid)) lo = mid; else hi = mid - 1;
-  }
-  return lo;
-}
-
-/** How many characters two texts share at their end, at most `max`. */
-function commonSuffix(a: string, b: string, max: number): number {
-  let lo = 0, hi = max;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (a.slice(a.length - mid, a.length - lo) === b.slice(b.length - mid, b.length - lo)) lo = mid; else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** The number of headings that start at or before `offset`. */
