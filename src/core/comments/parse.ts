@@ -190,7 +190,7 @@ function scanText(text: string): Scanned {
   let conflict: { start: number; mid: number | null; base: number | null; line: number } | null = null;
   for (let l = 0; l < lines.lineCount; l++) {
     const s = lines.lineText(l);
-    const ls = lines.starts[l]!, le = lines.lineEnd(l);
+    const ls = lines.lineStart(l)!, le = lines.lineEnd(l);
     if (fence) {
       const f = FENCE.exec(s);
       if (f && f[1]![0] === fence.char && f[1]!.length >= fence.len && !f[2]!.trim()) fence = null;
@@ -212,8 +212,8 @@ function scanText(text: string): Scanned {
     if (conflict && /^>{7}( |$)/.test(s)) {
       const mid = conflict.mid ?? ls;
       const oursEnd = conflict.base ?? mid;
-      const oursStart = Math.min(lines.starts[conflict.line + 1] ?? oursEnd, oursEnd);
-      const theirsStart = conflict.mid === null ? ls : (lines.starts[lines.positionAt(mid).line + 1] ?? ls);
+      const oursStart = Math.min(lines.lineStart(conflict.line + 1) ?? oursEnd, oursEnd);
+      const theirsStart = conflict.mid === null ? ls : (lines.lineStart(lines.positionAt(mid).line + 1) ?? ls);
       conflicts.push({ start: conflict.start, end: le, ours: [oursStart, oursEnd], theirs: [theirsStart, ls], onlyBlocks: false });
       conflict = null;
       mask(ls, le);
@@ -296,8 +296,8 @@ function scanText(text: string): Scanned {
   for (const c of conflicts) {
     // A side holds only thread blocks when each of its non-blank lines lies inside one.
     const side = ([a, b]: [number, number]) => {
-      for (let l = lines.positionAt(a).line; l < lines.lineCount && lines.starts[l]! < b; l++) {
-        if (lines.lineText(l).trim() && !insideBlock(lines.starts[l]!)) return false;
+      for (let l = lines.positionAt(a).line; l < lines.lineCount && lines.lineStart(l)! < b; l++) {
+        if (lines.lineText(l).trim() && !insideBlock(lines.lineStart(l)!)) return false;
       }
       return true;
     };

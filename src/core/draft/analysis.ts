@@ -165,7 +165,7 @@ export class DraftAnalysis {
       this.info = null;
       this.frontMatterIssues = [];
     }
-    const fmEnd = s.frontMatter ? (s.frontMatter.closeLine === null ? s.lines.starts[1] ?? text.length : s.lines.starts[s.frontMatter.closeLine + 1] ?? text.length) : s.bodyStart;
+    const fmEnd = s.frontMatter ? (s.frontMatter.closeLine === null ? s.lines.lineStart(1) ?? text.length : s.lines.lineStart(s.frontMatter.closeLine + 1) ?? text.length) : s.bodyStart;
     this.bodyStart = fmEnd;
     const firstHeading = s.headings[0]?.start ?? text.length;
     if (firstHeading > fmEnd) this.chunks.push({ start: fmEnd, end: firstHeading, line: s.lines.positionAt(fmEnd).line });

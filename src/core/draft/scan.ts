@@ -109,8 +109,8 @@ function scanText(text: string, previous: Scan | null, ends: SharedEnds | undefi
     }
     frontMatter = {
       openLine: 0, closeLine: close,
-      contentStart: lines.starts[1] ?? text.length,
-      contentEnd: close === null ? text.length : (lines.starts[close] ?? text.length),
+      contentStart: lines.lineStart(1) ?? text.length,
+      contentEnd: close === null ? text.length : (lines.lineStart(close) ?? text.length),
     };
     // An unclosed block would swallow the whole draft; scan the body from the next line so headings still show.
     line = close === null ? 1 : close + 1;
@@ -129,7 +129,7 @@ function scanLines(text: string, lines: LineIndex, from: number, to: number, out
   let inComment = false;
   for (let line = from; line < to; line++) {
     // Most lines are prose: look at the first non-space character (at most 3 spaces in) before slicing the line.
-    const lineStart = lines.starts[line]!;
+    const lineStart = lines.lineStart(line)!;
     let p = lineStart;
     while (p < lineStart + 3 && text.charCodeAt(p) === 32) p++;
     const c = text.charCodeAt(p);
@@ -207,16 +207,12 @@ function rescanEdit(text: string, prev: Scan, ends: SharedEnds | undefined): { l
   if (text.slice(from, to).includes('\r')) return null;
   const fromLine = H[a]!.line;
   const toLineOld = b < H.length ? H[b]!.line : prev.lines.lineCount;
-  let starts = prev.lines.starts.slice(0, fromLine + 1);
-  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) if (i + 1 < to || b === H.length) starts.push(i + 1);
-  const lineDelta = starts.length - (fromLine + 1) - (toLineOld - fromLine - 1);
-  if (b < H.length) {
-    // The lines after the edit, moved: copied at once and shifted in place (a draft has tens of thousands).
-    const tail = prev.lines.starts.slice(toLineOld);
-    if (delta) for (let k = 0; k < tail.length; k++) tail[k]! += delta;
-    starts = starts.concat(tail);
-  }
-  const lines = LineIndex.fromStarts(text, starts, false);
+  const added: number[] = [];
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) if (i + 1 < to || b === H.length) added.push(i + 1);
+  const lineDelta = added.length - (toLineOld - fromLine - 1);
+  // The lines before and after the edit keep their starts, moved (runs of the index, not copies: a draft has tens of
+  // thousands of lines).
+  const lines = LineIndex.edited(prev.lines, text, fromLine + 1, added, b < H.length ? toLineOld : prev.lines.lineCount, delta);
   const headings = H.slice(0, a);
   const toLine = b < H.length ? toLineOld + lineDelta : lines.lineCount;
   if (scanLines(text, lines, fromLine, toLine, headings) && b < H.length) return null;

@@ -134,7 +134,7 @@ export function summaryFromList(listText: string): string {
   let yamlOut = yamlText;
   for (const [a, b, text] of cuts.sort((x, y) => y[0] - x[0])) yamlOut = yamlOut.slice(0, a) + text + yamlOut.slice(b);
   const head = listText.slice(0, fm.contentStart) + yamlOut +
-    listText.slice(fm.contentEnd, model.lines.starts[fm.closeLine + 1] ?? listText.length);
+    listText.slice(fm.contentEnd, model.lines.lineStart(fm.closeLine + 1) ?? listText.length);
   const eol = listText.includes('\r\n') ? '\r\n' : '\n';
   const covered = new Map<InstrumentKey, number[]>();
   for (const s of model.articleSections()) {

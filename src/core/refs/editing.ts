@@ -99,7 +99,7 @@ const ZH_PARAGRAPH = /第[^\S\r\n]*([0-9]{1,3}|[一二三四五六七八九十]{
 /** Completions at an offset: articles after "article " / "第", paragraphs after "article 5, paragraph " / "第5条第". */
 export function completionsAt(model: DraftAnalysis, offset: number): Completion[] {
   const pos = model.lines.positionAt(offset);
-  const before = model.text.slice(model.lines.starts[pos.line]!, offset);
+  const before = model.text.slice(model.lines.lineStart(pos.line)!, offset);
   const here = instrumentAtOffset(model, offset);
   const keys = here ? [here] : (model.info?.partyTo.length ? INSTRUMENT_KEYS.filter((k) => model.info!.partyTo.includes(k)) : INSTRUMENT_KEYS);
   const zh = ZH_ARTICLE.test(before) || ZH_PARAGRAPH.test(before);

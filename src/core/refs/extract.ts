@@ -63,7 +63,7 @@ export function chunkReferences(text: string, tree: () => Root, skipFirstLine: b
   // Lines found by halving, not by searching back from each reference: a 5 MB line of 150,000 references was quadratic.
   let lines: LineIndex | undefined;
   const lineAt = (o: number) => (lines ??= new LineIndex(text)).positionAt(o).line;
-  const onThreadLine = (o: number) => { const line = lineAt(o); return text.startsWith('{>>@', lines!.starts[line]!); };
+  const onThreadLine = (o: number) => { const line = lineAt(o); return text.startsWith('{>>@', lines!.lineStart(line)!); };
   const chain = scanChain(text);
   // Chinese references need 第; most sections of a Latin-script draft have none, and then the Chinese scan is skipped.
   const all = text.includes('第') ? [...chain, ...scanChinese(text)] : chain;
