@@ -242,14 +242,25 @@ function moved<F extends { range: Range }>(f: F, by: number): F {
   return { ...f, range: { start: { line: start.line + by, character: start.character }, end: { line: end.line + by, character: end.character } } };
 }
 
-/** Two lists sorted by compareFindings, merged in order. */
-function mergeSorted(a: Finding[], b: Finding[]): Finding[] {
+/**
+ * Two lists sorted by compareFindings, merged in order. The shorter one's findings are placed in the longer one by
+ * binary search and the stretches between are copied whole: at each keystroke the few findings of the document rules
+ * meet the thousands of the sections', and comparing every one of those cost a tenth of the keystroke.
+ */
+export function mergeSorted(a: Finding[], b: Finding[]): Finding[] {
   if (!a.length) return b;
   if (!b.length) return a;
+  const [short, long, shortFirst] = a.length <= b.length ? [a, b, true] : [b, a, false];
   const out: Finding[] = [];
-  let i = 0, j = 0;
-  while (i < a.length && j < b.length) out.push(compareFindings(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
-  while (i < a.length) out.push(a[i++]!);
-  while (j < b.length) out.push(b[j++]!);
+  let from = 0;
+  for (const f of short) {
+    // The first finding of the long list that goes after f (on a tie, a's finding first, as a merge keeps it).
+    let lo = from, hi = long.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; const c = compareFindings(long[mid]!, f); if (shortFirst ? c < 0 : c <= 0) lo = mid + 1; else hi = mid; }
+    for (let k = from; k < lo; k++) out.push(long[k]!);
+    out.push(f);
+    from = lo;
+  }
+  for (let k = from; k < long.length; k++) out.push(long[k]!);
   return out;
 }
