@@ -66,11 +66,10 @@ export function createReviewService(options: ServiceOptions = {}): ReviewService
     const e = edited.get(uri), hit = models.get(uri);
     // A report with no edit (VS Code sends one when only the dirty state changes) leaves the version and the span.
     if (!edits.length && (e?.to === version || hit?.version === version)) return;
-    let next: ChangedSpan | undefined;
-    let from: number | undefined;
-    if (e && e.to === version - 1) { from = e.from; next = afterEdits(e.span, edits); }
-    else if (hit && hit.version === version - 1) { from = hit.version; next = afterEdits(unchanged(hit.model.text.length), edits); }
-    if (next && from !== undefined) edited.set(uri, { from, to: version, span: next });
+    // The reports so far when this one follows them, else a first one after the last analysed version.
+    const before = e && e.to === version - 1 ? e : hit && hit.version === version - 1 ? { from: hit.version, span: unchanged(hit.model.text.length) } : undefined;
+    const span = before && afterEdits(before.span, edits);
+    if (before && span) edited.set(uri, { from: before.from, to: version, span });
     else edited.delete(uri);
   };
   return {

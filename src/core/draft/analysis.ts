@@ -12,7 +12,7 @@ import { resolveChunk, type ResolvedRef } from '../refs/resolve';
 import type { Finding } from '../checks/finding';
 import { tooDeep } from '../files/input';
 import { sharedEnds, type ChangedSpan } from '../text/changes';
-import { scan, type SharedEnds, type FrontMatterBlock, type HeadingKind, type Scan, type ScannedHeading } from './scan';
+import { scan, type FrontMatterBlock, type HeadingKind, type Scan, type ScannedHeading } from './scan';
 
 export type SectionRole = 'title' | 'introduction' | 'instrument' | 'article' | 'part' | 'other';
 
@@ -129,7 +129,7 @@ export class DraftAnalysis {
     this.env = env ?? previous?.env ?? createAnalysisEnv();
     // With the editor's report of the edits, only the stretch they touched is compared with the last version: a
     // keystroke, or an undo back to the last text, costs that stretch, not the document's length.
-    const ends: (SharedEnds & { same: boolean }) | undefined = previous && span ? sharedEnds(previous.text, text, span) : undefined;
+    const ends = previous && span ? sharedEnds(previous.text, text, span) : undefined;
     // A new version with the same text (a save, an undo back to it) is the previous one again: what it derived stands,
     // and what is derived later is derived once for both (they share their memo slots' contents as of now).
     if (previous && (ends ? ends.same : previous.text === text) && previous.env === this.env) {

@@ -1,6 +1,6 @@
 // The cheap line scan that cuts a draft into front matter and heading-delimited sections, skipping code and comments.
 import { LineIndex } from '../text/lines';
-import { sharedEnds } from '../text/changes';
+import { sharedEnds, type SharedEnds } from '../text/changes';
 import type { Section } from './analysis';
 
 export interface FrontMatterBlock {
@@ -82,8 +82,6 @@ export function parseAttributes(text: string): { text: string; attrs: { id: stri
 export function scan(text: string, previous?: Scan, ends?: SharedEnds): Scan {
   return scanText(text, previous ?? null, ends);
 }
-/** How many characters two versions share at their start and at their end (text/changes.ts sharedEnds). */
-export interface SharedEnds { readonly prefix: number; readonly suffix: number }
 
 /**
  * A copy of a string that does not keep the text it was sliced from alive (V8 slices point into their parent). A

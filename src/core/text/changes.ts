@@ -34,12 +34,15 @@ export function afterEdits(span: ChangedSpan, edits: readonly TextEdit[]): Chang
   return { prefix, suffix, oldLength: span.oldLength, newLength };
 }
 
+/** How many characters two versions share at their start and at their end, and whether they are the same text. */
+export interface SharedEnds { readonly prefix: number; readonly suffix: number; readonly same: boolean }
+
 /**
  * How many characters the two texts share at their start and at their end, by the span when it is given (only the
  * stretch between is compared, to tell an edit undone from a change) or by comparing the texts; `same` when they are
  * the same text.
  */
-export function sharedEnds(before: string, after: string, span?: ChangedSpan): { prefix: number; suffix: number; same: boolean } {
+export function sharedEnds(before: string, after: string, span?: ChangedSpan): SharedEnds {
   if (span && span.oldLength === before.length && span.newLength === after.length) {
     const prefix = Math.min(span.prefix, before.length, after.length);
     const suffix = Math.min(span.suffix, Math.min(before.length, after.length) - prefix);

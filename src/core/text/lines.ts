@@ -10,15 +10,16 @@ export interface Range { start: Position; end: Position }
 interface Run { readonly rel: readonly number[]; readonly lo: number; readonly hi: number; readonly shift: number; readonly line: number }
 /** More runs than this (edits in many places) and the next edit lays them out in one array again. */
 const MAX_RUNS = 48;
+/** The starts of every line, as the one run of an index. */
+const wholeRun = (starts: readonly number[]): Run[] => [{ rel: starts, lo: 0, hi: starts.length, shift: 0, line: 0 }];
 
 export class LineIndex {
   /** Whether the text has a CR (a CRLF or CR line break) anywhere. */
   readonly hasCR: boolean;
   private readonly runs: readonly Run[];
   private readonly count: number;
-  constructor(readonly text: string, known?: { starts: number[]; hasCR: boolean }, edited?: { runs: readonly Run[]; count: number }) {
+  constructor(readonly text: string, edited?: { runs: readonly Run[]; count: number }) {
     if (edited) { this.hasCR = false; this.runs = edited.runs; this.count = edited.count; return; }
-    if (known) { this.hasCR = known.hasCR; this.runs = [{ rel: known.starts, lo: 0, hi: known.starts.length, shift: 0, line: 0 }]; this.count = known.starts.length; return; }
     const starts = [0];
     this.hasCR = text.includes('\r');
     if (!this.hasCR) {
@@ -34,7 +35,7 @@ export class LineIndex {
         }
       }
     }
-    this.runs = [{ rel: starts, lo: 0, hi: starts.length, shift: 0, line: 0 }];
+    this.runs = wholeRun(starts);
     this.count = starts.length;
   }
   /**
@@ -48,7 +49,7 @@ export class LineIndex {
     if (added.length) runs.push({ rel: added, lo: 0, hi: added.length, shift: 0, line: keep });
     prev.cut(resume, prev.count, delta, keep + added.length - resume, runs);
     const count = keep + added.length + prev.count - resume;
-    return runs.length > maxRuns ? new LineIndex(text, { starts: LineIndex.layOut(runs, count), hasCR: false }) : new LineIndex(text, undefined, { runs, count });
+    return new LineIndex(text, { runs: runs.length > maxRuns ? wholeRun(LineIndex.layOut(runs, count)) : runs, count });
   }
   /** The runs of lines [from, to), moved by `delta` characters and `lines` lines, pushed onto `out`. */
   private cut(from: number, to: number, delta: number, lines: number, out: Run[]): void {
