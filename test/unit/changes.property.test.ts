@@ -55,5 +55,9 @@ describe('changed span', () => {
     // Reports out of step (a version missed) are not used: the texts are compared.
     service.changed('u', 4, [{ offset: 0, length: 0, text: '' }]);
     expect(service.model({ uri: 'u', version: 4, getText: () => draft }).chunkText(0)).toBe('# A\n\nabc\n\n');
+    // Reported for version 5, not for 6, then for 7: the reports since version 4 do not follow each other.
+    service.changed('u', 5, [{ offset: 0, length: 0, text: '' }]);
+    service.changed('u', 7, [{ offset: 0, length: 0, text: '' }]);
+    expect(service.model({ uri: 'u', version: 7, getText: () => edited }).chunkText(0)).toBe('# A\n\nxyz\n\n');
   });
 });
