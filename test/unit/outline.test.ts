@@ -18,6 +18,10 @@ describe('outline', () => {
     expect(untoc.children[0]!.children.map((c) => c.detail)).toEqual(['implementation', 'gaps', 'good-practices', 'suggestions', 'technical-assistance']);
     expect(untoc.children[0]!.name).toBe('Article 5. Criminalization of participation in an organized criminal group');
   });
+  it('a draft of more top-level headings than a call takes arguments has them all in its outline', () => {
+    const many = DraftAnalysis.parse('---\ndocument: list-of-observations\n---\n' + '# h\n'.repeat(200_000));
+    expect(outline(many).length).toBe(200_001);
+  });
   it('an article range ends before the next article heading', () => {
     const untoc = syms[1]!.children[1]!;
     const [a5, a6] = untoc.children;

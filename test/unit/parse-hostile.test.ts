@@ -55,4 +55,22 @@ describe('hostile sections', () => {
     // Below the limit, emphasis is emphasis.
     expect(JSON.stringify(parseSection('*a* _b_ '.repeat(10), createMarkdownParser()))).toContain('"emphasis"');
   });
+  it('a paragraph with more children than a call takes arguments (a long run of hard breaks) is walked, not spread', () => {
+    // The real parser gives a 1 MB paragraph of lines ending in two spaces ~500,000 children (2 s at 50,000 lines):
+    // a parser that adds them to its first paragraph stands in for it, and both walks of a parsed tree meet them.
+    const MANY = 300_000;
+    const real = createMarkdownParser();
+    const wide = { parse(t: string): Root {
+      const tree = real.parse(t);
+      const p = tree.children.find((c) => c.type === 'paragraph') as { children: RootContent[]; position: { end: object } };
+      for (let i = 0; i < MANY; i++) p.children.push({ type: 'break', position: { start: { ...p.position.end }, end: { ...p.position.end } } } as RootContent);
+      return tree;
+    } };
+    // Masked prose (a long section's plain lines, one letter each, positions given back to every node).
+    const masked = parseSection('plain words here  \nand more\n\n- a list\n', wide, 0);
+    expect((masked.children[0] as { children: unknown[] }).children.length).toBeGreaterThan(MANY);
+    // Stand-ins (hundreds of "~~"), put back in every node.
+    const tildes = parseSection(`${'{~~a~> '.repeat(300)}\n\n- a list\n`, wide);
+    expect(texts(tildes)).toContain('{~~a~>');
+  });
 });

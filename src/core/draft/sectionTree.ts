@@ -103,7 +103,8 @@ function unsqueeze(tree: Root, squeezes: readonly Squeeze[]): void {
   while (stack.length) {
     const n = stack.pop()!;
     if (n.position) { move(n.position.start); move(n.position.end); }
-    if ('children' in n) stack.push(...n.children);
+    // One at a time: a paragraph of hard breaks has hundreds of thousands of children, too many to spread as arguments.
+    if ('children' in n) for (const c of n.children) stack.push(c);
   }
 }
 
@@ -172,7 +173,7 @@ function parseWithStandIns(text: string, parser: MarkdownParser, longSection: nu
       const v = n[k];
       if (typeof v === 'string' && /[\ue000-\ue003\ue006\ue007]/.test(v)) n[k] = v.replace(/[\ue000-\ue003\ue006\ue007]/g, (c) => BACK[c]!);
     }
-    if (n.children) stack.push(...n.children);
+    if (n.children) for (const c of n.children) stack.push(c);
   }
   return tree;
 }

@@ -28,7 +28,8 @@ export function outline(model: DraftAnalysis): OutlineSymbol[] {
     selectionRange: model.headingRange(s),
     children: s.children.map(toSymbol),
   });
-  out.push(...model.roots.map(toSymbol));
+  // Not spread as arguments: a draft may have more top-level headings than a call takes.
+  for (const s of model.roots) out.push(toSymbol(s));
   return out;
 }
 
