@@ -1,6 +1,7 @@
 // The patches `npm install` applies to the parser's and the Word writer's libraries (patches/, patch-package): applied, and changing nothing but the cost.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { createRequire } from 'node:module';
 
 interface EditMapLike { add(index: number, remove: number, add: unknown[]): void; consume(events: unknown[]): void }
 type EditMapClass = new () => EditMapLike;
@@ -117,8 +118,8 @@ describe('micromark\'s merge of adjacent text, as patched', () => {
 
 // The docx library turns each external hyperlink of a paragraph into a numbered one as it writes the paragraph.
 const DOCX: Record<string, () => Promise<typeof import('docx')>> = {
-  'docx (import)': async () => (await import('../../node_modules/docx/dist/index.mjs')) as never,
-  'docx (require)': async () => (await import('../../node_modules/docx/dist/index.cjs')) as never,
+  'docx (import)': async () => await import('docx'),
+  'docx (require)': async () => createRequire(import.meta.url)('docx') as typeof import('docx'),
 };
 describe('the Word library as patched', () => {
   for (const [name, load] of Object.entries(DOCX)) {
