@@ -1,7 +1,7 @@
 // ref.not-party / ref.outside-review: a reference to a Protocol the State is not party to, or to an article not under review.
 import { t } from '@vscode/l10n';
 import { getCluster } from '../../domain/clusters';
-import { getArticle } from '../../domain/instruments';
+import { getArticle, type InstrumentKey } from '../../domain/instruments';
 import { instrumentName } from '../../domain/describe';
 import type { SectionRule } from '../rule';
 
@@ -26,17 +26,23 @@ export const refOutsideReview: SectionRule = {
   summary: 'A reference to an article outside the thematic cluster under review.',
   defaultSeverity: 'warning',
   check({ refs, info, report }) {
+    // Most sections cite nothing; the others cite one instrument or two: the scope is made only for those.
+    if (!refs.length) return;
     const cluster = info.cluster === null ? undefined : getCluster(info.cluster);
     // The cluster's articles (provisional data) and the review's own list in the front matter both count as in scope;
     // null where neither says anything about an instrument, so nothing is judged.
-    const scope = new Map<string, Set<number> | null>();
-    for (const k of info.partyTo) {
-      const fromCluster = cluster?.articles[k] ?? null;
-      const fromFrontMatter = info.articlesFrom === 'front-matter' ? info.articles.get(k) ?? [] : [];
-      scope.set(k, fromCluster === null && !fromFrontMatter.length ? null : new Set([...(fromCluster ?? []), ...fromFrontMatter]));
-    }
+    const scope = new Map<InstrumentKey, Set<number> | null>();
+    const scopeOf = (k: InstrumentKey): Set<number> | null => {
+      let s = scope.get(k);
+      if (s !== undefined) return s;
+      const party = info.partyTo.includes(k);
+      const fromCluster = party ? cluster?.articles[k] ?? null : null;
+      const fromFrontMatter = party && info.articlesFrom === 'front-matter' ? info.articles.get(k) ?? [] : [];
+      scope.set(k, (s = fromCluster === null && !fromFrontMatter.length ? null : new Set([...(fromCluster ?? []), ...fromFrontMatter])));
+      return s;
+    };
     for (const r of refs) {
-      const inScope = r.instrument ? scope.get(r.instrument) : null;
+      const inScope = r.instrument ? scopeOf(r.instrument) : null;
       if (!inScope) continue;
       let outside: number[] | null = null;
       for (const x of r.targets) {
