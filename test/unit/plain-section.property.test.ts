@@ -12,7 +12,9 @@ const remark = unified().use(remarkParse).use(remarkGfm);
 const prose = fc.constantFrom('The', 'experts', 'noted', 'article', '5', '2017.', '1.', '犯罪', '集团', 'جريمة', 'преступление', '😀', '{#untoc-5}', '{.gaps}', '\u00a0');
 const syntax = fc.constantFrom('*', '_x_', '`c`', '[a]', '<b>', '&amp;', 'www.x.org', 'a@b.org', '~~s~~', '|', '#', '-', '+', '>', '=', '\\', '\t', '!', '^', '  ', ' ', '\r');
 const word = fc.oneof({ arbitrary: prose, weight: 12 }, { arbitrary: syntax, weight: 1 });
-const line = fc.array(word, { minLength: 1, maxLength: 8 }).map((w) => w.join(' '));
+// Now and then a line ends in spaces: one or more end it softly, two or more before another line make a hard break.
+const line = fc.tuple(fc.array(word, { minLength: 1, maxLength: 8 }), fc.constantFrom('', '', '', '', ' ', '  ', '   '))
+  .map(([w, trailing]) => w.join(' ') + trailing);
 const section = fc.record({
   heading: fc.option(fc.tuple(fc.integer({ min: 1, max: 6 }), line), { nil: undefined }),
   blocks: fc.array(fc.array(line, { minLength: 1, maxLength: 3 }).map((ls) => ls.join('\n')), { maxLength: 4 }),
@@ -37,7 +39,11 @@ describe('plain sections without the parser', () => {
   it('are taken for a heading with its attributes and paragraphs of prose in any script, and not for Markdown syntax', () => {
     const prose = '### Article 5. Criminalization {#untoc-5}\n\nArcadia criminalizes participation.\nThe 2009 Code applies.\n\n审议专家注意到。\n';
     expect(plainSection(prose)).toEqual(remark.parse(prose));
-    for (const syntax of ['*a*', '`a`', '[a](b)', 'a  \nb', '- item', '1. item', '> quote', 'a\n===', 'www.un.org', '<!-- x -->', '| a |', 'a\r\nb', '    code'])
+    // Lines ending in spaces: a hard break before the next line, a soft one, the paragraph's last line trimmed.
+    const breaks = '#### Part {.gaps}\n\nfirst line  \nsecond line \nthird line   \nlast line  \n\nnext paragraph\n';
+    expect(plainSection(breaks)).toEqual(remark.parse(breaks));
+    expect(JSON.stringify(plainSection(breaks))).toContain('"break"');
+    for (const syntax of ['*a*', '`a`', '[a](b)', '- item', '1. item', '> quote', 'a\n===', 'www.un.org', '<!-- x -->', '| a |', 'a\r\nb', '    code'])
       expect(plainSection(`#### Part {.gaps}\n\n${syntax}\n`), syntax).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 // Parses one section of a draft: plain prose built directly, texts that would make the parser quadratic defused first.
-import type { Root, RootContent } from 'mdast';
+import type { PhrasingContent, Root, RootContent } from 'mdast';
 import type { MarkdownParser } from './parser';
 
 /** The tree of a section's text, positions relative to the section's start. */
@@ -194,13 +194,19 @@ const SPACES_AROUND_BREAK = / *\n */g;
 export function plainSection(text: string): Root | null {
   if (INLINE_SYNTAX.test(text)) return null;
   const children: RootContent[] = [];
-  const point = (line: number, column: number, offset: number) => ({ line, column, offset });
+  type Point = { line: number; column: number; offset: number };
+  const point = (line: number, column: number, offset: number): Point => ({ line, column, offset });
   let line = 1, offset = 0;
-  let para: { startLine: number; startOffset: number; endLine: number; endColumn: number; endOffset: number } | null = null;
+  // A paragraph being read: its start, the text node being read (from `from`, its lines without their trailing spaces),
+  // the nodes before it, where the text and the paragraph end so far, and the hard break the last line ends with.
+  let para: { start: Point; from: Point; lines: string[]; trimmed: boolean; nodes: RootContent[]; textEnd: Point; end: Point; hardBreak: Point | null } | null = null;
+  const text_ = (p: NonNullable<typeof para>): RootContent => ({
+    type: 'text', value: p.trimmed ? p.lines.join('\n') : text.slice(p.from.offset, p.textEnd.offset), position: { start: { ...p.from }, end: { ...p.textEnd } },
+  });
   const close = () => {
     if (!para) return;
-    const position = { start: point(para.startLine, 1, para.startOffset), end: point(para.endLine, para.endColumn, para.endOffset) };
-    children.push({ type: 'paragraph', children: [{ type: 'text', value: text.slice(para.startOffset, para.endOffset), position: { start: { ...position.start }, end: { ...position.end } } }], position });
+    para.nodes.push(text_(para));
+    children.push({ type: 'paragraph', children: para.nodes as PhrasingContent[], position: { start: para.start, end: para.end } });
     para = null;
   };
   while (offset <= text.length) {
@@ -210,12 +216,10 @@ export function plainSection(text: string): Root | null {
     // A line of spaces only is a blank line (a broken merge's conflict lines are parsed as such).
     if (content === '' || SPACES.test(content)) close();
     else {
-      // Trailing spaces make hard breaks or are trimmed: left to the parser, like every other shape.
-      if (content.endsWith(' ')) return null;
       const h = line === 1 ? ATX.exec(content) : null;
       if (h) {
-        // A closing sequence of #s is not text: the parser knows how to drop it.
-        if (/(?:^| )#+$/.test(h[2]!)) return null;
+        // A closing sequence of #s is not text, nor are trailing spaces: the parser knows how to drop them.
+        if (/(?:^| )#+$/.test(h[2]!) || content.endsWith(' ')) return null;
         const start = offset + h[1]!.length + (content.length - h[1]!.length - h[2]!.length);
         children.push({
           type: 'heading', depth: h[1]!.length as 1 | 2 | 3 | 4 | 5 | 6,
@@ -224,8 +228,23 @@ export function plainSection(text: string): Root | null {
         });
       } else {
         if (BLOCK_START.test(content)) return null;
-        if (!para) para = { startLine: line, startOffset: offset, endLine: line, endColumn: content.length + 1, endOffset: end };
-        else { para.endLine = line; para.endColumn = content.length + 1; para.endOffset = end; }
+        // Trailing spaces are not text: one or more end a line softly, two or more before another line make a hard
+        // break (a node of its own, from the spaces to the next line's start), as micromark reads them.
+        // (Spaces only: a no-break space or another Unicode space at the end is text, which trimEnd would cut.)
+        let n = content.length;
+        while (content.charCodeAt(n - 1) === 32) n--;
+        const kept = n === content.length ? content : content.slice(0, n);
+        const here = point(line, 1, offset);
+        if (!para) para = { start: here, from: here, lines: [], trimmed: false, nodes: [], textEnd: here, end: here, hardBreak: null };
+        else if (para.hardBreak) {
+          para.nodes.push(text_(para), { type: 'break', position: { start: para.hardBreak, end: point(line, 1, offset) } });
+          para.from = here; para.lines = []; para.trimmed = false;
+        }
+        para.lines.push(kept);
+        if (kept !== content) para.trimmed = true;
+        para.textEnd = point(line, kept.length + 1, offset + kept.length);
+        para.end = point(line, content.length + 1, end);
+        para.hardBreak = content.length - kept.length >= 2 ? point(line, kept.length + 1, offset + kept.length) : null;
       }
     }
     if (nl < 0) break;
