@@ -243,24 +243,35 @@ function moved<F extends { range: Range }>(f: F, by: number): F {
 }
 
 /**
- * Two lists sorted by compareFindings, merged in order. The shorter one's findings are placed in the longer one by
- * binary search and the stretches between are copied whole: at each keystroke the few findings of the document rules
- * meet the thousands of the sections', and comparing every one of those cost a tenth of the keystroke.
+ * Two lists sorted by compareFindings, merged in order (on a tie, a's finding first). When one list is far shorter
+ * (the few findings of the document rules against the thousands of the sections'), its findings are placed in the
+ * longer one by binary search; when both are long (3,000 findings of the heading rules against 9,000 of the sections'
+ * in a prose draft), binary search compares more than walking both once does, and they are walked.
  */
 export function mergeSorted(a: Finding[], b: Finding[]): Finding[] {
   if (!a.length) return b;
   if (!b.length) return a;
   const [short, long, shortFirst] = a.length <= b.length ? [a, b, true] : [b, a, false];
-  const out: Finding[] = [];
-  let from = 0;
+  if (short.length * Math.log2(long.length + 1) > short.length + long.length) return mergeWalking(a, b);
+  const out: Finding[] = new Array(a.length + b.length);
+  let from = 0, k = 0;
   for (const f of short) {
-    // The first finding of the long list that goes after f (on a tie, a's finding first, as a merge keeps it).
+    // The first finding of the long list that goes after f.
     let lo = from, hi = long.length;
     while (lo < hi) { const mid = (lo + hi) >> 1; const c = compareFindings(long[mid]!, f); if (shortFirst ? c < 0 : c <= 0) lo = mid + 1; else hi = mid; }
-    for (let k = from; k < lo; k++) out.push(long[k]!);
-    out.push(f);
-    from = lo;
+    while (from < lo) out[k++] = long[from++]!;
+    out[k++] = f;
   }
-  for (let k = from; k < long.length; k++) out.push(long[k]!);
+  while (from < long.length) out[k++] = long[from++]!;
+  return out;
+}
+
+/** Two sorted lists merged by walking both once (on a tie, a's finding first). */
+function mergeWalking(a: Finding[], b: Finding[]): Finding[] {
+  const out: Finding[] = new Array(a.length + b.length);
+  let i = 0, j = 0, k = 0;
+  while (i < a.length && j < b.length) out[k++] = compareFindings(b[j]!, a[i]!) < 0 ? b[j++]! : a[i++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
   return out;
 }
