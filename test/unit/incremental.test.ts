@@ -209,4 +209,30 @@ describe('incremental', () => {
       }
     }), { numRuns: 80 });
   });
+  it('a word typed one character a version inside a paragraph, midway, then late, then early: every version\'s findings are a fresh analysis\'s', () => {
+    // The keystroke the editor meets most: no line or heading changes, so every section but the edited one keeps its
+    // findings, and the heading rules' findings are the last version's. The word grows into a reference one letter
+    // at a time (a partial one, then a whole one), so the edited section's findings change under it; the next word,
+    // in another section, must find the first one's findings as they were left. The generated drafts only (the
+    // skeleton has no prose line to type into).
+    for (const draft of base.slice(0, 2)) for (const reported of [true, false]) {
+      const service = createReviewService();
+      let v = draft, version = 1;
+      service.check({ uri: 'u', version, getText: () => v });
+      for (const where of [0.5, 0.8, 0.2]) {
+        // The end of the next line of prose (not a heading, a thread line or a hint) from there.
+        let offset = v.indexOf('\n', Math.floor(where * v.length));
+        while (offset >= 0 && !/^[^#{<\s|`~>*+-][^{}<]*$/.test(v.slice(v.lastIndexOf('\n', offset - 1) + 1, offset))) offset = v.indexOf('\n', offset + 1);
+        expect(offset).toBeGreaterThan(0);
+        for (const ch of ' See article 5, paragraph 1 (a) of the Convention') {
+          v = v.slice(0, offset) + ch + v.slice(offset);
+          version++;
+          if (reported) service.changed('u', version, [{ offset, length: 0, text: ch }]);
+          offset++;
+          const now = v;
+          expect(service.check({ uri: 'u', version, getText: () => now })).toEqual(checkModel(DraftAnalysis.parse(now, undefined, createAnalysisEnv())));
+        }
+      }
+    }
+  });
 });
