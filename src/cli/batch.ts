@@ -63,26 +63,26 @@ export function canUseWorkers(): boolean {
 /**
  * Checks the jobs on `threads` threads: this one and `threads - 1` workers. This thread takes its share too (between
  * files it lets the workers' results and a Ctrl+C in): a thread that only waited would cost a core's worth of start-up
- * and copying for nothing on a two-core machine.
+ * and copying for nothing on a two-core machine. The threads take the files from one queue, the next index in shared
+ * memory, each as soon as it is free: fixed shares left a thread idle while the other finished its own (a worker
+ * starts a tenth of a second after this thread, and drafts differ in size).
  */
 export async function checkInWorkers(jobs: FileJob[], options: CheckOptions, threads: number, progress?: (done: number) => void, signal?: { cancelled: boolean; onCancel?: () => void }): Promise<DraftSummary[]> {
   const results: DraftSummary[] = new Array(jobs.length);
   let done = 0;
-  // Interleaved slices balance large and small files between the threads.
-  const slices = Array.from({ length: threads }, (_, k) => jobs.map((j, i) => ({ j, i })).filter((x) => x.i % threads === k));
+  const queue = new Int32Array(new SharedArrayBuffer(4));
   const workers: Worker[] = [];
-  const all = Promise.all(slices.slice(1).map((slice) => new Promise<void>((resolve, reject) => {
-    const w = new Worker(__filename, { workerData: { reviewObsCheck: true, jobs: slice, options, messages: currentMessages() } });
+  const all = Promise.all(Array.from({ length: threads - 1 }, () => new Promise<void>((resolve, reject) => {
+    const w = new Worker(__filename, { workerData: { reviewObsCheck: true, jobs, queue, options, messages: currentMessages() } });
     workers.push(w);
     w.on('message', (m: { i: number; s: DraftSummary }) => { results[m.i] = m.s; progress?.(++done); });
     w.on('error', reject);
     w.on('exit', () => resolve());
   })));
-  if (signal) signal.onCancel = () => { for (const w of workers) void w.terminate(); };
+  if (signal) signal.onCancel = () => { Atomics.store(queue, 0, jobs.length); for (const w of workers) void w.terminate(); };
   const env = batchEnv();
-  for (const { j, i } of slices[0] ?? []) {
-    if (signal?.cancelled) break;
-    results[i] = summarizeFile(j, options, env);
+  for (let i = nextJob(queue, jobs.length); i >= 0 && !signal?.cancelled; i = nextJob(queue, jobs.length)) {
+    results[i] = summarizeFile(jobs[i]!, options, env);
     progress?.(++done);
     await new Promise((r) => setImmediate(r));
   }
@@ -90,12 +90,18 @@ export async function checkInWorkers(jobs: FileJob[], options: CheckOptions, thr
   return results;
 }
 
-/** Worker side: check the slice it was given and send each summary back. */
+/** The index of the next file nobody has taken, or -1 when all are. */
+function nextJob(queue: Int32Array, count: number): number {
+  const i = Atomics.add(queue, 0, 1);
+  return i < count ? i : -1;
+}
+
+/** Worker side: take files from the shared queue until it is empty and send each summary back. */
 export function runWorkerIfAsked(): boolean {
   if (isMainThread || !workerData?.reviewObsCheck) return false;
-  const { jobs, options, messages } = workerData as { jobs: { j: FileJob; i: number }[]; options: CheckOptions; messages: Record<string, string> };
+  const { jobs, queue, options, messages } = workerData as { jobs: FileJob[]; queue: Int32Array; options: CheckOptions; messages: Record<string, string> };
   useMessages(messages);
   const env = batchEnv();
-  for (const { j, i } of jobs) parentPort!.postMessage({ i, s: summarizeFile(j, options, env) });
+  for (let i = nextJob(queue, jobs.length); i >= 0; i = nextJob(queue, jobs.length)) parentPort!.postMessage({ i, s: summarizeFile(jobs[i]!, options, env) });
   return true;
 }
