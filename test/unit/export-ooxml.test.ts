@@ -154,3 +154,48 @@ describe('every export as the secretariat meets it', () => {
     }, 300_000);
   }
 });
+
+describe('a link in the text', () => {
+  it('keeps the tracked changes, comment ranges and note references inside it: valid, read back by pandoc, imported unchanged', async () => {
+    // Links the experts write around cited laws, with a co-reviewer's suggestions and comments on the link's words.
+    const text = rich(['en']).replace('Paragraph 1 with', [
+      'See [the {++amended++}{>>@li000001<<} Criminal Code{--, as in force--}{>>@ld000002<<}](https://example.org/code?a=1&b=2)',
+      'and [section {~~5~>6~~}{>>@lr000003<<} of the {==Act==}{>>@lc000004<<}](https://example.org/act) and [its note[^ln]](https://example.org/n).',
+      '{>>@li000001 | Ana Pérez (Borealia) | 2026-11-23T09:00:00Z<<}',
+      '{>>@ld000002 | Li Wei (Calderra) | 2026-11-23T09:01:00Z<<}',
+      '{>>@lr000003 | Li Wei (Calderra) | 2026-11-23T09:02:00Z | The section was renumbered.<<}',
+      '{>>@lc000004 | Ana Pérez (Borealia) | 2026-11-23T09:03:00Z | Which Act?<<}',
+      '',
+      'Paragraph 1 with',
+    ].join('\n')) + '\n[^ln]: The note in a link.\n';
+    const file = join(work, 'links.docx');
+    const bytes = await exportDocx(text, { mode: 'with-changes' });
+    writeFileSync(file, bytes);
+    expect(schemaProblems(file)).toBe('');
+    const doc = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+    const links = [...doc.matchAll(/<w:hyperlink\b[\s\S]*?<\/w:hyperlink>/g)].map((m) => m[0]);
+    expect(links).toHaveLength(3);
+    expect(links[0]).toMatch(/<w:ins [^>]*w:author="Ana Pérez \(Borealia\)"[^>]*>[\s\S]*?amended/);
+    expect(links[0]).toMatch(/<w:del [^>]*>[\s\S]*?<w:delText[^>]*>, as in force<\/w:delText>/);
+    expect(links[1]).toMatch(/<w:delText[^>]*>5<\/w:delText>[\s\S]*<w:ins [^>]*>[\s\S]*?>6</);
+    // Both comments start in the link (on the suggestion and on "Act"); each range ends where its mark does, the
+    // second one just after the link, and each has its reference.
+    const started = [...links[1]!.matchAll(/<w:commentRangeStart w:id="(\d+)"\/>/g)].map((m) => m[1]!);
+    expect(started).toHaveLength(2);
+    expect(links[1]).toMatch(new RegExp(`<w:commentRangeStart w:id="${started[1]}"/><w:r>[^]*?>Act</w:t>`));
+    for (const id of started) expect(doc).toMatch(new RegExp(`<w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/>`));
+    expect(links[2]).toMatch(/<w:footnoteReference w:id="\d+"\/>/);
+    // pandoc finds the changes and the comment inside the links.
+    const json = JSON.stringify(JSON.parse(execFileSync('pandoc', ['--track-changes=all', '-f', 'docx', '-t', 'json', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })).blocks);
+    const inLinks = [...json.matchAll(/\{"t":"Link","c":\[.*?"https:\/\/example\.org\/[^"]*"/g)].map((m) => m[0]).join('\n');
+    expect(inLinks).toMatch(/"insertion"[\s\S]*?amended/);
+    expect(inLinks).toMatch(/"deletion"[\s\S]*?as/);
+    expect(inLinks).toMatch(/"comment-start"/);
+    // Returned unchanged, the file gives the draft back byte for byte; the clean copy has the accepted words.
+    const back = await importDocx(text, bytes, file);
+    expect([back.text === text, back.unplaced]).toEqual([true, []]);
+    const clean = await (await JSZip.loadAsync(await exportDocx(text, { mode: 'clean' }))).file('word/document.xml')!.async('string');
+    const cleanLinks = [...clean.matchAll(/<w:hyperlink\b[\s\S]*?<\/w:hyperlink>/g)].map((m) => m[0].replace(/<[^>]+>/g, '')).join(' | ');
+    expect(cleanLinks).toContain('the amended Criminal Code | section 6 of the Act | its note');
+  }, 120_000);
+});

@@ -90,6 +90,26 @@ describe('import from Word', () => {
     expect(ids(text).filter((id) => ids(draft).includes(id))).toEqual(ids(draft));
   });
 
+  it('a link whose words carry suggestions and a comment goes to LibreOffice and back: unchanged, all accepted, all rejected', async () => {
+    // The export once wrote a link's text without the tracked changes and comment ranges in it.
+    const linked = draft.replace('Plain CriticMarkup counts too:', [
+      'See [the {++amended ++}{>>@mmmm1111<<}Criminal Code{--, as in force--}{>>@nnnn2222<<}](https://example.org/code) and [the {==Act==}{>>@oooo3333<<}](https://example.org/act).',
+      '{>>@mmmm1111 | Li Wei (Calderra) | 2026-11-23T09:00:00Z<<}',
+      '{>>@nnnn2222 | Li Wei (Calderra) | 2026-11-23T09:01:00Z<<}',
+      '{>>@oooo3333 | Ana Pérez (Borealia) | 2026-11-23T09:02:00Z | Which Act?<<}',
+      '',
+      'Plain CriticMarkup counts too:',
+    ].join('\n'));
+    const out = await exportDocx(linked, { mode: 'with-changes' });
+    expect((await importDocx(linked, libreOffice(out, 'Amina Diallo', []), 'same.docx', clock)).text).toBe(linked);
+    const accepted = (await importDocx(linked, libreOffice(out, 'Amina Diallo', [{ op: 'acceptAll' }]), 'a.docx', clock)).text;
+    expect(accepted).toBe(applyEdits(linked, acceptAll(linked)));
+    expect(accepted).toContain('[the amended Criminal Code](https://example.org/code)');
+    const rejected = (await importDocx(linked, libreOffice(out, 'Amina Diallo', [{ op: 'rejectAll' }]), 'r.docx', clock)).text;
+    expect(rejected).toBe(applyEdits(linked, rejectAll(linked)));
+    expect(rejected).toContain('[the Criminal Code, as in force](https://example.org/code)');
+  }, 240_000);
+
   it('accepts in the draft what was accepted in Word, and rejects what was rejected', async () => {
     const out = await exportDocx(draft, { mode: 'with-changes' });
     const accepted = await importDocx(draft, libreOffice(out, 'Amina Diallo', [{ op: 'acceptAll' }]), 'a.docx', clock);

@@ -60,8 +60,9 @@ export function libraryRuns(runs: RunItem[]): ParagraphChild[] {
       case 'commentReference': return new TextRun({ children: [new CommentReference(r.id)] });
       case 'footnote': return new FootnoteReferenceRun(r.id);
       case 'break': return new TextRun({ text: '', break: 1 });
-      // A hyperlink holds plain runs only (as Word's own); its relationship is the library's to number.
-      case 'link': return new ExternalHyperlink({ link: r.url, children: libraryRuns(r.runs).filter((x): x is TextRun => x instanceof TextRun) });
+      // A hyperlink holds what a paragraph holds (ECMA-376 CT_Hyperlink): tracked changes, comment ranges and note
+      // references in a link's text are written in it, not dropped. Its relationship is the library's to number.
+      case 'link': return new ExternalHyperlink({ link: r.url, children: libraryRuns(r.runs) });
     }
   });
 }
