@@ -159,7 +159,7 @@ function build(source: string, options: ExportOptions, projectOnly = false, fing
   for (const [i, tree] of noteTrees) for (const n of tree.children) {
     if (n.type !== 'footnoteDefinition') continue;
     ctx.base = model.chunks[i]!.start;
-    ctx.footnoteBodies[ctx.footnotes.get(n.identifier)!] = { children: n.children.flatMap((c) => (c.type === 'paragraph' ? [libraryParagraph(para(ctx, {}, runs(ctx, c.children, {}), c, 'notes'))] : [])) };
+    ctx.footnoteBodies[ctx.footnotes.get(n.identifier)!] = { children: noteParagraphs(ctx, n.children) };
   }
   const head = info && withMastheadDefaults(info, options.masthead);
   const children: BodyItem[] = [...masthead(ctx, head, lang)];
@@ -307,6 +307,21 @@ function durableId(wordId: number): string {
 function validDate(s: string): Date | null {
   const d = new Date(s);
   return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/**
+ * A footnote's paragraphs: its own, and those of the lists, quotes, tables and code it holds, in order (a note in Word
+ * holds paragraphs; what a note's list or quote said was left out).
+ */
+function noteParagraphs(ctx: Ctx, nodes: readonly RootContent[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  const walk = (c: RootContent): void => {
+    if (c.type === 'paragraph' || c.type === 'tableCell') out.push(libraryParagraph(para(ctx, {}, runs(ctx, c.children, {}), c, 'notes')));
+    else if (c.type === 'code') for (const line of c.value.split('\n')) out.push(libraryParagraph(para(ctx, { style: STYLE.code }, [lit(ctx, { text: line })], c, 'notes')));
+    else if (c.type === 'list' || c.type === 'listItem' || c.type === 'blockquote' || c.type === 'table' || c.type === 'tableRow') for (const k of c.children) walk(k);
+  };
+  for (const c of nodes) walk(c);
+  return out;
 }
 
 /** Whether every cell of a table row is text the export drops (a thread line read as a row). */
@@ -501,6 +516,18 @@ function runs(ctx: Ctx, nodes: PhrasingContent[], fmt: Fmt, size?: number): RunI
         const before = out.length;
         for (const c of n.children) walk(c, { ...f, link: true });
         out.push({ kind: 'link', url: n.url, runs: out.splice(before) });
+        break;
+      }
+      case 'image':
+      case 'imageReference': {
+        // A picture is not fetched: its description is written, as a link to the picture when its address is at hand
+        // (as text inside a link, or for a reference to a definition), so its words are not lost. Only when the
+        // description stands in the source as written, after "![" (no escapes).
+        if (s === undefined || !n.alt || ctx.text.slice(s + 2, s + 2 + n.alt.length) !== n.alt) break;
+        const linked = n.type === 'image' && !f.link;
+        const before = out.length;
+        emitText(s + 2, s + 2 + n.alt.length, linked ? { ...f, link: true } : f);
+        if (linked) out.push({ kind: 'link', url: n.url, runs: out.splice(before) });
         break;
       }
       case 'html': break; // inline HTML and comments are not text of the observations
