@@ -38,7 +38,8 @@ describe('incremental', () => {
     checkModel(first);
     parser.parsed.length = 0;
     const at = text.indexOf('<!-- Gaps and challenges in implementing this article. -->', text.indexOf('{#untoc-9}'));
-    // A reference next to inline code needs the parser (to tell code from prose); plain text is decided without it.
+    // A reference next to inline code, in a paragraph that also holds HTML (the part's hint comment), needs the parser
+    // to tell code from prose; plain text, and code spans among plain text, are decided without it.
     const edited = text.slice(0, at) + 'See `x` and article 5 of the Convention. ' + text.slice(at);
     checkModel(DraftAnalysis.parse(edited, first));
     expect(parser.parsed).toHaveLength(1);
