@@ -156,22 +156,27 @@ describe('every export as the secretariat meets it', () => {
 });
 
 describe('a link in the text', () => {
+  /** The rich English draft with `lines` as a paragraph before its first one, and `notes` at its end. */
+  const withParagraph = (lines: string[], notes: string) => rich(['en']).replace('Paragraph 1 with', [...lines, '', 'Paragraph 1 with'].join('\n')) + notes;
+  /** The export with changes, written to `name` and valid against the schemas. */
+  const validExport = async (text: string, name: string) => {
+    const file = join(work, name);
+    const bytes = await exportDocx(text, { mode: 'with-changes' });
+    writeFileSync(file, bytes);
+    expect(schemaProblems(file)).toBe('');
+    return { file, bytes };
+  };
   it('keeps the tracked changes, comment ranges and note references inside it: valid, read back by pandoc, imported unchanged', async () => {
     // Links the experts write around cited laws, with a co-reviewer's suggestions and comments on the link's words.
-    const text = rich(['en']).replace('Paragraph 1 with', [
+    const text = withParagraph([
       'See [the {++amended++}{>>@li000001<<} Criminal Code{--, as in force--}{>>@ld000002<<}](https://example.org/code?a=1&b=2)',
       'and [section {~~5~>6~~}{>>@lr000003<<} of the {==Act==}{>>@lc000004<<}](https://example.org/act) and [its note[^ln]](https://example.org/n).',
       '{>>@li000001 | Ana Pérez (Borealia) | 2026-11-23T09:00:00Z<<}',
       '{>>@ld000002 | Li Wei (Calderra) | 2026-11-23T09:01:00Z<<}',
       '{>>@lr000003 | Li Wei (Calderra) | 2026-11-23T09:02:00Z | The section was renumbered.<<}',
       '{>>@lc000004 | Ana Pérez (Borealia) | 2026-11-23T09:03:00Z | Which Act?<<}',
-      '',
-      'Paragraph 1 with',
-    ].join('\n')) + '\n[^ln]: The note in a link.\n';
-    const file = join(work, 'links.docx');
-    const bytes = await exportDocx(text, { mode: 'with-changes' });
-    writeFileSync(file, bytes);
-    expect(schemaProblems(file)).toBe('');
+    ], '\n[^ln]: The note in a link.\n');
+    const { file, bytes } = await validExport(text, 'links.docx');
     const doc = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
     const links = [...doc.matchAll(/<w:hyperlink\b[\s\S]*?<\/w:hyperlink>/g)].map((m) => m[0]);
     expect(links).toHaveLength(3);
@@ -199,19 +204,14 @@ describe('a link in the text', () => {
     expect(cleanLinks).toContain('the amended Criminal Code | section 6 of the Act | its note');
   }, 120_000);
   it('writes a picture\'s description, and a note\'s lists, quotes, tables and code: no word of the draft left out, imported unchanged', async () => {
-    const text = rich(['en']).replace('Paragraph 1 with', [
+    const text = withParagraph([
       'The chart ![cases by year, {++2019 to ++}{>>@im000001<<}2023](https://example.org/chart.png) and the [map ![of the region](https://example.org/m.png)](https://example.org/map)',
       'and the logo ![of the court][logo], with a long note[^long].',
       '{>>@im000001 | Li Wei (Calderra) | 2026-11-23T09:00:00Z<<}',
       '',
       '[logo]: https://example.org/logo.png',
-      '',
-      'Paragraph 1 with',
-    ].join('\n')) + '\n[^long]: The note begins here.\n\n    - a listed act\n    - another act\n\n    > a quoted judgment\n\n    | court | year |\n    |---|---|\n    | supreme | 2019 |\n\n    ```\n    section 212\n    ```\n';
-    const file = join(work, 'pictures.docx');
-    const bytes = await exportDocx(text, { mode: 'with-changes' });
-    writeFileSync(file, bytes);
-    expect(schemaProblems(file)).toBe('');
+    ], '\n[^long]: The note begins here.\n\n    - a listed act\n    - another act\n\n    > a quoted judgment\n\n    | court | year |\n    |---|---|\n    | supreme | 2019 |\n\n    ```\n    section 212\n    ```\n');
+    const { file, bytes } = await validExport(text, 'pictures.docx');
     const zip = await JSZip.loadAsync(bytes);
     const words = async (part: string) => ((await zip.file(part)!.async('string')).match(/<w:(?:t|delText)\b[^>]*>[^<]*/g) ?? []).map((m) => m.replace(/^<[^>]*>/, '')).join('');
     const doc = await words('word/document.xml'), notes = await words('word/footnotes.xml');
