@@ -140,3 +140,36 @@ describe('the Word library as patched', () => {
     });
   }
 });
+
+// The footnote extension asks, at each call and each definition, whether the label is defined.
+const FOOTNOTES: Record<string, () => Promise<typeof import('micromark-extension-gfm-footnote')>> = {
+  'micromark-extension-gfm-footnote': async () => await import('../../node_modules/micromark-extension-gfm-footnote/index.js'),
+  'micromark-extension-gfm-footnote (dev)': async () => await import('../../node_modules/micromark-extension-gfm-footnote/dev/index.js'),
+};
+describe('the footnote extension as patched', () => {
+  for (const [name, load] of Object.entries(FOOTNOTES)) {
+    it(`${name}: thousands of footnotes are read without searching the list of definitions, each call as before`, async () => {
+      const { gfmFootnote, gfmFootnoteHtml } = await load();
+      const { micromark } = await import('micromark');
+      const html = (text: string) => micromark(text, { extensions: [gfmFootnote()], htmlExtensions: [gfmFootnoteHtml()] });
+      // A call to a defined note is a note, wherever the definition stands; an undefined one stays text; a label is
+      // matched as Markdown matches labels (whatever its case).
+      const small = html('A[^one] b[^TWO] c[^none].\n\n[^one]: First.\n\n[^two]: Second.\n');
+      expect(small).toContain('href="#user-content-fn-one"');
+      expect(small).toMatch(/href="#user-content-fn-two"/i);
+      expect(small).toContain('c[^none].');
+      expect(small).toContain('<li id="user-content-fn-one">');
+      // Unpatched, each of n calls and n definitions searched the list of definitions: n² / 2 comparisons, counted
+      // here as calls to `includes` on a long list.
+      const n = 2_000;
+      const long = `${Array.from({ length: n }, (_, i) => `p${i}[^f${i}].`).join(' ')}\n\n${Array.from({ length: n }, (_, i) => `[^f${i}]: Note ${i}.`).join('\n')}\n`;
+      const includes = Array.prototype.includes;
+      let searches = 0;
+      Array.prototype.includes = function (this: unknown[], ...a: [unknown, number?]) { if (this.length > 100) searches++; return includes.apply(this, a); };
+      let out = '';
+      try { out = html(long); } finally { Array.prototype.includes = includes; }
+      expect(searches).toBe(0);
+      expect(out.match(/data-footnote-ref/g)).toHaveLength(n);
+    });
+  }
+});
