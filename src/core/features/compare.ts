@@ -12,7 +12,6 @@ export interface Token { text: string; start: number }
 /** Text that a difference may never cut: comment marks and lines, HTML comments, heading attributes, Markdown markers. */
 // A whole code span is one token: a suggestion must never hold half of one, or its backtick would pair with another.
 const ATOMS = /\{[#.][^{}\n]*\}(?=[ \t]*$)|^[ \t]{0,3}(?:#{1,6}|[-*+]|\d{1,9}[.)]|>)(?=[ \t])|\*\*|__|`+|!?\[|\]\(|\]|\r\n|\n|[ \t]+/gm;
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const SEGMENT_PIECE = 2000;
 /** Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar): Intl.Segmenter's work. */
 const UNSPACED = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u;
@@ -58,6 +57,9 @@ function scanTokens(text: string, push: (start: number) => void): void {
   for (const c of htmlComments(text)) protectedRanges.push(c);
   for (const c of codeSpans(text, 'line')) protectedRanges.push(c);
   protectedRanges.sort((a, b) => a[0] - b[0]);
+  // Made per scan, on the first piece that needs it: loading its dictionaries takes 12 ms, which every command and the
+  // extension's activation paid at load; made again it costs microseconds.
+  let segmenter: Intl.Segmenter | undefined;
   const words = (from: number, to: number) => {
     // Intl.Segmenter gives words and punctuation in every script: Latin, Cyrillic and Arabic words, Chinese words. V8
     // walks a long string's segments in more than linear time (a 1 MB Chinese line: minutes), so a long stretch is
@@ -72,7 +74,7 @@ function scanTokens(text: string, push: (start: number) => void): void {
       const piece = text.slice(a, b);
       // Scripts written with spaces between words need no dictionary: a pattern finds their words many times faster.
       if (!UNSPACED.test(piece)) for (const m of piece.matchAll(SPACED_WORD)) push(a + m.index!);
-      else for (const s of segmenter.segment(piece)) push(a + s.index);
+      else for (const s of (segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' })).segment(piece)) push(a + s.index);
       a = b;
     }
   };
