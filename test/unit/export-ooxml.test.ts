@@ -206,7 +206,7 @@ describe('a link in the text', () => {
   it('writes a picture\'s description, and a note\'s lists, quotes, tables and code: no word of the draft left out, imported unchanged', async () => {
     const text = withParagraph([
       'The chart ![cases by year, {++2019 to ++}{>>@im000001<<}2023](https://example.org/chart.png) and the [map ![of the region](https://example.org/m.png)](https://example.org/map)',
-      'and the logo ![of the court][logo], with a long note[^long].',
+      'and the logo ![of the court][logo], the seal ![of the \\*high\\* court](https://example.org/s.png), with a long note[^long].',
       '{>>@im000001 | Li Wei (Calderra) | 2026-11-23T09:00:00Z<<}',
       '',
       '[logo]: https://example.org/logo.png',
@@ -215,7 +215,7 @@ describe('a link in the text', () => {
     const zip = await JSZip.loadAsync(bytes);
     const words = async (part: string) => ((await zip.file(part)!.async('string')).match(/<w:(?:t|delText)\b[^>]*>[^<]*/g) ?? []).map((m) => m.replace(/^<[^>]*>/, '')).join('');
     const doc = await words('word/document.xml'), notes = await words('word/footnotes.xml');
-    for (const w of ['cases by year, ', '2019 to ', '2023', 'map ', 'of the region', 'of the court']) expect(doc).toContain(w);
+    for (const w of ['cases by year, ', '2019 to ', '2023', 'map ', 'of the region', 'of the court', 'of the *high* court']) expect(doc).toContain(w);
     for (const w of ['The note begins here.', 'a listed act', 'another act', 'a quoted judgment', 'supreme', '2019', 'section 212']) expect(notes).toContain(w);
     const xml = await zip.file('word/document.xml')!.async('string');
     // The picture's description links to it; the one inside a link is that link's text (no link in a link).

@@ -25,14 +25,14 @@ import { malformedMark, mergeConflict, openThread, orphanComment, pendingSuggest
 import { summaryTooLong } from './rules/summaryLength';
 import { changedAfterAgreement, inconsistentStatus } from './rules/assignmentStatus';
 import { timelineLate, timelineOverdue } from './rules/timeline';
-import { footnoteUndefined, mastheadIncomplete } from './rules/exportLoss';
+import { footnoteUndefined, mastheadIncomplete, pictureNotEmbedded } from './rules/exportLoss';
 
 export const RULES: readonly Rule[] = [
   missingIntroduction, missingArticle, unexpectedArticle, noSuchArticle, duplicateSection,
   misplacedSection, missingPart, emptyPart, order,
   refNoSuchArticle, refNoSuchParagraph, refNoSuchSubparagraph, refNotParty, refOutsideReview, refAmbiguous, refNonCanonical,
   openThread, pendingSuggestion, malformedMark, orphanComment, mergeConflict,
-  timelineOverdue, timelineLate, summaryTooLong, inconsistentStatus, changedAfterAgreement, footnoteUndefined, mastheadIncomplete,
+  timelineOverdue, timelineLate, summaryTooLong, inconsistentStatus, changedAfterAgreement, footnoteUndefined, mastheadIncomplete, pictureNotEmbedded,
 ];
 
 /** The codes no rule raises: what reading a file, its front matter, the configuration and the batch check report. */

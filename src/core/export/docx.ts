@@ -520,10 +520,12 @@ function runs(ctx: Ctx, nodes: PhrasingContent[], fmt: Fmt, size?: number): RunI
       }
       case 'image':
       case 'imageReference': {
-        // A picture is not fetched: its description is written, as a link to the picture when its address is at hand
-        // (as text inside a link, or for a reference to a definition), so its words are not lost. Only when the
-        // description stands in the source as written, after "![" (no escapes).
-        if (s === undefined || !n.alt || ctx.text.slice(s + 2, s + 2 + n.alt.length) !== n.alt) break;
+        // A picture is not fetched (export.picture-not-embedded says so while drafting): its description is written,
+        // as a link to the picture when its address is at hand (as text inside a link, or for a reference to a
+        // definition), so its words are not lost. Taken from the source when it stands there as written, after "![";
+        // one with escapes is written as the export's own text (Word's edits of it are not read back).
+        if (s === undefined || !n.alt) break;
+        if (ctx.text.slice(s + 2, s + 2 + n.alt.length) !== n.alt) { out.push(lit(ctx, { text: n.alt })); break; }
         const linked = n.type === 'image' && !f.link;
         const before = out.length;
         emitText(s + 2, s + 2 + n.alt.length, linked ? { ...f, link: true } : f);

@@ -5,6 +5,7 @@ import type { ReviewInfo } from '../../draft/frontMatter';
 import type { Rule } from '../rule';
 import { codeSpans, fencedBlocks } from '../../text/code';
 import type { SectionFacts } from '../../draft/sectionCache';
+import type { RootContent } from 'mdast';
 
 /** The text with stretches blanked (same length, line breaks kept). */
 function blank(text: string, ranges: [number, number][]): string {
@@ -73,5 +74,25 @@ export const mastheadIncomplete: Rule = {
     if (!missing.length) return;
     const at = { start: model.frontMatter.contentStart, end: model.frontMatter.contentStart };
     report(at, t('The Word export leaves out what the front matter does not give for the UN masthead: {0}. Add {1} (e.g. "distribution: general", "date: 2026-05-12").', missing.join(', '), missing.map((m) => `"${m}:"`).join(', ')));
+  },
+};
+
+export const pictureNotEmbedded: Rule = {
+  code: 'export.picture-not-embedded',
+  scope: 'section',
+  summary: 'A picture (`![description](address)`): the Word export writes its description in its place, not the picture.',
+  defaultSeverity: 'info',
+  check({ model, chunk, report }) {
+    // Most sections hold no picture: their text says so without a tree.
+    const text = model.chunkText(chunk);
+    if (!text.includes('![')) return;
+    const base = model.chunks[chunk]!.start;
+    const walk = (n: RootContent): void => {
+      if ((n.type === 'image' || n.type === 'imageReference') && n.position?.start.offset !== undefined && n.position.end.offset !== undefined) {
+        report({ start: base + n.position.start.offset, end: base + n.position.end.offset }, t('The Word export does not embed pictures: Word gets "{0}" in its place, as a link to the picture when its address is given. Insert the picture in Word, or say in the text what it shows.', n.alt ?? ''));
+      }
+      if ('children' in n) for (const c of n.children as RootContent[]) walk(c);
+    };
+    for (const n of model.chunkTree(chunk).children) walk(n);
   },
 };
