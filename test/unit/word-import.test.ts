@@ -110,6 +110,25 @@ describe('import from Word', () => {
     expect(rejected).toContain('[the Criminal Code, as in force](https://example.org/code)');
   }, 240_000);
 
+  it('a Word comment on words the same reviewer then changed stands right after them, with its text, and is reported', async () => {
+    const out = await exportDocx(draft, { mode: 'with-changes' });
+    const back = libreOffice(out, 'Amina Diallo', [
+      { op: 'comment', find: 'settled point', body: 'Agreed by whom?' },
+      { op: 'insert', after: 'A settled', text: ' and agreed', tracked: true },
+    ]);
+    const r = await importDocx(draft, back, 'back.docx', clock);
+    // Marks do not nest: the suggestion is written, the comment is a point comment after the words it was on.
+    expect(r.text).toMatch(/A settled\{\+\+ and agreed\+\+\}\{>>@[a-z0-9]{8}<<\} point\{>>@([a-z0-9]{8})<<\} \{==here==\}/);
+    const comment = thread(r.text, (x) => x.blocks.some((b) => b.body === 'Agreed by whom?'));
+    expect(comment?.mark?.kind).toBe('comment');
+    expect(comment?.mark?.text).toBe('');
+    expect(r.unplaced).toEqual([expect.objectContaining({ what: expect.stringContaining('Amina Diallo'), reason: expect.stringMatching(/point comment after that text/) })]);
+    // Nothing else: rejecting the suggestion and deleting the comment give the draft back.
+    let undone = r.text;
+    for (const th of parseComments(r.text).threads.filter((x) => author(x) === 'Amina Diallo')) undone = applyEdits(undone, th.kind === 'comment' ? deleteThread(undone, th.id) : reject(undone, th.id));
+    expect(undone).toBe(draft);
+  }, 120_000);
+
   it('accepts in the draft what was accepted in Word, and rejects what was rejected', async () => {
     const out = await exportDocx(draft, { mode: 'with-changes' });
     const accepted = await importDocx(draft, libreOffice(out, 'Amina Diallo', [{ op: 'acceptAll' }]), 'a.docx', clock);

@@ -508,8 +508,15 @@ class Importer {
       this.cannot(e, p, who, what, t('it changes part of a code span'), body);
       return 'kept';
     }
-    const lo = th.start, hi = th.end;
-    if (clashes(this.draft, this.comments, lo, hi, this.taken)) { this.cannot(e, p, who, what, t('it overlaps a comment or suggestion of the draft, or crosses a paragraph'), body); return 'kept'; }
+    let lo = th.start, hi = th.end;
+    if (clashes(this.draft, this.comments, lo, hi, this.taken)) {
+      // A comment on words that hold a suggestion (the reviewer commented, then typed in the same words) cannot mark
+      // them, as marks do not nest; it stands as a point comment right after them, with its text, when a point can
+      // stand there (not inside or against another mark), and it is reported.
+      if (th.kind !== 'comment' || hi === lo || !this.pointFree(hi)) { this.cannot(e, p, who, what, t('it overlaps a comment or suggestion of the draft, or crosses a paragraph'), body); return 'kept'; }
+      this.unplaced.push({ what, reason: t('its text holds a comment or suggestion: it is a point comment after that text'), line: lineOf(this.draft, hi) });
+      th.start = th.end = lo = hi;
+    }
     // Imported before (the same file imported again): the draft has it already.
     if (this.already(th.kind, who, body, th.kind === 'insertion' ? th.newText : th.kind === 'replacement' ? `${this.draft.slice(lo, hi)}\u0000${th.newText}` : this.draft.slice(lo, hi))) return 'already';
     const id = this.ctx.newId(8);
@@ -521,6 +528,13 @@ class Importer {
     this.taken.push({ start: lo, end: hi });
     if (th.kind !== 'comment') this.summary[who.tracked ? 'trackedChanges' : 'untrackedChanges']++;
     return 'added';
+  }
+
+  /** Whether a point comment can stand at `at`: not in or at the edge of a mark, a thread line or what this import adds. */
+  private pointFree(at: number): boolean {
+    if (clashes(this.draft, this.comments, at, at, this.taken)) return false;
+    if (this.comments.marks.some((m) => m.start === at || m.end === at) || this.taken.some((x) => x.start === at || x.end === at)) return false;
+    return this.draft[at - 1] !== '}' && this.draft[at] !== '{';
   }
 
   /** What cannot be placed becomes a point comment at the end of the nearest paragraph's text, and is reported. */
