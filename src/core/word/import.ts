@@ -513,7 +513,8 @@ class Importer {
       // A comment on words that hold a suggestion (the reviewer commented, then typed in the same words) cannot mark
       // them, as marks do not nest; it stands as a point comment right after them, with its text, when a point can
       // stand there (not inside or against another mark), and it is reported.
-      if (th.kind !== 'comment' || hi === lo || !this.pointFree(hi)) { this.cannot(e, p, who, what, t('it overlaps a comment or suggestion of the draft, or crosses a paragraph'), body); return 'kept'; }
+      const acrossLines = /\n[ \t]*\r?\n/.test(this.draft.slice(lo, hi)) || this.comments.blocks.some((b) => lo < b.end && hi > b.start);
+      if (th.kind !== 'comment' || hi === lo || acrossLines || !this.pointFree(hi)) { this.cannot(e, p, who, what, t('it overlaps a comment or suggestion of the draft, or crosses a paragraph'), body); return 'kept'; }
       this.unplaced.push({ what, reason: t('its text holds a comment or suggestion: it is a point comment after that text'), line: lineOf(this.draft, hi) });
       th.start = th.end = lo = hi;
     }
