@@ -513,8 +513,7 @@ class Importer {
       // A comment on words that hold a suggestion (the reviewer commented, then typed in the same words) cannot mark
       // them, as marks do not nest; it stands as a point comment right after them, with its text, when a point can
       // stand there (not inside or against another mark), and it is reported.
-      const acrossLines = /\n[ \t]*\r?\n/.test(this.draft.slice(lo, hi)) || this.comments.blocks.some((b) => lo < b.end && hi > b.start);
-      if (th.kind !== 'comment' || hi === lo || acrossLines || !this.pointFree(hi)) { this.cannot(e, p, who, what, t('it overlaps a comment or suggestion of the draft, or crosses a paragraph'), body); return 'kept'; }
+      if (th.kind !== 'comment' || hi === lo || crossesLines(this.draft, this.comments, lo, hi) || !this.pointFree(hi)) { this.cannot(e, p, who, what, t('it overlaps a comment or suggestion of the draft, or crosses a paragraph'), body); return 'kept'; }
       this.unplaced.push({ what, reason: t('its text holds a comment or suggestion: it is a point comment after that text'), line: lineOf(this.draft, hi) });
       th.start = th.end = lo = hi;
     }
@@ -533,9 +532,9 @@ class Importer {
 
   /** Whether a point comment can stand at `at`: not in or at the edge of a mark, a thread line or what this import adds. */
   private pointFree(at: number): boolean {
-    if (clashes(this.draft, this.comments, at, at, this.taken)) return false;
-    if (this.comments.marks.some((m) => m.start === at || m.end === at) || this.taken.some((x) => x.start === at || x.end === at)) return false;
-    return this.draft[at - 1] !== '}' && this.draft[at] !== '{';
+    // A brace on either side is a mark's edge (a point there would read as that mark's thread, or run into it).
+    return !clashes(this.draft, this.comments, at, at, this.taken) && this.draft[at - 1] !== '}' && this.draft[at] !== '{'
+      && !this.taken.some((x) => x.start === at || x.end === at);
   }
 
   /** What cannot be placed becomes a point comment at the end of the nearest paragraph's text, and is reported. */
@@ -639,9 +638,14 @@ class Importer {
 /** Whether [lo, hi) would overlap a mark or thread line of `model`, cross a blank line, or touch another new thread. */
 function clashes(text: string, model: CommentsModel, lo: number, hi: number, taken: readonly { start: number; end: number }[]): boolean {
   return model.marks.some((m) => (lo < m.end && hi > m.start) || (lo === hi && lo > m.start && lo < m.end))
-    || model.blocks.some((b) => lo < b.end && hi > b.start || (lo === hi && lo > b.start && lo <= b.end))
-    || (hi > lo && /\n[ \t]*\r?\n/.test(text.slice(lo, hi)))
+    || model.blocks.some((b) => lo === hi && lo > b.start && lo <= b.end)
+    || crossesLines(text, model, lo, hi)
     || taken.some((x) => (lo < x.end && hi > x.start) || (lo === hi && lo > x.start && lo < x.end) || (x.start === x.end && x.start > lo && x.start < hi));
+}
+
+/** Whether a stretch holds a thread's line or crosses a paragraph: what no mark may span, whatever else is there. */
+function crossesLines(text: string, model: CommentsModel, lo: number, hi: number): boolean {
+  return model.blocks.some((b) => lo < b.end && hi > b.start) || (hi > lo && /\n[ \t]*\r?\n/.test(text.slice(lo, hi)));
 }
 
 /**
