@@ -155,7 +155,7 @@ describe('every export as the secretariat meets it', () => {
   }
 });
 
-describe('a link in the text', () => {
+describe('links, pictures and notes in the text', () => {
   /** The rich English draft with `lines` as a paragraph before its first one, and `notes` at its end. */
   const withParagraph = (lines: string[], notes: string) => rich(['en']).replace('Paragraph 1 with', [...lines, '', 'Paragraph 1 with'].join('\n')) + notes;
   /** The export with changes, written to `name` and valid against the schemas. */
