@@ -27,6 +27,10 @@ function facts(m: DraftAnalysis) {
     threads: m.comments.threads.map((t) => [t.id, t.kind, t.resolved, t.mark?.start, t.blocks.map((b) => b.id)]),
     problems: m.comments.problems.map((p) => [p.code, p.start, p.end]),
     info: m.info,
+    sections: m.sections.map((s) => [s.heading.start, s.heading.end, s.heading.line, s.end, s.role, s.instrument, s.article, s.part, s.chunk, s.parent?.heading.start, s.children.map((c) => c.heading.start)]),
+    roots: m.roots.map((s) => s.heading.start),
+    deep: m.tooDeep,
+    layout: m.commentLayout,
   };
 }
 
@@ -168,7 +172,7 @@ describe('incremental', () => {
   /** Not a piece to insert: the next digit at or after the place is changed in place (an article id, a paragraph number). */
   const DIGIT = '<change the next digit>';
   const pieces = ['x', ' ', 'A gap remains. ', 'See article 99 of the Convention. ', '\n', '\n\n', '#### Gaps {.gaps}\n', '### Article 6 {#untoc-6}\n', 'article 5, paragraph 1 (a), of the Convention', 'article 99', '第5条第1款',
-    '{==note==}{>>@abcd1234<<}', '{>>@abcd1234 | A (B) | 2026-01-01T00:00:00Z | hi<<}\n', '`code`', '<!-- hint -->', '<!--\n', '-->\n', '---\n', '```\n', '~~~\n', '\r\n', DIGIT];
+    '{==note==}{>>@abcd1234<<}', '{>>@abcd1234 | A (B) | 2026-01-01T00:00:00Z | hi<<}\n', '`code`', '> '.repeat(101) + 'too deep\n', '> '.repeat(101), '<!-- hint -->', '<!--\n', '-->\n', '---\n', '```\n', '~~~\n', '\r\n', DIGIT];
   // At the start of a line (where a part's text, a heading or a thread line begins) or anywhere.
   const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), lineStart: fc.boolean(), cut: fc.nat(40), piece: fc.constantFrom(...pieces) });
   it('every version analysed from the previous one equals a fresh analysis of the same text', () => {
@@ -209,6 +213,72 @@ describe('incremental', () => {
         }
       }
     }), { numRuns: 80 });
+  });
+  it('a line nested too deep stays found, and moves, as keystrokes come before it, after it and on it', () => {
+    // Typed in other sections, the last version's answer stands (before the line) or moves with the text (after it);
+    // typed on the line itself, it is read again: turned into a shallow quote it is gone, and one further on is found.
+    const draft = base[0]!;
+    const prose = (from: number) => {
+      let at = draft.indexOf('\n', Math.floor(from * draft.length));
+      while (!/^[A-Z][^{}<|]*$/.test(draft.slice(draft.lastIndexOf("\n", at - 1) + 1, at))) at = draft.indexOf("\n", at + 1);
+      expect(at).toBeGreaterThan(0);
+      return draft.lastIndexOf('\n', at - 1) + 1;
+    };
+    const deep = '> '.repeat(101);
+    const late = prose(0.7), later = prose(0.85);
+    let v = draft.slice(0, late) + deep + draft.slice(late, later) + deep + draft.slice(later);
+    const service = createReviewService();
+    let version = 1;
+    service.check({ uri: 'u', version, getText: () => v });
+    const type = (offset: number, length: number, text: string) => {
+      v = v.slice(0, offset) + text + v.slice(offset + length);
+      version++;
+      service.changed('u', version, [{ offset, length, text }]);
+      const now = v, doc = { uri: 'u', version, getText: () => now };
+      const fresh = DraftAnalysis.parse(now, undefined, createAnalysisEnv());
+      expect(service.check(doc)).toEqual(checkModel(fresh));
+      expect(service.model(doc).edit).not.toBeNull();
+      expect(service.model(doc).tooDeep).toEqual(fresh.tooDeep);
+      return fresh.tooDeep;
+    };
+    // Each answer is a fresh analysis's; that it is the first deep line's start is checked too, so the test cannot pass
+    // with no line found at all.
+    expect(type(prose(0.2), 0, 'x')!.offset).toBe(v.indexOf(deep));
+    expect(type(prose(0.95), 0, 'y')!.offset).toBe(v.indexOf(deep));
+    const first = v.indexOf(deep);
+    expect(type(first, 200, '')!.offset).toBe(v.indexOf(deep));
+    expect(v.indexOf(deep)).toBeGreaterThan(first);
+    expect(type(first, 0, deep.slice(0, 200))!.offset).toBe(first);
+  });
+  it('the document rules that read sections (empty parts, footnotes, agreed articles) follow text typed into one part', () => {
+    // An agreed article whose empty part is written into, letter by letter: the part stops being empty, a suggestion
+    // and a footnote reference with no definition come and go one character at a time. The rules' findings of the
+    // last version are taken only while the edited section reads the same to them.
+    const agreed = text.replace(/\n---\n/, '\nassignments:\n  untoc-5: {state: Borealia, status: agreed-by-reviewers}\n---\n');
+    const service = createReviewService();
+    let v = agreed, version = 1;
+    service.check({ uri: 'u', version, getText: () => v });
+    let at = v.indexOf('<!-- Gaps and challenges', v.indexOf('{#untoc-5}'));
+    expect(at).toBeGreaterThan(0);
+    const seen = new Set<string>();
+    for (const ch of 'A gap {++remains++} here[^zz] and[^z].') {
+      v = v.slice(0, at) + ch + v.slice(at);
+      version++;
+      service.changed('u', version, [{ offset: at, length: 0, text: ch }]);
+      at++;
+      const now = v, doc = { uri: 'u', version, getText: () => now };
+      const found = service.check(doc);
+      expect(found).toEqual(checkModel(DraftAnalysis.parse(now, undefined, createAnalysisEnv())));
+      expect(service.model(doc).edit).not.toBeNull();
+      for (const f of found) if (/^(structure\.empty-part|assignment\.|export\.footnote)/.test(f.code)) seen.add(`${f.code} ${f.message}`);
+    }
+    // What the text went through, so the test cannot pass with the rules finding nothing.
+    const said = [...seen].join('\n');
+    expect(said).toMatch(/export\.footnote-undefined .*\[\^zz\]/);
+    expect(said).toMatch(/export\.footnote-undefined .*\[\^z\]/);
+    expect(said).toMatch(/assignment\.inconsistent-status .*4 empty part\(s\)\. /);
+    expect(said).toMatch(/assignment\.inconsistent-status .*4 empty part\(s\), 1 pending suggestion/);
+    expect(said).toMatch(/structure\.empty-part Article 5 of the Organized Crime Convention: 4 of 5/);
   });
   it('a word typed one character a version inside a paragraph, midway, then late, then early: every version\'s findings are a fresh analysis\'s', () => {
     // The keystroke the editor meets most: no line or heading changes, so every section but the edited one keeps its

@@ -1,6 +1,6 @@
 // Runs every check on a draft: file and front-matter findings first, then the structure rules.
 import { t } from '@vscode/l10n';
-import type { ChunkPlace, DraftAnalysis, Section } from '../draft/analysis';
+import type { CheckParts, ChunkPlace, DraftAnalysis, Section } from '../draft/analysis';
 import type { Range } from '../text/lines';
 import { sectionInstrument } from '../refs/resolve';
 import type { ReviewInfo } from '../draft/frontMatter';
@@ -101,43 +101,89 @@ function severityOf(rule: Rule, info: ReviewInfo, asked: Severity | undefined): 
   return rule.escalates && info.stage === 'finalization' ? 'error' : asked ?? rule.defaultSeverity;
 }
 
-/** `key`: the options as the memo names them, which also names the heading rules' findings kept for the next version. */
+/**
+ * `key`: the options as the memo names them, which also names the parts of the check kept for the next version. After
+ * an edit of a few chunks (DraftAnalysis.edit) that left the headings as they were, the last version's check is taken
+ * where the edit cannot have changed it: the document rules whose `chunkKey` says the changed chunks read the same, the
+ * section findings of the other chunks, and the whole list when nothing in it changed.
+ */
 function runChecks(model: DraftAnalysis, options: CheckOptions, key: string): Finding[] {
-  const out: Finding[] = [];
-  const push = (code: string, severity: Severity, message: string, start: number, end: number, data?: Finding['data']) =>
-    out.push({ code, severity, message, range: model.lines.rangeOf(start, end), ...(data ? { data } : {}) });
+  const before = lastCheck(model, key);
+  const others: Finding[] = [];
+  const push = (into: Finding[], code: string, severity: Severity, message: string, start: number, end: number, data?: Finding['data']) =>
+    into.push({ code, severity, message, range: model.lines.rangeOf(start, end), ...(data ? { data } : {}) });
   const fm = model.frontMatter;
   if (!fm) {
-    push('frontmatter.missing', 'error', t('The draft has no front matter. Start the file with a "---" block describing the review (run "New list of observations" to get one).'), 0, model.lines.lineEnd(0));
+    push(others, 'frontmatter.missing', 'error', t('The draft has no front matter. Start the file with a "---" block describing the review (run "New list of observations" to get one).'), 0, model.lines.lineEnd(0));
   } else if (fm.closeLine === null) {
-    push('frontmatter.unclosed', 'error', t('The front matter opened on line 1 is never closed. Add a line "---" after the last field.'), 0, model.lines.lineEnd(0));
+    push(others, 'frontmatter.unclosed', 'error', t('The front matter opened on line 1 is never closed. Add a line "---" after the last field.'), 0, model.lines.lineEnd(0));
   }
   const deep = model.tooDeep;
-  if (deep) push('file.too-deep', 'error', tooDeepMessage(deep.depth, deep.line), deep.offset, model.lines.lineEnd(deep.line));
+  if (deep) push(others, 'file.too-deep', 'error', tooDeepMessage(deep.depth, deep.line), deep.offset, model.lines.lineEnd(deep.line));
   const configured = model.info ? configuredArticles(model.info, options) : null;
   // Articles from the configuration are the secretariat's, not provisional: the note about provisional data goes.
-  for (const i of model.frontMatterIssues) if (!(configured && i.code === 'frontmatter.provisional-articles')) push(i.code, i.severity, i.message, i.start, i.end);
+  for (const i of model.frontMatterIssues) if (!(configured && i.code === 'frontmatter.provisional-articles')) push(others, i.code, i.severity, i.message, i.start, i.end);
   // The secretariat's readiness check judges every draft as at finalization, whatever its front matter says.
   let info = model.info && options.finalization ? { ...model.info, stage: 'finalization' as const } : model.info;
   if (info && configured) info = { ...info, articles: configured };
-  let sections: Finding[] = [], fromHeadings: Finding[] = [];
+  const rules = new Map<string, readonly Finding[]>();
+  let sections: SectionList | undefined, fromHeadings: Finding[] | undefined;
   if (info) {
     for (const rule of [...DOCUMENT_RULES, ...ACROSS_SECTIONS]) {
+      const chunkKey = rule.scope === 'document' ? rule.chunkKey : undefined;
+      const kept = before && chunkKey ? before.rules.get(rule.code) : undefined;
+      if (kept && readsAsBefore(model, chunkKey!)) { rules.set(rule.code, kept); continue; }
+      const found: Finding[] = [];
       const check = rule.scope === 'document' ? rule.check : rule.acrossSections!;
       check({
         model, info, options,
         report(at, message, severity, data) {
           const r = spanOf(at);
-          push(rule.code, severityOf(rule, info, severity), message, r.start, r.end, data);
+          push(found, rule.code, severityOf(rule, info, severity), message, r.start, r.end, data);
         },
       });
+      rules.set(rule.code, found);
     }
-    sections = sectionFindings(model, info, options);
+    sections = sectionFindings(model, info, options, before?.sections);
     fromHeadings = model.inheritedHeadingFindings(key) ?? headingFindings(model, info, options);
     model.headingFindings.set(key, fromHeadings);
   }
-  // Three lists each in order (the heading findings and the section findings kept so across versions): merged, not sorted.
-  return applySeverity(mergeSorted(mergeSorted(out.sort(compareFindings), fromHeadings), sections), options.severity);
+  const documentWide = others.concat(...rules.values()).sort(compareFindings);
+  // Nothing changed in any of the three lists: the last version's list is this one's too (and an adapter that is given
+  // the same list can leave its diagnostics as they are).
+  const same = before && before.headings === fromHeadings && before.sections?.list === sections?.list && sameFindings(before.others, documentWide);
+  const all = same ? before.all : applySeverity(mergeSorted(mergeSorted(documentWide, fromHeadings ?? []), sections?.list ?? []), options.severity);
+  model.checkParts.set(key, { rules, others: documentWide, sections, headings: fromHeadings, all });
+  return all;
+}
+
+/** The last version's check under the same options, when this version is it with a few chunks edited and the same headings. */
+function lastCheck(model: DraftAnalysis, key: string): CheckParts | undefined {
+  if (!model.edit || !model.headingsAsBefore || model.commentLayout.whole) return undefined;
+  return model.previousCheck(key);
+}
+
+/** Whether every chunk the edit changed gives `chunkKey` the value the last version's chunk gave. */
+function readsAsBefore(model: DraftAnalysis, chunkKey: NonNullable<DocumentRule['chunkKey']>): boolean {
+  const e = model.edit!;
+  for (let i = e.lo; i < e.hi; i++) {
+    const was = model.previousChunk(i);
+    if (chunkKey(model.chunkText(i), model.chunkFacts(i)) !== chunkKey(was.text, was.facts)) return false;
+  }
+  return true;
+}
+
+/** Two lists of findings alike, finding by finding (the same object, or the same code, severity, message, range and data). */
+function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !sameFinding(a[i]!, b[i]!)) return false;
+  return true;
+}
+function sameFinding(a: Finding, b: Finding): boolean {
+  const r = a.range, s = b.range;
+  return a.code === b.code && a.severity === b.severity && a.message === b.message
+    && r.start.line === s.start.line && r.start.character === s.start.character && r.end.line === s.end.line && r.end.character === s.end.character
+    && (a.data === b.data || JSON.stringify(a.data) === JSON.stringify(b.data));
 }
 
 /** The findings of the rules that read only the headings and the front matter. */
@@ -190,35 +236,71 @@ function commentKey(model: DraftAnalysis, i: number): string {
 }
 
 /**
- * The findings of the section rules, chunk by chunk, in document order. A chunk the previous version had, with the
- * same text on the same line for the same place, gives back its findings as they were; a chunk whose text the cache
- * knows for that place gives them back moved to its line; only the other chunks are checked. A keystroke thus costs
- * the chunk it changed (plus moving the findings below it when it adds or removes a line).
+ * The findings of the section rules, chunk by chunk, in document order, with where each chunk's start in the list. After
+ * an edit of a few chunks under the same review facts and comment layout, only those chunks are looked at; else every
+ * chunk is, each reused where it can be (`chunkFindings`). A keystroke thus costs the chunk it changed (plus moving the
+ * findings below it when it adds or removes a line).
  */
-function sectionFindings(model: DraftAnalysis, info: ReviewInfo, options: CheckOptions): Finding[] {
+function sectionFindings(model: DraftAnalysis, info: ReviewInfo, options: CheckOptions, before: SectionList | undefined): SectionList {
   const review = reviewKey(model, info, options);
-  const out: Finding[] = [];
+  const layout = model.commentLayout;
+  if (before && before.review === review && before.layout === layout) return sectionFindingsAfterEdit(model, info, options, before);
+  const list: Finding[] = [];
+  const starts = new Int32Array(model.chunks.length + 1);
   for (let i = 0; i < model.chunks.length; i++) {
-    const section = model.sectionOfChunk(i);
-    const comments = commentKey(model, i);
-    let place: ChunkPlace | undefined;
-    const kept = model.inheritedFindings(i, (p) => (place = placeOf(review, section, comments, p)) === p);
-    let found: readonly Finding[];
-    if (kept) ({ place, findings: found } = kept);
-    else {
-      place ??= placeOf(review, section, comments, undefined);
-      const key = placeKey(place);
-      const chunk = model.chunks[i]!;
-      const facts = model.chunkFacts(i);
-      const relative = facts.findings?.get(key) ?? checkChunk(model, i, section, info, options);
-      if (!facts.findings?.has(key)) (facts.findings ??= new Map()).set(key, relative);
-      found = chunk.line === 0 ? relative : relative.map((f) => moved(f, chunk.line));
-    }
-    model.chunkFindings[i] = kept ?? { place, findings: found };
-    for (const f of found) out.push(f);
+    starts[i] = list.length;
+    for (const f of chunkFindings(model, i, review, info, options)) list.push(f);
   }
-  return out;
+  starts[model.chunks.length] = list.length;
+  return { review, layout, list, starts };
 }
+
+/**
+ * The section findings of a version whose edit changed only chunks [lo, hi), for the review facts and comment layout of
+ * the last version: its list with those chunks' findings made again; the very list when they came out the same.
+ */
+function sectionFindingsAfterEdit(model: DraftAnalysis, info: ReviewInfo, options: CheckOptions, before: SectionList): SectionList {
+  const { lo, hi } = model.edit!;
+  const fresh: Finding[] = [];
+  const counts: number[] = [];
+  for (let i = lo; i < hi; i++) {
+    const found = chunkFindings(model, i, before.review, info, options);
+    counts.push(found.length);
+    for (const f of found) fresh.push(f);
+  }
+  model.keepChunkFindings(lo, hi);
+  const from = before.starts[lo]!, to = before.starts[hi]!;
+  if (fresh.length === to - from && fresh.every((f, k) => f === before.list[from + k] || sameFinding(f, before.list[from + k]!))) return before;
+  const starts = new Int32Array(before.starts);
+  for (let i = lo, at = from; i < hi; i++) { starts[i] = at; at += counts[i - lo]!; }
+  const by = fresh.length - (to - from);
+  if (by) for (let i = hi; i < starts.length; i++) starts[i]! += by;
+  return { review: before.review, layout: before.layout, list: before.list.slice(0, from).concat(fresh, before.list.slice(to)), starts };
+}
+
+/**
+ * Chunk `i`'s section findings. A chunk the previous version had, with the same text on the same line for the same
+ * place, gives back its findings as they were; a chunk whose text the cache knows for that place gives them back moved
+ * to its line; only the other chunks are checked.
+ */
+function chunkFindings(model: DraftAnalysis, i: number, review: string, info: ReviewInfo, options: CheckOptions): readonly Finding[] {
+  const section = model.sectionOfChunk(i);
+  const comments = commentKey(model, i);
+  let place: ChunkPlace | undefined;
+  const kept = model.inheritedFindings(i, (p) => (place = placeOf(review, section, comments, p)) === p);
+  if (kept) { model.chunkFindings[i] = kept; return kept.findings; }
+  place ??= placeOf(review, section, comments, undefined);
+  const key = placeKey(place);
+  const chunk = model.chunks[i]!;
+  const facts = model.chunkFacts(i);
+  const relative = facts.findings?.get(key) ?? checkChunk(model, i, section, info, options);
+  if (!facts.findings?.has(key)) (facts.findings ??= new Map()).set(key, relative);
+  const found = chunk.line === 0 ? relative : relative.map((f) => moved(f, chunk.line));
+  model.chunkFindings[i] = { place, findings: found };
+  return found;
+}
+
+type SectionList = NonNullable<CheckParts['sections']>;
 
 /** The section rules on one chunk, positions relative to the chunk's first line (so they can be kept with its text). */
 function checkChunk(model: DraftAnalysis, i: number, section: Section | null, info: ReviewInfo, options: CheckOptions): Finding[] {

@@ -4,6 +4,7 @@ import type { ReviewInfo } from '../draft/frontMatter';
 import type { Finding, Severity } from './finding';
 import type { ResolvedRef } from '../refs/resolve';
 import type { CheckOptions } from './options';
+import type { SectionFacts } from '../draft/sectionCache';
 
 /** Everything known of a code: the Problems panel, SARIF, the configuration schema and docs/rules/ read it from here. */
 export interface CodeInfo {
@@ -47,7 +48,17 @@ export interface SectionRuleContext extends RuleContext {
  * the headings (their lines, levels, texts and attributes), the front matter and the options, so a version whose
  * headings are those of the previous one takes the previous findings (a keystroke in a paragraph).
  */
-export interface DocumentRule extends CodeInfo { readonly scope: 'document'; readonly readsOnly?: 'headings'; check(ctx: RuleContext): void }
+export interface DocumentRule extends CodeInfo {
+  readonly scope: 'document';
+  readonly readsOnly?: 'headings';
+  /**
+   * Everything the rule reads of one chunk's text, as one value compared with `===` (the chunk's offsets relative to its
+   * start): a version whose headings are the last one's and whose changed chunks give the values they gave takes the
+   * last version's findings of the rule (a keystroke in a paragraph does not read the whole draft again).
+   */
+  chunkKey?(text: string, facts: SectionFacts): unknown;
+  check(ctx: RuleContext): void;
+}
 /**
  * A rule over one section at a time (references, empty parts, comment threads): what a keystroke re-runs for the
  * section it changed. `acrossSections` reports what no one section can see on its own (a thread whose lines stand in

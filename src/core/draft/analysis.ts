@@ -47,18 +47,47 @@ function hasContentUnderHeading(chunk: string): boolean {
   const nl = chunk.indexOf('\n');
   return /\S/.test(withoutHtmlComments(nl < 0 ? '' : chunk.slice(nl + 1), '').replace(THREAD_LINE, ''));
 }
+/** Whether a chunk has content under its heading line, kept with its text. */
+export function chunkHasContent(text: string, facts: SectionFacts): boolean {
+  return (facts.hasContent ??= hasContentUnderHeading(text));
+}
 
 /** What a version's analysis keeps of the one before it: per chunk, its text, first line and section findings. */
 interface Inherited {
-  readonly texts: readonly string[];
-  readonly lines: readonly number[];
+  /** The previous version's chunk count, and chunk `i`'s text (read only where asked: most chunks never are). */
+  readonly count: number;
+  text(i: number): string;
+  readonly chunks: readonly Chunk[];
   readonly findings: readonly (ChunkFindings | undefined)[];
   readonly headings: readonly ScannedHeading[];
   readonly info: ReviewInfo | null;
   readonly bodyStart: number;
   readonly headingFindings: ReadonlyMap<string, Finding[]>;
   readonly facts: readonly (SectionFacts | undefined)[];
+  readonly layout: CommentLayout | undefined;
+  readonly deep: Deep | null | undefined;
+  /** What each check of the previous version was made of (checks/index.ts), per check options. */
+  readonly checks: ReadonlyMap<string, CheckParts>;
 }
+/** The first line that nests too deep, document-absolute, and the chunk it is in (-1: before the first chunk). */
+interface Deep { readonly offset: number; readonly line: number; readonly depth: number; readonly chunk: number }
+/**
+ * One check of a version as checks/index.ts made it, kept for the next version: the findings of each document rule (by
+ * code), of the section rules (in document order, chunk `i`'s from `starts[i]`, under the review facts `review` and
+ * the comment layout `layout`), and the merged list the check gave.
+ */
+export interface CheckParts {
+  readonly rules: ReadonlyMap<string, readonly Finding[]>;
+  readonly others: readonly Finding[];
+  readonly sections: { readonly review: string; readonly layout: CommentLayout; readonly list: Finding[]; readonly starts: Int32Array } | undefined;
+  readonly headings: Finding[] | undefined;
+  readonly all: Finding[];
+}
+/**
+ * The chunks an edit may have changed, [lo, hi), when every other chunk is the previous version's (same text, same
+ * line, same heading) and no chunk was added or removed; `delta`: how much longer the text became.
+ */
+export interface ChunkEdit { readonly lo: number; readonly hi: number; readonly delta: number }
 /** How a version's comment threads are read (DraftAnalysis.commentLayout). */
 export interface CommentLayout { readonly whole: boolean; readonly shared: ReadonlySet<string> }
 const WHOLE: CommentLayout = Object.freeze({ whole: true, shared: new Set<string>() });
@@ -89,6 +118,15 @@ export function classify(h: ScannedHeading, isFirst: boolean): HeadingKind {
   if (part) return { role: 'part', part };
   if (isFirst && h.level === 1) return { role: 'title' };
   return { role: 'other' };
+}
+
+/**
+ * What the next version keeps of a version: its scan (whose section texts are sliced only where asked), its first
+ * chunk's text when that is a preamble, its chunks, and the rest as given. Not the analysis itself: that would chain
+ * every version before it.
+ */
+function inheritedOf(scanned: Scan, firstHeadingChunk: number, preamble: string, chunks: readonly Chunk[], rest: Omit<Inherited, 'count' | 'text' | 'chunks'>): Inherited {
+  return { ...rest, count: chunks.length, chunks, text: (i) => (i < firstHeadingChunk ? preamble : scanned.headingText(i - firstHeadingChunk)) };
 }
 
 export class DraftAnalysis {
@@ -124,6 +162,10 @@ export class DraftAnalysis {
   readonly headingFindings: Map<string, Finding[]>;
   /** Findings per check options (checks/index.ts `checkAnalysis`): diagnostics, code actions and views share one check. */
   readonly checked: Map<string, Finding[]>;
+  /** What each check was made of, per check options: the next version takes what its edit left (checks/index.ts). */
+  readonly checkParts: Map<string, CheckParts>;
+  /** The chunks this version's edit may have changed, when it is the last version with only those chunks edited. */
+  readonly edit: ChunkEdit | null;
 
   private constructor(readonly text: string, previous: DraftAnalysis | undefined, env: AnalysisEnv | undefined, span: ChangedSpan | undefined) {
     this.env = env ?? previous?.env ?? createAnalysisEnv();
@@ -147,9 +189,12 @@ export class DraftAnalysis {
       this.checked = previous.checked;
       this.headingFindings = previous.headingFindings;
       this.factsOf = previous.factsOf;
+      this.checkParts = previous.checkParts;
+      this.edit = null;
       return;
     }
     this.sections = []; this.roots = []; this.chunks = []; this.chunkRefs = []; this.chunkFindings = []; this.checked = new Map(); this.headingFindings = new Map(); this.factsOf = [];
+    this.checkParts = new Map();
     const s = scan(text, previous?.scanned, ends);
     this.scanned = s;
     this.lines = s.lines;
@@ -188,10 +233,12 @@ export class DraftAnalysis {
       stack.push(section);
     });
     // Only what the next version needs is kept of this one: holding `previous` itself would chain every version.
-    this.inherited = previous ? {
-      texts: previous.chunks.map((_, i) => previous.chunkText(i)), lines: previous.chunks.map((c) => c.line), findings: previous.chunkFindings,
-      headings: previous.scanned.headings, info: previous.info, bodyStart: previous.bodyStart, headingFindings: previous.headingFindings, facts: previous.factsOf,
-    } : null;
+    const kept = s.kept;
+    this.edit = previous && kept && kept.shift === 0 && kept.lineDelta === 0 && previous.firstHeadingChunk === this.firstHeadingChunk
+      ? { lo: kept.prefix + this.firstHeadingChunk, hi: kept.suffix + this.firstHeadingChunk, delta: text.length - previous.text.length } : null;
+    this.inherited = previous ? inheritedOf(previous.scanned, previous.firstHeadingChunk, previous.firstHeadingChunk ? previous.chunkText(0) : '', previous.chunks, {
+      findings: previous.chunkFindings, headings: previous.scanned.headings, layout: previous.layoutMemo, deep: previous.deepMemo, checks: previous.checkParts, info: previous.info, bodyStart: previous.bodyStart, headingFindings: previous.headingFindings, facts: previous.factsOf,
+    }) : null;
   }
 
   /**
@@ -219,27 +266,46 @@ export class DraftAnalysis {
     const h = this.inherited;
     if (!h) return -1;
     const text = this.chunkText(i);
-    const shift = h.texts.length - this.chunks.length;
-    if (h.texts[i] === text && accept(i)) return i;
-    return shift && h.texts[i + shift] === text && accept(i + shift) ? i + shift : -1;
+    const shift = h.count - this.chunks.length;
+    if (i < h.count && h.text(i) === text && accept(i)) return i;
+    return shift && i + shift >= 0 && i + shift < h.count && h.text(i + shift) === text && accept(i + shift) ? i + shift : -1;
   }
 
   /**
    * The first line that nests too deep (input.ts tooDeep), document-absolute: looked for section by section, each
    * section's answer kept with its text; the front matter is looked at whole.
    */
-  get tooDeep(): { offset: number; line: number; depth: number } | null {
+  get tooDeep(): Deep | null {
     if (this.deepMemo !== undefined) return this.deepMemo;
-    const head = this.chunks[0]?.start ?? this.text.length;
-    let found = head > 0 ? tooDeep(this.text.slice(0, head)) : null;
-    for (let i = 0; !found && i < this.chunks.length; i++) {
+    const kept = this.deepAfterEdit();
+    return (this.deepMemo = kept !== undefined ? kept : this.deepFrom(0, this.chunks.length, true));
+  }
+  /** The first of chunks [from, to) with a line too deep (after the text before the first chunk, when `head`). */
+  private deepFrom(from: number, to: number, head: boolean): Deep | null {
+    const first = this.chunks[0]?.start ?? this.text.length;
+    const before = head && first > 0 ? tooDeep(this.text.slice(0, first)) : null;
+    if (before) return { ...before, chunk: -1 };
+    for (let i = from; i < to; i++) {
       const facts = this.chunkFacts(i);
       const d = facts.deep !== undefined ? facts.deep : (facts.deep = tooDeep(this.chunkText(i)));
-      if (d) found = { offset: this.chunks[i]!.start + d.offset, line: this.chunks[i]!.line + d.line, depth: d.depth };
+      if (d) return { offset: this.chunks[i]!.start + d.offset, line: this.chunks[i]!.line + d.line, depth: d.depth, chunk: i };
     }
-    return (this.deepMemo = found);
+    return null;
   }
-  private deepMemo: { offset: number; line: number; depth: number } | null | undefined;
+  /**
+   * The answer from the last version's, when only chunks [lo, hi) changed: its answer before them stands, and after
+   * them stands moved by the edit's length; only the changed chunks are read again. Undefined when it cannot say.
+   */
+  private deepAfterEdit(): Deep | null | undefined {
+    const e = this.edit, was = this.inherited?.deep;
+    if (!e || was === undefined) return undefined;
+    if (was && was.chunk < e.lo) return was;
+    const now = this.deepFrom(e.lo, e.hi, false);
+    if (now) return now;
+    if (!was) return null;
+    return was.chunk >= e.hi ? { ...was, offset: was.offset + e.delta } : this.deepFrom(e.hi, this.chunks.length, false);
+  }
+  private deepMemo: Deep | null | undefined;
 
   /**
    * How this version's comment threads can be read: section by section (each section's threads from its own text,
@@ -251,6 +317,8 @@ export class DraftAnalysis {
     if (this.layoutMemo) return this.layoutMemo;
     const headings = this.scanned.headings;
     if (this.env.commentsWhole || headings.length <= 1 || hasCommentMarkup(this.text.slice(0, headings[0]!.start))) return (this.layoutMemo = WHOLE);
+    const kept = this.layoutAfterEdit();
+    if (kept) return (this.layoutMemo = kept);
     const seen = new Map<string, number>();
     const shared = new Set<string>();
     for (let i = this.firstHeadingChunk; i < this.chunks.length; i++) {
@@ -265,6 +333,25 @@ export class DraftAnalysis {
     return (this.layoutMemo = { whole: false, shared });
   }
   private layoutMemo: CommentLayout | undefined;
+  /**
+   * The last version's layout, read section by section, when only chunks [lo, hi) changed and each of them still has
+   * the threads it had (by id, none running out of it): which threads stand in more than one section is then as it was.
+   */
+  private layoutAfterEdit(): CommentLayout | undefined {
+    const e = this.edit, was = this.inherited?.layout;
+    if (!e || !was || was.whole) return undefined;
+    for (let i = e.lo; i < e.hi; i++) {
+      const now = this.localCommentsOf(i), before = this.previousChunk(i).localComments;
+      if (now.crossesSections || before.crossesSections || now.ids.length !== before.ids.length || now.ids.some((id, k) => id !== before.ids[k])) return undefined;
+    }
+    return was;
+  }
+  /** What the previous version knew of its chunk `i` (this analysis must have one: see `edit`). */
+  previousChunk(i: number): { text: string; facts: SectionFacts; readonly localComments: LocalComments } {
+    const h = this.inherited!;
+    const text = h.text(i), facts = h.facts[i] ?? this.env.cache.facts(text);
+    return { text, facts, get localComments() { return localComments(text, facts); } };
+  }
 
   /** Chunk `i`'s comment threads read from its own text, offsets relative to the chunk (see commentLayout). */
   localCommentsOf(i: number): LocalComments {
@@ -304,21 +391,32 @@ export class DraftAnalysis {
    * matter: a keystroke in a paragraph does not run them again.
    */
   inheritedHeadingFindings(key: string): Finding[] | undefined {
+    const found = this.inherited?.headingFindings.get(key);
+    return found && this.headingsAsBefore ? found : undefined;
+  }
+  /**
+   * Whether this version's headings are the previous one's (same lines, levels, texts and attributes at the same
+   * columns) and so is the front matter. After an edit of a few chunks only their headings are compared: the others are
+   * the last version's, at the same lines.
+   */
+  get headingsAsBefore(): boolean {
+    if (this.headingsMemo !== undefined) return this.headingsMemo;
     const h = this.inherited;
-    const found = h?.headingFindings.get(key);
-    if (!h || !found || h.info !== this.info || h.bodyStart !== this.bodyStart) return undefined;
+    if (!h || h.info !== this.info || h.bodyStart !== this.bodyStart) return (this.headingsMemo = false);
     const now = this.scanned.headings;
-    if (now.length !== h.headings.length) return undefined;
-    for (let i = 0; i < now.length; i++) {
+    if (now.length !== h.headings.length) return (this.headingsMemo = false);
+    const e = this.edit, from = e ? Math.max(0, e.lo - this.firstHeadingChunk) : 0, to = e ? e.hi - this.firstHeadingChunk : now.length;
+    for (let i = from; i < to; i++) {
       const a = now[i]!, b = h.headings[i]!;
       if (a === b) continue;
-      if (a.line !== b.line || a.level !== b.level || a.text !== b.text || a.end - a.start !== b.end - b.start) return undefined;
+      if (a.line !== b.line || a.level !== b.level || a.text !== b.text || a.end - a.start !== b.end - b.start) return (this.headingsMemo = false);
       const x = a.attributes, y = b.attributes;
       if (x === y) continue;
-      if (!x || !y || x.id !== y.id || (x.classes !== y.classes && x.classes.join(' ') !== y.classes.join(' ')) || x.from !== y.from || x.to !== y.to) return undefined;
+      if (!x || !y || x.id !== y.id || (x.classes !== y.classes && x.classes.join(' ') !== y.classes.join(' ')) || x.from !== y.from || x.to !== y.to) return (this.headingsMemo = false);
     }
-    return found;
+    return (this.headingsMemo = true);
   }
+  private headingsMemo: boolean | undefined;
 
   /**
    * The previous version's section findings for chunk `i`, when that chunk is the same text on the same line and its
@@ -327,8 +425,20 @@ export class DraftAnalysis {
   inheritedFindings(i: number, same: (place: ChunkPlace) => boolean): ChunkFindings | undefined {
     const line = this.chunks[i]!.line;
     const h = this.inherited;
-    const j = this.sameChunkBefore(i, (k) => h!.lines[k] === line && h!.findings[k] !== undefined && same(h!.findings[k]!.place));
+    const j = this.sameChunkBefore(i, (k) => h!.chunks[k]!.line === line && h!.findings[k] !== undefined && same(h!.findings[k]!.place));
     return j < 0 ? undefined : h!.findings[j]!;
+  }
+
+  /** The last version's check under the same options, when there is one (see checks/index.ts runChecks). */
+  previousCheck(key: string): CheckParts | undefined { return this.inherited?.checks.get(key); }
+  /**
+   * After an edit of chunks [lo, hi) (see `edit`), every other chunk's section findings are the last version's: they are
+   * taken as they are, for the next version to find.
+   */
+  keepChunkFindings(lo: number, hi: number): void {
+    const was = this.inherited!.findings;
+    for (let i = 0; i < lo; i++) this.chunkFindings[i] = was[i];
+    for (let i = hi; i < this.chunks.length; i++) this.chunkFindings[i] = was[i];
   }
 
   chunkText(i: number): string {
@@ -366,8 +476,7 @@ export class DraftAnalysis {
   /** A part with no observation in it: nested headings are content, the part's own heading is not. */
   isEmptyPart(s: Section): boolean {
     if (s.children.length) return false;
-    const facts = this.chunkFacts(s.chunk);
-    return !(facts.hasContent ??= hasContentUnderHeading(this.chunkText(s.chunk)));
+    return !chunkHasContent(this.chunkText(s.chunk), this.chunkFacts(s.chunk));
   }
   articleSections(): Section[] { return this.sections.filter((s) => s.role === 'article'); }
   /** The first section for an article (a duplicate is reported, not used); indexed once, asked per article per check. */

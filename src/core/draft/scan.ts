@@ -53,6 +53,8 @@ export interface Scan {
   headingText(i: number): string;
   /** The section texts sliced so far (by heading index), for the next version's scan to reuse. */
   readonly texts: readonly string[];
+  /** Which sections the last version's scan gave this one as they were, when it was rescanned from that one. */
+  readonly kept?: Kept;
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
@@ -174,8 +176,11 @@ function scanLines(text: string, lines: LineIndex, from: number, to: number, out
  * has CR line breaks, or when the edited stretch leaves a code block or comment open (what follows may then have
  * changed meaning): the whole text is scanned then.
  */
-/** Which sections an edit left as they were: the first `prefix` ones, and from `suffix` on (new index) the old ones `shift` later. */
-interface Kept { prefix: number; suffix: number; shift: number }
+/**
+ * Which sections an edit left as they were: the first `prefix` ones, and from `suffix` on (new index) the old ones
+ * `shift` later, moved down by `lineDelta` lines.
+ */
+export interface Kept { readonly prefix: number; readonly suffix: number; readonly shift: number; readonly lineDelta: number }
 
 function rescanEdit(text: string, prev: Scan, ends: SharedEnds | undefined): { lines: LineIndex; headings: ScannedHeading[]; kept: Kept } | null {
   const old = prev.lines.text;
@@ -187,7 +192,7 @@ function rescanEdit(text: string, prev: Scan, ends: SharedEnds | undefined): { l
   // The first section that differs (a), then the first of the unchanged sections at the end (b), from where the two
   // texts first and last differ.
   const { prefix: same, suffix: tail } = ends ?? sharedEnds(old, text);
-  if (same === text.length && same === old.length) return { lines: prev.lines, headings: H, kept: { prefix: H.length, suffix: H.length, shift: 0 } };
+  if (same === text.length && same === old.length) return { lines: prev.lines, headings: H, kept: { prefix: H.length, suffix: H.length, shift: 0, lineDelta: 0 } };
   const delta = text.length - old.length;
   // The section holding the first difference (when it starts right at a heading, that heading's section: the text
   // before it is the same, so the headings found from there on are the new text's).
@@ -216,7 +221,7 @@ function rescanEdit(text: string, prev: Scan, ends: SharedEnds | undefined): { l
   if (scanLines(text, lines, fromLine, toLine, headings) && b < H.length) return null;
   // Section a - 1 ends where section a starts: it is unchanged only if a's start is (a heading added at the edit's
   // place ends it sooner), so the sections known unchanged are those before a - 1.
-  const kept: Kept = { prefix: Math.max(0, a - 1), suffix: headings.length, shift: b - headings.length };
+  const kept: Kept = { prefix: Math.max(0, a - 1), suffix: headings.length, shift: b - headings.length, lineDelta };
   for (let i = b; i < H.length; i++) {
     const h = H[i]!;
     // Written out field by field: thousands of headings move at each keystroke, and a spread copies slower.
@@ -239,21 +244,21 @@ function lowerBound(h: readonly ScannedHeading[], offset: number): number {
 }
 
 function withSectionTexts(text: string, lines: LineIndex, bodyStart: number, frontMatter: FrontMatterBlock | null, headings: ScannedHeading[], previous: Scan | null, kept?: Kept): Scan {
-  const texts: string[] = [];
+  const before = previous?.texts;
   // After a keystroke, an unchanged section is given the very string the last version's scan gave it (at its index, or
   // shifted by the headings added or removed): every cache keyed by it then hits on identity instead of comparing its
-  // text. Without a last version (a file checked once, as in a batch) sections stay slices: nothing is copied.
-  const before = previous?.texts;
+  // text. Without a last version (a file checked once, as in a batch) sections stay slices: nothing is copied. The
+  // strings are taken now, not when asked: a version that reads only the section it changed still hands every other
+  // section's string on to the next version.
+  const texts: (string | undefined)[] = [];
+  if (kept && before) {
+    for (let i = 0; i < kept.prefix && i < before.length; i++) texts[i] = before[i];
+    for (let i = kept.suffix; i < headings.length && i + kept.shift < before.length; i++) texts[i] = before[i + kept.shift];
+  }
   const shift = previous ? previous.headings.length - headings.length : 0;
   const headingText = (i: number): string => {
     const hit = texts[i];
     if (hit !== undefined) return hit;
-    // A section the edit did not reach is the previous version's string, without slicing or comparing it.
-    if (kept && before) {
-      const j = i < kept.prefix ? i : i >= kept.suffix ? i + kept.shift : -1;
-      const old = j >= 0 ? before[j] : undefined;
-      if (old !== undefined) return (texts[i] = old);
-    }
     const fresh = text.slice(headings[i]!.start, headings[i + 1]?.start ?? text.length);
     let out = fresh;
     if (before) {
@@ -262,5 +267,5 @@ function withSectionTexts(text: string, lines: LineIndex, bodyStart: number, fro
     }
     return (texts[i] = out);
   };
-  return { lines, bodyStart, frontMatter, headings, headingText, texts };
+  return { lines, bodyStart, frontMatter, headings, headingText, texts: texts as readonly string[], ...(kept ? { kept } : {}) };
 }

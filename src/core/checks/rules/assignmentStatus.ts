@@ -3,13 +3,26 @@ import { t } from '@vscode/l10n';
 import { articleStatuses } from '../../features/assignments';
 import { agreements, isAgreed } from '../../features/agreement';
 import type { Rule } from '../rule';
+import { chunkHasContent } from '../../draft/analysis';
+import { localComments } from '../../comments/parse';
 
 export const inconsistentStatus: Rule = {
   code: 'assignment.inconsistent-status',
   scope: 'document',
   summary: 'An article is marked agreed (`agreed-by-reviewers` or `agreed-with-state`) but its section still has empty parts, open comment threads or pending suggestions, or no section at all.',
   defaultSeverity: 'warning',
+  // Of a section's text it reads whether it is empty and how many threads are open and suggestions pending in it.
+  chunkKey(text, facts) {
+    let open = 0, pending = 0;
+    for (const th of localComments(text, facts).model.threads) {
+      if (!th.mark || (th.kind === 'comment' && th.resolved)) continue;
+      if (th.kind === 'comment') open++; else pending++;
+    }
+    return `${chunkHasContent(text, facts)} ${open} ${pending}`;
+  },
   check({ model, info, report }) {
+    // Only agreed articles are reported: with none, the statuses are not worked out at all.
+    if (![...info.assignments.values()].some((a) => isAgreed(a.status))) return;
     for (const s of articleStatuses(model)) {
       if (!isAgreed(s.status)) continue;
       const why: string[] = [];

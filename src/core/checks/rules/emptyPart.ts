@@ -2,6 +2,7 @@
 import { t } from '@vscode/l10n';
 import type { DocumentRule } from '../rule';
 import { articleName, partName } from '../../domain/describe';
+import { chunkHasContent } from '../../draft/analysis';
 
 export const emptyPart: DocumentRule = {
   code: 'structure.empty-part',
@@ -9,6 +10,8 @@ export const emptyPart: DocumentRule = {
   summary: 'An observation part has no text.',
   escalates: true,
   defaultSeverity: 'info',
+  // Which parts are empty is all it reads of the text.
+  chunkKey: chunkHasContent,
   check({ model, info, report }) {
     for (const a of model.articleSections()) {
       if (!a.instrument || a.article === undefined) continue;

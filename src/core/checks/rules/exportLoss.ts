@@ -40,6 +40,7 @@ export const footnoteUndefined: Rule = {
   scope: 'document',
   summary: 'A footnote reference (`[^3]`) has no definition anywhere in the draft.',
   defaultSeverity: 'warning',
+  chunkKey: (text, facts) => JSON.stringify(chunkFootnotes(text, facts)),
   check({ model, report }) {
     // Read section by section (code never crosses a heading), each section's footnotes kept with its text: a keystroke
     // reads the section it changed, never the whole draft (a search of the whole text cost a tenth of a keystroke).
