@@ -246,12 +246,12 @@ function sectionFindings(model: DraftAnalysis, info: ReviewInfo, options: CheckO
   const layout = model.commentLayout;
   if (before && before.review === review && before.layout === layout) return sectionFindingsAfterEdit(model, info, options, before);
   const list: Finding[] = [];
-  const starts = new Int32Array(model.chunks.length + 1);
-  for (let i = 0; i < model.chunks.length; i++) {
+  const starts = new Int32Array(model.chunkCount + 1);
+  for (let i = 0; i < model.chunkCount; i++) {
     starts[i] = list.length;
     for (const f of chunkFindings(model, i, review, info, options)) list.push(f);
   }
-  starts[model.chunks.length] = list.length;
+  starts[model.chunkCount] = list.length;
   return { review, layout, list, starts };
 }
 
@@ -291,11 +291,11 @@ function chunkFindings(model: DraftAnalysis, i: number, review: string, info: Re
   if (kept) { model.chunkFindings[i] = kept; return kept.findings; }
   place ??= placeOf(review, section, comments, undefined);
   const key = placeKey(place);
-  const chunk = model.chunks[i]!;
+  const line = model.chunkLine(i);
   const facts = model.chunkFacts(i);
   const relative = facts.findings?.get(key) ?? checkChunk(model, i, section, info, options);
   if (!facts.findings?.has(key)) (facts.findings ??= new Map()).set(key, relative);
-  const found = chunk.line === 0 ? relative : relative.map((f) => moved(f, chunk.line));
+  const found = line === 0 ? relative : relative.map((f) => moved(f, line));
   model.chunkFindings[i] = { place, findings: found };
   return found;
 }
@@ -305,7 +305,7 @@ type SectionList = NonNullable<CheckParts['sections']>;
 /** The section rules on one chunk, positions relative to the chunk's first line (so they can be kept with its text). */
 function checkChunk(model: DraftAnalysis, i: number, section: Section | null, info: ReviewInfo, options: CheckOptions): Finding[] {
   const refs = model.referencesIn(i);
-  const line = model.chunks[i]!.line;
+  const line = model.chunkLine(i);
   const out: Finding[] = [];
   for (const rule of SECTION_RULES) {
     rule.check({

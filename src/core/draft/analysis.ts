@@ -25,9 +25,9 @@ export interface Section {
   readonly articleExists?: boolean;
   readonly part?: PartId;
   /** Offset where the section (and everything nested in it) ends: the next heading of the same or a higher level. */
-  end: number;
-  parent: Section | null;
-  readonly children: Section[];
+  readonly end: number;
+  readonly parent: Section | null;
+  readonly children: readonly Section[];
   /** Index of this heading's chunk in `DraftAnalysis.chunks`. */
   readonly chunk: number;
 }
@@ -54,10 +54,12 @@ export function chunkHasContent(text: string, facts: SectionFacts): boolean {
 
 /** What a version's analysis keeps of the one before it: per chunk, its text, first line and section findings. */
 interface Inherited {
-  /** The previous version's chunk count, and chunk `i`'s text (read only where asked: most chunks never are). */
+  /** The previous version's chunk count, and chunk `i`'s text and first line (read only where asked). */
   readonly count: number;
   text(i: number): string;
-  readonly chunks: readonly Chunk[];
+  line(i: number): number;
+  /** Where each article's first section was, by heading index, if the previous version had looked. */
+  readonly articles: ReadonlyMap<string, number> | undefined;
   readonly findings: readonly (ChunkFindings | undefined)[];
   readonly headings: readonly ScannedHeading[];
   readonly info: ReviewInfo | null;
@@ -125,8 +127,82 @@ export function classify(h: ScannedHeading, isFirst: boolean): HeadingKind {
  * chunk's text when that is a preamble, its chunks, and the rest as given. Not the analysis itself: that would chain
  * every version before it.
  */
-function inheritedOf(scanned: Scan, firstHeadingChunk: number, preamble: string, chunks: readonly Chunk[], rest: Omit<Inherited, 'count' | 'text' | 'chunks'>): Inherited {
-  return { ...rest, count: chunks.length, chunks, text: (i) => (i < firstHeadingChunk ? preamble : scanned.headingText(i - firstHeadingChunk)) };
+function inheritedOf(scanned: Scan, firstHeadingChunk: number, preamble: { text: string; line: number } | null, rest: Omit<Inherited, 'count' | 'text' | 'line'>): Inherited {
+  const h = scanned.headings;
+  return {
+    ...rest, count: firstHeadingChunk + h.length,
+    text: (i) => (i < firstHeadingChunk ? preamble!.text : scanned.headingText(i - firstHeadingChunk)),
+    line: (i) => (i < firstHeadingChunk ? preamble!.line : h[i - firstHeadingChunk]!.line),
+  };
+}
+
+/**
+ * A version's sections, each made when first asked for (a keystroke's check asks for the few it changed, not for the
+ * thousands of a long draft): their nesting is worked out once, as heading indices, and a section reads its end, its
+ * parent and its children from there.
+ */
+class SectionTree {
+  private readonly made: (Section | undefined)[] = [];
+  private nesting: { parent: Int32Array; endAt: Int32Array } | undefined;
+  private everyOne: Section[] | undefined;
+  /**
+   * `nestedAsBefore`: the nesting of the last version's tree, when it had worked it out, and whether this version's
+   * headings nest as those did (asked only when the nesting is needed).
+   */
+  constructor(private readonly heads: readonly ScannedHeading[], private readonly textLength: number, private readonly firstChunk: number,
+    private nestedAsBefore?: { nesting: { parent: Int32Array; endAt: Int32Array }; same: () => boolean }) {}
+  /** The nesting, once worked out, for the next version's tree. */
+  get builtNesting(): { parent: Int32Array; endAt: Int32Array } | undefined { return this.nesting; }
+  get count(): number { return this.heads.length; }
+  /** The section of heading `k`. */
+  at(k: number): Section {
+    return (this.made[k] ??= new HeadingSection(this, k, this.heads[k]!, k === 0 ? classify(this.heads[k]!, true) : (this.heads[k]!.kind ??= classify(this.heads[k]!, false)), k + this.firstChunk));
+  }
+  get all(): Section[] {
+    if (!this.everyOne) { this.everyOne = []; for (let k = 0; k < this.heads.length; k++) this.everyOne.push(this.at(k)); }
+    return this.everyOne;
+  }
+  /** For each heading, the heading of the section it is nested in (-1: none) and the heading its section ends at. */
+  private get nest(): { parent: Int32Array; endAt: Int32Array } {
+    if (this.nesting) return this.nesting;
+    const was = this.nestedAsBefore;
+    this.nestedAsBefore = undefined;
+    if (was?.same()) return (this.nesting = was.nesting);
+    const n = this.heads.length, parent = new Int32Array(n), endAt = new Int32Array(n).fill(n);
+    const stack: number[] = [];
+    for (let k = 0; k < n; k++) {
+      const level = this.heads[k]!.level;
+      while (stack.length && this.heads[stack[stack.length - 1]!]!.level >= level) endAt[stack.pop()!] = k;
+      parent[k] = stack.length ? stack[stack.length - 1]! : -1;
+      stack.push(k);
+    }
+    return (this.nesting = { parent, endAt });
+  }
+  endOf(k: number): number { const e = this.nest.endAt[k]!; return e < this.heads.length ? this.heads[e]!.start : this.textLength; }
+  parentOf(k: number): Section | null { const p = this.nest.parent[k]!; return p < 0 ? null : this.at(p); }
+  childrenOf(k: number): Section[] {
+    const out: Section[] = [], endAt = this.nest.endAt;
+    // A child's section ends where its next sibling starts, or where this section ends.
+    for (let j = k + 1; j < endAt[k]!; j = endAt[j]!) out.push(this.at(j));
+    return out;
+  }
+  isRoot(k: number): boolean { return this.nest.parent[k]! < 0; }
+}
+
+/** A section as the tree makes it: what its heading says, and its place read from the tree. */
+class HeadingSection implements Section {
+  readonly role: SectionRole;
+  readonly instrument?: InstrumentKey;
+  readonly article?: number;
+  readonly articleExists?: boolean;
+  readonly part?: PartId;
+  private kids: Section[] | undefined;
+  constructor(private readonly tree: SectionTree, private readonly index: number, readonly heading: ScannedHeading, kind: HeadingKind, readonly chunk: number) {
+    this.role = kind.role; this.instrument = kind.instrument; this.article = kind.article; this.articleExists = kind.articleExists; this.part = kind.part;
+  }
+  get end(): number { return this.tree.endOf(this.index); }
+  get parent(): Section | null { return this.tree.parentOf(this.index); }
+  get children(): Section[] { return (this.kids ??= this.tree.childrenOf(this.index)); }
 }
 
 export class DraftAnalysis {
@@ -135,10 +211,27 @@ export class DraftAnalysis {
   readonly info: ReviewInfo | null;
   readonly frontMatterIssues: FrontMatterIssue[];
   /** Every heading section in document order. */
-  readonly sections: Section[];
+  get sections(): Section[] { return this.tree.all; }
   /** Sections not nested in another one. */
-  readonly roots: Section[];
-  readonly chunks: Chunk[];
+  get roots(): Section[] { return (this.rootsMemo ??= this.sections.filter((_, k) => this.tree.isRoot(k))); }
+  private rootsMemo: Section[] | undefined;
+  /** The chunks, as objects: `chunkCount`, `chunkStart` and `chunkLine` say the same without making one per chunk. */
+  get chunks(): Chunk[] {
+    if (!this.chunksMemo) {
+      this.chunksMemo = [];
+      for (let i = 0; i < this.chunkCount; i++) this.chunksMemo.push({ start: this.chunkStart(i), end: this.chunkEnd(i), line: this.chunkLine(i) });
+    }
+    return this.chunksMemo;
+  }
+  private chunksMemo: Chunk[] | undefined;
+  get chunkCount(): number { return this.firstHeadingChunk + this.heads.length; }
+  chunkStart(i: number): number { return i < this.firstHeadingChunk ? this.preamble!.start : this.heads[i - this.firstHeadingChunk]!.start; }
+  chunkEnd(i: number): number { return i + 1 < this.chunkCount ? this.chunkStart(i + 1) : this.text.length; }
+  chunkLine(i: number): number { return i < this.firstHeadingChunk ? this.preamble!.line : this.heads[i - this.firstHeadingChunk]!.line; }
+  private readonly heads: readonly ScannedHeading[];
+  /** The text between the front matter and the first heading, when there is some. */
+  private readonly preamble: { start: number; line: number } | null;
+  private readonly tree: SectionTree;
   /** Offset where the body (after front matter) starts. */
   readonly bodyStart: number;
 
@@ -178,7 +271,7 @@ export class DraftAnalysis {
       this.scanned = previous.scanned; this.lines = previous.lines; this.frontMatter = previous.frontMatter;
       this.yamlText = previous.yamlText; this.info = previous.info; this.frontMatterIssues = previous.frontMatterIssues;
       this.bodyStart = previous.bodyStart; this.firstHeadingChunk = previous.firstHeadingChunk;
-      this.sections = previous.sections; this.roots = previous.roots; this.chunks = previous.chunks;
+      this.heads = previous.heads; this.preamble = previous.preamble; this.tree = previous.tree;
       this.inherited = previous.inherited;
       this.commentsMemo = previous.commentsMemo;
       this.layoutMemo = previous.layoutMemo;
@@ -193,7 +286,7 @@ export class DraftAnalysis {
       this.edit = null;
       return;
     }
-    this.sections = []; this.roots = []; this.chunks = []; this.chunkRefs = []; this.chunkFindings = []; this.checked = new Map(); this.headingFindings = new Map(); this.factsOf = [];
+    this.chunkRefs = []; this.chunkFindings = []; this.checked = new Map(); this.headingFindings = new Map(); this.factsOf = [];
     this.checkParts = new Map();
     const s = scan(text, previous?.scanned, ends);
     this.scanned = s;
@@ -213,30 +306,17 @@ export class DraftAnalysis {
     const fmEnd = s.frontMatter ? (s.frontMatter.closeLine === null ? s.lines.lineStart(1) ?? text.length : s.lines.lineStart(s.frontMatter.closeLine + 1) ?? text.length) : s.bodyStart;
     this.bodyStart = fmEnd;
     const firstHeading = s.headings[0]?.start ?? text.length;
-    if (firstHeading > fmEnd) this.chunks.push({ start: fmEnd, end: firstHeading, line: s.lines.positionAt(fmEnd).line });
-    this.firstHeadingChunk = this.chunks.length;
-    const stack: Section[] = [];
-    s.headings.forEach((h, i) => {
-      const next = s.headings[i + 1]?.start ?? text.length;
-      this.chunks.push({ start: h.start, end: next, line: h.line });
-      while (stack.length && stack[stack.length - 1]!.heading.level >= h.level) stack.pop()!.end = h.start;
-      const parent = stack[stack.length - 1] ?? null;
-      // The first heading may be the title (classify's isFirst): not kept on the heading, which may not stay first.
-      const kind = i === 0 ? classify(h, true) : (h.kind ??= classify(h, false));
-      // Written out field by field (one shape for every section): thousands are made at each keystroke.
-      const section: Section = {
-        heading: h, role: kind.role, instrument: kind.instrument, article: kind.article, articleExists: kind.articleExists, part: kind.part,
-        end: text.length, parent, children: [], chunk: this.chunks.length - 1,
-      };
-      (parent ? parent.children : this.roots).push(section);
-      this.sections.push(section);
-      stack.push(section);
-    });
+    this.heads = s.headings;
+    this.preamble = firstHeading > fmEnd ? { start: fmEnd, line: s.lines.positionAt(fmEnd).line } : null;
+    this.firstHeadingChunk = this.preamble ? 1 : 0;
+    const nesting = previous?.tree.builtNesting;
+    this.tree = new SectionTree(s.headings, text.length, this.firstHeadingChunk, nesting && { nesting, same: () => this.headingsAsBefore });
     // Only what the next version needs is kept of this one: holding `previous` itself would chain every version.
     const kept = s.kept;
     this.edit = previous && kept && kept.shift === 0 && kept.lineDelta === 0 && previous.firstHeadingChunk === this.firstHeadingChunk
       ? { lo: kept.prefix + this.firstHeadingChunk, hi: kept.suffix + this.firstHeadingChunk, delta: text.length - previous.text.length } : null;
-    this.inherited = previous ? inheritedOf(previous.scanned, previous.firstHeadingChunk, previous.firstHeadingChunk ? previous.chunkText(0) : '', previous.chunks, {
+    this.inherited = previous ? inheritedOf(previous.scanned, previous.firstHeadingChunk, previous.preamble && { text: previous.chunkText(0), line: previous.preamble.line }, {
+      articles: previous.articleIndex,
       findings: previous.chunkFindings, headings: previous.scanned.headings, layout: previous.layoutMemo, deep: previous.deepMemo, checks: previous.checkParts, info: previous.info, bodyStart: previous.bodyStart, headingFindings: previous.headingFindings, facts: previous.factsOf,
     }) : null;
   }
@@ -266,7 +346,7 @@ export class DraftAnalysis {
     const h = this.inherited;
     if (!h) return -1;
     const text = this.chunkText(i);
-    const shift = h.count - this.chunks.length;
+    const shift = h.count - this.chunkCount;
     if (i < h.count && h.text(i) === text && accept(i)) return i;
     return shift && i + shift >= 0 && i + shift < h.count && h.text(i + shift) === text && accept(i + shift) ? i + shift : -1;
   }
@@ -278,17 +358,17 @@ export class DraftAnalysis {
   get tooDeep(): Deep | null {
     if (this.deepMemo !== undefined) return this.deepMemo;
     const kept = this.deepAfterEdit();
-    return (this.deepMemo = kept !== undefined ? kept : this.deepFrom(0, this.chunks.length, true));
+    return (this.deepMemo = kept !== undefined ? kept : this.deepFrom(0, this.chunkCount, true));
   }
   /** The first of chunks [from, to) with a line too deep (after the text before the first chunk, when `head`). */
   private deepFrom(from: number, to: number, head: boolean): Deep | null {
-    const first = this.chunks[0]?.start ?? this.text.length;
+    const first = this.chunkCount ? this.chunkStart(0) : this.text.length;
     const before = head && first > 0 ? tooDeep(this.text.slice(0, first)) : null;
     if (before) return { ...before, chunk: -1 };
     for (let i = from; i < to; i++) {
       const facts = this.chunkFacts(i);
       const d = facts.deep !== undefined ? facts.deep : (facts.deep = tooDeep(this.chunkText(i)));
-      if (d) return { offset: this.chunks[i]!.start + d.offset, line: this.chunks[i]!.line + d.line, depth: d.depth, chunk: i };
+      if (d) return { offset: this.chunkStart(i) + d.offset, line: this.chunkLine(i) + d.line, depth: d.depth, chunk: i };
     }
     return null;
   }
@@ -303,7 +383,7 @@ export class DraftAnalysis {
     const now = this.deepFrom(e.lo, e.hi, false);
     if (now) return now;
     if (!was) return null;
-    return was.chunk >= e.hi ? { ...was, offset: was.offset + e.delta } : this.deepFrom(e.hi, this.chunks.length, false);
+    return was.chunk >= e.hi ? { ...was, offset: was.offset + e.delta } : this.deepFrom(e.hi, this.chunkCount, false);
   }
   private deepMemo: Deep | null | undefined;
 
@@ -321,7 +401,7 @@ export class DraftAnalysis {
     if (kept) return (this.layoutMemo = kept);
     const seen = new Map<string, number>();
     const shared = new Set<string>();
-    for (let i = this.firstHeadingChunk; i < this.chunks.length; i++) {
+    for (let i = this.firstHeadingChunk; i < this.chunkCount; i++) {
       const local = this.localCommentsOf(i);
       if (local.crossesSections) return (this.layoutMemo = WHOLE);
       for (const id of local.ids) {
@@ -365,7 +445,8 @@ export class DraftAnalysis {
   referencesIn(i: number): ResolvedRef[] { return (this.chunkRefs[i] ??= resolveChunk(this, i)); }
   /** Every resolved reference of the draft, in document order. */
   get references(): ResolvedRef[] {
-    return (this.allRefs ??= this.chunks.flatMap((_, i) => this.referencesIn(i)));
+    if (!this.allRefs) { this.allRefs = []; for (let i = 0; i < this.chunkCount; i++) for (const r of this.referencesIn(i)) this.allRefs.push(r); }
+    return this.allRefs;
   }
   /** The reference under an offset, if any: only the chunk holding it is read. */
   referenceAt(offset: number): ResolvedRef | undefined {
@@ -373,16 +454,17 @@ export class DraftAnalysis {
   }
   /** The index of the chunk holding an offset. */
   chunkAt(offset: number): number {
-    let lo = 0, hi = this.chunks.length - 1;
+    let lo = 0, hi = this.chunkCount - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.chunks[mid]!.start <= offset) lo = mid; else hi = mid - 1;
+      if (this.chunkStart(mid) <= offset) lo = mid; else hi = mid - 1;
     }
     return lo;
   }
   /** The section whose heading opens chunk `i` (null for the preamble). */
   sectionOfChunk(i: number): Section | null {
-    return i < this.firstHeadingChunk ? null : this.sections[i - this.firstHeadingChunk] ?? null;
+    const k = i - this.firstHeadingChunk;
+    return k < 0 || k >= this.tree.count ? null : this.tree.at(k);
   }
 
   /**
@@ -423,9 +505,9 @@ export class DraftAnalysis {
    * findings were made for a place that is the `same`: then nothing about it is computed again, not even its positions.
    */
   inheritedFindings(i: number, same: (place: ChunkPlace) => boolean): ChunkFindings | undefined {
-    const line = this.chunks[i]!.line;
+    const line = this.chunkLine(i);
     const h = this.inherited;
-    const j = this.sameChunkBefore(i, (k) => h!.chunks[k]!.line === line && h!.findings[k] !== undefined && same(h!.findings[k]!.place));
+    const j = this.sameChunkBefore(i, (k) => h!.line(k) === line && h!.findings[k] !== undefined && same(h!.findings[k]!.place));
     return j < 0 ? undefined : h!.findings[j]!;
   }
 
@@ -438,13 +520,12 @@ export class DraftAnalysis {
   keepChunkFindings(lo: number, hi: number): void {
     const was = this.inherited!.findings;
     for (let i = 0; i < lo; i++) this.chunkFindings[i] = was[i];
-    for (let i = hi; i < this.chunks.length; i++) this.chunkFindings[i] = was[i];
+    for (let i = hi; i < this.chunkCount; i++) this.chunkFindings[i] = was[i];
   }
 
   chunkText(i: number): string {
     if (i >= this.firstHeadingChunk) return this.scanned.headingText(i - this.firstHeadingChunk);
-    const c = this.chunks[i]!;
-    return (this.preambleText ??= this.text.slice(c.start, c.end));
+    return (this.preambleText ??= this.text.slice(this.preamble!.start, this.chunkEnd(i)));
   }
   /** The chunk's tree with positions relative to the chunk; cached by text and shared, so read only. */
   chunkTree(i: number): Root {
@@ -470,7 +551,7 @@ export class DraftAnalysis {
   /** Chunks that make up a section's content, its heading's own chunk first. */
   sectionChunks(s: Section): number[] {
     const out: number[] = [];
-    for (let i = s.chunk; i < this.chunks.length && this.chunks[i]!.start < s.end; i++) out.push(i);
+    for (let i = s.chunk; i < this.chunkCount && this.chunkStart(i) < s.end; i++) out.push(i);
     return out;
   }
   /** A part with no observation in it: nested headings are content, the part's own heading is not. */
@@ -481,23 +562,35 @@ export class DraftAnalysis {
   articleSections(): Section[] { return this.sections.filter((s) => s.role === 'article'); }
   /** The first section for an article (a duplicate is reported, not used); indexed once, asked per article per check. */
   findArticle(k: InstrumentKey, n: number): Section | undefined {
-    if (!this.articleIndex) {
-      this.articleIndex = new Map();
-      for (const s of this.sections) if (s.role === 'article' && !this.articleIndex.has(`${s.instrument}-${s.article}`)) this.articleIndex.set(`${s.instrument}-${s.article}`, s);
-    }
-    return this.articleIndex.get(`${k}-${n}`);
+    const at = this.articles.get(`${k}-${n}`);
+    return at === undefined ? undefined : this.tree.at(at);
   }
-  private articleIndex: Map<string, Section> | undefined;
+  /**
+   * Where each article's first section is, by heading index: the last version's index when the headings are as they
+   * were (a keystroke does not look at every heading again).
+   */
+  private get articles(): ReadonlyMap<string, number> {
+    if (this.articleIndex) return this.articleIndex;
+    const was = this.inherited?.articles;
+    if (was && this.headingsAsBefore) return (this.articleIndex = was);
+    const index = new Map<string, number>();
+    for (let k = 0; k < this.heads.length; k++) {
+      const s = this.tree.at(k);
+      if (s.role === 'article' && !index.has(`${s.instrument}-${s.article}`)) index.set(`${s.instrument}-${s.article}`, k);
+    }
+    return (this.articleIndex = index);
+  }
+  private articleIndex: ReadonlyMap<string, number> | undefined;
   /** The article section an offset lies in, if any. */
   articleAt(offset: number): Section | undefined {
     // The sections holding an offset are the ancestors of the last section that starts at or before it.
-    let lo = 0, hi = this.sections.length - 1;
-    if (hi < 0 || this.sections[0]!.heading.start > offset) return undefined;
+    let lo = 0, hi = this.heads.length - 1;
+    if (hi < 0 || this.heads[0]!.start > offset) return undefined;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.sections[mid]!.heading.start <= offset) lo = mid; else hi = mid - 1;
+      if (this.heads[mid]!.start <= offset) lo = mid; else hi = mid - 1;
     }
-    for (let s: Section | null = this.sections[lo]!; s; s = s.parent) if (s.role === 'article' && offset < s.end) return s;
+    for (let s: Section | null = this.tree.at(lo); s; s = s.parent) if (s.role === 'article' && offset < s.end) return s;
     return undefined;
   }
 }

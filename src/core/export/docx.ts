@@ -153,18 +153,18 @@ function build(source: string, options: ExportOptions, projectOnly = false, fing
   // Each section's tree is read once and let go (a long draft's trees were most of the export's memory), but those that
   // may hold a footnote definition (its text has "[^") are read first, for the numbers, and kept for the pass below.
   const noteTrees = new Map<number, Root>();
-  for (let i = 0; i < model.chunks.length; i++) if (model.chunkText(i).includes('[^')) noteTrees.set(i, model.passingChunkTree(i));
+  for (let i = 0; i < model.chunkCount; i++) if (model.chunkText(i).includes('[^')) noteTrees.set(i, model.passingChunkTree(i));
   let fn = 0;
   for (const tree of noteTrees.values()) for (const n of tree.children) if (n.type === 'footnoteDefinition') ctx.footnotes.set(n.identifier, ++fn);
   for (const [i, tree] of noteTrees) for (const n of tree.children) {
     if (n.type !== 'footnoteDefinition') continue;
-    ctx.base = model.chunks[i]!.start;
+    ctx.base = model.chunkStart(i);
     ctx.footnoteBodies[ctx.footnotes.get(n.identifier)!] = { children: noteParagraphs(ctx, n.children) };
   }
   const head = info && withMastheadDefaults(info, options.masthead);
   const children: BodyItem[] = [...masthead(ctx, head, lang)];
-  for (let i = 0; i < model.chunks.length; i++) {
-    ctx.base = model.chunks[i]!.start;
+  for (let i = 0; i < model.chunkCount; i++) {
+    ctx.base = model.chunkStart(i);
     for (const n of (noteTrees.get(i) ?? model.passingChunkTree(i)).children) {
       switch (n.type) {
         case 'heading': {

@@ -70,10 +70,10 @@ function threadCounts(model: DraftAnalysis): { open: Map<Section, number>; pendi
     for (const th of model.comments.threads) if (th.mark) count(th, model.articleAt(th.mark.start));
     return { open, pending };
   }
-  for (let i = 0; i < model.chunks.length; i++) {
+  for (let i = 0; i < model.chunkCount; i++) {
     const threads = model.localCommentsOf(i).model.threads;
     if (!threads.length) continue;
-    const article = model.articleAt(model.chunks[i]!.start);
+    const article = model.articleAt(model.chunkStart(i));
     for (const th of threads) if (!layout.shared.has(th.id)) count(th, article);
   }
   if (layout.shared.size) for (const th of model.comments.threads) if (th.mark && layout.shared.has(th.id)) count(th, model.articleAt(th.mark.start));

@@ -36,7 +36,7 @@ export function resolveChunk(analysis: DraftAnalysis, i: number): ResolvedRef[] 
   const partyTo = analysis.info?.partyTo ?? [];
   const protocols = partyTo.filter((k) => k !== 'untoc');
   const context = sectionInstrument(section);
-  const base = analysis.chunks[i]!.start;
+  const base = analysis.chunkStart(i);
   const out: ResolvedRef[] = [];
   for (const raw of raws) {
     let instrument: InstrumentKey | null = null;

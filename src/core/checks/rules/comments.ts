@@ -15,9 +15,9 @@ function threadsOfChunk(model: DraftAnalysis, chunk: number): { threads: readonl
   const layout = model.commentLayout;
   if (layout.whole) return { threads: [], problems: [], base: 0 };
   const local = model.localCommentsOf(chunk).model;
-  if (!layout.shared.size) return { threads: local.threads, problems: local.problems, base: model.chunks[chunk]!.start };
+  if (!layout.shared.size) return { threads: local.threads, problems: local.problems, base: model.chunkStart(chunk) };
   const own = (id: string | undefined) => id === undefined || !layout.shared.has(id);
-  return { threads: local.threads.filter((th) => own(th.id)), problems: local.problems.filter((p) => own(p.thread)), base: model.chunks[chunk]!.start };
+  return { threads: local.threads.filter((th) => own(th.id)), problems: local.problems.filter((p) => own(p.thread)), base: model.chunkStart(chunk) };
 }
 function threadsAcross(model: DraftAnalysis): { threads: readonly CommentThread[]; problems: readonly Problem[] } {
   const layout = model.commentLayout;

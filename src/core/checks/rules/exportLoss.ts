@@ -45,9 +45,9 @@ export const footnoteUndefined: Rule = {
     // Read section by section (code never crosses a heading), each section's footnotes kept with its text: a keystroke
     // reads the section it changed, never the whole draft (a search of the whole text cost a tenth of a keystroke).
     const perChunk: { at: number; notes: NonNullable<SectionFacts['footnotes']> }[] = [];
-    for (let i = 0; i < model.chunks.length; i++) {
+    for (let i = 0; i < model.chunkCount; i++) {
       const notes = chunkFootnotes(model.chunkText(i), model.chunkFacts(i));
-      if (notes.defined.length || notes.cited.length) perChunk.push({ at: model.chunks[i]!.start, notes });
+      if (notes.defined.length || notes.cited.length) perChunk.push({ at: model.chunkStart(i), notes });
     }
     if (!perChunk.length) return;
     const defined = new Set(perChunk.flatMap((c) => c.notes.defined));
@@ -87,7 +87,7 @@ export const pictureNotEmbedded: Rule = {
     // Most sections hold no picture: their text says so without a tree.
     const text = model.chunkText(chunk);
     if (!text.includes('![')) return;
-    const base = model.chunks[chunk]!.start;
+    const base = model.chunkStart(chunk);
     const walk = (n: RootContent): void => {
       if ((n.type === 'image' || n.type === 'imageReference') && n.position?.start.offset !== undefined && n.position.end.offset !== undefined) {
         report({ start: base + n.position.start.offset, end: base + n.position.end.offset }, t('The Word export does not embed pictures: Word gets "{0}" in its place, as a link to the picture when its address is given. Insert the picture in Word, or say in the text what it shows.', n.alt ?? ''));
