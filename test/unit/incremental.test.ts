@@ -77,8 +77,8 @@ describe('incremental', () => {
     const typed = DraftAnalysis.parse(wrong.slice(0, at) + 'x' + wrong.slice(at), first);
     const after = checkModel(typed).filter((f) => f.code === code);
     const last = first.chunks.length - 1;
-    expect(typed.chunkFindings[last]!.findings.length).toBeGreaterThan(0);
-    expect(typed.chunkFindings[last]!.findings).toBe(first.chunkFindings[last]!.findings);
+    expect(typed.chunkFindings.get(last)!.findings.length).toBeGreaterThan(0);
+    expect(typed.chunkFindings.get(last)!.findings).toBe(first.chunkFindings.get(last)!.findings);
     expect(after).toEqual(before);
     const lineAdded = DraftAnalysis.parse(wrong.slice(0, at) + '\nx\n' + wrong.slice(at + '{#untoc-9}'.length), typed);
     const moved = checkModel(lineAdded).filter((f) => f.code === code);

@@ -263,12 +263,12 @@ function sectionFindingsAfterEdit(model: DraftAnalysis, info: ReviewInfo, option
   const { lo, hi } = model.edit!;
   const fresh: Finding[] = [];
   const counts: number[] = [];
+  model.keepChunkFindings();
   for (let i = lo; i < hi; i++) {
     const found = chunkFindings(model, i, before.review, info, options);
     counts.push(found.length);
     for (const f of found) fresh.push(f);
   }
-  model.keepChunkFindings(lo, hi);
   const from = before.starts[lo]!, to = before.starts[hi]!;
   if (fresh.length === to - from && fresh.every((f, k) => f === before.list[from + k] || sameFinding(f, before.list[from + k]!))) return before;
   const starts = new Int32Array(before.starts);
@@ -288,7 +288,7 @@ function chunkFindings(model: DraftAnalysis, i: number, review: string, info: Re
   const comments = commentKey(model, i);
   let place: ChunkPlace | undefined;
   const kept = model.inheritedFindings(i, (p) => (place = placeOf(review, section, comments, p)) === p);
-  if (kept) { model.chunkFindings[i] = kept; return kept.findings; }
+  if (kept) { model.chunkFindings.set(i, kept); return kept.findings; }
   place ??= placeOf(review, section, comments, undefined);
   const key = placeKey(place);
   const line = model.chunkLine(i);
@@ -296,7 +296,7 @@ function chunkFindings(model: DraftAnalysis, i: number, review: string, info: Re
   const relative = facts.findings?.get(key) ?? checkChunk(model, i, section, info, options);
   if (!facts.findings?.has(key)) (facts.findings ??= new Map()).set(key, relative);
   const found = line === 0 ? relative : relative.map((f) => moved(f, line));
-  model.chunkFindings[i] = { place, findings: found };
+  model.chunkFindings.set(i, { place, findings: found });
   return found;
 }
 

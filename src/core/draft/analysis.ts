@@ -12,6 +12,7 @@ import { resolveChunk, type ResolvedRef } from '../refs/resolve';
 import type { Finding } from '../checks/finding';
 import { tooDeep } from '../files/input';
 import { sharedEnds, type ChangedSpan } from '../text/changes';
+import { Slots } from '../text/slots';
 import { scan, type FrontMatterBlock, type HeadingKind, type Scan, type ScannedHeading } from './scan';
 
 export type SectionRole = 'title' | 'introduction' | 'instrument' | 'article' | 'part' | 'other';
@@ -60,7 +61,7 @@ interface Inherited {
   line(i: number): number;
   /** Where each article's first section was, by heading index, if the previous version had looked. */
   readonly articles: ReadonlyMap<string, number> | undefined;
-  readonly findings: readonly (ChunkFindings | undefined)[];
+  readonly findings: Slots<ChunkFindings>;
   readonly headings: readonly ScannedHeading[];
   readonly info: ReviewInfo | null;
   readonly bodyStart: number;
@@ -248,7 +249,7 @@ export class DraftAnalysis {
   private readonly chunkRefs: (ResolvedRef[] | undefined)[];
   private allRefs: ResolvedRef[] | undefined;
   /** Per chunk, the section findings last materialized (read by the next version, see `inheritedFindings`). */
-  readonly chunkFindings: (ChunkFindings | undefined)[];
+  chunkFindings: Slots<ChunkFindings>;
   /** Per chunk, its entry in the cache once looked up (the next version takes those of its unchanged chunks). */
   private readonly factsOf: (SectionFacts | undefined)[];
   /** Findings of the rules that read only headings, per check options (see `inheritedHeadingFindings`). */
@@ -286,7 +287,7 @@ export class DraftAnalysis {
       this.edit = null;
       return;
     }
-    this.chunkRefs = []; this.chunkFindings = []; this.checked = new Map(); this.headingFindings = new Map(); this.factsOf = [];
+    this.chunkRefs = []; this.chunkFindings = Slots.empty(); this.checked = new Map(); this.headingFindings = new Map(); this.factsOf = [];
     this.checkParts = new Map();
     const s = scan(text, previous?.scanned, ends);
     this.scanned = s;
@@ -507,20 +508,18 @@ export class DraftAnalysis {
   inheritedFindings(i: number, same: (place: ChunkPlace) => boolean): ChunkFindings | undefined {
     const line = this.chunkLine(i);
     const h = this.inherited;
-    const j = this.sameChunkBefore(i, (k) => h!.line(k) === line && h!.findings[k] !== undefined && same(h!.findings[k]!.place));
-    return j < 0 ? undefined : h!.findings[j]!;
+    const j = this.sameChunkBefore(i, (k) => h!.line(k) === line && h!.findings.get(k) !== undefined && same(h!.findings.get(k)!.place));
+    return j < 0 ? undefined : h!.findings.get(j)!;
   }
 
   /** The last version's check under the same options, when there is one (see checks/index.ts runChecks). */
   previousCheck(key: string): CheckParts | undefined { return this.inherited?.checks.get(key); }
   /**
-   * After an edit of chunks [lo, hi) (see `edit`), every other chunk's section findings are the last version's: they are
-   * taken as they are, for the next version to find.
+   * After an edit of a few chunks (see `edit`), every other chunk's section findings are the last version's: they are
+   * taken as they are (shared, not copied), for the next version to find; the edited chunks' are then set over them.
    */
-  keepChunkFindings(lo: number, hi: number): void {
-    const was = this.inherited!.findings;
-    for (let i = 0; i < lo; i++) this.chunkFindings[i] = was[i];
-    for (let i = hi; i < this.chunkCount; i++) this.chunkFindings[i] = was[i];
+  keepChunkFindings(): void {
+    this.chunkFindings = this.inherited!.findings.fork();
   }
 
   chunkText(i: number): string {

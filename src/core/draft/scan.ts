@@ -1,6 +1,7 @@
 // The cheap line scan that cuts a draft into front matter and heading-delimited sections, skipping code and comments.
 import { LineIndex } from '../text/lines';
 import { sharedEnds, type SharedEnds } from '../text/changes';
+import { Slots } from '../text/slots';
 import type { Section } from './analysis';
 
 export interface FrontMatterBlock {
@@ -52,7 +53,7 @@ export interface Scan {
    */
   headingText(i: number): string;
   /** The section texts sliced so far (by heading index), for the next version's scan to reuse. */
-  readonly texts: readonly string[];
+  readonly texts: Slots<string>;
   /** Which sections the last version's scan gave this one as they were, when it was rescanned from that one. */
   readonly kept?: Kept;
 }
@@ -249,23 +250,30 @@ function withSectionTexts(text: string, lines: LineIndex, bodyStart: number, fro
   // shifted by the headings added or removed): every cache keyed by it then hits on identity instead of comparing its
   // text. Without a last version (a file checked once, as in a batch) sections stay slices: nothing is copied. The
   // strings are taken now, not when asked: a version that reads only the section it changed still hands every other
-  // section's string on to the next version.
-  const texts: (string | undefined)[] = [];
-  if (kept && before) {
-    for (let i = 0; i < kept.prefix && i < before.length; i++) texts[i] = before[i];
-    for (let i = kept.suffix; i < headings.length && i + kept.shift < before.length; i++) texts[i] = before[i + kept.shift];
+  // section's string on to the next version (the strings shared, not copied, when no heading was added or removed).
+  let texts: Slots<string>;
+  if (kept && before && !kept.shift) {
+    texts = before.fork();
+    for (let i = kept.prefix; i < kept.suffix; i++) texts.set(i, undefined);
+  } else {
+    texts = Slots.empty();
+    if (kept && before) {
+      for (let i = 0; i < kept.prefix; i++) texts.set(i, before.get(i));
+      for (let i = kept.suffix; i < headings.length; i++) texts.set(i, before.get(i + kept.shift));
+    }
   }
   const shift = previous ? previous.headings.length - headings.length : 0;
   const headingText = (i: number): string => {
-    const hit = texts[i];
+    const hit = texts.get(i);
     if (hit !== undefined) return hit;
     const fresh = text.slice(headings[i]!.start, headings[i + 1]?.start ?? text.length);
     let out = fresh;
     if (before) {
-      const same = before[i] === fresh ? before[i] : shift && before[i + shift] === fresh ? before[i + shift] : undefined;
+      const same = before.get(i) === fresh ? before.get(i) : shift && before.get(i + shift) === fresh ? before.get(i + shift) : undefined;
       out = same ?? detached(fresh);
     }
-    return (texts[i] = out);
+    texts.set(i, out);
+    return out;
   };
-  return { lines, bodyStart, frontMatter, headings, headingText, texts: texts as readonly string[], ...(kept ? { kept } : {}) };
+  return { lines, bodyStart, frontMatter, headings, headingText, texts, ...(kept ? { kept } : {}) };
 }
