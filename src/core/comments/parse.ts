@@ -129,9 +129,9 @@ function scanBySection(text: string, s: Scan, cache: SectionCache | null, headin
   const out: Scanned = { marks: [], blocks: [], conflicts: [], problems: [] };
   let anon = 0;
   // The text before the first heading, then each heading's section as the scan sliced it (shared with the model).
-  const first = s.headings[0]!.start;
+  const first = s.headings.start(0);
   for (let i = first > 0 ? -1 : 0; i < s.headings.length; i++) {
-    const from = i < 0 ? 0 : s.headings[i]!.start;
+    const from = i < 0 ? 0 : s.headings.start(i);
     const part = i < 0 ? text.slice(0, first) : s.headingText(i);
     // A heading's section through the analysis (which knows the previous version's entries), the rest by text.
     const sc = sectionComments(part, i >= 0 && headingFacts ? headingFacts(i) : cache?.facts(part));

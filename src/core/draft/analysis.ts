@@ -13,6 +13,7 @@ import type { Finding } from '../checks/finding';
 import { tooDeep } from '../files/input';
 import { sharedEnds, type ChangedSpan } from '../text/changes';
 import { Slots } from '../text/slots';
+import type { HeadingList } from './headingList';
 import { scan, type FrontMatterBlock, type HeadingKind, type Scan, type ScannedHeading } from './scan';
 
 export type SectionRole = 'title' | 'introduction' | 'instrument' | 'article' | 'part' | 'other';
@@ -62,7 +63,7 @@ interface Inherited {
   /** Where each article's first section was, by heading index, if the previous version had looked. */
   readonly articles: ReadonlyMap<string, number> | undefined;
   readonly findings: Slots<ChunkFindings>;
-  readonly headings: readonly ScannedHeading[];
+  readonly headings: HeadingList;
   readonly info: ReviewInfo | null;
   readonly bodyStart: number;
   readonly headingFindings: ReadonlyMap<string, Finding[]>;
@@ -133,7 +134,7 @@ function inheritedOf(scanned: Scan, firstHeadingChunk: number, preamble: { text:
   return {
     ...rest, count: firstHeadingChunk + h.length,
     text: (i) => (i < firstHeadingChunk ? preamble!.text : scanned.headingText(i - firstHeadingChunk)),
-    line: (i) => (i < firstHeadingChunk ? preamble!.line : h[i - firstHeadingChunk]!.line),
+    line: (i) => (i < firstHeadingChunk ? preamble!.line : h.line(i - firstHeadingChunk)),
   };
 }
 
@@ -150,14 +151,16 @@ class SectionTree {
    * `nestedAsBefore`: the nesting of the last version's tree, when it had worked it out, and whether this version's
    * headings nest as those did (asked only when the nesting is needed).
    */
-  constructor(private readonly heads: readonly ScannedHeading[], private readonly textLength: number, private readonly firstChunk: number,
+  constructor(private readonly heads: HeadingList, private readonly textLength: number, private readonly firstChunk: number,
     private nestedAsBefore?: { nesting: { parent: Int32Array; endAt: Int32Array }; same: () => boolean }) {}
   /** The nesting, once worked out, for the next version's tree. */
   get builtNesting(): { parent: Int32Array; endAt: Int32Array } | undefined { return this.nesting; }
   get count(): number { return this.heads.length; }
   /** The section of heading `k`. */
   at(k: number): Section {
-    return (this.made[k] ??= new HeadingSection(this, k, this.heads[k]!, k === 0 ? classify(this.heads[k]!, true) : (this.heads[k]!.kind ??= classify(this.heads[k]!, false)), k + this.firstChunk));
+    const h = this.heads.get(k)!;
+    // The first heading may be the title (classify's isFirst): not kept on the heading, which may not stay first.
+    return (this.made[k] ??= new HeadingSection(this, k, h, k === 0 ? classify(h, true) : this.heads.kind(k, (x) => classify(x, false)), k + this.firstChunk));
   }
   get all(): Section[] {
     if (!this.everyOne) { this.everyOne = []; for (let k = 0; k < this.heads.length; k++) this.everyOne.push(this.at(k)); }
@@ -172,14 +175,14 @@ class SectionTree {
     const n = this.heads.length, parent = new Int32Array(n), endAt = new Int32Array(n).fill(n);
     const stack: number[] = [];
     for (let k = 0; k < n; k++) {
-      const level = this.heads[k]!.level;
-      while (stack.length && this.heads[stack[stack.length - 1]!]!.level >= level) endAt[stack.pop()!] = k;
+      const level = this.heads.level(k);
+      while (stack.length && this.heads.level(stack[stack.length - 1]!) >= level) endAt[stack.pop()!] = k;
       parent[k] = stack.length ? stack[stack.length - 1]! : -1;
       stack.push(k);
     }
     return (this.nesting = { parent, endAt });
   }
-  endOf(k: number): number { const e = this.nest.endAt[k]!; return e < this.heads.length ? this.heads[e]!.start : this.textLength; }
+  endOf(k: number): number { const e = this.nest.endAt[k]!; return e < this.heads.length ? this.heads.start(e) : this.textLength; }
   parentOf(k: number): Section | null { const p = this.nest.parent[k]!; return p < 0 ? null : this.at(p); }
   childrenOf(k: number): Section[] {
     const out: Section[] = [], endAt = this.nest.endAt;
@@ -226,10 +229,10 @@ export class DraftAnalysis {
   }
   private chunksMemo: Chunk[] | undefined;
   get chunkCount(): number { return this.firstHeadingChunk + this.heads.length; }
-  chunkStart(i: number): number { return i < this.firstHeadingChunk ? this.preamble!.start : this.heads[i - this.firstHeadingChunk]!.start; }
+  chunkStart(i: number): number { return i < this.firstHeadingChunk ? this.preamble!.start : this.heads.start(i - this.firstHeadingChunk); }
   chunkEnd(i: number): number { return i + 1 < this.chunkCount ? this.chunkStart(i + 1) : this.text.length; }
-  chunkLine(i: number): number { return i < this.firstHeadingChunk ? this.preamble!.line : this.heads[i - this.firstHeadingChunk]!.line; }
-  private readonly heads: readonly ScannedHeading[];
+  chunkLine(i: number): number { return i < this.firstHeadingChunk ? this.preamble!.line : this.heads.line(i - this.firstHeadingChunk); }
+  private readonly heads: HeadingList;
   /** The text between the front matter and the first heading, when there is some. */
   private readonly preamble: { start: number; line: number } | null;
   private readonly tree: SectionTree;
@@ -306,7 +309,7 @@ export class DraftAnalysis {
     }
     const fmEnd = s.frontMatter ? (s.frontMatter.closeLine === null ? s.lines.lineStart(1) ?? text.length : s.lines.lineStart(s.frontMatter.closeLine + 1) ?? text.length) : s.bodyStart;
     this.bodyStart = fmEnd;
-    const firstHeading = s.headings[0]?.start ?? text.length;
+    const firstHeading = s.headings.length ? s.headings.start(0) : text.length;
     this.heads = s.headings;
     this.preamble = firstHeading > fmEnd ? { start: fmEnd, line: s.lines.positionAt(fmEnd).line } : null;
     this.firstHeadingChunk = this.preamble ? 1 : 0;
@@ -397,7 +400,7 @@ export class DraftAnalysis {
   get commentLayout(): CommentLayout {
     if (this.layoutMemo) return this.layoutMemo;
     const headings = this.scanned.headings;
-    if (this.env.commentsWhole || headings.length <= 1 || hasCommentMarkup(this.text.slice(0, headings[0]!.start))) return (this.layoutMemo = WHOLE);
+    if (this.env.commentsWhole || headings.length <= 1 || hasCommentMarkup(this.text.slice(0, headings.start(0)))) return (this.layoutMemo = WHOLE);
     const kept = this.layoutAfterEdit();
     if (kept) return (this.layoutMemo = kept);
     const seen = new Map<string, number>();
@@ -490,7 +493,7 @@ export class DraftAnalysis {
     if (now.length !== h.headings.length) return (this.headingsMemo = false);
     const e = this.edit, from = e ? Math.max(0, e.lo - this.firstHeadingChunk) : 0, to = e ? e.hi - this.firstHeadingChunk : now.length;
     for (let i = from; i < to; i++) {
-      const a = now[i]!, b = h.headings[i]!;
+      const a = now.get(i)!, b = h.headings.get(i)!;
       if (a === b) continue;
       if (a.line !== b.line || a.level !== b.level || a.text !== b.text || a.end - a.start !== b.end - b.start) return (this.headingsMemo = false);
       const x = a.attributes, y = b.attributes;
@@ -584,10 +587,10 @@ export class DraftAnalysis {
   articleAt(offset: number): Section | undefined {
     // The sections holding an offset are the ancestors of the last section that starts at or before it.
     let lo = 0, hi = this.heads.length - 1;
-    if (hi < 0 || this.heads[0]!.start > offset) return undefined;
+    if (hi < 0 || this.heads.start(0) > offset) return undefined;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.heads[mid]!.start <= offset) lo = mid; else hi = mid - 1;
+      if (this.heads.start(mid) <= offset) lo = mid; else hi = mid - 1;
     }
     for (let s: Section | null = this.tree.at(lo); s; s = s.parent) if (s.role === 'article' && offset < s.end) return s;
     return undefined;

@@ -2,6 +2,7 @@
 import { LineIndex } from '../text/lines';
 import { sharedEnds, type SharedEnds } from '../text/changes';
 import { Slots } from '../text/slots';
+import { HeadingList } from './headingList';
 import type { Section } from './analysis';
 
 export interface FrontMatterBlock {
@@ -46,7 +47,7 @@ export interface Scan {
   /** Offset after a leading byte-order mark, if any. */
   bodyStart: number;
   frontMatter: FrontMatterBlock | null;
-  headings: ScannedHeading[];
+  headings: HeadingList;
   /**
    * The text from heading `i` to the next heading (or the end), sliced once per scan: the per-section caches key on
    * these strings, and one string object hashes once however many caches look it up.
@@ -118,7 +119,7 @@ function scanText(text: string, previous: Scan | null, ends: SharedEnds | undefi
   }
   const headings: ScannedHeading[] = [];
   scanLines(text, lines, line, lines.lineCount, headings);
-  return withSectionTexts(text, lines, bodyStart, frontMatter, headings, previous);
+  return withSectionTexts(text, lines, bodyStart, frontMatter, HeadingList.of(headings), previous);
 }
 
 /**
@@ -183,12 +184,12 @@ function scanLines(text: string, lines: LineIndex, from: number, to: number, out
  */
 export interface Kept { readonly prefix: number; readonly suffix: number; readonly shift: number; readonly lineDelta: number }
 
-function rescanEdit(text: string, prev: Scan, ends: SharedEnds | undefined): { lines: LineIndex; headings: ScannedHeading[]; kept: Kept } | null {
+function rescanEdit(text: string, prev: Scan, ends: SharedEnds | undefined): { lines: LineIndex; headings: HeadingList; kept: Kept } | null {
   const old = prev.lines.text;
   const H = prev.headings;
   // An unclosed front matter runs to the end of the text, so any edit may close it.
   if (H.length < 2 || prev.frontMatter?.closeLine === null || prev.lines.hasCR) return null;
-  const bound = (i: number) => (i < H.length ? H[i]!.start : old.length);
+  const bound = (i: number) => (i < H.length ? H.start(i) : old.length);
   if (text.length < bound(0) || text.slice(0, bound(0)) !== old.slice(0, bound(0))) return null;
   // The first section that differs (a), then the first of the unchanged sections at the end (b), from where the two
   // texts first and last differ.
@@ -209,42 +210,39 @@ function rescanEdit(text: string, prev: Scan, ends: SharedEnds | undefined): { l
   if (b < H.length && text.charCodeAt(to - 1) !== 10) return null;
   // A CR in the edited stretch: line breaks of another kind, read by the full scan.
   if (text.slice(from, to).includes('\r')) return null;
-  const fromLine = H[a]!.line;
-  const toLineOld = b < H.length ? H[b]!.line : prev.lines.lineCount;
+  const fromLine = H.line(a);
+  const toLineOld = b < H.length ? H.line(b) : prev.lines.lineCount;
   const added: number[] = [];
   for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) if (i + 1 < to || b === H.length) added.push(i + 1);
   const lineDelta = added.length - (toLineOld - fromLine - 1);
   // The lines before and after the edit keep their starts, moved (runs of the index, not copies: a draft has tens of
   // thousands of lines).
   const lines = LineIndex.edited(prev.lines, text, fromLine + 1, added, b < H.length ? toLineOld : prev.lines.lineCount, delta);
-  const headings = H.slice(0, a);
+  const found: ScannedHeading[] = [];
   const toLine = b < H.length ? toLineOld + lineDelta : lines.lineCount;
-  if (scanLines(text, lines, fromLine, toLine, headings) && b < H.length) return null;
+  if (scanLines(text, lines, fromLine, toLine, found) && b < H.length) return null;
   // Section a - 1 ends where section a starts: it is unchanged only if a's start is (a heading added at the edit's
   // place ends it sooner), so the sections known unchanged are those before a - 1.
-  const kept: Kept = { prefix: Math.max(0, a - 1), suffix: headings.length, shift: b - headings.length, lineDelta };
-  for (let i = b; i < H.length; i++) {
-    const h = H[i]!;
-    // Written out field by field: thousands of headings move at each keystroke, and a spread copies slower.
-    headings.push({ line: h.line + lineDelta, level: h.level, text: h.text, start: h.start + delta, end: h.end + delta, attributes: h.attributes, kind: h.kind });
-  }
+  const kept: Kept = { prefix: Math.max(0, a - 1), suffix: a + found.length, shift: b - (a + found.length), lineDelta };
+  // The headings after the edit move with it: runs of the last version's, not a copy of each (see HeadingList).
+  const headings = H.edited(a, found, b, delta, lineDelta);
   return { lines, headings, kept };
 }
 
 /** The number of headings that start at or before `offset`. */
-function upperBound(h: readonly ScannedHeading[], offset: number): number {
+function upperBound(h: HeadingList, offset: number): number {
   let lo = 0, hi = h.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (h[mid]!.start <= offset) lo = mid + 1; else hi = mid; }
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (h.start(mid) <= offset) lo = mid + 1; else hi = mid; }
   return lo;
 }
 /** The index of the first heading that starts at or after `offset`. */
-function lowerBound(h: readonly ScannedHeading[], offset: number): number {
+function lowerBound(h: HeadingList, offset: number): number {
   let lo = 0, hi = h.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (h[mid]!.start < offset) lo = mid + 1; else hi = mid; }
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (h.start(mid) < offset) lo = mid + 1; else hi = mid; }
   return lo;
 }
 
-function withSectionTexts(text: string, lines: LineIndex, bodyStart: number, frontMatter: FrontMatterBlock | null, headings: ScannedHeading[], previous: Scan | null, kept?: Kept): Scan {
+function withSectionTexts(text: string, lines: LineIndex, bodyStart: number, frontMatter: FrontMatterBlock | null, headings: HeadingList, previous: Scan | null, kept?: Kept): Scan {
   const before = previous?.texts;
   // After a keystroke, an unchanged section is given the very string the last version's scan gave it (at its index, or
   // shifted by the headings added or removed): every cache keyed by it then hits on identity instead of comparing its
@@ -266,7 +264,7 @@ function withSectionTexts(text: string, lines: LineIndex, bodyStart: number, fro
   const headingText = (i: number): string => {
     const hit = texts.get(i);
     if (hit !== undefined) return hit;
-    const fresh = text.slice(headings[i]!.start, headings[i + 1]?.start ?? text.length);
+    const fresh = text.slice(headings.start(i), i + 1 < headings.length ? headings.start(i + 1) : text.length);
     let out = fresh;
     if (before) {
       const same = before.get(i) === fresh ? before.get(i) : shift && before.get(i + shift) === fresh ? before.get(i + shift) : undefined;
