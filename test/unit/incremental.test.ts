@@ -2,7 +2,7 @@
 // equals a fresh one of the same text (findings, comments, references, section texts).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkModel, createAnalysisEnv, createReviewService, DraftAnalysis, newDraft, type MarkdownParser } from '../../src/core/index';
+import { checkModel, createAnalysisEnv, createReviewService, DraftAnalysis, newDraft, type Finding, type MarkdownParser } from '../../src/core/index';
 import { createMarkdownParser } from '../../src/core/draft/parser';
 import { generateDraft } from '../../bench/generate';
 
@@ -272,6 +272,24 @@ describe('incremental', () => {
       expect(service.model(doc).edit).not.toBeNull();
       for (const f of found) if (/^(structure\.empty-part|assignment\.|export\.footnote)/.test(f.code)) seen.add(`${f.code} ${f.message}`);
     }
+    // A definition typed at the start of a line in another article's part answers the reference made above: the
+    // section that defines it changes what is reported in the one that cites it.
+    let def = v.indexOf('<!-- Good practices', v.indexOf('{#untoc-6}'));
+    expect(def).toBeGreaterThan(0);
+    let last: Finding[] = [];
+    for (const ch of '[^zz]: A note. ') {
+      v = v.slice(0, def) + ch + v.slice(def);
+      version++;
+      service.changed('u', version, [{ offset: def, length: 0, text: ch }]);
+      def++;
+      const now = v, doc = { uri: 'u', version, getText: () => now };
+      last = service.check(doc);
+      expect(last).toEqual(checkModel(DraftAnalysis.parse(now, undefined, createAnalysisEnv())));
+      expect(service.model(doc).edit).not.toBeNull();
+    }
+    const notes = last.filter((f) => f.code === 'export.footnote-undefined').map((f) => f.message);
+    expect(notes.some((m) => m.includes('[^z]'))).toBe(true);
+    expect(notes.some((m) => m.includes('[^zz]'))).toBe(false);
     // What the text went through, so the test cannot pass with the rules finding nothing.
     const said = [...seen].join('\n');
     expect(said).toMatch(/export\.footnote-undefined .*\[\^zz\]/);

@@ -127,21 +127,37 @@ function runChecks(model: DraftAnalysis, options: CheckOptions, key: string): Fi
   let info = model.info && options.finalization ? { ...model.info, stage: 'finalization' as const } : model.info;
   if (info && configured) info = { ...info, articles: configured };
   const rules = new Map<string, readonly Finding[]>();
+  const keeps = new Map<string, unknown>();
   let sections: SectionList | undefined, fromHeadings: Finding[] | undefined;
   if (info) {
     for (const rule of [...DOCUMENT_RULES, ...ACROSS_SECTIONS]) {
-      const chunkKey = rule.scope === 'document' ? rule.chunkKey : undefined;
-      const kept = before && chunkKey ? before.rules.get(rule.code) : undefined;
-      if (kept && readsAsBefore(model, chunkKey!)) { rules.set(rule.code, kept); continue; }
+      const doc = rule.scope === 'document' ? rule : undefined;
+      const kept = before && doc?.chunkKey ? before.rules.get(rule.code) : undefined;
+      // The rule reads the edited chunks as it did: what it found, and what it kept, stand (off those chunks' lines).
+      const asBefore = kept !== undefined && readsAsBefore(model, doc!.chunkKey!);
+      if (asBefore && before!.keeps.has(rule.code)) keeps.set(rule.code, before!.keeps.get(rule.code));
+      if (asBefore && !doc!.inChunk) { rules.set(rule.code, kept); continue; }
       const found: Finding[] = [];
-      const check = rule.scope === 'document' ? rule.check : rule.acrossSections!;
-      check({
+      const ctx = {
         model, info, options,
-        report(at, message, severity, data) {
+        report(at: At, message: string, severity?: Severity, data?: Finding['data']) {
           const r = spanOf(at);
           push(found, rule.code, severityOf(rule, info, severity), message, r.start, r.end, data);
         },
-      });
+        keep<T>(make: () => T): T {
+          if (!keeps.has(rule.code)) keeps.set(rule.code, make());
+          return keeps.get(rule.code) as T;
+        },
+      };
+      if (asBefore) {
+        const { lo, hi } = model.edit!;
+        for (let i = lo; i < hi; i++) doc!.inChunk!(ctx, i);
+        const from = model.chunkLine(lo), to = hi < model.chunkCount ? model.chunkLine(hi) : Infinity;
+        const off = kept.filter((f) => f.range.start.line < from || f.range.start.line >= to);
+        rules.set(rule.code, mergeSorted(off, found.sort(compareFindings)));
+        continue;
+      }
+      if (rule.scope === 'document') rule.check(ctx); else rule.acrossSections!(ctx);
       rules.set(rule.code, found);
     }
     sections = sectionFindings(model, info, options, before?.sections);
@@ -151,10 +167,36 @@ function runChecks(model: DraftAnalysis, options: CheckOptions, key: string): Fi
   const documentWide = others.concat(...rules.values()).sort(compareFindings);
   // Nothing changed in any of the three lists: the last version's list is this one's too (and an adapter that is given
   // the same list can leave its diagnostics as they are).
-  const same = before && before.headings === fromHeadings && before.sections?.list === sections?.list && sameFindings(before.others, documentWide);
-  const all = same ? before.all : applySeverity(mergeSorted(mergeSorted(documentWide, fromHeadings ?? []), sections?.list ?? []), options.severity);
-  model.checkParts.set(key, { rules, others: documentWide, sections, headings: fromHeadings, all });
+  const asBefore = before && before.headings === fromHeadings && sameFindings(before.others, documentWide);
+  let all: Finding[];
+  if (asBefore && before.sections?.list === sections?.list) all = before.all;
+  else if (asBefore && before.sections && sections && sections.review === before.sections.review && sections.layout === before.sections.layout) {
+    // Only the edited chunks' section findings changed: the last version's list with the findings on their lines merged
+    // again (every finding elsewhere stands where it stood).
+    all = spliced(model, before.all, documentWide, fromHeadings ?? [], sections, options);
+  } else all = applySeverity(mergeSorted(mergeSorted(documentWide, fromHeadings ?? []), sections?.list ?? []), options.severity);
+  model.checkParts.set(key, { rules, keeps, others: documentWide, sections, headings: fromHeadings, all });
   return all;
+}
+
+/**
+ * The merged list of a version whose edit changed only chunks [lo, hi) and the section findings on their lines, the
+ * other lists being the last version's: the last version's merged list, with its findings on the lines of those
+ * chunks replaced by the three lists' findings on those lines, merged as the whole would be.
+ */
+function spliced(model: DraftAnalysis, all: readonly Finding[], documentWide: readonly Finding[], headings: readonly Finding[], sections: SectionList, options: CheckOptions): Finding[] {
+  const { lo, hi } = model.edit!;
+  const from = model.chunkLine(lo), to = hi < model.chunkCount ? model.chunkLine(hi) : Infinity;
+  const on = (list: readonly Finding[]) => list.slice(firstOnLine(list, from), firstOnLine(list, to));
+  const fresh = sections.list.slice(sections.starts[lo]!, sections.starts[hi]!);
+  const mid = applySeverity(mergeSorted(mergeSorted(on(documentWide), on(headings)), fresh), options.severity);
+  return all.slice(0, firstOnLine(all, from)).concat(mid, all.slice(firstOnLine(all, to)));
+}
+/** The index of the first finding of a sorted list on line `line` or later. */
+function firstOnLine(list: readonly Finding[], line: number): number {
+  let lo = 0, hi = list.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid]!.range.start.line < line) lo = mid + 1; else hi = mid; }
+  return lo;
 }
 
 /** The last version's check under the same options, when this version is it with a few chunks edited and the same headings. */
@@ -191,6 +233,8 @@ function headingFindings(model: DraftAnalysis, info: ReviewInfo, options: CheckO
   const out: Finding[] = [];
   for (const rule of HEADING_RULES) {
     rule.check({
+      // A heading rule keeps nothing across versions: its findings are kept whole while the headings stay.
+      keep: (make) => make(),
       model, info, options,
       report(at, message, severity, data) {
         const r = spanOf(at);

@@ -57,7 +57,21 @@ export interface DocumentRule extends CodeInfo {
    * last version's findings of the rule (a keystroke in a paragraph does not read the whole draft again).
    */
   chunkKey?(text: string, facts: SectionFacts): unknown;
-  check(ctx: RuleContext): void;
+  /**
+   * The rule's findings that lie in chunk `chunk`, when each of its findings lies in one chunk and follows from that
+   * chunk's text and what `chunkKey` says of every chunk: after an edit whose changed chunks' keys read the same, the
+   * last version's findings elsewhere are taken and only the changed chunks' are made again.
+   */
+  inChunk?(ctx: DocumentRuleContext, chunk: number): void;
+  check(ctx: DocumentRuleContext): void;
+}
+/** What a document rule may also do: keep a value worked out from the whole draft. */
+export interface DocumentRuleContext extends RuleContext {
+  /**
+   * A value the rule works out from what its `chunkKey` reads of every chunk (and from the headings and the front
+   * matter): made once per version, or taken from the last version when its changed chunks' keys read the same.
+   */
+  keep<T>(make: () => T): T;
 }
 /**
  * A rule over one section at a time (references, empty parts, comment threads): what a keystroke re-runs for the

@@ -82,6 +82,8 @@ interface Deep { readonly offset: number; readonly line: number; readonly depth:
  */
 export interface CheckParts {
   readonly rules: ReadonlyMap<string, readonly Finding[]>;
+  /** What each document rule kept (checks/rule.ts DocumentRuleContext.keep), by code. */
+  readonly keeps: ReadonlyMap<string, unknown>;
   readonly others: readonly Finding[];
   readonly sections: { readonly review: string; readonly layout: CommentLayout; readonly list: Finding[]; readonly starts: Int32Array } | undefined;
   readonly headings: Finding[] | undefined;

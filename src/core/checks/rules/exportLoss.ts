@@ -2,7 +2,7 @@
 import { t } from '@vscode/l10n';
 import { formatter, HOLES } from '../../text/messages';
 import type { ReviewInfo } from '../../draft/frontMatter';
-import type { Rule } from '../rule';
+import type { DocumentRule, DocumentRuleContext, Rule } from '../rule';
 import { codeSpans, fencedBlocks } from '../../text/code';
 import type { SectionFacts } from '../../draft/sectionCache';
 import type { RootContent } from 'mdast';
@@ -35,27 +35,39 @@ function chunkFootnotes(text: string, facts: SectionFacts): NonNullable<SectionF
   return (facts.footnotes = out);
 }
 
-export const footnoteUndefined: Rule = {
+/** The footnote labels defined anywhere in the draft, read section by section (each section's kept with its text). */
+function definedLabels(model: DocumentRuleContext['model']): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < model.chunkCount; i++) for (const d of chunkFootnotes(model.chunkText(i), model.chunkFacts(i)).defined) out.add(d);
+  return out;
+}
+
+/** Reports chunk `i`'s footnote references that no definition in the draft answers. */
+function undefinedIn(ctx: DocumentRuleContext, i: number): void {
+  const { model, report } = ctx;
+  const notes = chunkFootnotes(model.chunkText(i), model.chunkFacts(i));
+  if (!notes.cited.length) return;
+  const defined = ctx.keep(() => definedLabels(model));
+  const at = model.chunkStart(i);
+  let message: ((label: string) => string) | undefined;
+  for (const c of notes.cited) {
+    if (defined.has(c.label.toLowerCase())) continue;
+    message ??= formatter(t('The footnote [^{0}] has no definition: Word would show "[^{0}]" as text. Add a line "[^{0}]: …" (anywhere in the draft).', HOLES[0]));
+    report({ start: at + c.start, end: at + c.end }, message(c.label));
+  }
+}
+
+export const footnoteUndefined: DocumentRule = {
   code: 'export.footnote-undefined',
   scope: 'document',
   summary: 'A footnote reference (`[^3]`) has no definition anywhere in the draft.',
   defaultSeverity: 'warning',
-  chunkKey: (text, facts) => JSON.stringify(chunkFootnotes(text, facts)),
-  check({ model, report }) {
-    // Read section by section (code never crosses a heading), each section's footnotes kept with its text: a keystroke
-    // reads the section it changed, never the whole draft (a search of the whole text cost a tenth of a keystroke).
-    const perChunk: { at: number; notes: NonNullable<SectionFacts['footnotes']> }[] = [];
-    for (let i = 0; i < model.chunkCount; i++) {
-      const notes = chunkFootnotes(model.chunkText(i), model.chunkFacts(i));
-      if (notes.defined.length || notes.cited.length) perChunk.push({ at: model.chunkStart(i), notes });
-    }
-    if (!perChunk.length) return;
-    const defined = new Set(perChunk.flatMap((c) => c.notes.defined));
-    const message = formatter(t('The footnote [^{0}] has no definition: Word would show "[^{0}]" as text. Add a line "[^{0}]: …" (anywhere in the draft).', HOLES[0]));
-    for (const { at, notes } of perChunk) {
-      for (const c of notes.cited) if (!defined.has(c.label.toLowerCase())) report({ start: at + c.start, end: at + c.end }, message(c.label));
-    }
-  },
+  // Read section by section (code never crosses a heading), each section's footnotes kept with its text. What one
+  // section does to the others is the labels it defines; its references are reported in it: a keystroke reads the
+  // section it changed, never the whole draft.
+  chunkKey: (text, facts) => chunkFootnotes(text, facts).defined.join('\n'),
+  inChunk: undefinedIn,
+  check(ctx) { for (let i = 0; i < ctx.model.chunkCount; i++) undefinedIn(ctx, i); },
 };
 
 /** The masthead fields a draft's front matter does not give, which the export leaves out. */
