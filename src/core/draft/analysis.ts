@@ -517,6 +517,8 @@ export class DraftAnalysis {
     return j < 0 ? undefined : h!.findings.get(j)!;
   }
 
+  /** Whether this version was analysed from the one before it (a draft being edited), not on its own. */
+  get followsAnother(): boolean { return this.inherited !== null; }
   /** The last version's check under the same options, when there is one (see checks/index.ts runChecks). */
   previousCheck(key: string): CheckParts | undefined { return this.inherited?.checks.get(key); }
   /**

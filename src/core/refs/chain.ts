@@ -289,13 +289,14 @@ function nearLang(t: string, start: number, end: number): ChainLang {
 const LEFT_LATIN = /[\p{L}\p{N}_'’\-]/u;
 const LEFT_OTHER = /\p{L}/u;
 
-export function scanChain(text: string): RawRef[] {
+/** The references whose words begin in [from, to) of `text` (the text around is read where they need it). */
+export function scanChain(text: string, from = 0, to = text.length): RawRef[] {
   const out: RawRef[] = [];
   const re = ANCHOR;
-  re.lastIndex = 0;
+  re.lastIndex = from;
   const readers = new Map<ChainLang, Reader>();
   const reader = (lang: ChainLang) => { let r = readers.get(lang); if (!r) readers.set(lang, (r = new Reader(text, VOCABS[lang]))); return r; };
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
     const anchor = m.index;
     const script = scriptOf(m[0][0]!);
     const before = text[anchor - 1];

@@ -71,11 +71,51 @@ export function codeSpansAlone(text: string): { start: number; end: number }[] |
   return spans.map(([start, end]) => ({ start, end }));
 }
 
+/** A section this long is read paragraph by paragraph (see rawReferences); a shorter one at once. */
+const BY_PARAGRAPH = 4_096;
+/** How much text around a paragraph its references may read: the 80 characters that tell their language, the name of an instrument before them (《…》 up to 200). */
+const AROUND = 256;
+const BLANK_LINE = /\n[ \t]*\r?\n/g;
+
+/**
+ * The references the scanners find in a section's text. A long section of a draft being edited (`byParagraph`; a file
+ * checked once is read whole, as nothing would ask for its paragraphs again) is read paragraph by paragraph, each paragraph's
+ * references kept with its text and the text around it that they may read: a keystroke in a long section reads one
+ * paragraph again, not the section. No reference runs over a blank line (the scanners allow one line break between
+ * words), so the references found are those of the whole text, in the same order (a test compares the two).
+ */
+export function rawReferences(text: string, cache: SectionCache, byParagraph: boolean): RawRef[] {
+  // Chinese references need 第; most sections of a Latin-script draft have none, and then the Chinese scan is skipped.
+  if (!byParagraph || text.length < BY_PARAGRAPH) return text.includes('第') ? [...scanChain(text), ...scanChinese(text)] : scanChain(text);
+  const chain: RawRef[] = [], zh: RawRef[] = [];
+  let from = 0;
+  const paragraph = (to: number) => {
+    const lo = Math.max(0, from - AROUND), hi = Math.min(text.length, to + AROUND);
+    const around = text.slice(lo, hi);
+    const facts = cache.facts(`${around}\u0000${from - lo}:${to - lo}`);
+    const found = (facts.paragraphRefs ??= [scanChain(around, from - lo, to - lo), around.includes('第') ? scanChinese(around, from - lo, to - lo) : []]);
+    for (const r of found[0]) chain.push(lo ? movedRef(r, lo) : r);
+    for (const r of found[1]) zh.push(lo ? movedRef(r, lo) : r);
+    from = to;
+  };
+  BLANK_LINE.lastIndex = 0;
+  for (let m = BLANK_LINE.exec(text); m; m = BLANK_LINE.exec(text)) paragraph(m.index + m[0].length);
+  paragraph(text.length);
+  return zh.length ? chain.concat(zh) : chain;
+}
+function movedRef(r: RawRef, by: number): RawRef {
+  const span = (x: { start: number; end: number }) => ({ start: x.start + by, end: x.end + by });
+  return {
+    ...r, start: r.start + by, end: r.end + by,
+    ...(r.instrumentSpan ? { instrumentSpan: span(r.instrumentSpan) } : {}), ...(r.spans ? { spans: r.spans.map(span) } : {}), ...(r.tail !== undefined ? { tail: r.tail + by } : {}),
+  };
+}
+
 /**
  * References in a chunk, offsets relative to it. `skipFirstLine` leaves out a structural heading ("### Article 5. … {#untoc-5}"):
  * it names the section, it does not cite the article.
  */
-export function chunkReferences(text: string, tree: () => Root, skipFirstLine: boolean, cache: SectionCache): RawRef[] {
+export function chunkReferences(text: string, tree: () => Root, skipFirstLine: boolean, cache: SectionCache, byParagraph = false): RawRef[] {
   const facts = cache.facts(text);
   const slot = skipFirstLine ? 1 : 0;
   const hit = facts.refs?.[slot];
@@ -87,9 +127,7 @@ export function chunkReferences(text: string, tree: () => Root, skipFirstLine: b
   let lines: LineIndex | undefined;
   const lineAt = (o: number) => (lines ??= new LineIndex(text)).positionAt(o).line;
   const onThreadLine = (o: number) => { const line = lineAt(o); return text.startsWith('{>>@', lines!.lineStart(line)!); };
-  const chain = scanChain(text);
-  // Chinese references need 第; most sections of a Latin-script draft have none, and then the Chinese scan is skipped.
-  const all = text.includes('第') ? [...chain, ...scanChinese(text)] : chain;
+  const all = rawReferences(text, cache, byParagraph);
   const found = all.filter((r) => r.start >= from && !onThreadLine(r.start));
   let refs = found;
   // Code, HTML and link targets need a backtick, '<', '](' or a fence or indented line; the parser is asked only

@@ -31,7 +31,8 @@ export function isStructural(section: Section | null): boolean {
 /** The references of one chunk of an analysis, document-absolute, each with the instrument it cites. */
 export function resolveChunk(analysis: DraftAnalysis, i: number): ResolvedRef[] {
   const section = analysis.sectionOfChunk(i);
-  const raws = chunkReferences(analysis.chunkText(i), () => analysis.chunkTree(i), isStructural(section), analysis.env.cache);
+  // A version that follows another is a draft being edited: its long sections are read paragraph by paragraph.
+  const raws = chunkReferences(analysis.chunkText(i), () => analysis.chunkTree(i), isStructural(section), analysis.env.cache, analysis.followsAnother);
   if (!raws.length) return [];
   const partyTo = analysis.info?.partyTo ?? [];
   const protocols = partyTo.filter((k) => k !== 'untoc');

@@ -101,10 +101,12 @@ function lastWithin(text: string, c: string, end: number, span: number): number 
   return i < 0 ? -1 : from + i;
 }
 
-export function scanChinese(text: string): RawRef[] {
+/** The references whose 第 stands in [from, to) of `text` (the text before is read for the instrument's name). */
+export function scanChinese(text: string, from = 0, to = text.length): RawRef[] {
   const out: RawRef[] = [];
   const head = new RegExp(ARTICLE_HEAD, 'g');
-  for (let m = head.exec(text); m; m = head.exec(text)) {
+  head.lastIndex = from;
+  for (let m = head.exec(text); m && m.index < to; m = head.exec(text)) {
     const start = m.index;
     const arts = numberList(text, start + 1, TIAO);
     if (!arts) continue;

@@ -1,0 +1,35 @@
+// References read paragraph by paragraph (refs/extract.ts rawReferences) are those read from the whole text, in order.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { rawReferences } from '../../src/core/refs/extract';
+import { SectionCache } from '../../src/core/draft/sectionCache';
+import { proseDraft } from '../../bench/prose';
+import { generateDraft } from '../../bench/generate';
+
+// Words that make or unmake references, and what stands between paragraphs: names of instruments before and after a
+// blank line, a language's function words on the other side of one, 《》 around a name, a line break inside a citation.
+const PIECES = [
+  'article 5', 'paragraph 2 of\narticle 18 of the Convention', 'paragraphe 2 de\nl’article 18', 'Article 12, paragraph 1 (a),', 'of the Convention', 'of the Protocol', 'UNTOC', 'TIP Protocol, ', 'the Criminal Code', 'articles 5, 6 and 7',
+  "l'article 5", 'de la Convention', 'paragraphe 2 de l’article 18', 'le', 'et', 'la loi', 'el artículo 6', 'de la Convención', 'статья 5', 'Конвенции', 'Уголовного кодекса',
+  'المادة 5', 'من الاتفاقية', '第5条', '第5条第1款', '《公约》', '公约', '《刑法》', '（2009年）', '本议定书', 'the', 'of', 'and', ', ', ' ', '\n', '\n\n', '\n  \n', '\r\n\r\n', '\n\n\n',
+];
+
+describe('references read paragraph by paragraph', () => {
+  it('are the references of the whole text, however its paragraphs and their neighbours read', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 400 }), fc.nat(3), (pieces, pad) => {
+      // Long enough to be read by paragraph: filler prose (with function words of one language) pads it.
+      const filler = ['The State reported progress. ', 'Les autorités ont indiqué. ', '缔约国报告了进展。', ''][pad]!.repeat(40);
+      const joined = pieces.map((p, i) => (i % 25 === 0 ? p + filler : p)).join(' ');
+      const text = joined + '\n\n' + 'x '.repeat(Math.max(0, 2_100 - joined.length / 2));
+      expect(rawReferences(text, new SectionCache(), true)).toEqual(rawReferences(text, new SectionCache(), false));
+    }), { numRuns: 150 });
+  });
+  it('in drafts of every language and in generated drafts, read as one long section', () => {
+    const drafts = [...(['en', 'zh', 'fr', 'es', 'ru', 'ar'] as const).map((l) => proseDraft(150_000, 5, l, true)), generateDraft(150_000, 5, 'en'), generateDraft(150_000, 5, 'zh')];
+    for (const text of drafts) {
+      const whole = rawReferences(text, new SectionCache(), false);
+      expect(whole.length).toBeGreaterThan(50);
+      expect(rawReferences(text, new SectionCache(), true)).toEqual(whole);
+    }
+  });
+});
