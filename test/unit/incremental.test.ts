@@ -258,35 +258,28 @@ describe('incremental', () => {
     const service = createReviewService();
     let v = agreed, version = 1;
     service.check({ uri: 'u', version, getText: () => v });
-    let at = v.indexOf('<!-- Gaps and challenges', v.indexOf('{#untoc-5}'));
-    expect(at).toBeGreaterThan(0);
     const seen = new Set<string>();
-    for (const ch of 'A gap {++remains++} here[^zz] and[^z].') {
-      v = v.slice(0, at) + ch + v.slice(at);
-      version++;
-      service.changed('u', version, [{ offset: at, length: 0, text: ch }]);
-      at++;
-      const now = v, doc = { uri: 'u', version, getText: () => now };
-      const found = service.check(doc);
-      expect(found).toEqual(checkModel(DraftAnalysis.parse(now, undefined, createAnalysisEnv())));
-      expect(service.model(doc).edit).not.toBeNull();
-      for (const f of found) if (/^(structure\.empty-part|assignment\.|export\.footnote)/.test(f.code)) seen.add(`${f.code} ${f.message}`);
-    }
+    // Types `word` at `at` one character a version; every version's findings are a fresh analysis's. The last version's.
+    const type = (at: number, word: string): Finding[] => {
+      expect(at).toBeGreaterThan(0);
+      let found: Finding[] = [];
+      for (const ch of word) {
+        v = v.slice(0, at) + ch + v.slice(at);
+        version++;
+        service.changed('u', version, [{ offset: at, length: 0, text: ch }]);
+        at++;
+        const now = v, doc = { uri: 'u', version, getText: () => now };
+        found = service.check(doc);
+        expect(found).toEqual(checkModel(DraftAnalysis.parse(now, undefined, createAnalysisEnv())));
+        expect(service.model(doc).edit).not.toBeNull();
+        for (const f of found) if (/^(structure\.empty-part|assignment\.|export\.footnote)/.test(f.code)) seen.add(`${f.code} ${f.message}`);
+      }
+      return found;
+    };
+    type(v.indexOf('<!-- Gaps and challenges', v.indexOf('{#untoc-5}')), 'A gap {++remains++} here[^zz] and[^z].');
     // A definition typed at the start of a line in another article's part answers the reference made above: the
     // section that defines it changes what is reported in the one that cites it.
-    let def = v.indexOf('<!-- Good practices', v.indexOf('{#untoc-6}'));
-    expect(def).toBeGreaterThan(0);
-    let last: Finding[] = [];
-    for (const ch of '[^zz]: A note. ') {
-      v = v.slice(0, def) + ch + v.slice(def);
-      version++;
-      service.changed('u', version, [{ offset: def, length: 0, text: ch }]);
-      def++;
-      const now = v, doc = { uri: 'u', version, getText: () => now };
-      last = service.check(doc);
-      expect(last).toEqual(checkModel(DraftAnalysis.parse(now, undefined, createAnalysisEnv())));
-      expect(service.model(doc).edit).not.toBeNull();
-    }
+    const last = type(v.indexOf('<!-- Good practices', v.indexOf('{#untoc-6}')), '[^zz]: A note. ');
     const notes = last.filter((f) => f.code === 'export.footnote-undefined').map((f) => f.message);
     expect(notes.some((m) => m.includes('[^z]'))).toBe(true);
     expect(notes.some((m) => m.includes('[^zz]'))).toBe(false);
