@@ -44,16 +44,20 @@ export class DiagnosticsManager implements vscode.Disposable {
   checkNow(doc: vscode.TextDocument): Finding[] {
     try {
       const text = doc.getText();
-      if (!this.service.isDraft(text) || this.configs?.ignores(doc.uri)) { this.collection.delete(doc.uri); return []; }
+      const key = doc.uri.toString();
+      if (!this.service.isDraft(text) || this.configs?.ignores(doc.uri)) { this.unpublish(doc.uri); return []; }
       const big = tooLarge(utf8Length(text), maxBytes());
-      if (big) { this.collection.set(doc.uri, [this.toDiagnostic(big)]); return [big]; }
+      if (big) { this.publish(doc.uri, [big]); return [big]; }
       const findings = this.service.check(asDoc(doc, text));
-      this.collection.set(doc.uri, findings.map((f) => this.toDiagnostic(f)));
+      // The service gives the very list it gave before when nothing in it changed (most keystrokes): the diagnostics
+      // stand as they are, and VS Code is not sent every one of them again.
+      if (this.shown.get(key) !== findings) this.publish(doc.uri, findings);
       return findings;
     } catch (e) {
       // A bug in a check must never take the extension host down; it shows as one diagnostic instead.
       const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), vscode.l10n.t('Review Observations could not check this draft: {0}', String((e as Error).message)), vscode.DiagnosticSeverity.Warning);
       d.source = SOURCE;
+      this.unpublish(doc.uri);
       this.collection.set(doc.uri, [d]);
       return [];
     }
@@ -64,13 +68,32 @@ export class DiagnosticsManager implements vscode.Disposable {
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
   }
 
+  /** Per document, the list of findings its diagnostics show (absent once they were set otherwise or cleared). */
+  private readonly shown = new Map<string, Finding[]>();
+  private publish(uri: vscode.Uri, findings: Finding[]): void {
+    this.collection.set(uri, findings.map((f) => this.toDiagnostic(f)));
+    this.shown.set(uri.toString(), findings);
+  }
+  private unpublish(uri: vscode.Uri): void {
+    this.collection.delete(uri);
+    this.shown.delete(uri.toString());
+  }
+
+  /**
+   * A finding's diagnostic, made once: an unchanged section's findings are the same objects version after version, so
+   * a keystroke makes diagnostics for the findings it changed only.
+   */
   private toDiagnostic(f: Finding): vscode.Diagnostic {
+    const made = this.made.get(f);
+    if (made) return made;
     const d = new vscode.Diagnostic(toRange(f.range), f.message, toSeverity(f.severity));
     d.source = SOURCE;
     d.code = this.code(f.code);
     this.findings.set(d, f);
+    this.made.set(f, d);
     return d;
   }
+  private readonly made = new WeakMap<Finding, vscode.Diagnostic>();
 
   /**
    * The finding a diagnostic was made from, with its payload (the fix's data). VS Code hands code actions the very
@@ -91,7 +114,7 @@ export class DiagnosticsManager implements vscode.Disposable {
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
-    this.collection.delete(doc.uri);
+    this.unpublish(doc.uri);
     this.service.close(key);
   }
 

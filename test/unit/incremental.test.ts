@@ -291,6 +291,33 @@ describe('incremental', () => {
     expect(said).toMatch(/assignment\.inconsistent-status .*4 empty part\(s\), 1 pending suggestion/);
     expect(said).toMatch(/structure\.empty-part Article 5 of the Organized Crime Convention: 4 of 5/);
   });
+  it('a keystroke that moves no finding gives the very list of the last version (an adapter leaves its diagnostics); one that does, a new one', () => {
+    // On the way that takes the last version's parts (LF), and on the one that checks every section again (CRLF line
+    // breaks are scanned whole): the same findings come back as the same list either way.
+    for (const draft of [base[0]!, base[0]!.replace(/\n/g, '\r\n')]) {
+      const service = createReviewService();
+      let v = draft, version = 1;
+      let last = service.check({ uri: 'u', version, getText: () => v });
+      expect(last.length).toBeGreaterThan(0);
+      // The end of the last line of the draft that holds a finding: typing after it moves nothing.
+      const line = Math.max(...last.map((f) => f.range.end.line));
+      const at = v.split('\n').slice(0, line + 1).join('\n').length - (draft.includes('\r') ? 1 : 0);
+      const type = (offset: number, text: string) => {
+        v = v.slice(0, offset) + text + v.slice(offset);
+        version++;
+        service.changed('u', version, [{ offset, length: 0, text }]);
+        const now = v;
+        return service.check({ uri: 'u', version, getText: () => now });
+      };
+      const same = type(at, ' x');
+      expect(same).toBe(last);
+      last = same;
+      const moved = type(v.indexOf(' x', at - 1), ' See article 99 of the Convention.');
+      expect(moved).not.toBe(last);
+      expect(moved).toEqual(checkModel(DraftAnalysis.parse(v, undefined, createAnalysisEnv())));
+      expect(moved.length).toBeGreaterThan(last.length);
+    }
+  });
   it('a word typed one character a version inside a paragraph, midway, then late, then early: every version\'s findings are a fresh analysis\'s', () => {
     // The keystroke the editor meets most: no line or heading changes, so every section but the edited one keeps its
     // findings, and the heading rules' findings are the last version's. The word grows into a reference one letter

@@ -174,7 +174,13 @@ function runChecks(model: DraftAnalysis, options: CheckOptions, key: string): Fi
     // Only the edited chunks' section findings changed: the last version's list with the findings on their lines merged
     // again (every finding elsewhere stands where it stood).
     all = spliced(model, before.all, documentWide, fromHeadings ?? [], sections, options);
-  } else all = applySeverity(mergeSorted(mergeSorted(documentWide, fromHeadings ?? []), sections?.list ?? []), options.severity);
+  } else {
+    all = applySeverity(mergeSorted(mergeSorted(documentWide, fromHeadings ?? []), sections?.list ?? []), options.severity);
+    // Checked anew but found the same (an edit that moved no finding, when the last version's parts could not be
+    // taken): the last version's list, so that an adapter given the same list can leave its diagnostics as they are.
+    const was = model.previousCheck(key)?.all;
+    if (was && sameFindings(was, all)) all = was;
+  }
   model.checkParts.set(key, { rules, keeps, others: documentWide, sections, headings: fromHeadings, all });
   return all;
 }

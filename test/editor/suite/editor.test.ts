@@ -138,6 +138,31 @@ export function editorTests(): void {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
+    it('a keystroke that changes no finding leaves the diagnostics as they were; one that does shows its finding', async () => {
+      // The extension publishes again only when the core's list of findings is another one (a keystroke that moves no
+      // finding gives the very same list: a unit test holds the core to it); what is shown must stay right either way.
+      const u = ws('refs.md');
+      const editor = await open(u);
+      await waitFor('diagnostics on refs.md', () => ours(u).length > 0 || undefined);
+      const shown = () => ours(u).map((d) => `${code(d)} ${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.message}`);
+      const before = shown();
+      try {
+        const line = editor.document.getText().split(/\r?\n/).findIndex((l) => l.startsWith('Short form:'));
+        // A word typed at the end of a line, after its finding: checked now (the command), nothing moves.
+        await editor.edit((e) => e.insert(editor.document.lineAt(line).range.end, ' Noted'));
+        await vscode.commands.executeCommand('reviewObservations.check');
+        assert.deepEqual(shown(), before);
+        // A wrong article typed on the same line: its finding is shown, the others stay.
+        await editor.edit((e) => e.insert(editor.document.lineAt(line).range.end, ' See article 99 of the Convention.'));
+        await vscode.commands.executeCommand('reviewObservations.check');
+        await waitFor('the new finding shown', () => ours(u).some((d) => d.range.start.line === line && /99/.test(d.message)));
+        assert.equal(shown().length, before.length + 1);
+        assert.ok(before.every((b) => shown().includes(b)));
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+      }
+    });
+
     it('honours per-code severities from the settings, including off', async () => {
       const u = ws('broken.md');
       await open(u);
