@@ -61,6 +61,14 @@ export function canUseWorkers(): boolean {
 }
 
 /**
+ * A worker's young generation, in MB: larger than V8's default, as a batch makes short-lived objects by the million
+ * and a small young generation collects them more often and promotes some that die soon after. Measured on 800
+ * drafts of 80 KB, three runs each, interleaved: two threads took 6.3–6.8 s with the default and 6.0–6.2 s with this.
+ * The main thread's cannot be set once Node runs (only on its command line).
+ */
+const WORKER_YOUNG_MB = 96;
+
+/**
  * Checks the jobs on `threads` threads: this one and `threads - 1` workers. This thread takes its share too (between
  * files it lets the workers' results and a Ctrl+C in): a thread that only waited would cost a core's worth of start-up
  * and copying for nothing on a two-core machine. The threads take the files from one queue, the next index in shared
@@ -73,7 +81,7 @@ export async function checkInWorkers(jobs: FileJob[], options: CheckOptions, thr
   const queue = new Int32Array(new SharedArrayBuffer(4));
   const workers: Worker[] = [];
   const all = Promise.all(Array.from({ length: threads - 1 }, () => new Promise<void>((resolve, reject) => {
-    const w = new Worker(__filename, { workerData: { reviewObsCheck: true, jobs, queue, options, messages: currentMessages() } });
+    const w = new Worker(__filename, { workerData: { reviewObsCheck: true, jobs, queue, options, messages: currentMessages() }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
     workers.push(w);
     w.on('message', (m: { i: number; s: DraftSummary }) => { results[m.i] = m.s; progress?.(++done); });
     w.on('error', reject);
