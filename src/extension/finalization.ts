@@ -31,6 +31,8 @@ export class Finalization implements vscode.TreeDataProvider<DraftItem>, vscode.
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   private items: DraftItem[] = [];
+  /** The readiness view: shown after a check, with the keyboard left where the check of an open draft was asked. */
+  private readonly view = vscode.window.createTreeView('reviewObservations.readiness', { treeDataProvider: this });
   private readonly disposables: vscode.Disposable[];
 
   /**
@@ -47,7 +49,7 @@ export class Finalization implements vscode.TreeDataProvider<DraftItem>, vscode.
         this.open.modes.add(d.uri.toString());
         this.open.recheck(d);
       }),
-      vscode.window.registerTreeDataProvider('reviewObservations.readiness', this),
+      this.view,
       registerLoggedCommand(log, 'reviewObservations.checkFinalization', () => {
         const d = vscode.window.activeTextEditor?.document;
         return d ? this.run([{ uri: d.uri, read: { ok: true, text: d.getText() } }]) : this.runWorkspace();
@@ -59,6 +61,8 @@ export class Finalization implements vscode.TreeDataProvider<DraftItem>, vscode.
 
   getTreeItem(e: DraftItem): vscode.TreeItem { return e; }
   getChildren(): DraftItem[] { return this.items; }
+  /** Every draft is at the top of the view (what `reveal` asks). */
+  getParent(): undefined { return undefined; }
   /** For tests: what the view shows. */
   get results(): DraftSummary[] { return this.items.map((i) => i.summary); }
 
@@ -116,11 +120,12 @@ export class Finalization implements vscode.TreeDataProvider<DraftItem>, vscode.
     this.items = all.map((s) => new DraftItem(s, uriOf.get(s.file)!));
     this.changed.fire();
     const editor = vscode.window.activeTextEditor;
-    await vscode.commands.executeCommand('reviewObservations.readiness.focus');
-    // The open draft's check shows the view but leaves the keyboard in the draft, where its problems are mended.
-    if (explicit && editor && docs.length === 1 && editor.document.uri.toString() === docs[0]!.uri.toString()) {
-      await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, selection: editor.selection, preserveFocus: false });
-    }
+    // The open draft's check shows the view but leaves the keyboard in the draft, where its problems are mended: the
+    // view is revealed without the focus (focusing it and then the editor again raced: the keyboard could end in the
+    // view). A workspace check takes the keyboard to the view, where the drafts are listed.
+    if (explicit && editor && docs.length === 1 && editor.document.uri.toString() === docs[0]!.uri.toString() && this.items[0]) {
+      await this.view.reveal(this.items[0], { focus: false, select: false });
+    } else await vscode.commands.executeCommand('reviewObservations.readiness.focus');
     const blocked = all.filter((s) => s.counts.error).length;
     void vscode.window.showInformationMessage(blocked ? t('{0} of {1} draft(s) are not ready for finalization.', blocked, all.length) : t('{0} draft(s) ready for finalization.', all.length));
     return all;

@@ -203,7 +203,9 @@ export function uiTests(): void {
       // Each problem once: no second collection repeating the ordinary check's notes.
       const all = vscode.languages.getDiagnostics(u);
       assert.equal(new Set(all.map((d) => `${code(d)}@${d.range.start.line}`)).size, all.length, all.map((d) => `${d.source} ${code(d)}@${d.range.start.line}`).join('\n'));
-      // The keyboard stays in the draft; the person goes to the end of the part's hint and writes below it.
+      // The readiness view shows the draft, blocked...
+      await ui.waitFor('.monaco-list-row:has-text("ui-final.md"):has-text("blocked")');
+      // ...and the keyboard stays in the draft; the person goes to the end of the part's hint and writes below it.
       await ui.focusIn('monaco-editor');
       const hint = editor.document.getText().split('\n').findIndex((l, i) => i > gapsLine && l.trim() !== '');
       editor.selection = new vscode.Selection(hint, 0, hint, 0);
