@@ -54,11 +54,31 @@ export function aliases(lang: keyof typeof ALIASES): readonly Alias[] {
   return ALIASES[lang];
 }
 
-/** The alias that starts exactly at `pos` (case-insensitive for Latin scripts), longest first. */
+/** Whether a language's aliases are matched whatever their case (not Chinese nor Arabic, which have none). */
+const cased = (lang: keyof typeof ALIASES) => lang !== 'zh' && lang !== 'ar';
+/** Per language, its aliases by their first character (lower-cased where case is ignored), longest first: a constant table. */
+const BY_FIRST: Readonly<Record<keyof typeof ALIASES, ReadonlyMap<string, readonly Alias[]>>> = (() => {
+  const byFirst = (lang: keyof typeof ALIASES) => {
+    const by = new Map<string, Alias[]>();
+    for (const a of ALIASES[lang]) {
+      const key = cased(lang) ? a.text[0]!.toLowerCase() : a.text[0]!;
+      by.set(key, [...(by.get(key) ?? []), a]);
+    }
+    return by;
+  };
+  return Object.freeze({ en: byFirst('en'), zh: byFirst('zh'), fr: byFirst('fr'), es: byFirst('es'), ru: byFirst('ru'), ar: byFirst('ar') });
+})();
+
+/**
+ * The alias that starts exactly at `pos` (case-insensitive for Latin scripts), longest first. Only the aliases that
+ * begin with the character there are tried: this is asked at every candidate reference and name.
+ */
 export function aliasAt(text: string, pos: number, lang: Parameters<typeof aliases>[0]): Alias | null {
-  for (const a of aliases(lang)) {
+  const c = text[pos];
+  if (c === undefined) return null;
+  for (const a of BY_FIRST[lang].get(cased(lang) ? c.toLowerCase() : c) ?? []) {
     const s = text.substr(pos, a.text.length);
-    if (s === a.text || (lang !== 'zh' && lang !== 'ar' && s.toLowerCase() === a.text.toLowerCase())) {
+    if (s === a.text || (cased(lang) && s.toLowerCase() === a.text.toLowerCase())) {
       // a whole word: "Convention" must not match "Conventional"
       const next = text.charCodeAt(pos + a.text.length);
       if (lang !== 'zh' && /[\p{L}\p{N}]/u.test(String.fromCharCode(next || 32))) continue;
