@@ -1,7 +1,8 @@
-// aliasAt (refs/names.ts) finds, among the aliases starting with the character at a place, what a try of every alias finds.
+// aliasAt (refs/names.ts) and normalize (refs/canonical.ts): their quick paths answer as the plain ways they replaced.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aliasAt, aliases } from '../../src/core/refs/names';
+import { normalize } from '../../src/core/refs/canonical';
 
 /** Every alias tried in turn, longest first: what aliasAt answered before it looked only at those with the right first character. */
 function everyAlias(text: string, pos: number, lang: Parameters<typeof aliases>[0]) {
@@ -33,5 +34,13 @@ describe('aliasAt', () => {
       const text = pieces.join('');
       for (let pos = 0; pos <= text.length; pos++) expect(aliasAt(text, pos, lang)).toBe(everyAlias(text, pos, lang));
     }), { numRuns: 300 });
+  });
+});
+
+describe('normalize (refs/canonical.ts)', () => {
+  it('is spacing, line breaks and the apostrophe set aside, whether or not the text needs it', () => {
+    const slow = (lang: string, s: string) => (lang === 'zh' ? s.replace(/\s+/g, '') : s.replace(/\s+/g, ' ').replace(/’/g, "'").trim());
+    const text = fc.array(fc.constantFrom('a', 'article', '5', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u3000', '’', "'", '第', '条'), { maxLength: 20 }).map((p) => p.join(''));
+    fc.assert(fc.property(text, fc.constantFrom('en', 'zh', 'fr', 'ru'), (s, lang) => { expect(normalize(lang, s)).toBe(slow(lang, s)); }), { numRuns: 1000 });
   });
 });
