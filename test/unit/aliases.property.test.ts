@@ -1,8 +1,9 @@
-// aliasAt (refs/names.ts) and normalize (refs/canonical.ts): their quick paths answer as the plain ways they replaced.
+// aliasAt, normalize and numberValue (refs/): their quick paths answer as the plain ways they replaced.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aliasAt, aliases } from '../../src/core/refs/names';
 import { normalize } from '../../src/core/refs/canonical';
+import { numberValue } from '../../src/core/refs/vocab';
 
 /** Every alias tried in turn, longest first: what aliasAt answered before it looked only at those with the right first character. */
 function everyAlias(text: string, pos: number, lang: Parameters<typeof aliases>[0]) {
@@ -42,5 +43,14 @@ describe('normalize (refs/canonical.ts)', () => {
     const slow = (lang: string, s: string) => (lang === 'zh' ? s.replace(/\s+/g, '') : s.replace(/\s+/g, ' ').replace(/’/g, "'").trim());
     const text = fc.array(fc.constantFrom('a', 'article', '5', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u3000', '’', "'", '第', '条'), { maxLength: 20 }).map((p) => p.join(''));
     fc.assert(fc.property(text, fc.constantFrom('en', 'zh', 'fr', 'ru'), (s, lang) => { expect(normalize(lang, s)).toBe(slow(lang, s)); }), { numRuns: 1000 });
+  });
+});
+
+describe('numberValue (refs/vocab.ts)', () => {
+  it('reads Western digits as the general way does', () => {
+    const slow = (s: string) => (/^(?:premier|1er)$/i.test(s) ? 1 : Number(s.replace(/[٠-٩۰-۹]/g, (d) => { const c = d.charCodeAt(0); return String(c >= 0x06f0 ? c - 0x06f0 : c - 0x0660); })));
+    fc.assert(fc.property(fc.array(fc.constantFrom('0', '1', '5', '9', '٣', '۷'), { minLength: 1, maxLength: 4 }).map((d) => d.join('')), (s) => { expect(numberValue(s)).toBe(slow(s)); }), { numRuns: 500 });
+    expect(numberValue('premier')).toBe(1);
+    expect(numberValue('الثالثة')).toBe(3);
   });
 });

@@ -50,6 +50,8 @@ const AR_DIGIT = /[٠-٩۰-۹]/g;
 /** Western, Arabic-Indic (U+0660…) or Eastern Arabic-Indic (U+06F0…) digits, or the language's ordinal for 1. */
 const AR_ORDINALS = ['الأولى', 'الثانية', 'الثالثة', 'الرابعة', 'الخامسة', 'السادسة', 'السابعة', 'الثامنة', 'التاسعة', 'العاشرة'];
 export function numberValue(s: string): number {
+  // Western digits, by far the most written: read as they are (asked for every number of every reference).
+  if (/^[0-9]+$/.test(s)) return Number(s);
   if (/^(?:premier|1er)$/i.test(s)) return 1;
   const ordinal = AR_ORDINALS.indexOf(s);
   if (ordinal >= 0) return ordinal + 1;
