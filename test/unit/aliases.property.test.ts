@@ -1,9 +1,10 @@
-// aliasAt, normalize and numberValue (refs/): their quick paths answer as the plain ways they replaced.
+// aliasAt, normalize, numberValue and ws (refs/): their quick paths answer as the plain ways they replaced.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aliasAt, aliases } from '../../src/core/refs/names';
 import { normalize } from '../../src/core/refs/canonical';
 import { numberValue } from '../../src/core/refs/vocab';
+import { ws } from '../../src/core/refs/chain';
 
 /** Every alias tried in turn, longest first: what aliasAt answered before it looked only at those with the right first character. */
 function everyAlias(text: string, pos: number, lang: Parameters<typeof aliases>[0]) {
@@ -52,5 +53,14 @@ describe('numberValue (refs/vocab.ts)', () => {
     fc.assert(fc.property(fc.array(fc.constantFrom('0', '1', '5', '9', '٣', '۷'), { minLength: 1, maxLength: 4 }).map((d) => d.join('')), (s) => { expect(numberValue(s)).toBe(slow(s)); }), { numRuns: 500 });
     expect(numberValue('premier')).toBe(1);
     expect(numberValue('الثالثة')).toBe(3);
+  });
+});
+
+describe('ws (refs/chain.ts)', () => {
+  it('skips what the regular expression it replaced skips: spaces of any kind and at most one line break', () => {
+    const WS = /[^\S\r\n]*(?:(?:\r\n|\r|\n)[^\S\r\n]*)?/y;
+    const slow = (t: string, p: number) => { WS.lastIndex = p; WS.exec(t); return WS.lastIndex; };
+    const text = fc.array(fc.constantFrom(' ', '\t', '\v', '\f', '\u00a0', '\u2003', '\u2028', '\u3000', '\ufeff', '\n', '\r', '\r\n', 'a', '5', ','), { maxLength: 12 }).map((p) => p.join(''));
+    fc.assert(fc.property(text, (t) => { for (let p = 0; p <= t.length; p++) expect(ws(t, p)).toBe(slow(t, p)); }), { numRuns: 1000 });
   });
 });

@@ -13,8 +13,20 @@ const LEVELS: readonly Level[] = ['item', 'subparagraph', 'paragraph', 'article'
 const above = (l: Level) => LEVELS.slice(LEVELS.indexOf(l) + 1);
 
 // Whitespace that may hold one line break: a reference can wrap inside a paragraph, never across a blank line.
-const WS = /[^\S\r\n]*(?:(?:\r\n|\r|\n)[^\S\r\n]*)?/y;
-function ws(t: string, p: number): number { WS.lastIndex = p; WS.exec(t); return WS.lastIndex; }
+// (What /[^\S\r\n]*(?:(?:\r\n|\r|\n)[^\S\r\n]*)?/y skips, read character by character: it is asked between any two words
+// of every reference, and a space is far the most common character there.)
+const OTHER_INLINE_SPACE = /[^\S\r\n]/;
+function inlineSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 11 || c === 12 || (c > 127 && OTHER_INLINE_SPACE.test(String.fromCharCode(c)));
+}
+export function ws(t: string, p: number): number {
+  while (p < t.length && inlineSpace(t.charCodeAt(p))) p++;
+  const c = t.charCodeAt(p);
+  if (c !== 10 && c !== 13) return p;
+  p += c === 13 && t.charCodeAt(p + 1) === 10 ? 2 : 1;
+  while (p < t.length && inlineSpace(t.charCodeAt(p))) p++;
+  return p;
+}
 function at(t: string, p: number, re: RegExp): RegExpExecArray | null { re.lastIndex = p; return re.exec(t); }
 /** Past a comma (Latin or Arabic) and the spaces around it. */
 function pastComma(t: string, p: number): number {
