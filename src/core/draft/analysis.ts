@@ -127,8 +127,8 @@ export function classify(h: ScannedHeading, isFirst: boolean): HeadingKind {
 }
 
 /**
- * What the next version keeps of a version: its scan (whose section texts are sliced only where asked), its first
- * chunk's text when that is a preamble, its chunks, and the rest as given. Not the analysis itself: that would chain
+ * What the next version keeps of a version: its scan (whose section texts and heading lines are read only where asked),
+ * its preamble's text and first line when it has one, and the rest as given. Not the analysis itself: that would chain
  * every version before it.
  */
 function inheritedOf(scanned: Scan, firstHeadingChunk: number, preamble: { text: string; line: number } | null, rest: Omit<Inherited, 'count' | 'text' | 'line'>): Inherited {
