@@ -291,6 +291,31 @@ describe('incremental', () => {
     expect(said).toMatch(/assignment\.inconsistent-status .*4 empty part\(s\), 1 pending suggestion/);
     expect(said).toMatch(/structure\.empty-part Article 5 of the Organized Crime Convention: 4 of 5/);
   });
+  it('under configured severities (one code off, one raised, finalization), every typed version\'s findings are a fresh check\'s', () => {
+    // The merged list is spliced after an edit: the severities must apply to what is merged again as to the whole.
+    const options = { severity: { 'ref.non-canonical': 'off', 'comment.open-thread': 'error', 'comment.pending-suggestion': 'info' } as const, finalization: true };
+    const draft = base[0]!;
+    const service = createReviewService({ getCheckOptions: () => options });
+    let v = draft, version = 1;
+    service.check({ uri: 'u', version, getText: () => v });
+    let offset = v.indexOf('\n', Math.floor(0.6 * v.length));
+    while (offset >= 0 && !/^[^#{<\s|`~>*+-][^{}<]*$/.test(v.slice(v.lastIndexOf('\n', offset - 1) + 1, offset))) offset = v.indexOf('\n', offset + 1);
+    expect(offset).toBeGreaterThan(0);
+    const codes = new Set<string>();
+    for (const ch of ' See art. 5(1) and {++more++} text') {
+      v = v.slice(0, offset) + ch + v.slice(offset);
+      version++;
+      service.changed('u', version, [{ offset, length: 0, text: ch }]);
+      offset++;
+      const now = v;
+      const found = service.check({ uri: 'u', version, getText: () => now });
+      expect(found).toEqual(checkModel(DraftAnalysis.parse(now, undefined, createAnalysisEnv()), options));
+      for (const f of found) codes.add(`${f.code}:${f.severity}`);
+    }
+    expect(codes.has('comment.open-thread:error')).toBe(true);
+    expect(codes.has('comment.pending-suggestion:info')).toBe(true);
+    expect([...codes].some((c) => c.startsWith('ref.non-canonical'))).toBe(false);
+  });
   it('a keystroke that moves no finding gives the very list of the last version (an adapter leaves its diagnostics); one that does, a new one', () => {
     // On the way that takes the last version's parts (LF), and on the one that checks every section again (CRLF line
     // breaks are scanned whole): the same findings come back as the same list either way.
