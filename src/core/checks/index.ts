@@ -152,7 +152,7 @@ function runChecks(model: DraftAnalysis, options: CheckOptions, key: string): Fi
       if (asBefore) {
         const { lo, hi } = model.edit!;
         for (let i = lo; i < hi; i++) doc!.inChunk!(ctx, i);
-        const from = model.chunkLine(lo), to = hi < model.chunkCount ? model.chunkLine(hi) : Infinity;
+        const { from, to } = editedLines(model);
         const off = kept.filter((f) => f.range.start.line < from || f.range.start.line >= to);
         rules.set(rule.code, mergeSorted(off, found.sort(compareFindings)));
         continue;
@@ -192,11 +192,16 @@ function runChecks(model: DraftAnalysis, options: CheckOptions, key: string): Fi
  */
 function spliced(model: DraftAnalysis, all: readonly Finding[], documentWide: readonly Finding[], headings: readonly Finding[], sections: SectionList, options: CheckOptions): Finding[] {
   const { lo, hi } = model.edit!;
-  const from = model.chunkLine(lo), to = hi < model.chunkCount ? model.chunkLine(hi) : Infinity;
+  const { from, to } = editedLines(model);
   const on = (list: readonly Finding[]) => list.slice(firstOnLine(list, from), firstOnLine(list, to));
   const fresh = sections.list.slice(sections.starts[lo]!, sections.starts[hi]!);
   const mid = applySeverity(mergeSorted(mergeSorted(on(documentWide), on(headings)), fresh), options.severity);
   return all.slice(0, firstOnLine(all, from)).concat(mid, all.slice(firstOnLine(all, to)));
+}
+/** The lines [from, to) of the chunks the edit may have changed (DraftAnalysis.edit). */
+function editedLines(model: DraftAnalysis): { from: number; to: number } {
+  const { lo, hi } = model.edit!;
+  return { from: model.chunkLine(lo), to: hi < model.chunkCount ? model.chunkLine(hi) : Infinity };
 }
 /** The index of the first finding of a sorted list on line `line` or later. */
 function firstOnLine(list: readonly Finding[], line: number): number {

@@ -590,13 +590,9 @@ export class DraftAnalysis {
   /** The article section an offset lies in, if any. */
   articleAt(offset: number): Section | undefined {
     // The sections holding an offset are the ancestors of the last section that starts at or before it.
-    let lo = 0, hi = this.heads.length - 1;
-    if (hi < 0 || this.heads.start(0) > offset) return undefined;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.heads.start(mid) <= offset) lo = mid; else hi = mid - 1;
-    }
-    for (let s: Section | null = this.tree.at(lo); s; s = s.parent) if (s.role === 'article' && offset < s.end) return s;
+    if (!this.heads.length || this.heads.start(0) > offset) return undefined;
+    for (let s = this.sectionOfChunk(this.chunkAt(offset)); s; s = s.parent) if (s.role === 'article' && offset < s.end) return s;
     return undefined;
   }
+
 }

@@ -85,15 +85,17 @@ const BLANK_LINE = /\n[ \t]*\r?\n/g;
  * words), so the references found are those of the whole text, in the same order (a test compares the two).
  */
 export function rawReferences(text: string, cache: SectionCache, byParagraph: boolean): RawRef[] {
-  // Chinese references need 第; most sections of a Latin-script draft have none, and then the Chinese scan is skipped.
-  if (!byParagraph || text.length < BY_PARAGRAPH) return text.includes('第') ? [...scanChain(text), ...scanChinese(text)] : scanChain(text);
+  if (!byParagraph || text.length < BY_PARAGRAPH) {
+    const [chain, zh] = scanners(text);
+    return zh.length ? chain.concat(zh) : chain;
+  }
   const chain: RawRef[] = [], zh: RawRef[] = [];
   let from = 0;
   const paragraph = (to: number) => {
     const lo = Math.max(0, from - AROUND), hi = Math.min(text.length, to + AROUND);
     const around = text.slice(lo, hi);
     const facts = cache.facts(`${around}\u0000${from - lo}:${to - lo}`);
-    const found = (facts.paragraphRefs ??= [scanChain(around, from - lo, to - lo), around.includes('第') ? scanChinese(around, from - lo, to - lo) : []]);
+    const found = (facts.paragraphRefs ??= scanners(around, from - lo, to - lo));
     for (const r of found[0]) chain.push(lo ? movedRef(r, lo) : r);
     for (const r of found[1]) zh.push(lo ? movedRef(r, lo) : r);
     from = to;
@@ -102,6 +104,13 @@ export function rawReferences(text: string, cache: SectionCache, byParagraph: bo
   for (let m = BLANK_LINE.exec(text); m; m = BLANK_LINE.exec(text)) paragraph(m.index + m[0].length);
   paragraph(text.length);
   return zh.length ? chain.concat(zh) : chain;
+}
+/**
+ * What the two scanners find whose words begin in [from, to): the references of the chain languages, and the Chinese
+ * ones. Chinese references need 第; most sections of a Latin-script draft have none, and then that scan is skipped.
+ */
+function scanners(text: string, from = 0, to = text.length): [RawRef[], RawRef[]] {
+  return [scanChain(text, from, to), text.includes('第') ? scanChinese(text, from, to) : []];
 }
 function movedRef(r: RawRef, by: number): RawRef {
   const span = (x: { start: number; end: number }) => ({ start: x.start + by, end: x.end + by });
