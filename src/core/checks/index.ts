@@ -1,6 +1,8 @@
 // Runs every check on a draft: file and front-matter findings first, then the structure rules.
 import { t } from '@vscode/l10n';
 import type { CheckParts, ChunkPlace, DraftAnalysis, Section } from '../draft/analysis';
+import { Slots } from '../text/slots';
+import { SectionFindings } from './sectionFindings';
 import type { Range } from '../text/lines';
 import { sectionInstrument } from '../refs/resolve';
 import type { ReviewInfo } from '../draft/frontMatter';
@@ -169,7 +171,7 @@ function runChecks(model: DraftAnalysis, options: CheckOptions, key: string): Fi
   // the same list can leave its diagnostics as they are).
   const asBefore = before && before.headings === fromHeadings && sameFindings(before.others, documentWide);
   let all: Finding[];
-  if (asBefore && before.sections?.list === sections?.list) all = before.all;
+  if (asBefore && before.sections === sections) all = before.all;
   else if (asBefore && before.sections && sections && sections.review === before.sections.review && sections.layout === before.sections.layout) {
     // Only the edited chunks' section findings changed: the last version's list with the findings on their lines merged
     // again (every finding elsewhere stands where it stood).
@@ -194,7 +196,7 @@ function spliced(model: DraftAnalysis, all: readonly Finding[], documentWide: re
   const { lo, hi } = model.edit!;
   const { from, to } = editedLines(model);
   const on = (list: readonly Finding[]) => list.slice(firstOnLine(list, from), firstOnLine(list, to));
-  const fresh = sections.list.slice(sections.starts[lo]!, sections.starts[hi]!);
+  const fresh = sections.between(lo, hi);
   const mid = applySeverity(mergeSorted(mergeSorted(on(documentWide), on(headings)), fresh), options.severity);
   return all.slice(0, firstOnLine(all, from)).concat(mid, all.slice(firstOnLine(all, to)));
 }
@@ -300,37 +302,29 @@ function sectionFindings(model: DraftAnalysis, info: ReviewInfo, options: CheckO
   const review = reviewKey(model, info, options);
   const layout = model.commentLayout;
   if (before && before.review === review && before.layout === layout) return sectionFindingsAfterEdit(model, info, options, before);
-  const list: Finding[] = [];
-  const starts = new Int32Array(model.chunkCount + 1);
-  for (let i = 0; i < model.chunkCount; i++) {
-    starts[i] = list.length;
-    for (const f of chunkFindings(model, i, review, info, options)) list.push(f);
-  }
-  starts[model.chunkCount] = list.length;
-  return { review, layout, list, starts };
+  const perChunk = Slots.empty<readonly Finding[]>();
+  for (let i = 0; i < model.chunkCount; i++) perChunk.set(i, chunkFindings(model, i, review, info, options));
+  return new SectionFindings(review, layout, perChunk, model.chunkCount);
 }
 
 /**
  * The section findings of a version whose edit changed only chunks [lo, hi), for the review facts and comment layout of
- * the last version: its list with those chunks' findings made again; the very list when they came out the same.
+ * the last version: its lists with those chunks' made again; the very same when they came out the same.
  */
 function sectionFindingsAfterEdit(model: DraftAnalysis, info: ReviewInfo, options: CheckOptions, before: SectionList): SectionList {
   const { lo, hi } = model.edit!;
-  const fresh: Finding[] = [];
-  const counts: number[] = [];
   model.keepChunkFindings();
+  const fresh: (readonly Finding[])[] = [];
+  let same = true;
   for (let i = lo; i < hi; i++) {
     const found = chunkFindings(model, i, before.review, info, options);
-    counts.push(found.length);
-    for (const f of found) fresh.push(f);
+    fresh.push(found);
+    same &&= sameFindings(found, before.of(i));
   }
-  const from = before.starts[lo]!, to = before.starts[hi]!;
-  if (fresh.length === to - from && fresh.every((f, k) => f === before.list[from + k] || sameFinding(f, before.list[from + k]!))) return before;
-  const starts = new Int32Array(before.starts);
-  for (let i = lo, at = from; i < hi; i++) { starts[i] = at; at += counts[i - lo]!; }
-  const by = fresh.length - (to - from);
-  if (by) for (let i = hi; i < starts.length; i++) starts[i]! += by;
-  return { review: before.review, layout: before.layout, list: before.list.slice(0, from).concat(fresh, before.list.slice(to)), starts };
+  if (same) return before;
+  const perChunk = before.forked();
+  for (let i = lo; i < hi; i++) perChunk.set(i, fresh[i - lo]);
+  return new SectionFindings(before.review, before.layout, perChunk, before.count);
 }
 
 /**
@@ -355,7 +349,7 @@ function chunkFindings(model: DraftAnalysis, i: number, review: string, info: Re
   return found;
 }
 
-type SectionList = NonNullable<CheckParts['sections']>;
+type SectionList = SectionFindings;
 
 /** The section rules on one chunk, positions relative to the chunk's first line (so they can be kept with its text). */
 function checkChunk(model: DraftAnalysis, i: number, section: Section | null, info: ReviewInfo, options: CheckOptions): Finding[] {

@@ -10,6 +10,7 @@ import { createAnalysisEnv, type AnalysisEnv, type SectionFacts } from './sectio
 import { commentsOf, hasCommentMarkup, localComments, type CommentsModel, type LocalComments } from '../comments/parse';
 import { resolveChunk, type ResolvedRef } from '../refs/resolve';
 import type { Finding } from '../checks/finding';
+import type { SectionFindings } from '../checks/sectionFindings';
 import { tooDeep } from '../files/input';
 import { sharedEnds, type ChangedSpan } from '../text/changes';
 import { Slots } from '../text/slots';
@@ -77,15 +78,15 @@ interface Inherited {
 interface Deep { readonly offset: number; readonly line: number; readonly depth: number; readonly chunk: number }
 /**
  * One check of a version as checks/index.ts made it, kept for the next version: the findings of each document rule (by
- * code), of the section rules (in document order, chunk `i`'s from `starts[i]`, under the review facts `review` and
- * the comment layout `layout`), and the merged list the check gave.
+ * code), of the section rules (chunk by chunk, `of(i)`, under the review facts `review` and the comment layout `layout`),
+ * and the merged list the check gave.
  */
 export interface CheckParts {
   readonly rules: ReadonlyMap<string, readonly Finding[]>;
   /** What each document rule kept (checks/rule.ts DocumentRuleContext.keep), by code. */
   readonly keeps: ReadonlyMap<string, unknown>;
   readonly others: readonly Finding[];
-  readonly sections: { readonly review: string; readonly layout: CommentLayout; readonly list: Finding[]; readonly starts: Int32Array } | undefined;
+  readonly sections: SectionFindings | undefined;
   readonly headings: Finding[] | undefined;
   readonly all: Finding[];
 }
