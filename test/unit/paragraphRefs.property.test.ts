@@ -24,6 +24,19 @@ describe('references read paragraph by paragraph', () => {
       expect(rawReferences(text, new SectionCache(), true)).toEqual(rawReferences(text, new SectionCache(), false));
     }), { numRuns: 150 });
   });
+  it('with one cache for many texts: a paragraph met again in other surroundings is read in its own', () => {
+    // The same few paragraphs, shuffled and repeated, so that each comes back after and before other paragraphs than
+    // the last time (and more often than the cache keeps surroundings of one paragraph).
+    // Some paragraphs are prose of one language, which tells the language of the references after them.
+    const words = fc.array(fc.constantFrom(...PIECES.filter((p) => !/\n[ \t]*\r?\n/.test(p))), { minLength: 1, maxLength: 6 }).map((p) => p.join(' '));
+    const prose = fc.constantFrom('Les autorités ont indiqué que la loi et le code', 'The State reported that the law and the code', 'Las autoridades indicaron que la ley y el código', '缔约国报告了进展。');
+    const paragraph = fc.oneof(words, prose, fc.tuple(prose, words).map(([a, b]) => `${a} ${b}`));
+    const cache = new SectionCache();
+    fc.assert(fc.property(fc.array(paragraph, { minLength: 2, maxLength: 5 }), fc.array(fc.nat(4), { minLength: 20, maxLength: 60 }), (choices, order) => {
+      const text = order.map((k) => choices[k % choices.length]).join('\n\n') + '\n\n' + 'x '.repeat(2_100);
+      expect(rawReferences(text, cache, true)).toEqual(rawReferences(text, new SectionCache(), false));
+    }), { numRuns: 150 });
+  });
   it('in drafts of every language and in generated drafts, read as one long section', () => {
     const drafts = [...(['en', 'zh', 'fr', 'es', 'ru', 'ar'] as const).map((l) => proseDraft(150_000, 5, l, true)), generateDraft(150_000, 5, 'en'), generateDraft(150_000, 5, 'zh')];
     for (const text of drafts) {

@@ -17,10 +17,11 @@ export interface SectionFacts {
   /** Whether something but hints and thread lines stands under the heading line. */
   hasContent?: boolean;
   /**
-   * For a paragraph of a long section, keyed by the paragraph with the text around it (refs/extract.ts rawReferences):
-   * the references the scanners find in it, Latin/Cyrillic/Arabic ones and Chinese ones, offsets relative to that text.
+   * For the text of a paragraph of a long section (refs/extract.ts rawReferences): the references the scanners find in
+   * it, Latin/Cyrillic/Arabic ones and Chinese ones, offsets relative to the text `before` it, for each text around it
+   * (`before`, `after`) it was read with.
    */
-  paragraphRefs?: [RawRef[], RawRef[]];
+  paragraphRefs?: { before: string; after: string; found: [RawRef[], RawRef[]] }[];
   /** References found in the text, with the heading line read (index 0) or skipped as structural (index 1). */
   refs?: [RawRef[] | undefined, RawRef[] | undefined];
   comments?: ScannedComments;

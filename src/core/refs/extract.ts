@@ -76,6 +76,8 @@ const BY_PARAGRAPH = 4_096;
 /** How much text around a paragraph its references may read: the 80 characters that tell their language, the name of an instrument before them (《…》 up to 200). */
 const AROUND = 256;
 const BLANK_LINE = /\n[ \t]*\r?\n/g;
+/** How many texts around one paragraph's text are kept with it. */
+const SURROUNDINGS = 8;
 
 /**
  * The references the scanners find in a section's text. A long section of a draft being edited (`byParagraph`; a file
@@ -93,9 +95,17 @@ export function rawReferences(text: string, cache: SectionCache, byParagraph: bo
   let from = 0;
   const paragraph = (to: number) => {
     const lo = Math.max(0, from - AROUND), hi = Math.min(text.length, to + AROUND);
-    const around = text.slice(lo, hi);
-    const facts = cache.facts(`${around}\u0000${from - lo}:${to - lo}`);
-    const found = (facts.paragraphRefs ??= scanners(around, from - lo, to - lo));
+    // Looked up by the paragraph's text alone, the text around it compared after: a lookup hashes the characters of its
+    // key, and the paragraph with the text around it was four times as long as the paragraph.
+    const before = text.slice(lo, from), after = text.slice(to, hi);
+    const variants = (cache.facts(text.slice(from, to)).paragraphRefs ??= []);
+    let read = variants.find((v) => v.before === before && v.after === after);
+    if (!read) {
+      // The same paragraph in several places ("None identified."): a few of its surroundings are kept.
+      if (variants.length >= SURROUNDINGS) variants.shift();
+      variants.push(read = { before, after, found: scanners(text.slice(lo, hi), from - lo, to - lo) });
+    }
+    const found = read.found;
     for (const r of found[0]) chain.push(lo ? movedRef(r, lo) : r);
     for (const r of found[1]) zh.push(lo ? movedRef(r, lo) : r);
     from = to;
