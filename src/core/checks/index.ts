@@ -342,26 +342,25 @@ function chunkFindings(model: DraftAnalysis, i: number, review: string, info: Re
   const key = placeKey(place);
   const line = model.chunkLine(i);
   const facts = model.chunkFacts(i);
-  const relative = facts.findings?.get(key) ?? checkChunk(model, i, section, info, options);
-  if (!facts.findings?.has(key)) (facts.findings ??= new Map()).set(key, relative);
-  const found = line === 0 ? relative : relative.map((f) => moved(f, line));
+  let made = facts.findings?.get(key);
+  if (!made) (facts.findings ??= new Map()).set(key, made = { line, findings: checkChunk(model, i, section, info, options) });
+  const found = made.line === line ? made.findings : made.findings.map((f) => moved(f, line - made.line));
   model.chunkFindings.set(i, { place, findings: found });
   return found;
 }
 
 type SectionList = SectionFindings;
 
-/** The section rules on one chunk, positions relative to the chunk's first line (so they can be kept with its text). */
+/** The section rules on one chunk, positions in the document (the cache keeps them with the chunk's line). */
 function checkChunk(model: DraftAnalysis, i: number, section: Section | null, info: ReviewInfo, options: CheckOptions): Finding[] {
   const refs = model.referencesIn(i);
-  const line = model.chunkLine(i);
   const out: Finding[] = [];
   for (const rule of SECTION_RULES) {
     rule.check({
       model, info, options, chunk: i, section, refs,
       report(at, message, severity, data) {
         const r = spanOf(at);
-        out.push({ code: rule.code, severity: severityOf(rule, info, severity), message, range: moved({ range: model.lines.rangeOf(r.start, r.end) }, -line).range, ...(data ? { data } : {}) });
+        out.push({ code: rule.code, severity: severityOf(rule, info, severity), message, range: model.lines.rangeOf(r.start, r.end), ...(data ? { data } : {}) });
       },
     });
   }

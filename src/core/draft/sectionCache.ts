@@ -32,10 +32,11 @@ export interface SectionFacts {
   /** Footnote labels defined and footnote references made, outside code (offsets relative to the section). */
   footnotes?: { defined: string[]; cited: { label: string; start: number; end: number }[] };
   /**
-   * Findings of the section rules, positions relative to the section (line 0 is its heading line), under the key of
-   * everything outside the text they depend on (the section's place and the review's facts, see analysis.ts).
+   * Findings of the section rules as made for the section on `line` (of the document it was checked in), under the key
+   * of everything outside the text they depend on (the section's place and the review's facts, see analysis.ts). Kept
+   * where they were made, and moved only where the same text is met on another line: most sections are checked once.
    */
-  findings?: Map<string, Finding[]>;
+  findings?: Map<string, { readonly line: number; readonly findings: readonly Finding[] }>;
 }
 
 /**
