@@ -1,5 +1,6 @@
 // Indicative deadlines of a country review's steps, and when each recorded step was (or is) due.
 import type { DateField, ReviewInfo } from '../draft/frontMatter';
+import { daysInMonth } from '../text/dates';
 
 export type StepId = 'focal-point' | 'experts' | 'self-assessment' | 'feedback';
 export interface Deadline { from: DateField; done: DateField; weeks?: number; months?: number }
@@ -40,8 +41,7 @@ export function addPeriod(date: string, d: Pick<Deadline, 'weeks' | 'months'>): 
     const day = x.getUTCDate();
     x.setUTCDate(1);
     x.setUTCMonth(x.getUTCMonth() + d.months);
-    const last = new Date(Date.UTC(x.getUTCFullYear(), x.getUTCMonth() + 1, 0)).getUTCDate();
-    x.setUTCDate(Math.min(day, last));
+    x.setUTCDate(Math.min(day, daysInMonth(x.getUTCFullYear(), x.getUTCMonth() + 1)));
   }
   if (d.weeks) x.setUTCDate(x.getUTCDate() + 7 * d.weeks);
   return x.toISOString().slice(0, 10);

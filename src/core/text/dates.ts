@@ -10,7 +10,7 @@ export function isCalendarDate(s: string): boolean {
 }
 
 /** The days of month `mo` (1–12) of year `y` in the proleptic Gregorian calendar, as JavaScript's Date counts them. */
-function daysInMonth(y: number, mo: number): number {
+export function daysInMonth(y: number, mo: number): number {
   if (mo !== 2) return mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
 }
