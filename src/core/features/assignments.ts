@@ -53,6 +53,15 @@ export function articleStatuses(model: DraftAnalysis): ArticleStatus[] {
 }
 
 /**
+ * What a thread counts for in an article's status: an open comment thread, a pending suggestion, or nothing (a
+ * resolved comment, or a thread whose mark is gone).
+ */
+export function threadTally(th: CommentThread): 'open' | 'pending' | null {
+  if (!th.mark || (th.kind === 'comment' && th.resolved)) return null;
+  return th.kind === 'comment' ? 'open' : 'pending';
+}
+
+/**
  * Open threads and pending suggestions per article section, each thread counted once, in the article its mark lies
  * in: section by section from each section's own threads where the draft's comments can be read so (a keystroke then
  * costs the sections, not every thread again), from the whole draft's threads for the rest (draft/analysis.ts
@@ -61,8 +70,9 @@ export function articleStatuses(model: DraftAnalysis): ArticleStatus[] {
 function threadCounts(model: DraftAnalysis): { open: Map<Section, number>; pending: Map<Section, number> } {
   const open = new Map<Section, number>(), pending = new Map<Section, number>();
   const count = (th: CommentThread, s: Section | undefined) => {
-    if (!s || !th.mark || (th.kind === 'comment' && th.resolved)) return;
-    const counts = th.kind === 'comment' ? open : pending;
+    const tally = s && threadTally(th);
+    if (!tally) return;
+    const counts = tally === 'open' ? open : pending;
     counts.set(s, (counts.get(s) ?? 0) + 1);
   };
   const layout = model.commentLayout;

@@ -1,6 +1,6 @@
 // assignment.inconsistent-status / assignment.changed-after-agreement: an agreed article still with work in it, or changed since.
 import { t } from '@vscode/l10n';
-import { articleStatuses } from '../../features/assignments';
+import { articleStatuses, threadTally } from '../../features/assignments';
 import { agreements, isAgreed } from '../../features/agreement';
 import type { Rule } from '../rule';
 import { chunkHasContent } from '../../draft/analysis';
@@ -15,8 +15,8 @@ export const inconsistentStatus: Rule = {
   chunkKey(text, facts) {
     let open = 0, pending = 0;
     for (const th of localComments(text, facts).model.threads) {
-      if (!th.mark || (th.kind === 'comment' && th.resolved)) continue;
-      if (th.kind === 'comment') open++; else pending++;
+      const tally = threadTally(th);
+      if (tally === 'open') open++; else if (tally === 'pending') pending++;
     }
     return `${chunkHasContent(text, facts)} ${open} ${pending}`;
   },
