@@ -130,7 +130,7 @@ function runChecks(model: DraftAnalysis, options: CheckOptions, key: string): Fi
   if (info && configured) info = { ...info, articles: configured };
   const rules = new Map<string, readonly Finding[]>();
   const keeps = new Map<string, unknown>();
-  let sections: SectionList | undefined, fromHeadings: Finding[] | undefined;
+  let sections: SectionFindings | undefined, fromHeadings: Finding[] | undefined;
   if (info) {
     for (const rule of [...DOCUMENT_RULES, ...ACROSS_SECTIONS]) {
       const doc = rule.scope === 'document' ? rule : undefined;
@@ -192,7 +192,7 @@ function runChecks(model: DraftAnalysis, options: CheckOptions, key: string): Fi
  * other lists being the last version's: the last version's merged list, with its findings on the lines of those
  * chunks replaced by the three lists' findings on those lines, merged as the whole would be.
  */
-function spliced(model: DraftAnalysis, all: readonly Finding[], documentWide: readonly Finding[], headings: readonly Finding[], sections: SectionList, options: CheckOptions): Finding[] {
+function spliced(model: DraftAnalysis, all: readonly Finding[], documentWide: readonly Finding[], headings: readonly Finding[], sections: SectionFindings, options: CheckOptions): Finding[] {
   const { lo, hi } = model.edit!;
   const { from, to } = editedLines(model);
   const on = (list: readonly Finding[]) => list.slice(firstOnLine(list, from), firstOnLine(list, to));
@@ -293,12 +293,12 @@ function commentKey(model: DraftAnalysis, i: number): string {
 }
 
 /**
- * The findings of the section rules, chunk by chunk, in document order, with where each chunk's start in the list. After
+ * The findings of the section rules, chunk by chunk, in document order (kept per chunk: SectionFindings). After
  * an edit of a few chunks under the same review facts and comment layout, only those chunks are looked at; else every
  * chunk is, each reused where it can be (`chunkFindings`). A keystroke thus costs the chunk it changed (plus moving the
  * findings below it when it adds or removes a line).
  */
-function sectionFindings(model: DraftAnalysis, info: ReviewInfo, options: CheckOptions, before: SectionList | undefined): SectionList {
+function sectionFindings(model: DraftAnalysis, info: ReviewInfo, options: CheckOptions, before: SectionFindings | undefined): SectionFindings {
   const review = reviewKey(model, info, options);
   const layout = model.commentLayout;
   if (before && before.review === review && before.layout === layout) return sectionFindingsAfterEdit(model, info, options, before);
@@ -311,7 +311,7 @@ function sectionFindings(model: DraftAnalysis, info: ReviewInfo, options: CheckO
  * The section findings of a version whose edit changed only chunks [lo, hi), for the review facts and comment layout of
  * the last version: its lists with those chunks' made again; the very same when they came out the same.
  */
-function sectionFindingsAfterEdit(model: DraftAnalysis, info: ReviewInfo, options: CheckOptions, before: SectionList): SectionList {
+function sectionFindingsAfterEdit(model: DraftAnalysis, info: ReviewInfo, options: CheckOptions, before: SectionFindings): SectionFindings {
   const { lo, hi } = model.edit!;
   model.keepChunkFindings();
   const fresh: (readonly Finding[])[] = [];
@@ -348,8 +348,6 @@ function chunkFindings(model: DraftAnalysis, i: number, review: string, info: Re
   model.chunkFindings.set(i, { place, findings: found });
   return found;
 }
-
-type SectionList = SectionFindings;
 
 /** The section rules on one chunk, positions in the document (the cache keeps them with the chunk's line). */
 function checkChunk(model: DraftAnalysis, i: number, section: Section | null, info: ReviewInfo, options: CheckOptions): Finding[] {

@@ -595,5 +595,4 @@ export class DraftAnalysis {
     for (let s = this.sectionOfChunk(this.chunkAt(offset)); s; s = s.parent) if (s.role === 'article' && offset < s.end) return s;
     return undefined;
   }
-
 }
