@@ -2,7 +2,7 @@
 // equals a fresh one of the same text (findings, comments, references, section texts).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkModel, createAnalysisEnv, createReviewService, DraftAnalysis, newDraft, type Finding, type MarkdownParser } from '../../src/core/index';
+import { checkModel, createAnalysisEnv, createReviewService, DraftAnalysis, newDraft, type CheckOptions, type Finding, type MarkdownParser } from '../../src/core/index';
 import { createMarkdownParser } from '../../src/core/draft/parser';
 import { generateDraft } from '../../bench/generate';
 
@@ -32,6 +32,39 @@ function facts(m: DraftAnalysis) {
     deep: m.tooDeep,
     layout: m.commentLayout,
   };
+}
+
+/**
+ * A draft typed into through one service, as the editor does: each edit is a new version, reported to the service
+ * first (`changed`) unless `reported` is false; `doc()` is the current version as the service is asked for it.
+ */
+function typing(initial: string, { reported = true, options }: { reported?: boolean; options?: CheckOptions } = {}) {
+  const service = createReviewService(options ? { getCheckOptions: () => options } : undefined);
+  let text = initial, version = 1;
+  const doc = () => { const now = text; return { uri: 'u', version, getText: () => now }; };
+  const first = service.check(doc());
+  return {
+    service, first, doc,
+    get text() { return text; },
+    /** The text with [offset, offset + length) replaced by `piece`, as a new version (not checked). */
+    edit(offset: number, length: number, piece: string) {
+      text = text.slice(0, offset) + piece + text.slice(offset + length);
+      version++;
+      if (reported) service.changed('u', version, [{ offset, length, text: piece }]);
+      return doc();
+    },
+    /** A new version with the same text (a save). */
+    again() { version++; return doc(); },
+  };
+}
+/** A fresh check of a text: a new cache, no previous version. */
+const freshCheck = (t: string, options?: CheckOptions) => checkModel(DraftAnalysis.parse(t, undefined, createAnalysisEnv()), options);
+/** The end of the first line of prose (not a heading, a thread line, a hint or a list) at or after `from` of the text. */
+function proseLineEnd(t: string, from: number): number {
+  let offset = t.indexOf('\n', Math.floor(from * t.length));
+  while (offset >= 0 && !/^[^#{<\s|`~>*+-][^{}<]*$/.test(t.slice(t.lastIndexOf('\n', offset - 1) + 1, offset))) offset = t.indexOf('\n', offset + 1);
+  expect(offset).toBeGreaterThan(0);
+  return offset;
 }
 
 describe('incremental', () => {
@@ -179,16 +212,10 @@ describe('incremental', () => {
     // `reported`: the editor's reports of the edits reach the service (changed), so only the stretch they touched is
     // compared with the last version; some versions are then not checked (the editor checks once typing pauses).
     fc.assert(fc.property(fc.constantFrom(...base.keys()), fc.array(edit, { minLength: 1, maxLength: 12 }), fc.boolean(), (which, edits, reported) => {
-      const service = createReviewService();
-      let v = base[which]!;
-      let version = 1;
-      service.check({ uri: 'u', version, getText: () => v });
-      const apply = (offset: number, length: number, piece: string) => {
-        v = v.slice(0, offset) + piece + v.slice(offset + length);
-        version++;
-        if (reported) service.changed('u', version, [{ offset, length, text: piece }]);
-      };
+      const draft = typing(base[which]!, { reported });
+      const { service } = draft;
       for (const e of edits) {
+        const v = draft.text;
         let at = Math.floor(e.at * v.length);
         if (e.lineStart) at = v.lastIndexOf('\n', at - 1) + 1;
         if (e.piece === DIGIT) {
@@ -197,19 +224,18 @@ describe('incremental', () => {
           const m = e.cut % 2 ? /\{#[a-z]+-(\d)/.exec(rest) : /\d/.exec(rest);
           if (!m) continue;
           const i = at + m.index + m[0].length - 1;
-          apply(i, 1, String((Number(v[i]) + 1) % 10));
-        } else apply(at, Math.min(v.length, at + (e.cut % 3 === 0 ? e.cut : 0)) - at, e.piece);
+          draft.edit(i, 1, String((Number(v[i]) + 1) % 10));
+        } else draft.edit(at, Math.min(v.length, at + (e.cut % 3 === 0 ? e.cut : 0)) - at, e.piece);
         if (reported && e.cut % 5 === 1) continue;
-        const now = v;
-        const doc = { uri: 'u', version, getText: () => now };
+        const doc = draft.doc();
         service.check(doc);
-        const fresh = facts(DraftAnalysis.parse(now, undefined, createAnalysisEnv()));
+        const fresh = facts(DraftAnalysis.parse(draft.text, undefined, createAnalysisEnv()));
         expect(facts(service.model(doc))).toEqual(fresh);
         if (e.cut % 2) {
           // A new version with the same text (a save; a character typed and undone) takes what the previous one
           // derived: it must still be right.
-          if (reported && e.cut % 4 === 1) { apply(at, 0, 'y'); apply(at, 1, ''); } else version++;
-          expect(facts(service.model({ ...doc, version }))).toEqual(fresh);
+          const same = reported && e.cut % 4 === 1 ? (draft.edit(at, 0, 'y'), draft.edit(at, 1, '')) : draft.again();
+          expect(facts(service.model(same))).toEqual(fresh);
         }
       }
     }), { numRuns: 80 });
@@ -226,16 +252,11 @@ describe('incremental', () => {
     };
     const deep = '> '.repeat(101);
     const late = prose(0.7), later = prose(0.85);
-    let v = draft.slice(0, late) + deep + draft.slice(late, later) + deep + draft.slice(later);
-    const service = createReviewService();
-    let version = 1;
-    service.check({ uri: 'u', version, getText: () => v });
+    const typed = typing(draft.slice(0, late) + deep + draft.slice(late, later) + deep + draft.slice(later));
+    const { service } = typed;
     const type = (offset: number, length: number, text: string) => {
-      v = v.slice(0, offset) + text + v.slice(offset + length);
-      version++;
-      service.changed('u', version, [{ offset, length, text }]);
-      const now = v, doc = { uri: 'u', version, getText: () => now };
-      const fresh = DraftAnalysis.parse(now, undefined, createAnalysisEnv());
+      const doc = typed.edit(offset, length, text);
+      const fresh = DraftAnalysis.parse(typed.text, undefined, createAnalysisEnv());
       expect(service.check(doc)).toEqual(checkModel(fresh));
       expect(service.model(doc).edit).not.toBeNull();
       expect(service.model(doc).tooDeep).toEqual(fresh.tooDeep);
@@ -243,11 +264,11 @@ describe('incremental', () => {
     };
     // Each answer is a fresh analysis's; that it is the first deep line's start is checked too, so the test cannot pass
     // with no line found at all.
-    expect(type(prose(0.2), 0, 'x')!.offset).toBe(v.indexOf(deep));
-    expect(type(prose(0.95), 0, 'y')!.offset).toBe(v.indexOf(deep));
-    const first = v.indexOf(deep);
-    expect(type(first, 200, '')!.offset).toBe(v.indexOf(deep));
-    expect(v.indexOf(deep)).toBeGreaterThan(first);
+    expect(type(prose(0.2), 0, 'x')!.offset).toBe(typed.text.indexOf(deep));
+    expect(type(prose(0.95), 0, 'y')!.offset).toBe(typed.text.indexOf(deep));
+    const first = typed.text.indexOf(deep);
+    expect(type(first, 200, '')!.offset).toBe(typed.text.indexOf(deep));
+    expect(typed.text.indexOf(deep)).toBeGreaterThan(first);
     expect(type(first, 0, deep.slice(0, 200))!.offset).toBe(first);
   });
   it('the document rules that read sections (empty parts, footnotes, agreed articles) follow text typed into one part', () => {
@@ -255,31 +276,27 @@ describe('incremental', () => {
     // and a footnote reference with no definition come and go one character at a time. The rules' findings of the
     // last version are taken only while the edited section reads the same to them.
     const agreed = text.replace(/\n---\n/, '\nassignments:\n  untoc-5: {state: Borealia, status: agreed-by-reviewers}\n---\n');
-    const service = createReviewService();
-    let v = agreed, version = 1;
-    service.check({ uri: 'u', version, getText: () => v });
+    const typed = typing(agreed);
+    const { service } = typed;
     const seen = new Set<string>();
     // Types `word` at `at` one character a version; every version's findings are a fresh analysis's. The last version's.
     const type = (at: number, word: string): Finding[] => {
       expect(at).toBeGreaterThan(0);
       let found: Finding[] = [];
       for (const ch of word) {
-        v = v.slice(0, at) + ch + v.slice(at);
-        version++;
-        service.changed('u', version, [{ offset: at, length: 0, text: ch }]);
-        at++;
-        const now = v, doc = { uri: 'u', version, getText: () => now };
+        const doc = typed.edit(at++, 0, ch);
         found = service.check(doc);
-        expect(found).toEqual(checkModel(DraftAnalysis.parse(now, undefined, createAnalysisEnv())));
+        expect(found).toEqual(freshCheck(typed.text));
         expect(service.model(doc).edit).not.toBeNull();
         for (const f of found) if (/^(structure\.empty-part|assignment\.|export\.footnote)/.test(f.code)) seen.add(`${f.code} ${f.message}`);
       }
       return found;
     };
-    type(v.indexOf('<!-- Gaps and challenges', v.indexOf('{#untoc-5}')), 'A gap {++remains++} here[^zz] and[^z].');
+    const at = (hint: string, section: string) => typed.text.indexOf(hint, typed.text.indexOf(section));
+    type(at('<!-- Gaps and challenges', '{#untoc-5}'), 'A gap {++remains++} here[^zz] and[^z].');
     // A definition typed at the start of a line in another article's part answers the reference made above: the
     // section that defines it changes what is reported in the one that cites it.
-    const last = type(v.indexOf('<!-- Good practices', v.indexOf('{#untoc-6}')), '[^zz]: A note. ');
+    const last = type(at('<!-- Good practices', '{#untoc-6}'), '[^zz]: A note. ');
     const notes = last.filter((f) => f.code === 'export.footnote-undefined').map((f) => f.message);
     expect(notes.some((m) => m.includes('[^z]'))).toBe(true);
     expect(notes.some((m) => m.includes('[^zz]'))).toBe(false);
@@ -294,22 +311,12 @@ describe('incremental', () => {
   it('under configured severities (one code off, one raised, finalization), every typed version\'s findings are a fresh check\'s', () => {
     // The merged list is spliced after an edit: the severities must apply to what is merged again as to the whole.
     const options = { severity: { 'ref.non-canonical': 'off', 'comment.open-thread': 'error', 'comment.pending-suggestion': 'info' } as const, finalization: true };
-    const draft = base[0]!;
-    const service = createReviewService({ getCheckOptions: () => options });
-    let v = draft, version = 1;
-    service.check({ uri: 'u', version, getText: () => v });
-    let offset = v.indexOf('\n', Math.floor(0.6 * v.length));
-    while (offset >= 0 && !/^[^#{<\s|`~>*+-][^{}<]*$/.test(v.slice(v.lastIndexOf('\n', offset - 1) + 1, offset))) offset = v.indexOf('\n', offset + 1);
-    expect(offset).toBeGreaterThan(0);
+    const typed = typing(base[0]!, { options });
+    let offset = proseLineEnd(typed.text, 0.6);
     const codes = new Set<string>();
     for (const ch of ' See art. 5(1) and {++more++} text') {
-      v = v.slice(0, offset) + ch + v.slice(offset);
-      version++;
-      service.changed('u', version, [{ offset, length: 0, text: ch }]);
-      offset++;
-      const now = v;
-      const found = service.check({ uri: 'u', version, getText: () => now });
-      expect(found).toEqual(checkModel(DraftAnalysis.parse(now, undefined, createAnalysisEnv()), options));
+      const found = typed.service.check(typed.edit(offset++, 0, ch));
+      expect(found).toEqual(freshCheck(typed.text, options));
       for (const f of found) codes.add(`${f.code}:${f.severity}`);
     }
     expect(codes.has('comment.open-thread:error')).toBe(true);
@@ -320,26 +327,19 @@ describe('incremental', () => {
     // On the way that takes the last version's parts (LF), and on the one that checks every section again (CRLF line
     // breaks are scanned whole): the same findings come back as the same list either way.
     for (const draft of [base[0]!, base[0]!.replace(/\n/g, '\r\n')]) {
-      const service = createReviewService();
-      let v = draft, version = 1;
-      let last = service.check({ uri: 'u', version, getText: () => v });
+      const typed = typing(draft);
+      let last = typed.first;
       expect(last.length).toBeGreaterThan(0);
       // The end of the last line of the draft that holds a finding: typing after it moves nothing.
       const line = Math.max(...last.map((f) => f.range.end.line));
-      const at = v.split('\n').slice(0, line + 1).join('\n').length - (draft.includes('\r') ? 1 : 0);
-      const type = (offset: number, text: string) => {
-        v = v.slice(0, offset) + text + v.slice(offset);
-        version++;
-        service.changed('u', version, [{ offset, length: 0, text }]);
-        const now = v;
-        return service.check({ uri: 'u', version, getText: () => now });
-      };
+      const at = draft.split('\n').slice(0, line + 1).join('\n').length - (draft.includes('\r') ? 1 : 0);
+      const type = (offset: number, text: string) => typed.service.check(typed.edit(offset, 0, text));
       const same = type(at, ' x');
       expect(same).toBe(last);
       last = same;
-      const moved = type(v.indexOf(' x', at - 1), ' See article 99 of the Convention.');
+      const moved = type(typed.text.indexOf(' x', at - 1), ' See article 99 of the Convention.');
       expect(moved).not.toBe(last);
-      expect(moved).toEqual(checkModel(DraftAnalysis.parse(v, undefined, createAnalysisEnv())));
+      expect(moved).toEqual(freshCheck(typed.text));
       expect(moved.length).toBeGreaterThan(last.length);
     }
   });
@@ -350,21 +350,12 @@ describe('incremental', () => {
     // in another section, must find the first one's findings as they were left. The generated drafts only (the
     // skeleton has no prose line to type into).
     for (const draft of base.slice(0, 2)) for (const reported of [true, false]) {
-      const service = createReviewService();
-      let v = draft, version = 1;
-      service.check({ uri: 'u', version, getText: () => v });
+      const typed = typing(draft, { reported });
       for (const where of [0.5, 0.8, 0.2]) {
         // The end of the next line of prose (not a heading, a thread line or a hint) from there.
-        let offset = v.indexOf('\n', Math.floor(where * v.length));
-        while (offset >= 0 && !/^[^#{<\s|`~>*+-][^{}<]*$/.test(v.slice(v.lastIndexOf('\n', offset - 1) + 1, offset))) offset = v.indexOf('\n', offset + 1);
-        expect(offset).toBeGreaterThan(0);
+        let offset = proseLineEnd(typed.text, where);
         for (const ch of ' See article 5, paragraph 1 (a) of the Convention') {
-          v = v.slice(0, offset) + ch + v.slice(offset);
-          version++;
-          if (reported) service.changed('u', version, [{ offset, length: 0, text: ch }]);
-          offset++;
-          const now = v;
-          expect(service.check({ uri: 'u', version, getText: () => now })).toEqual(checkModel(DraftAnalysis.parse(now, undefined, createAnalysisEnv())));
+          expect(typed.service.check(typed.edit(offset++, 0, ch))).toEqual(freshCheck(typed.text));
         }
       }
     }
