@@ -1,8 +1,11 @@
 // A version's headings: runs of earlier versions' heading objects, moved by the edits since, each made into an object of its own only when asked for.
 import type { HeadingKind, ScannedHeading } from './scan';
 
-/** Headings `items[lo..hi)`, which stand from index `at` on in the list, moved by `shift` characters and `lineShift` lines. */
-interface Run { readonly items: readonly ScannedHeading[]; readonly lo: number; readonly hi: number; readonly shift: number; readonly lineShift: number; readonly at: number }
+/**
+ * Headings `items[lo..]`, which stand from index `at` on in the list (up to the next run's `at`), moved by `shift`
+ * characters and `lineShift` lines.
+ */
+interface Run { readonly items: readonly ScannedHeading[]; readonly lo: number; readonly shift: number; readonly lineShift: number; readonly at: number }
 
 /** Past this many runs (edits in as many places) the list is laid out again as one: lookups stay a short search. */
 const MAX_RUNS = 64;
@@ -18,7 +21,7 @@ export class HeadingList implements Iterable<ScannedHeading> {
   private constructor(private readonly runs: readonly Run[], readonly length: number) {}
 
   static of(items: readonly ScannedHeading[]): HeadingList {
-    return new HeadingList(items.length ? [{ items, lo: 0, hi: items.length, shift: 0, lineShift: 0, at: 0 }] : [], items.length);
+    return new HeadingList(items.length ? [{ items, lo: 0, shift: 0, lineShift: 0, at: 0 }] : [], items.length);
   }
 
   private runOf(k: number): Run {
@@ -64,7 +67,7 @@ export class HeadingList implements Iterable<ScannedHeading> {
   edited(keep: number, middle: readonly ScannedHeading[], resume: number, delta: number, lineDelta: number): HeadingList {
     const runs: Run[] = [];
     this.cut(0, keep, 0, 0, 0, runs);
-    if (middle.length) runs.push({ items: middle, lo: 0, hi: middle.length, shift: 0, lineShift: 0, at: keep });
+    if (middle.length) runs.push({ items: middle, lo: 0, shift: 0, lineShift: 0, at: keep });
     this.cut(resume, this.length, delta, lineDelta, keep + middle.length, runs);
     const length = keep + middle.length + this.length - resume;
     if (runs.length <= MAX_RUNS) return new HeadingList(runs, length);
@@ -77,8 +80,8 @@ export class HeadingList implements Iterable<ScannedHeading> {
       const r = this.runs[i]!;
       const end = i + 1 < this.runs.length ? this.runs[i + 1]!.at : this.length;
       if (end <= from || r.at >= to) continue;
-      const a = Math.max(from, r.at), b = Math.min(to, end);
-      out.push({ items: r.items, lo: r.lo + (a - r.at), hi: r.lo + (b - r.at), shift: r.shift + delta, lineShift: r.lineShift + lineDelta, at: at + (a - from) });
+      const a = Math.max(from, r.at);
+      out.push({ items: r.items, lo: r.lo + (a - r.at), shift: r.shift + delta, lineShift: r.lineShift + lineDelta, at: at + (a - from) });
     }
   }
 
