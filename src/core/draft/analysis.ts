@@ -433,6 +433,11 @@ export class DraftAnalysis {
     }
     return was;
   }
+  /** The previous version's text of chunk `i`, when this version's edit may have changed that chunk (see `edit`). */
+  editedFrom(i: number): string | undefined {
+    const e = this.edit;
+    return e && i >= e.lo && i < e.hi ? this.inherited!.text(i) : undefined;
+  }
   /** What the previous version knew of its chunk `i` (this analysis must have one: see `edit`). */
   previousChunk(i: number): { text: string; facts: SectionFacts; readonly localComments: LocalComments } {
     const h = this.inherited!;

@@ -21,9 +21,16 @@ export interface SectionFacts {
    * it, Latin/Cyrillic/Arabic ones and Chinese ones, offsets relative to the text `before` it, for each text around it
    * (`before`, `after`) it was read with.
    */
-  paragraphRefs?: { before: string; after: string; found: [RawRef[], RawRef[]] }[];
-  /** References found in the text, with the heading line read (index 0) or skipped as structural (index 1). */
-  refs?: [RawRef[] | undefined, RawRef[] | undefined];
+  paragraphRefs?: {
+    before: string; after: string; found: [RawRef[], RawRef[]];
+    /** The paragraph's references as a section keeps them (refs/extract.ts settled); null when they need the parser. */
+    settled?: RawRef[] | null;
+  }[];
+  /**
+   * References found in the text, with the heading line read (index 0) or skipped as structural (index 1);
+   * `byParagraph` when they were settled paragraph by paragraph (refs/extract.ts chunkReferences).
+   */
+  refs?: [SettledRefs | undefined, SettledRefs | undefined];
   comments?: ScannedComments;
   /** The section's comment threads read on their own (comments/parse.ts localComments). */
   localComments?: LocalComments;
@@ -38,6 +45,9 @@ export interface SectionFacts {
    */
   findings?: Map<string, { readonly line: number; readonly findings: readonly Finding[] }>;
 }
+
+/** A text's references as chunkReferences settled them. */
+export interface SettledRefs { readonly refs: RawRef[]; readonly byParagraph: boolean }
 
 /**
  * Bounded in two generations (text/textCache.ts). An editor re-checks the same sections keystroke after keystroke and

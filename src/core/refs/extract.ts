@@ -2,11 +2,12 @@
 import type { Root, RootContent } from 'mdast';
 import { scanChinese } from './zh';
 import { scanChain } from './chain';
-import type { SectionCache } from '../draft/sectionCache';
+import type { SectionCache, SectionFacts } from '../draft/sectionCache';
 import { LineIndex } from '../text/lines';
 import { RangeIndex } from '../text/ranges';
 import { codeSpans } from '../text/code';
 import { unitToken, type RawRef, type Target } from './types';
+import { sharedEnds } from '../text/changes';
 
 /** One frozen copy of each list of targets and each instrument mention per cache, shared by all references citing them. */
 function shareParts(r: RawRef, cache: SectionCache): RawRef {
@@ -75,7 +76,6 @@ export function codeSpansAlone(text: string): { start: number; end: number }[] |
 const BY_PARAGRAPH = 4_096;
 /** How much text around a paragraph its references may read: the 80 characters that tell their language, the name of an instrument before them (《…》 up to 200). */
 const AROUND = 256;
-const BLANK_LINE = /\n[ \t]*\r?\n/g;
 /** How many texts around one paragraph's text are kept with it. */
 const SURROUNDINGS = 8;
 
@@ -93,27 +93,41 @@ export function rawReferences(text: string, cache: SectionCache, byParagraph: bo
   }
   const chain: RawRef[] = [], zh: RawRef[] = [];
   let from = 0;
-  const paragraph = (to: number) => {
-    const lo = Math.max(0, from - AROUND), hi = Math.min(text.length, to + AROUND);
-    // Looked up by the paragraph's text alone, the text around it compared after: a lookup hashes the characters of its
-    // key, and the paragraph with the text around it was four times as long as the paragraph.
-    const before = text.slice(lo, from), after = text.slice(to, hi);
-    const variants = (cache.facts(text.slice(from, to)).paragraphRefs ??= []);
-    let read = variants.find((v) => v.before === before && v.after === after);
-    if (!read) {
-      // The same paragraph in several places ("None identified."): a few of its surroundings are kept.
-      if (variants.length >= SURROUNDINGS) variants.shift();
-      variants.push(read = { before, after, found: scanners(text.slice(lo, hi), from - lo, to - lo) });
-    }
-    const found = read.found;
-    for (const r of found[0]) chain.push(lo ? movedRef(r, lo) : r);
-    for (const r of found[1]) zh.push(lo ? movedRef(r, lo) : r);
+  for (const to of paragraphEnds(text)) {
+    const { read, lo } = readParagraph(text, cache, from, to);
+    for (const r of read.found[0]) chain.push(lo ? movedRef(r, lo) : r);
+    for (const r of read.found[1]) zh.push(lo ? movedRef(r, lo) : r);
     from = to;
-  };
-  BLANK_LINE.lastIndex = 0;
-  for (let m = BLANK_LINE.exec(text); m; m = BLANK_LINE.exec(text)) paragraph(m.index + m[0].length);
-  paragraph(text.length);
+  }
   return zh.length ? chain.concat(zh) : chain;
+}
+/** Where each paragraph of a text ends: after the blank line that ends it, and the last at the text's end. */
+function paragraphEnds(text: string): number[] {
+  const ends: number[] = [];
+  // Its own expression each time: a shared one's lastIndex is state.
+  const blank = /\n[ \t]*\r?\n/g;
+  for (let m = blank.exec(text); m; m = blank.exec(text)) ends.push(m.index + m[0].length);
+  ends.push(text.length);
+  return ends;
+}
+type ParagraphRead = NonNullable<SectionFacts['paragraphRefs']>[number];
+/**
+ * Paragraph [from, to) of a long text as the cache read it: what the scanners found in it, with the text around it, at
+ * offsets relative to `lo` (where that text begins).
+ */
+function readParagraph(text: string, cache: SectionCache, from: number, to: number): { read: ParagraphRead; lo: number } {
+  const lo = Math.max(0, from - AROUND), hi = Math.min(text.length, to + AROUND);
+  // Looked up by the paragraph's text alone, the text around it compared after: a lookup hashes the characters of its
+  // key, and the paragraph with the text around it was four times as long as the paragraph.
+  const before = text.slice(lo, from), after = text.slice(to, hi);
+  const variants = (cache.facts(text.slice(from, to)).paragraphRefs ??= []);
+  let read = variants.find((v) => v.before === before && v.after === after);
+  if (!read) {
+    // The same paragraph in several places ("None identified."): a few of its surroundings are kept.
+    if (variants.length >= SURROUNDINGS) variants.shift();
+    variants.push(read = { before, after, found: scanners(text.slice(lo, hi), from - lo, to - lo) });
+  }
+  return { read, lo };
 }
 /**
  * What the two scanners find whose words begin in [from, to): the references of the chain languages, and the Chinese
@@ -123,50 +137,127 @@ function scanners(text: string, from = 0, to = text.length): [RawRef[], RawRef[]
   return [scanChain(text, from, to), text.includes('第') ? scanChinese(text, from, to) : []];
 }
 function movedRef(r: RawRef, by: number): RawRef {
-  const span = (x: { start: number; end: number }) => ({ start: x.start + by, end: x.end + by });
+  // One literal of shareParts' shape: a spread with optional parts made objects of several shapes, each slower to make.
   return {
-    ...r, start: r.start + by, end: r.end + by,
-    ...(r.instrumentSpan ? { instrumentSpan: span(r.instrumentSpan) } : {}), ...(r.spans ? { spans: r.spans.map(span) } : {}), ...(r.tail !== undefined ? { tail: r.tail + by } : {}),
+    start: r.start + by, end: r.end + by, lang: r.lang, instrument: r.instrument,
+    instrumentSpan: r.instrumentSpan && movedSpan(r.instrumentSpan, by), targets: r.targets,
+    spans: r.spans && r.spans.map((x) => movedSpan(x, by)), single: r.single, form: r.form, tail: r.tail === undefined ? undefined : r.tail + by,
   };
+}
+function movedSpan(x: { start: number; end: number }, by: number): { start: number; end: number } {
+  return { start: x.start + by, end: x.end + by };
 }
 
 /**
  * References in a chunk, offsets relative to it. `skipFirstLine` leaves out a structural heading ("### Article 5. … {#untoc-5}"):
- * it names the section, it does not cite the article.
+ * it names the section, it does not cite the article. `earlier`: the chunk's text before an edit of the draft.
  */
-export function chunkReferences(text: string, tree: () => Root, skipFirstLine: boolean, cache: SectionCache, byParagraph = false): RawRef[] {
+export function chunkReferences(text: string, tree: () => Root, skipFirstLine: boolean, cache: SectionCache, byParagraph = false, earlier?: string): RawRef[] {
   const facts = cache.facts(text);
   const slot = skipFirstLine ? 1 : 0;
   const hit = facts.refs?.[slot];
-  if (hit) return hit;
+  if (hit) return hit.refs;
   let from = 0;
   if (skipFirstLine) { const nl = text.indexOf('\n'); from = nl < 0 ? text.length : nl + 1; }
-  // Comment threads ({>>@id | … <<} lines) are conversation between reviewers, not observations to validate.
-  // Lines found by halving, not by searching back from each reference: a 5 MB line of 150,000 references was quadratic.
-  let lines: LineIndex | undefined;
-  const lineAt = (o: number) => (lines ??= new LineIndex(text)).positionAt(o).line;
-  const onThreadLine = (o: number) => { const line = lineAt(o); return text.startsWith('{>>@', lines!.lineStart(line)!); };
-  const all = rawReferences(text, cache, byParagraph);
-  const found = all.filter((r) => r.start >= from && !onThreadLine(r.start));
+  // A long section of a draft being edited, with no code block: each paragraph's references are settled with the
+  // paragraph and kept with it, so that a keystroke settles one paragraph again (null: a paragraph needs the parser).
+  // The section's text before the edit, when its references were settled so too, gives those of the paragraphs the
+  // edit left as they were (read whole, a fence the edit removed may have made code of those after it).
+  const was = earlier === undefined ? undefined : cache.facts(earlier).refs?.[slot];
+  const out = byParagraph && text.length >= BY_PARAGRAPH && !mayHoldCode(text)
+    ? settledByParagraph(text, from, cache, was?.byParagraph ? { text: earlier!, refs: was.refs } : undefined) : null;
+  const refs = out ?? settled(text, from, tree, cache, byParagraph);
+  (facts.refs ??= [undefined, undefined])[slot] = { refs, byParagraph: out !== null };
+  return refs;
+}
+
+/**
+ * The references of a text whose words begin at `from` or after, as a section's are kept: off comment threads' lines
+ * ({>>@id | … <<}: conversation between reviewers, not observations to validate), out of code, HTML and link targets,
+ * one per stretch of text (where two scanners overlap, the earlier and longer wins), their parts shared.
+ */
+function settled(text: string, from: number, tree: () => Root, cache: SectionCache, byParagraph: boolean): RawRef[] {
+  const found = onProse(text, rawReferences(text, cache, byParagraph), from);
   let refs = found;
   // Code, HTML and link targets need a backtick, '<', '](' or a fence or indented line; the parser is asked only
   // when a reference stands on such a line or the section has a code block.
-  const lineOf = (o: number) => lines!.lineText(lineAt(o));
-  // Comment tags ({>>@id<<}) carry a '<' but are not HTML.
-  const needsParser = found.length > 0 && (mayHoldCode(text) ||
-    // One pass over the section first: most have none of these characters, and then no line needs a look.
-    // (the copy without comment tags is made only when the section has one of them at all)
-    (risky(text) && RISKY.test(text.replace(COMMENT_TAGS, '')) && found.some((r) => RISKY.test(lineOf(r.start).replace(COMMENT_TAGS, '')))));
-  if (needsParser) {
+  if (found.length > 0 && (mayHoldCode(text) || onRiskyLine(text, found))) {
     // Indexed: a reference in each of thousands of code spans was quadratic. Where backticks are all that could hide
     // text, the code spans are found without the parser (a paragraph of 250,000 of them took 2 s and 600 MB to parse).
     const opaque = new RangeIndex(codeSpansAlone(text) ?? opaqueRanges(tree()));
     refs = found.filter((r) => !opaque.overlaps(r.start, r.end));
   }
-  // One reference per stretch of text: where two scanners overlap, the earlier and longer wins.
+  return oneEach(refs, cache);
+}
+/** The references found that begin at `from` or after and not on a comment thread's line. */
+function onProse(text: string, found: RawRef[], from: number): RawRef[] {
+  // Lines found by halving, not by searching back from each reference: a 5 MB line of 150,000 references was quadratic.
+  let lines: LineIndex | undefined;
+  return found.filter((r) => {
+    if (r.start < from) return false;
+    const line = (lines ??= new LineIndex(text)).positionAt(r.start).line;
+    return !text.startsWith('{>>@', lines.lineStart(line)!);
+  });
+}
+/**
+ * Whether one of the references stands on a line that may hold code, HTML or a link target (comment tags aside);
+ * `shift`: what to add to a reference's offsets to have them in `text`.
+ */
+function onRiskyLine(text: string, refs: RawRef[], shift = 0): boolean {
+  // One pass over the text first: most have none of these characters, and then no line needs a look (the copy without
+  // comment tags is made only when the text has one of them at all).
+  if (!risky(text) || !RISKY.test(text.replace(COMMENT_TAGS, ''))) return false;
+  const lines = new LineIndex(text);
+  return refs.some((r) => RISKY.test(lines.lineText(lines.positionAt(r.start + shift).line).replace(COMMENT_TAGS, '')));
+}
+/** The references in order, one per stretch of text (the earlier and longer wins an overlap), their parts shared. */
+function oneEach(refs: RawRef[], cache: SectionCache): RawRef[] {
   refs.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: RawRef[] = [];
   for (const r of refs) if (!out.length || r.start >= out[out.length - 1]!.end) out.push(shareParts(r, cache));
-  (facts.refs ??= [undefined, undefined])[slot] = out;
+  return out;
+}
+
+/** An earlier version of a text and its references as settledByParagraph settled them. */
+interface EarlierText { readonly text: string; readonly refs: readonly RawRef[] }
+
+/**
+ * `settled` for a long text with no code block, paragraph by paragraph: no reference runs over a blank line, so each
+ * paragraph's are settled on their own, with the text around it that their scanners read, and kept with that reading
+ * (a paragraph that holds the start `from` is settled with it and not kept). After an edit (`before`), the paragraphs
+ * whose text and surroundings the edit left have the earlier text's references, moved by the edit's length after it.
+ * Null when a reference stands on a line that needs the parser (settled then reads the whole text).
+ */
+function settledByParagraph(text: string, from: number, cache: SectionCache, before: EarlierText | undefined): RawRef[] | null {
+  const out: RawRef[] = [];
+  const ends = before && sharedEnds(before.text, text);
+  const delta = before ? text.length - before.text.length : 0;
+  let start = 0, j = 0;
+  for (const end of paragraphEnds(text)) {
+    if (ends && end + AROUND <= ends.prefix) {
+      for (; j < before!.refs.length && before!.refs[j]!.start < end; j++) out.push(before!.refs[j]!);
+      start = end;
+      continue;
+    }
+    if (ends && start - AROUND >= text.length - ends.suffix) {
+      const refs = before!.refs;
+      let k = j;
+      while (k < refs.length && refs[k]!.start < start - delta) k++;
+      for (; k < refs.length; k++) out.push(movedRef(refs[k]!, delta));
+      return out;
+    }
+    const { read, lo } = readParagraph(text, cache, start, end);
+    const cut = from > start;
+    let kept = cut ? undefined : read.settled;
+    if (kept === undefined) {
+      const window = text.slice(lo, Math.min(text.length, end + AROUND));
+      const found = onProse(window, read.found[1].length ? read.found[0].concat(read.found[1]) : read.found[0].slice(), cut ? from - lo : 0);
+      kept = found.length && onRiskyLine(window.slice(start - lo, end - lo), found, lo - start) ? null : oneEach(found, cache);
+      if (!cut) read.settled = kept;
+    }
+    if (kept === null) return null;
+    for (const r of kept) out.push(lo ? movedRef(r, lo) : r);
+    start = end;
+  }
   return out;
 }
