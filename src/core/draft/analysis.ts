@@ -11,7 +11,7 @@ import { commentsOf, hasCommentMarkup, localComments, type CommentsModel, type L
 import { resolveChunk, type ResolvedRef } from '../refs/resolve';
 import type { Finding } from '../checks/finding';
 import type { SectionFindings } from '../checks/sectionFindings';
-import { tooDeep } from '../files/input';
+import { tooDeep, tooDeepAfterEdit, type TooDeep } from '../files/input';
 import { sharedEnds, type ChangedSpan } from '../text/changes';
 import { Slots } from '../text/slots';
 import type { HeadingList } from './headingList';
@@ -374,10 +374,16 @@ export class DraftAnalysis {
     if (before) return { ...before, chunk: -1 };
     for (let i = from; i < to; i++) {
       const facts = this.chunkFacts(i);
-      const d = facts.deep !== undefined ? facts.deep : (facts.deep = tooDeep(this.chunkText(i)));
+      const d = facts.deep !== undefined ? facts.deep : (facts.deep = this.deepOfChunk(i));
       if (d) return { offset: this.chunkStart(i) + d.offset, line: this.chunkLine(i) + d.line, depth: d.depth, chunk: i };
     }
     return null;
+  }
+  /** Chunk `i`'s first line too deep, relative to it: after an edit, from its earlier text's answer (the lines it left stand). */
+  private deepOfChunk(i: number): TooDeep {
+    const text = this.chunkText(i), earlier = this.editedFrom(i);
+    const was = earlier === undefined ? undefined : this.env.cache.facts(earlier).deep;
+    return was === undefined ? tooDeep(text) : tooDeepAfterEdit(text, earlier!, was);
   }
   /**
    * The answer from the last version's, when only chunks [lo, hi) changed: its answer before them stands, and after

@@ -1,4 +1,5 @@
 // Turns a file's bytes into draft text, or into a file-level finding when they are not a readable UTF-8 text.
+import { sharedEnds } from '../text/changes';
 import { t } from '@vscode/l10n';
 import type { Finding } from '../checks/finding';
 
@@ -145,6 +146,37 @@ export function tooDeep(text: string): { offset: number; line: number; depth: nu
     return { offset: start, line, depth: Math.max(containers, run, indent) };
   }
   return null;
+}
+
+/** A text's first line too deep (offset of its start, its line, 0-based), or null. */
+export type TooDeep = ReturnType<typeof tooDeep>;
+/**
+ * tooDeep of `text`, an edit of `earlier` whose answer was `before`: every line of both lies within its line (the
+ * line break before it aside), so only the lines the edit touched are read again, the earlier answer standing before
+ * them and moved after them. The whole text is read when the earlier answer lay on a line the edit changed.
+ */
+export function tooDeepAfterEdit(text: string, earlier: string, before: TooDeep): TooDeep {
+  const { prefix, suffix, same } = sharedEnds(earlier, text);
+  if (same) return before;
+  // The changed lines: from the start of the line of the first difference to the end of the line of the last (in
+  // either text), with the line break before them, which the deepest indentation's pattern begins with.
+  const a = prefix > 0 ? text.lastIndexOf('\n', prefix - 1) + 1 : 0;
+  if (before && before.offset < a) return before;
+  const endIn = (s: string, from: number) => { const nl = s.indexOf('\n', from); return nl < 0 ? s.length : nl; };
+  const b = endIn(text, Math.max(a, text.length - suffix)), bWas = endIn(earlier, Math.max(a, earlier.length - suffix));
+  const from = a > 0 ? a - 1 : 0;
+  const found = tooDeep(text.slice(from, b));
+  if (found) return { offset: from + found.offset, line: breaks(text, 0, from) + found.line, depth: found.depth };
+  if (!before) return null;
+  // The earlier answer after the changed lines stands, moved by the edit; one on them is gone, and the next may be anywhere after.
+  if (before.offset <= bWas) return tooDeep(text);
+  return { offset: before.offset + text.length - earlier.length, line: before.line + breaks(text, a, b) - breaks(earlier, a, bWas), depth: before.depth };
+}
+/** How many line breaks (LF) stand in text[from, to). */
+function breaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /** The message for tooDeep, for the check's finding and the export's refusal alike. */
