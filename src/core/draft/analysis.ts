@@ -453,7 +453,8 @@ export class DraftAnalysis {
 
   /** Chunk `i`'s comment threads read from its own text, offsets relative to the chunk (see commentLayout). */
   localCommentsOf(i: number): LocalComments {
-    return localComments(this.chunkText(i), this.chunkFacts(i));
+    // After an edit, the paragraphs it left are read from the chunk's earlier text.
+    return localComments(this.chunkText(i), this.chunkFacts(i), this.editedFrom(i) === undefined ? undefined : this.previousChunk(i));
   }
 
   /** The comment marks, threads and conflicts of this version. */

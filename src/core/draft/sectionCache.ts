@@ -32,6 +32,8 @@ export interface SectionFacts {
    */
   refs?: [SettledRefs | undefined, SettledRefs | undefined];
   comments?: ScannedComments;
+  /** Whether fenced code or git conflict lines may stand in the text (comments/parse.ts mayHoldLineBlocks). */
+  lineBlocks?: boolean;
   /** The section's comment threads read on their own (comments/parse.ts localComments). */
   localComments?: LocalComments;
   /** The first line nesting too deep (input.ts tooDeep), offsets relative to the section; null when none. */
