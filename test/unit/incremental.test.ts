@@ -343,6 +343,51 @@ describe('incremental', () => {
       expect(moved.length).toBeGreaterThan(last.length);
     }
   });
+  it('typed into long sections (read paragraph by paragraph), every version\'s findings are a fresh analysis\'s', () => {
+    // Parts of many paragraphs of references, threads, suggestions and footnotes, as the generated 10 MB draft has:
+    // their references, comment marks, deep lines and reference findings are taken from the part's earlier text where
+    // the edit left them. Words typed at the start, middle and end of long parts, growing into a reference, a mark and
+    // a wrong article, and a line too deep made and unmade.
+    for (const lang of ['en', 'zh'] as const) {
+      // The first three articles of a large generated draft: long parts, in a draft small enough to check afresh each time.
+      const full = generateDraft(lang === 'zh' ? 6_000_000 : 2_400_000, 13, lang);
+      const articles = [...full.matchAll(/^### /gm)].map((m) => m.index!);
+      const typed = typing(full.slice(0, articles[3]));
+      const parts = [...typed.text.matchAll(/^#### .*$/gm)].map((m) => m.index!);
+      for (const k of [3, parts.length - 2]) {
+        const start = parts[k]!, end = parts[k + 1]!;
+        expect(end - start).toBeGreaterThan(4_096);
+        for (const where of [0.1, 0.6]) {
+          let offset = typed.text.indexOf('\n\n', start + Math.floor((end - start) * where)) + 2;
+          for (const ch of 'See art. 99 {++new++} 第5条 ') expect(typed.service.check(typed.edit(offset++, 0, ch))).toEqual(freshCheck(typed.text));
+          expect(typed.service.check(typed.edit(offset, 0, '> '.repeat(101)))).toEqual(freshCheck(typed.text));
+          expect(typed.service.check(typed.edit(offset, 202, ''))).toEqual(freshCheck(typed.text));
+        }
+      }
+    }
+  });
+  it('a long section met in two drafts on different lines, typed into in the second: its findings are on its lines', () => {
+    // The same text is one entry of the service's cache; what was found in it on another draft's lines is not this one's.
+    const full = generateDraft(2_400_000, 14, 'en');
+    const first = full.slice(0, [...full.matchAll(/^### /gm)].map((m) => m.index!)[2]);
+    const second = first.replace('\n# ', '\n\n\n# ');
+    const service = createReviewService();
+    // Each draft typed into at the same place in the section, the first one first: the second meets the first one's
+    // texts of that section in the cache, then a text of its own.
+    const type = (uri: string, text: string, at: number, letters: string) => {
+      let now = text;
+      [...letters].forEach((ch, k) => {
+        now = now.slice(0, at + k) + ch + now.slice(at + k);
+        service.changed(uri, k + 2, [{ offset: at + k, length: 0, text: ch }]);
+        expect(service.check({ uri, version: k + 2, getText: () => now })).toEqual(freshCheck(now));
+      });
+    };
+    service.check({ uri: 'a', version: 1, getText: () => first });
+    service.check({ uri: 'b', version: 1, getText: () => second });
+    const place = (t: string) => t.indexOf('\n\n', t.lastIndexOf('\n#### ') + 2_000) + 2;
+    type('a', first, place(first), 'xy');
+    type('b', second, place(second), 'xyz');
+  });
   it('a word typed one character a version inside a paragraph, midway, then late, then early: every version\'s findings are a fresh analysis\'s', () => {
     // The keystroke the editor meets most: no line or heading changes, so every section but the edited one keeps its
     // findings, and the heading rules' findings are the last version's. The word grows into a reference one letter

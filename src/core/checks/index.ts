@@ -4,7 +4,7 @@ import type { CheckParts, ChunkPlace, DraftAnalysis, Section } from '../draft/an
 import { Slots } from '../text/slots';
 import { SectionFindings } from './sectionFindings';
 import type { Range } from '../text/lines';
-import { sectionInstrument } from '../refs/resolve';
+import { chunkReferencesEdit, sectionInstrument, type ResolvedRef } from '../refs/resolve';
 import type { ReviewInfo } from '../draft/frontMatter';
 import type { InstrumentKey } from '../domain/instruments';
 import { applySeverity, compareFindings, type Finding, type Severity } from './finding';
@@ -91,6 +91,8 @@ export function checkModel(model: DraftAnalysis, options: CheckOptions = {}): Fi
 const DOCUMENT_RULES = RULES.filter((r): r is DocumentRule => r.scope === 'document' && !r.readsOnly);
 const HEADING_RULES = RULES.filter((r): r is DocumentRule => r.scope === 'document' && r.readsOnly === 'headings');
 const SECTION_RULES = RULES.filter((r): r is SectionRule => r.scope === 'section');
+const PER_REFERENCE = SECTION_RULES.filter((r) => r.perReference);
+const PER_CHUNK = SECTION_RULES.filter((r) => !r.perReference);
 const ACROSS_SECTIONS = SECTION_RULES.filter((r) => r.acrossSections);
 
 /** Where a report goes: a section's heading line, or the stretch given. */
@@ -343,26 +345,49 @@ function chunkFindings(model: DraftAnalysis, i: number, review: string, info: Re
   const line = model.chunkLine(i);
   const facts = model.chunkFacts(i);
   let made = facts.findings?.get(key);
-  if (!made) (facts.findings ??= new Map()).set(key, made = { line, findings: checkChunk(model, i, section, info, options) });
+  if (!made) (facts.findings ??= new Map()).set(key, made = { line, findings: checkChunk(model, i, section, info, options, key) });
   const found = made.line === line ? made.findings : made.findings.map((f) => moved(f, line - made.line));
   model.chunkFindings.set(i, { place, findings: found });
   return found;
 }
 
 /** The section rules on one chunk, positions in the document (the cache keeps them with the chunk's line). */
-function checkChunk(model: DraftAnalysis, i: number, section: Section | null, info: ReviewInfo, options: CheckOptions): Finding[] {
+function checkChunk(model: DraftAnalysis, i: number, section: Section | null, info: ReviewInfo, options: CheckOptions, key: string): Finding[] {
   const refs = model.referencesIn(i);
-  const out: Finding[] = [];
-  for (const rule of SECTION_RULES) {
-    rule.check({
-      model, info, options, chunk: i, section, refs,
-      report(at, message, severity, data) {
-        const r = spanOf(at);
-        out.push({ code: rule.code, severity: severityOf(rule, info, severity), message, range: model.lines.rangeOf(r.start, r.end), ...(data ? { data } : {}) });
-      },
-    });
-  }
-  return out.sort(compareFindings);
+  const run = (rules: readonly SectionRule[], given: readonly ResolvedRef[], into: Finding[]) => {
+    for (const rule of rules) {
+      rule.check({
+        model, info, options, chunk: i, section, refs: given,
+        report(at, message, severity, data) {
+          const r = spanOf(at);
+          into.push({ code: rule.code, severity: severityOf(rule, info, severity), message, range: model.lines.rangeOf(r.start, r.end), ...(data ? { data } : {}) });
+        },
+      });
+    }
+    return into.sort(compareFindings);
+  };
+  return mergeSorted(run(PER_CHUNK, refs, []), referenceFindings(model, i, key, refs, (given) => run(PER_REFERENCE, given, [])));
+}
+
+/**
+ * The findings of the rules that judge each reference on its own (perReference) on chunk `i`, kept with the chunk's
+ * text under the place `key`. When the chunk's references were taken from its earlier text (after an edit that added
+ * no line, chunkReferencesEdit), so are these findings: those on the lines before the references read again and
+ * those on the lines after them stand as they were, and the rules are asked only about the references between.
+ */
+function referenceFindings(model: DraftAnalysis, i: number, key: string, refs: readonly ResolvedRef[], judge: (refs: readonly ResolvedRef[]) => Finding[]): Finding[] {
+  const line = model.chunkLine(i);
+  const edit = chunkReferencesEdit(model, i);
+  const was = edit && model.env.cache.facts(edit.earlier).referenceFindings?.get(key);
+  let found: Finding[];
+  if (was && was.line === line) {
+    const from = model.chunkStart(i) + edit.keptTo, to = model.chunkStart(i) + edit.movedFrom;
+    const lo = model.lines.positionAt(from).line, hi = model.lines.positionAt(to).line;
+    const fresh = judge(refs.filter((r) => r.start >= from && r.start < to));
+    found = was.findings.filter((f) => f.range.start.line < lo).concat(fresh, was.findings.filter((f) => f.range.start.line >= hi));
+  } else found = judge(refs);
+  (model.chunkFacts(i).referenceFindings ??= new Map()).set(key, { line, findings: found });
+  return found;
 }
 
 function moved<F extends { range: Range }>(f: F, by: number): F {

@@ -78,5 +78,15 @@ export interface DocumentRuleContext extends RuleContext {
  * section it changed. `acrossSections` reports what no one section can see on its own (a thread whose lines stand in
  * two sections); it runs over the whole draft at every check, so it must find nothing to do in the common case quickly.
  */
-export interface SectionRule extends CodeInfo { readonly scope: 'section'; check(ctx: SectionRuleContext): void; acrossSections?(ctx: RuleContext): void }
+export interface SectionRule extends CodeInfo {
+  readonly scope: 'section';
+  /**
+   * The rule reads nothing of the chunk but its references (`refs`), each on its own with the text it stands in: its
+   * findings on any of them are its findings on each. After a keystroke it is asked only about the references the
+   * edit may have changed (checks/index.ts referenceFindings).
+   */
+  readonly perReference?: true;
+  check(ctx: SectionRuleContext): void;
+  acrossSections?(ctx: RuleContext): void;
+}
 export type Rule = DocumentRule | SectionRule;

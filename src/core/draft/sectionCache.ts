@@ -3,6 +3,7 @@ import type { Root } from 'mdast';
 import type { Finding } from '../checks/finding';
 import type { InstrumentKey } from '../domain/instruments';
 import type { InstrumentMention, RawRef, Target } from '../refs/types';
+import type { ReferencesEdit } from '../refs/extract';
 import type { Missing } from '../refs/validate';
 import type { LocalComments, ScannedComments } from '../comments/parse';
 import { TextCache } from '../text/textCache';
@@ -46,10 +47,20 @@ export interface SectionFacts {
    * where they were made, and moved only where the same text is met on another line: most sections are checked once.
    */
   findings?: Map<string, { readonly line: number; readonly findings: readonly Finding[] }>;
+  /**
+   * The findings of the rules that judge each reference on its own (checks/rule.ts perReference), kept as `findings`
+   * is: a keystroke takes those of the references its edit left from the section's earlier text (checks/index.ts).
+   */
+  referenceFindings?: Map<string, { readonly line: number; readonly findings: readonly Finding[] }>;
 }
 
 /** A text's references as chunkReferences settled them. */
-export interface SettledRefs { readonly refs: RawRef[]; readonly byParagraph: boolean }
+export interface SettledRefs {
+  readonly refs: RawRef[];
+  readonly byParagraph: boolean;
+  /** When they were settled from an earlier text's: what was taken from it (refs/extract.ts ReferencesEdit). */
+  readonly edit?: ReferencesEdit;
+}
 
 /**
  * Bounded in two generations (text/textCache.ts). An editor re-checks the same sections keystroke after keystroke and

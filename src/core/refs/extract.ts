@@ -166,8 +166,8 @@ export function chunkReferences(text: string, tree: () => Root, skipFirstLine: b
   const was = earlier === undefined ? undefined : cache.facts(earlier).refs?.[slot];
   const out = byParagraph && text.length >= BY_PARAGRAPH && !mayHoldCode(text)
     ? settledByParagraph(text, from, cache, was?.byParagraph ? { text: earlier!, refs: was.refs } : undefined) : null;
-  const refs = out ?? settled(text, from, tree, cache, byParagraph);
-  (facts.refs ??= [undefined, undefined])[slot] = { refs, byParagraph: out !== null };
+  const refs = out?.refs ?? settled(text, from, tree, cache, byParagraph);
+  (facts.refs ??= [undefined, undefined])[slot] = { refs, byParagraph: out !== null, ...(out?.edit ? { edit: out.edit } : {}) };
   return refs;
 }
 
@@ -228,15 +228,18 @@ interface EarlierText { readonly text: string; readonly refs: readonly RawRef[] 
  * whose text and surroundings the edit left have the earlier text's references, moved by the edit's length after it.
  * Null when a reference stands on a line that needs the parser (settled then reads the whole text).
  */
-function settledByParagraph(text: string, from: number, cache: SectionCache, before: EarlierText | undefined): RawRef[] | null {
+function settledByParagraph(text: string, from: number, cache: SectionCache, before: EarlierText | undefined): { refs: RawRef[]; edit?: ReferencesEdit } | null {
   const out: RawRef[] = [];
+  // Where the references taken as they were end, and where those taken moved begin.
+  let keptTo = 0, movedFrom = text.length;
+  const result = () => ({ refs: out, ...(before ? { edit: { earlier: before.text, keptTo, movedFrom } } : {}) });
   const ends = before && sharedEnds(before.text, text);
   const delta = before ? text.length - before.text.length : 0;
   let start = 0, j = 0;
   for (const end of paragraphEnds(text)) {
     if (ends && end + AROUND <= ends.prefix) {
       for (; j < before!.refs.length && before!.refs[j]!.start < end; j++) out.push(before!.refs[j]!);
-      start = end;
+      start = keptTo = end;
       continue;
     }
     if (ends && start - AROUND >= text.length - ends.suffix) {
@@ -244,7 +247,8 @@ function settledByParagraph(text: string, from: number, cache: SectionCache, bef
       let k = j;
       while (k < refs.length && refs[k]!.start < start - delta) k++;
       for (; k < refs.length; k++) out.push(movedRef(refs[k]!, delta));
-      return out;
+      movedFrom = start;
+      return result();
     }
     const { read, lo } = readParagraph(text, cache, start, end);
     const cut = from > start;
@@ -259,5 +263,17 @@ function settledByParagraph(text: string, from: number, cache: SectionCache, bef
     for (const r of kept) out.push(lo ? movedRef(r, lo) : r);
     start = end;
   }
-  return out;
+  return result();
+}
+
+/**
+ * How a text's references were settled from an earlier text's (settledByParagraph): those starting before `keptTo`
+ * are the earlier text's as they were, those from `movedFrom` on the earlier text's moved by the edit's length, and
+ * only those between were read again.
+ */
+export interface ReferencesEdit { readonly earlier: string; readonly keptTo: number; readonly movedFrom: number }
+
+/** How chunkReferences last settled a text's references from an earlier text, if it did (see ReferencesEdit). */
+export function referencesEdit(facts: SectionFacts, skipFirstLine: boolean): ReferencesEdit | undefined {
+  return facts.refs?.[skipFirstLine ? 1 : 0]?.edit;
 }

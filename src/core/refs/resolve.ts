@@ -1,7 +1,7 @@
 // Resolves the references of a draft: absolute positions, the instrument (named, or implied by the section), and the data they cite.
 import { getArticle, getInstrument, type InstrumentKey } from '../domain/instruments';
 import type { DraftAnalysis, Section } from '../draft/analysis';
-import { chunkReferences } from './extract';
+import { chunkReferences, referencesEdit, type ReferencesEdit } from './extract';
 import type { RawRef, Target } from './types';
 
 export interface ResolvedRef {
@@ -53,6 +53,11 @@ export function resolveChunk(analysis: DraftAnalysis, i: number): ResolvedRef[] 
     out.push({ start: base + raw.start, end: base + raw.end, raw, instrument, explicit, targets: raw.targets });
   }
   return out;
+}
+
+/** How chunk `i`'s references were taken from its earlier text after an edit, if they were (refs/extract.ts ReferencesEdit). */
+export function chunkReferencesEdit(analysis: DraftAnalysis, i: number): ReferencesEdit | undefined {
+  return referencesEdit(analysis.chunkFacts(i), isStructural(analysis.sectionOfChunk(i)));
 }
 
 /** Chapter and title data for a resolved target, for hovers. */

@@ -7,6 +7,7 @@ function existenceRule(level: Missing['level'], summary: string): SectionRule {
   return {
     code: `ref.no-such-${level}`,
     scope: 'section',
+    perReference: true,
     summary,
     defaultSeverity: 'error',
     check({ refs, model, report }) {

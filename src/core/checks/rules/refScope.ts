@@ -8,6 +8,7 @@ import type { SectionRule } from '../rule';
 export const refNotParty: SectionRule = {
   code: 'ref.not-party',
   scope: 'section',
+  perReference: true,
   summary: 'A reference to a Protocol the State under review is not party to.',
   defaultSeverity: 'warning',
   check({ refs, info, report }) {
@@ -23,6 +24,7 @@ export const refNotParty: SectionRule = {
 export const refOutsideReview: SectionRule = {
   code: 'ref.outside-review',
   scope: 'section',
+  perReference: true,
   summary: 'A reference to an article outside the thematic cluster under review.',
   defaultSeverity: 'warning',
   check({ refs, info, report }) {

@@ -8,6 +8,7 @@ import type { SectionRule } from '../rule';
 export const refAmbiguous: SectionRule = {
   code: 'ref.ambiguous',
   scope: 'section',
+  perReference: true,
   summary: 'A reference names no instrument and none is implied.',
   defaultSeverity: 'info',
   check({ refs, report }) {
@@ -23,6 +24,7 @@ export const refAmbiguous: SectionRule = {
 export const refNonCanonical: SectionRule = {
   code: 'ref.non-canonical',
   scope: 'section',
+  perReference: true,
   summary: 'A reference not written in the UN citation style of its language.',
   defaultSeverity: 'info',
   check({ model, refs, report }) {
