@@ -48,6 +48,9 @@ const THREAD_LINE = /^\{>>@[a-z0-9.]+ \|.*?<<\}[ \t]*$/gm;
  */
 function hasContentUnderHeading(chunk: string): boolean {
   const nl = chunk.indexOf('\n');
+  // Most parts: the first character after the heading line that is not blank opens neither a hint nor a thread line.
+  const first = nl < 0 ? -1 : chunk.slice(nl + 1, nl + 200).search(/\S/);
+  if (first >= 0 && chunk[nl + 1 + first] !== '<' && chunk[nl + 1 + first] !== '{') return true;
   return /\S/.test(withoutHtmlComments(nl < 0 ? '' : chunk.slice(nl + 1), '').replace(THREAD_LINE, ''));
 }
 /** Whether a chunk has content under its heading line, kept with its text. */

@@ -8,6 +8,7 @@ import { RangeIndex } from '../text/ranges';
 import { codeSpans } from '../text/code';
 import { unitToken, type RawRef, type Target } from './types';
 import { sharedEnds } from '../text/changes';
+import { firstReached } from '../text/search';
 
 /** One frozen copy of each list of targets and each instrument mention per cache, shared by all references citing them. */
 function shareParts(r: RawRef, cache: SectionCache): RawRef {
@@ -229,24 +230,22 @@ interface EarlierText { readonly text: string; readonly refs: readonly RawRef[] 
  * Null when a reference stands on a line that needs the parser (settled then reads the whole text).
  */
 function settledByParagraph(text: string, from: number, cache: SectionCache, before: EarlierText | undefined): { refs: RawRef[]; edit?: ReferencesEdit } | null {
-  const out: RawRef[] = [];
-  // Where the references taken as they were end, and where those taken moved begin.
-  let keptTo = 0, movedFrom = text.length;
-  const result = () => ({ refs: out, ...(before ? { edit: { earlier: before.text, keptTo, movedFrom } } : {}) });
   const ends = before && sharedEnds(before.text, text);
   const delta = before ? text.length - before.text.length : 0;
-  let start = 0, j = 0;
-  for (const end of paragraphEnds(text)) {
-    if (ends && end + AROUND <= ends.prefix) {
-      for (; j < before!.refs.length && before!.refs[j]!.start < end; j++) out.push(before!.refs[j]!);
-      start = keptTo = end;
-      continue;
-    }
+  const paragraphs = paragraphEnds(text);
+  // The paragraphs whose text and surroundings lie before the edit: the earlier text's references up to their end, as
+  // they were (one copy of the list's start).
+  let p = 0, keptTo = 0, movedFrom = text.length;
+  if (ends) while (p < paragraphs.length && paragraphs[p]! + AROUND <= ends.prefix) keptTo = paragraphs[p++]!;
+  const refs = before ? before.refs : [];
+  const out = refs.slice(0, firstReached(0, refs.length, (k) => refs[k]!.start >= keptTo));
+  const result = () => ({ refs: out, ...(before ? { edit: { earlier: before.text, keptTo, movedFrom } } : {}) });
+  let start = keptTo;
+  for (; p < paragraphs.length; p++) {
+    const end = paragraphs[p]!;
+    // Those whose text and surroundings lie after it: the earlier text's references from there on, moved.
     if (ends && start - AROUND >= text.length - ends.suffix) {
-      const refs = before!.refs;
-      let k = j;
-      while (k < refs.length && refs[k]!.start < start - delta) k++;
-      for (; k < refs.length; k++) out.push(movedRef(refs[k]!, delta));
+      for (let k = firstReached(0, refs.length, (x) => refs[x]!.start >= start - delta); k < refs.length; k++) out.push(movedRef(refs[k]!, delta));
       movedFrom = start;
       return result();
     }

@@ -19,8 +19,9 @@ function blank(text: string, ranges: [number, number][]): string {
 
 /** The text with code blocks and code spans blanked (same length): footnote syntax inside code is code. */
 function withoutCode(text: string): string {
-  const noBlocks = blank(text, fencedBlocks(text));
-  return blank(noBlocks, codeSpans(noBlocks, 'line'));
+  // Without the characters a fence or a code span needs, there is no code: the text is not read for it.
+  const noBlocks = text.includes('```') || text.includes('~~~') ? blank(text, fencedBlocks(text)) : text;
+  return noBlocks.includes('`') ? blank(noBlocks, codeSpans(noBlocks, 'line')) : noBlocks;
 }
 
 /** A section's footnote definitions (lower-cased, as Markdown matches them) and references (as written), outside code. */
