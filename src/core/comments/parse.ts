@@ -5,6 +5,7 @@ import { codeSpans } from '../text/code';
 import { LineIndex } from '../text/lines';
 import { isUtcMoment } from '../text/dates';
 import { sharedEnds } from '../text/changes';
+import { firstReached } from '../text/search';
 import type { SectionCache, SectionFacts } from '../draft/sectionCache';
 
 export type MarkKind = 'comment' | 'insertion' | 'deletion' | 'replacement';
@@ -204,7 +205,8 @@ function overParagraphs(m: Mark): boolean {
  */
 function scanAfterEdit(text: string, facts: SectionFacts, earlier: EarlierText): Scanned {
   const before = earlier.facts.comments;
-  if (!before || before.problems.length || before.conflicts.length || mayHoldLineBlocks(text, facts) || mayHoldLineBlocks(earlier.text, earlier.facts) || before.marks.some(overParagraphs)) return scanWhole(text);
+  if (!before || before.problems.length || before.conflicts.length || mayHoldLineBlocks(text, facts) || mayHoldLineBlocks(earlier.text, earlier.facts)
+    || (earlier.facts.marksOverParagraphs ??= before.marks.some(overParagraphs))) return scanWhole(text);
   const { prefix, suffix } = sharedEnds(earlier.text, text);
   // From the start of the paragraph of the first difference, through the blank line after the last: every character
   // of the blank lines that bound the stretch is one both texts share.
@@ -216,23 +218,26 @@ function scanAfterEdit(text: string, facts: SectionFacts, earlier: EarlierText):
   const mid = scanWhole(text.slice(from, to));
   if (mid.problems.length) return scanWhole(text);
   const delta = text.length - earlier.text.length, resume = to - delta;
-  const out: Scanned = { marks: [], blocks: [], conflicts: [], problems: [] };
-  // Marks without an id are numbered in text order.
+  // The earlier text's marks and thread lines before the stretch, as they were (one copy of each list's start); its
+  // marks without an id are numbered in text order, and so go on those after them.
+  const marksBefore = firstReached(0, before.marks.length, (k) => before.marks[k]!.start >= from);
+  const blocksBefore = firstReached(0, before.blocks.length, (k) => before.blocks[k]!.start >= from);
+  const out: Scanned = { marks: before.marks.slice(0, marksBefore), blocks: before.blocks.slice(0, blocksBefore), conflicts: [], problems: [] };
   let anon = 0;
+  for (const m of out.marks) if (m.anonymous) anon++;
   const mark = (m: Mark, by: number) => {
-    const id = m.anonymous ? `anon${anon++}` : m.id;
-    out.marks.push(by === 0 && id === m.id ? m : { ...m, start: m.start + by, end: m.end + by, id });
+    out.marks.push({ ...m, start: m.start + by, end: m.end + by, id: m.anonymous ? `anon${anon++}` : m.id });
   };
   const block = (b: Block, by: number, removeStart = b.removeStart + by) => {
-    out.blocks.push(by === 0 ? b : { ...b, start: b.start + by, end: b.end + by, removeStart, bodyStart: b.bodyStart + by, bodyEnd: b.bodyEnd + by });
+    out.blocks.push({ ...b, start: b.start + by, end: b.end + by, removeStart, bodyStart: b.bodyStart + by, bodyEnd: b.bodyEnd + by });
   };
-  for (const m of before.marks) if (m.start < from) mark(m, 0);
   for (const m of mid.marks) mark(m, from);
-  for (const m of before.marks) if (m.start >= resume) mark(m, delta);
-  for (const b of before.blocks) if (b.start < from) block(b, 0);
+  for (let k = firstReached(marksBefore, before.marks.length, (x) => before.marks[x]!.start >= resume); k < before.marks.length; k++) mark(before.marks[k]!, delta);
   // A thread line at the stretch's start is removed with the line break before it, which the stretch does not hold.
   for (const b of mid.blocks) block(b, from, lineBreakBefore(text, b.start + from));
-  for (const b of before.blocks) if (b.start >= resume) block(b, delta);
+  for (let k = firstReached(blocksBefore, before.blocks.length, (x) => before.blocks[x]!.start >= resume); k < before.blocks.length; k++) block(before.blocks[k]!, delta);
+  // The marks taken from the earlier text run over no blank line: whether this text's do is told by those read again.
+  facts.marksOverParagraphs = mid.marks.some(overParagraphs);
   return out;
 }
 /** The start of the paragraph holding `offset` (after the blank line before it, or 0), the blank line's characters all before `offset`. */

@@ -35,6 +35,8 @@ export interface SectionFacts {
   comments?: ScannedComments;
   /** Whether fenced code or git conflict lines may stand in the text (comments/parse.ts mayHoldLineBlocks). */
   lineBlocks?: boolean;
+  /** Whether one of the text's comment marks runs over a blank line (comments/parse.ts scanAfterEdit). */
+  marksOverParagraphs?: boolean;
   /** The section's comment threads read on their own (comments/parse.ts localComments). */
   localComments?: LocalComments;
   /** The first line nesting too deep (input.ts tooDeep), offsets relative to the section; null when none. */
