@@ -24,9 +24,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const spread = (xs: number[]): [number, number] => [Math.min(...xs), Math.max(...xs)];
 const runs = (bytes: number) => (smoke ? 1 : bytes >= 10_000_000 ? 3 : bytes >= 1_000_000 ? 5 : 9);
 /**
- * Collects the garbage before a measurement: what one measurement left (remark-parse's tree of a 10 MB draft, a cold
- * check's) is then not collected inside the next one (a keystroke of another draft took 3.7 ms instead of 1.4 while
- * V8 collected the peer's 10 MB parse). Exposed at run time so that `node dist/bench.js` needs no flag.
+ * Collects the garbage: what the peers left of a 10 MB draft is then not collected inside the next measurement.
+ * Exposed at run time so that `node dist/bench.js` needs no flag. (Not before every measurement: a cold check that
+ * starts from a collected, shrunk heap took twice as long.)
  */
 const settle: () => void = (() => { setFlagsFromString('--expose-gc'); return runInNewContext('gc') as () => void; })();
 function time<T>(f: () => T): [number, T] { const t = performance.now(); const r = f(); return [performance.now() - t, r]; }
@@ -51,13 +51,14 @@ const processor = unified().use(remarkParse);
   for (const size of process.argv.includes('--no-check') ? [] : SIZES) {
     for (const kind of smoke ? KINDS.slice(0, 1) : KINDS) {
       const n = runs(size);
+      let last = '';
       const check: number[] = [], remark: number[] = [], mdl: number[] = [], keystroke: number[] = [], same: number[] = [], keystrokeUnreported: number[] = [];
       // The peers' cost grows faster than the text: at 10 MB they run once, on two kinds of draft.
       const peers = size < 10_000_000 || kind.name.endsWith(' en');
       for (let i = 0; i < n; i++) {
         // A new seed each run: a text the process has never seen, so the "cold" check finds nothing in any cache.
         const text = kind.make(size, i * 7919 + size + kind.name.length * 104729);
-        settle();
+        last = text;
         // Through the language service, as the editor asks: version 1 opened, then a word typed in the middle, one
         // character a version, each version checked (the editor debounces; here every keystroke counts). The median of
         // the typed word is the keystroke's cost, garbage collection included as typing meets it.
@@ -83,7 +84,6 @@ const processor = unified().use(remarkParse);
           }
           return { ms: median(typed), last };
         };
-        settle();
         const word = typeWord('x', 1, true);
         keystroke.push(word.ms);
         // A character typed and undone: a new version whose text is the last one again, as a new flat string.
@@ -96,12 +96,17 @@ const processor = unified().use(remarkParse);
         // The same keystrokes from an adapter that does not report edits: each version is compared with the last.
         keystrokeUnreported.push(typeWord('z', 13, false).ms);
         service.close(uri);
-        if (peers && (size < 10_000_000 || i === 0)) {
-          settle();
+        if (peers && size < 10_000_000) {
           remark.push(time(() => processor.parse(text))[0]);
-          settle();
           mdl.push(time(() => lint({ strings: { draft: text } }))[0]);
         }
+      }
+      // At 10 MB the peers run once, after this kind's runs, and their garbage (remark-parse's tree of 10 MB is a few
+      // hundred MB) is collected before the next kind's: collected inside its keystrokes, it made them 3.7 ms, not 1.4.
+      if (peers && size >= 10_000_000) {
+        remark.push(time(() => processor.parse(last))[0]);
+        mdl.push(time(() => lint({ strings: { draft: last } }))[0]);
+        settle();
       }
       const where = `${label(size)} ${kind.name}`;
       const c = median(check);
