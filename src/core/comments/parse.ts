@@ -225,11 +225,16 @@ function scanAfterEdit(text: string, facts: SectionFacts, earlier: EarlierText):
   const out: Scanned = { marks: before.marks.slice(0, marksBefore), blocks: before.blocks.slice(0, blocksBefore), conflicts: [], problems: [] };
   let anon = 0;
   for (const m of out.marks) if (m.anonymous) anon++;
+  // Written out field by field, in scanText's order: a spread copies by looking at every key of every mark.
   const mark = (m: Mark, by: number) => {
-    out.marks.push({ ...m, start: m.start + by, end: m.end + by, id: m.anonymous ? `anon${anon++}` : m.id });
+    const id = m.anonymous ? `anon${anon++}` : m.id;
+    const moved: Mark = m.kind === 'replacement' ? { id, kind: m.kind, start: m.start + by, end: m.end + by, text: m.text, newText: m.newText, anonymous: m.anonymous }
+      : m.note !== undefined ? { id, kind: m.kind, start: m.start + by, end: m.end + by, text: m.text, anonymous: m.anonymous, note: m.note }
+      : { id, kind: m.kind, start: m.start + by, end: m.end + by, text: m.text, anonymous: m.anonymous };
+    out.marks.push(moved);
   };
   const block = (b: Block, by: number, removeStart = b.removeStart + by) => {
-    out.blocks.push({ ...b, start: b.start + by, end: b.end + by, removeStart, bodyStart: b.bodyStart + by, bodyEnd: b.bodyEnd + by });
+    out.blocks.push({ id: b.id, threadId: b.threadId, author: b.author, date: b.date, event: b.event, body: b.body, start: b.start + by, end: b.end + by, removeStart, bodyStart: b.bodyStart + by, bodyEnd: b.bodyEnd + by });
   };
   for (const m of mid.marks) mark(m, from);
   for (let k = firstReached(marksBefore, before.marks.length, (x) => before.marks[x]!.start >= resume); k < before.marks.length; k++) mark(before.marks[k]!, delta);
