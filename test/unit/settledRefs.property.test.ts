@@ -38,7 +38,7 @@ describe('references settled paragraph by paragraph', () => {
       for (const [at, cut, insert] of edits) {
         const from = at % text.length, to = Math.min(text.length, from + cut);
         const edited = text.slice(0, from) + insert + text.slice(to);
-        const now = chunkReferences(edited, () => parser.parse(edited), skip, cache, true, text);
+        const now = chunkReferences(edited, () => parser.parse(edited), skip, cache, true, { text: text, facts: cache.facts(text) });
         expect(now).toEqual(whole(edited, skip));
         if (now.some((r) => last.includes(r))) taken++;
         text = edited;
@@ -54,7 +54,7 @@ describe('references settled paragraph by paragraph', () => {
     const earlier = chunkReferences(text, () => parser.parse(text), true, cache, true);
     const at = text.indexOf('article 6', text.length >> 1);
     const edited = text.slice(0, at) + 'x' + text.slice(at);
-    const now = chunkReferences(edited, () => parser.parse(edited), true, cache, true, text);
+    const now = chunkReferences(edited, () => parser.parse(edited), true, cache, true, { text: text, facts: cache.facts(text) });
     expect(now).toEqual(whole(edited, true));
     // Those well before the edit are the very objects.
     const before = earlier.filter((r) => r.end + 300 < at);
@@ -70,7 +70,7 @@ describe('references settled paragraph by paragraph', () => {
     chunkReferences(text, () => parser.parse(text), true, cache, true);
     const at = text.indexOf('Les autorités', 1_500);
     const edited = text.slice(0, at) + 'The State reported that the law and the code.' + text.slice(at + 'Les autorités ont indiqué que la loi et le code pénal.'.length);
-    const now = chunkReferences(edited, () => parser.parse(edited), true, cache, true, text);
+    const now = chunkReferences(edited, () => parser.parse(edited), true, cache, true, { text: text, facts: cache.facts(text) });
     // The heading's "art. 3" is English (the filler after the body tells), and so is the one article 5 edited.
     expect(now.filter((r) => r.lang === 'en').length).toBe(2);
     expect(now).toEqual(whole(edited, true));
@@ -79,7 +79,7 @@ describe('references settled paragraph by paragraph', () => {
     chunkReferences(after, () => parser.parse(after), true, cache, true);
     const where = after.indexOf('Les autorités', 1_500);
     const changed = after.slice(0, where) + 'The State reported that the law.' + after.slice(where + 'Les autorités ont indiqué que la loi.'.length);
-    const read = chunkReferences(changed, () => parser.parse(changed), true, cache, true, after);
+    const read = chunkReferences(changed, () => parser.parse(changed), true, cache, true, { text: after, facts: cache.facts(after) });
     expect(read.filter((r) => r.lang === 'en').map((r) => r.start > where)).toEqual([true]);
     expect(read).toEqual(whole(changed, true));
   });
@@ -90,7 +90,7 @@ describe('references settled paragraph by paragraph', () => {
     const text = section(`${paragraphs}\`\`\`\n${paragraphs}`);
     expect(chunkReferences(text, () => parser.parse(text), true, cache, true).length).toBe(201);
     const edited = text.replace('```\n', '');
-    const now = chunkReferences(edited, () => parser.parse(edited), true, cache, true, text);
+    const now = chunkReferences(edited, () => parser.parse(edited), true, cache, true, { text: text, facts: cache.facts(text) });
     expect(now.length).toBe(401);
     expect(now).toEqual(whole(edited, true));
   });

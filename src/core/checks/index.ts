@@ -386,7 +386,8 @@ function referenceFindings(model: DraftAnalysis, i: number, key: string, refs: r
     const fresh = judge(refs.filter((r) => r.start >= from && r.start < to));
     found = was.findings.filter((f) => f.range.start.line < lo).concat(fresh, was.findings.filter((f) => f.range.start.line >= hi));
   } else found = judge(refs);
-  (model.chunkFacts(i).referenceFindings ??= new Map()).set(key, { line, findings: found });
+  // Kept only in a draft being edited (where the next keystroke may take them): a file checked once never asks again.
+  if (model.followsAnother) (model.chunkFacts(i).referenceFindings ??= new Map()).set(key, { line, findings: found });
   return found;
 }
 

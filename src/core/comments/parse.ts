@@ -6,7 +6,7 @@ import { LineIndex } from '../text/lines';
 import { isUtcMoment } from '../text/dates';
 import { sharedEnds } from '../text/changes';
 import { firstReached } from '../text/search';
-import type { SectionCache, SectionFacts } from '../draft/sectionCache';
+import type { EarlierText, SectionCache, SectionFacts } from '../draft/sectionCache';
 
 export type MarkKind = 'comment' | 'insertion' | 'deletion' | 'replacement';
 
@@ -175,9 +175,6 @@ export function localComments(part: string, facts: SectionFacts | undefined, ear
   return out;
 }
 
-/** An earlier version of a section's text (before an edit) and what is known of it. */
-export interface EarlierText { readonly text: string; readonly facts: SectionFacts }
-
 function scanWhole(text: string): Scanned {
   return ANY_MARKUP.test(text) ? scanText(text) : NO_MARKUP;
 }
@@ -211,7 +208,7 @@ function scanAfterEdit(text: string, facts: SectionFacts, earlier: EarlierText):
   // From the start of the paragraph of the first difference, through the blank line after the last: every character
   // of the blank lines that bound the stretch is one both texts share.
   const from = paragraphStartAtOrBefore(text, prefix);
-  const blank = /\n[ \t]*\r?\n/g;
+  const blank = new RegExp(BLANK.source, 'g');
   blank.lastIndex = text.length - suffix;
   const end = blank.exec(text);
   const to = end ? end.index + end[0].length : text.length;

@@ -6,7 +6,7 @@ import { getArticle, isInstrumentKey, type InstrumentKey } from '../domain/instr
 import type { LineIndex, Range } from '../text/lines';
 import { readFrontMatter, type FrontMatterIssue, type ReviewInfo } from './frontMatter';
 import { parseSection } from './sectionTree';
-import { createAnalysisEnv, type AnalysisEnv, type SectionFacts } from './sectionCache';
+import { createAnalysisEnv, type AnalysisEnv, type EarlierText, type SectionFacts } from './sectionCache';
 import { commentsOf, hasCommentMarkup, localComments, type CommentsModel, type LocalComments } from '../comments/parse';
 import { resolveChunk, type ResolvedRef } from '../refs/resolve';
 import type { Finding } from '../checks/finding';
@@ -384,9 +384,8 @@ export class DraftAnalysis {
   }
   /** Chunk `i`'s first line too deep, relative to it: after an edit, from its earlier text's answer (the lines it left stand). */
   private deepOfChunk(i: number): TooDeep {
-    const text = this.chunkText(i), earlier = this.editedFrom(i);
-    const was = earlier === undefined ? undefined : this.env.cache.facts(earlier).deep;
-    return was === undefined ? tooDeep(text) : tooDeepAfterEdit(text, earlier!, was);
+    const text = this.chunkText(i), earlier = this.editedFrom(i), was = earlier?.facts.deep;
+    return was === undefined ? tooDeep(text) : tooDeepAfterEdit(text, earlier!.text, was);
   }
   /**
    * The answer from the last version's, when only chunks [lo, hi) changed: its answer before them stands, and after
@@ -442,10 +441,10 @@ export class DraftAnalysis {
     }
     return was;
   }
-  /** The previous version's text of chunk `i`, when this version's edit may have changed that chunk (see `edit`). */
-  editedFrom(i: number): string | undefined {
+  /** The previous version's chunk `i` (its text and facts), when this version's edit may have changed it (see `edit`). */
+  editedFrom(i: number): EarlierText | undefined {
     const e = this.edit;
-    return e && i >= e.lo && i < e.hi ? this.inherited!.text(i) : undefined;
+    return e && i >= e.lo && i < e.hi ? this.previousChunk(i) : undefined;
   }
   /** What the previous version knew of its chunk `i` (this analysis must have one: see `edit`). */
   previousChunk(i: number): { text: string; facts: SectionFacts; readonly localComments: LocalComments } {
@@ -457,7 +456,7 @@ export class DraftAnalysis {
   /** Chunk `i`'s comment threads read from its own text, offsets relative to the chunk (see commentLayout). */
   localCommentsOf(i: number): LocalComments {
     // After an edit, the paragraphs it left are read from the chunk's earlier text.
-    return localComments(this.chunkText(i), this.chunkFacts(i), this.editedFrom(i) === undefined ? undefined : this.previousChunk(i));
+    return localComments(this.chunkText(i), this.chunkFacts(i), this.editedFrom(i));
   }
 
   /** The comment marks, threads and conflicts of this version. */

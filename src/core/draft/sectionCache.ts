@@ -56,6 +56,9 @@ export interface SectionFacts {
   referenceFindings?: Map<string, { readonly line: number; readonly findings: readonly Finding[] }>;
 }
 
+/** A section's text before an edit, with what is known of it: what the edit left is taken from it. */
+export interface EarlierText { readonly text: string; readonly facts: SectionFacts }
+
 /** A text's references as chunkReferences settled them. */
 export interface SettledRefs {
   readonly refs: RawRef[];

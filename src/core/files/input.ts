@@ -141,9 +141,7 @@ export function tooDeep(text: string): { offset: number; line: number; depth: nu
     const containers = (CONTAINERS.exec(lineText)![0].match(/>|[-*+](?=[ \t])|\d{1,9}[.)]/g) ?? []).length;
     const run = Math.max(0, ...[...lineText.matchAll(/[*_]+/g)].map((r) => r[0].length >> 1));
     const indent = (/^ */.exec(lineText)![0].length >> 1) + 1;
-    let line = 0;
-    for (let i = text.indexOf('\n'); i >= 0 && i < start; i = text.indexOf('\n', i + 1)) line++;
-    return { offset: start, line, depth: Math.max(containers, run, indent) };
+    return { offset: start, line: breaks(text, 0, start), depth: Math.max(containers, run, indent) };
   }
   return null;
 }

@@ -2,7 +2,7 @@
 import type { Root, RootContent } from 'mdast';
 import { scanChinese } from './zh';
 import { scanChain } from './chain';
-import type { SectionCache, SectionFacts } from '../draft/sectionCache';
+import type { EarlierText, SectionCache, SectionFacts } from '../draft/sectionCache';
 import { LineIndex } from '../text/lines';
 import { RangeIndex } from '../text/ranges';
 import { codeSpans } from '../text/code';
@@ -153,7 +153,7 @@ function movedSpan(x: { start: number; end: number }, by: number): { start: numb
  * References in a chunk, offsets relative to it. `skipFirstLine` leaves out a structural heading ("### Article 5. … {#untoc-5}"):
  * it names the section, it does not cite the article. `earlier`: the chunk's text before an edit of the draft.
  */
-export function chunkReferences(text: string, tree: () => Root, skipFirstLine: boolean, cache: SectionCache, byParagraph = false, earlier?: string): RawRef[] {
+export function chunkReferences(text: string, tree: () => Root, skipFirstLine: boolean, cache: SectionCache, byParagraph = false, earlier?: EarlierText): RawRef[] {
   const facts = cache.facts(text);
   const slot = skipFirstLine ? 1 : 0;
   const hit = facts.refs?.[slot];
@@ -164,9 +164,9 @@ export function chunkReferences(text: string, tree: () => Root, skipFirstLine: b
   // paragraph and kept with it, so that a keystroke settles one paragraph again (null: a paragraph needs the parser).
   // The section's text before the edit, when its references were settled so too, gives those of the paragraphs the
   // edit left as they were (read whole, a fence the edit removed may have made code of those after it).
-  const was = earlier === undefined ? undefined : cache.facts(earlier).refs?.[slot];
+  const was = earlier?.facts.refs?.[slot];
   const out = byParagraph && text.length >= BY_PARAGRAPH && !mayHoldCode(text)
-    ? settledByParagraph(text, from, cache, was?.byParagraph ? { text: earlier!, refs: was.refs } : undefined) : null;
+    ? settledByParagraph(text, from, cache, was?.byParagraph ? { text: earlier!.text, refs: was.refs } : undefined) : null;
   const refs = out?.refs ?? settled(text, from, tree, cache, byParagraph);
   (facts.refs ??= [undefined, undefined])[slot] = { refs, byParagraph: out !== null, ...(out?.edit ? { edit: out.edit } : {}) };
   return refs;
@@ -220,7 +220,7 @@ function oneEach(refs: RawRef[], cache: SectionCache): RawRef[] {
 }
 
 /** An earlier version of a text and its references as settledByParagraph settled them. */
-interface EarlierText { readonly text: string; readonly refs: readonly RawRef[] }
+interface EarlierRefs { readonly text: string; readonly refs: readonly RawRef[] }
 
 /**
  * `settled` for a long text with no code block, paragraph by paragraph: no reference runs over a blank line, so each
@@ -229,7 +229,7 @@ interface EarlierText { readonly text: string; readonly refs: readonly RawRef[] 
  * whose text and surroundings the edit left have the earlier text's references, moved by the edit's length after it.
  * Null when a reference stands on a line that needs the parser (settled then reads the whole text).
  */
-function settledByParagraph(text: string, from: number, cache: SectionCache, before: EarlierText | undefined): { refs: RawRef[]; edit?: ReferencesEdit } | null {
+function settledByParagraph(text: string, from: number, cache: SectionCache, before: EarlierRefs | undefined): { refs: RawRef[]; edit?: ReferencesEdit } | null {
   const ends = before && sharedEnds(before.text, text);
   const delta = before ? text.length - before.text.length : 0;
   const paragraphs = paragraphEnds(text);
