@@ -25,5 +25,14 @@ export function nodeDeflate(): RawDeflate {
     return new Uint8Array(out.buffer as ArrayBuffer, out.byteOffset, out.length);
   };
   // zlib's CRC-32 came with Node 20.15; before it, the zip's own is used.
-  return typeof zlib.crc32 === 'function' ? Object.assign(deflate, { crc32: zlib.crc32 }) : deflate;
+  return typeof zlib.crc32 === 'function' ? Object.assign(deflate, { crc32: continuedCrc32 }) : deflate;
+}
+
+/**
+ * zlib's CRC-32 continued over one more slice. An empty slice leaves the sum as it is — zlib's own `crc32` answers 0 to
+ * a slice without memory behind it (its "no buffer: give the initial value" convention), which an empty string
+ * encoded is: the body's last, empty flush then wrote a checksum of 0, and Word calls such a package corrupt.
+ */
+function continuedCrc32(data: Uint8Array, value: number): number {
+  return data.length ? zlib.crc32(data, value) : value;
 }

@@ -15,6 +15,17 @@ function crc32(data: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
+/** Each part's CRC-32 as the package's central directory lists it. */
+function centralDirectory(zip: Buffer): Map<string, number> {
+  // The entries (signature 0x02014b50): the CRC-32 at 16, the name's length at 28, the name at 46.
+  const listed = new Map<string, number>();
+  for (let at = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); at >= 0; at = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 46)) {
+    const nameLength = zip.readUInt16LE(at + 28);
+    listed.set(zip.subarray(at + 46, at + 46 + nameLength).toString(), zip.readUInt32LE(at + 16));
+  }
+  return listed;
+}
+
 describe("the export's compressor", () => {
   it('gives the same package contents with zlib in slices as with fflate, and no larger', async () => {
     // Long enough for the body to go in many slices, each compressed against the 32 KB before it.
@@ -34,15 +45,27 @@ describe("the export's compressor", () => {
     const text = generateDraft(200_000, 5, 'en');
     const zip = Buffer.from(await exportDocx(text, { mode: 'with-changes', deflate: nodeDeflate }));
     const parts = unzipSync(zip);
-    // The central directory's entries (signature 0x02014b50): the CRC-32 at 16, the name's length at 28, the name at 46.
-    const listed = new Map<string, number>();
-    for (let at = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); at >= 0; at = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 46)) {
-      const nameLength = zip.readUInt16LE(at + 28);
-      listed.set(zip.subarray(at + 46, at + 46 + nameLength).toString(), zip.readUInt32LE(at + 16));
-    }
+    const listed = centralDirectory(zip);
     expect([...listed.keys()].sort()).toEqual(Object.keys(parts).sort());
     for (const [name, data] of Object.entries(parts)) expect(listed.get(name), name).toBe(crc32(data));
   });
+
+  it('continues its checksum over an empty slice, as the body\'s last flush can be', () => {
+    // An empty string encoded has no memory behind it, and zlib's crc32 answers 0 to that: such a package's body
+    // carried a checksum of 0, which Word takes for a corrupt file.
+    const crc = nodeDeflate().crc32!;
+    const sum = crc(Buffer.from('<w:body>'), 0);
+    expect(crc(new TextEncoder().encode(''), sum)).toBe(sum);
+    expect(crc(new Uint8Array(0), sum)).toBe(sum);
+  });
+
+  it('writes the right checksums for a body whose last flush is empty (1 MB of git conflict lines)', async () => {
+    // The shape that showed it: its body's last piece filled a flush exactly, leaving nothing for the final one.
+    const zip = Buffer.from(await exportDocx('<<<<<<< a\nx\n=======\ny\n>>>>>>> b\n'.repeat(32_000), { mode: 'with-changes', deflate: nodeDeflate }));
+    const parts = unzipSync(zip);
+    const listed = centralDirectory(zip);
+    for (const [name, data] of Object.entries(parts)) expect(listed.get(name), name).toBe(crc32(data));
+  }, 60_000);
 
   it('is one stream whatever the slices: shorter than its window, longer, empty', () => {
     // The body's writer gives 64K slices, but a long text's last slice before the next piece can be a few bytes.
