@@ -56,6 +56,18 @@ describe('export to .docx', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('writes a suggestion with no date Word can read without one (Word would show 1 January 1970 for a made-up date)', async () => {
+    const text = rich.replace('Text.', 'Text {++undated++} and {--unreadable--}{>>@dddd4444<<}.') + '\n{>>@dddd4444 | A (B) | 2026-13-45T99:99:99Z<<}\n';
+    const p = await parts(await exportDocx(text, { mode: 'with-changes' }));
+    const opening = (word: string) => p.doc.match(new RegExp(`<w:(?:ins|del) [^>]*>(?:(?!</w:(?:ins|del)>)[^])*>${word}<`))![0].match(/^<w:(?:ins|del) [^>]*>/)![0];
+    expect(opening('undated')).toMatch(/^<w:ins w:id="\d+" w:author="Unknown">$/);
+    expect(opening('unreadable')).toMatch(/^<w:del w:id="\d+" w:author="A \(B\)">$/);
+    expect(p.doc).not.toContain('1970');
+    // A word with no space around it needs no xml:space (half of such a run's XML, in a draft of many short marks).
+    expect(p.doc).toContain('<w:r><w:t>undated</w:t></w:r>');
+    expect(p.doc).toContain('<w:r><w:delText>unreadable</w:delText></w:r>');
+  });
+
   it('the clean copy has the accepted text only', async () => {
     const p = await parts(await exportDocx(rich, { mode: 'clean' }));
     expect(p.doc).not.toMatch(/<w:ins |<w:del |commentRangeStart/);
@@ -134,7 +146,7 @@ describe('export to .docx', () => {
 
 describe('the body written from templates', () => {
   const shapes = rich.replace('Text.', 'Tags <b>&amp; "quotes" \'apostrophes\' & ampersands</b> [a link](https://example.org/?a=1&b=2), **bold *both***, `code &`, a break  \nhere, جريمة.')
-    + '\n> A quote {++added++}{>>@eeee5555<<}.\n\n{>>@eeee5555 | A <&> "B" | 2026-11-23T10:00:00Z<<}\n\n- (a) one\n  - nested {==here==}{>>@ffff6666<<}\n\n{>>@ffff6666 | C (D) | 2026-11-23T10:00:00Z | A point.<<}\n\n1. again\n\n```\ncode <x>\n```\n\nA point{>>@abab1212<<} comment.\n\n{>>@abab1212 | E (F) | 2026-11-23T10:00:00Z | Here.<<}\n';
+    + '\n> A quote {++added++}{>>@eeee5555<<}, {--undated--} {~~also~>undated~~}.\n\n{>>@eeee5555 | A <&> "B" | 2026-11-23T10:00:00Z<<}\n\n- (a) one\n  - nested {==here==}{>>@ffff6666<<}\n\n{>>@ffff6666 | C (D) | 2026-11-23T10:00:00Z | A point.<<}\n\n1. again\n\n```\ncode <x>\n```\n\nA point{>>@abab1212<<} comment.\n\n{>>@abab1212 | E (F) | 2026-11-23T10:00:00Z | Here.<<}\n';
   const drafts: [string, string][] = [
     ['every shape', shapes],
     ...['examples/arcadia-list-of-observations.en.md', 'examples/arcadia-list-of-observations.zh.md', ...readdirSync(join(repo, 'sample-review')).filter((f) => f.endsWith('.md')).map((f) => `sample-review/${f}`)]
@@ -154,7 +166,11 @@ describe('the body written from templates', () => {
         if (f === 'docProps/core.xml') continue;
         // A hyperlink's relationship id is random at each writing.
         const read = async (z: JSZip) => (await z.file(f)!.async('string')).replace(/rId[a-z0-9_-]{16,}/gi, 'rId(link)');
-        const [a, b] = [await read(fast), await read(slow)];
+        // The one difference written on purpose: the templates leave out xml:space on text that keeps its spaces
+        // without it (Word's way), the library never does. Taken out of both where not needed (the library writes the
+        // paragraphs with links and the tables in both), so text that needs it and lacks it still differs.
+        const bare = (xml: string) => xml.replace(/<w:(t|delText) xml:space="preserve">([^<]*)<\/w:\1>/g, (all, el: string, t: string) => (/^\s|\s$|\s\s|[^\S ]/.test(t) ? all : `<w:${el}>${t}</w:${el}>`));
+        const [a, b] = f === 'word/document.xml' ? [bare(await read(fast)), bare(await read(slow))] : [await read(fast), await read(slow)];
         if (a !== b) expect(`${f}: ${a.slice(commonPrefix(a, b) - 200, commonPrefix(a, b) + 200)}`).toBe(`${f}: ${b.slice(commonPrefix(a, b) - 200, commonPrefix(a, b) + 200)}`);
       }
     }

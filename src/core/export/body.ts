@@ -9,8 +9,11 @@ import {
 export type ParagraphOptions = Omit<Exclude<ConstructorParameters<typeof Paragraph>[0], string>, 'children'>;
 /** A run's formatting as the docx library takes it, without its text. */
 export type RunOptions = Omit<Exclude<ConstructorParameters<typeof TextRun>[0], string>, 'text' | 'children'>;
-/** A tracked change's kind, author and date (Word wants a distinct id on each: the run carries it, as `revision`). */
-export interface Change { kind: 'ins' | 'del'; author: string; date: string }
+/**
+ * A tracked change's kind, author and date (Word wants a distinct id on each: the run carries it, as `revision`). A
+ * suggestion with no date a word processor can read has none (the attribute is optional): a date of 1970 would show.
+ */
+export interface Change { kind: 'ins' | 'del'; author: string; date: string | null }
 export type RunItem =
   | { kind: 'text'; text: string; options: RunOptions; change: Change | null; /** Word's id of the change (w:id), 0 without one. */ revision: number }
   | { kind: 'commentStart' | 'commentEnd' | 'commentReference' | 'footnote'; id: number }
@@ -52,8 +55,9 @@ export function libraryRuns(runs: RunItem[]): ParagraphChild[] {
   return runs.map((r): ParagraphChild => {
     switch (r.kind) {
       case 'text':
-        if (r.change?.kind === 'ins') return new InsertedTextRun({ ...r.options, text: r.text, id: r.revision, author: r.change.author, date: r.change.date });
-        if (r.change?.kind === 'del') return new DeletedTextRun({ ...r.options, text: r.text, id: r.revision, author: r.change.author, date: r.change.date });
+        // The library leaves out an attribute whose value is undefined (its type asks for a string all the same).
+        if (r.change?.kind === 'ins') return new InsertedTextRun({ ...r.options, text: r.text, id: r.revision, author: r.change.author, date: r.change.date ?? undefined! });
+        if (r.change?.kind === 'del') return new DeletedTextRun({ ...r.options, text: r.text, id: r.revision, author: r.change.author, date: r.change.date ?? undefined! });
         return new TextRun({ ...r.options, text: r.text });
       case 'commentStart': return new CommentRangeStart(r.id);
       case 'commentEnd': return new CommentRangeEnd(r.id);
@@ -82,6 +86,8 @@ const ID = 999999937;
 const SLOTS = /\ue000|\ue001|\ue002|999999937/g;
 type Slot = 'text' | 'author' | 'date' | 'id';
 type Template = { parts: string[]; slots: Slot[] };
+/** A text run's template as the library writes it, and without `xml:space="preserve"` on its text, for text that keeps its spaces without it. */
+type RunTemplate = { kept: Template; bare: Template };
 /** How many characters of the body are gathered before they are compressed into the package. */
 const FLUSH_AT = 1 << 16;
 const FIXED = ['commentStart', 'commentEnd', 'commentReference', 'footnote', 'break'] as const;
@@ -99,7 +105,7 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
  */
 export class TemplateBody {
   private readonly paragraphShapes = new Map<string, { index: number; options: ParagraphOptions }>();
-  private readonly runShapes = new Map<string, { index: number; options: RunOptions; change: Change['kind'] | null }>();
+  private readonly runShapes = new Map<string, { index: number; options: RunOptions }>();
   /** Runs of consecutive body paragraphs the templates write, each paragraph with its shape's index. */
   private readonly stretches: { paragraph: BodyParagraph; shape: number }[][] = [];
   private readonly children: (Paragraph | Table)[] = [];
@@ -125,20 +131,24 @@ export class TemplateBody {
     const runTemplates: Paragraph[] = [];
     for (const s of this.stretches) for (const { paragraph } of s) for (const r of paragraph.runs) {
       if (r.kind !== 'text') continue;
-      const key = this.runKey(r.options, r.change?.kind ?? null);
+      const key = this.runKey(r.options, r.change);
       if (this.runShapes.has(key)) continue;
-      this.runShapes.set(key, { index: this.runShapes.size, options: r.options, change: r.change?.kind ?? null });
-      runTemplates.push(bracketed(libraryRuns([{ kind: 'text', text: TEXT, options: r.options, change: r.change ? { kind: r.change.kind, author: AUTHOR, date: DATE } : null, revision: ID }])[0]!));
+      this.runShapes.set(key, { index: this.runShapes.size, options: r.options });
+      const change = r.change ? { kind: r.change.kind, author: AUTHOR, date: r.change.date === null ? null : DATE } : null;
+      runTemplates.push(bracketed(libraryRuns([{ kind: 'text', text: TEXT, options: r.options, change, revision: ID }])[0]!));
     }
     const fixed = FIXED.map((kind) => bracketed(libraryRuns([kind === 'break' ? { kind } : { kind, id: ID }])[0]!));
     this.children.unshift(new Paragraph({ children: [new TextRun(REGION)] }), ...templates, ...runTemplates, ...fixed, new Paragraph({ children: [new TextRun(REGION)] }));
   }
 
-  /** A run shape's key; the runs of a draft share a few option objects, so each is written out once. */
-  private runKey(options: RunOptions, change: Change['kind'] | null): string {
+  /**
+   * A run shape's key: its formatting and its change's kind, and whether the change is dated (an undated one has no
+   * date attribute). The runs of a draft share a few option objects, so each is written out once.
+   */
+  private runKey(options: RunOptions, change: Change | null): string {
     let key = this.optionKeys.get(options);
     if (key === undefined) this.optionKeys.set(options, (key = JSON.stringify(options)));
-    return change ? change + key : key;
+    return change ? (change.date === null ? `${change.kind}-` : change.kind) + key : key;
   }
 
   /** What the library is to write as the section's children. */
@@ -162,7 +172,7 @@ export class TemplateBody {
     // An invariant of the library's output, not of the user's input.
     if (paras.length !== expected) throw new Error(`export: ${paras.length} templates where ${expected} were written`); // l10n-ignore
     const paragraphTemplates = paras.slice(0, this.paragraphShapes.size).map(openAndClose);
-    const runTemplates = paras.slice(this.paragraphShapes.size, this.paragraphShapes.size + this.runShapes.size).map((p) => compile(between(p)));
+    const runTemplates = paras.slice(this.paragraphShapes.size, this.paragraphShapes.size + this.runShapes.size).map((p) => runTemplate(between(p)));
     const fixed = Object.fromEntries(FIXED.map((k, i) => [k, compile(between(paras[this.paragraphShapes.size + this.runShapes.size + i]!))])) as Record<(typeof FIXED)[number], Template>;
 
     // The body goes into the package as it is written, a few tens of kilobytes at a time: a draft of 150,000 tracked
@@ -172,7 +182,10 @@ export class TemplateBody {
     const writeBody = ({ write, end }: XmlStream) => {
       const writeRuns = (runs: RunItem[]) => {
         for (const r of runs) {
-          if (r.kind === 'text') fill(write, runTemplates[this.runShapes.get(this.runKey(r.options, r.change?.kind ?? null))!.index]!, r.text, r.change, r.revision);
+          if (r.kind === 'text') {
+            const t = runTemplates[this.runShapes.get(this.runKey(r.options, r.change))!.index]!;
+            fill(write, keepsSpaces(r.text) ? t.bare : t.kept, r.text, r.change, r.revision);
+          }
           else if (r.kind === 'break') fill(write, fixed.break, '', null, 0);
           else if (r.kind !== 'link') fill(write, fixed[r.kind], '', null, r.id);
         }
@@ -263,6 +276,26 @@ function openAndClose(p: string): [string, string] {
   return [p.slice(0, p.lastIndexOf('<w:r>', i)), p.slice(p.indexOf('</w:r>', i) + 6)];
 }
 
+/** The library's `xml:space` on a run's text element, the only one in a run template. */
+const PRESERVE = ' xml:space="preserve">' + TEXT;
+
+/** A text run's two templates (see RunTemplate). */
+function runTemplate(xml: string): RunTemplate {
+  // An invariant of the library's output, not of the user's input.
+  if (!xml.includes(PRESERVE)) throw new Error('export: a run template without xml:space on its text'); // l10n-ignore
+  return { kept: compile(xml), bare: compile(xml.replace(PRESERVE, '>' + TEXT)) };
+}
+
+/**
+ * Whether a run's text keeps its spaces without `xml:space="preserve"`: no space at either end and none doubled, and
+ * no other white space (Word writes the attribute on just such text). A draft of many short marks is written in a
+ * fifth less XML for it.
+ */
+function keepsSpaces(text: string): boolean {
+  return !NEEDS_PRESERVE.test(text);
+}
+const NEEDS_PRESERVE = /^\s|\s$|\s\s|[^\S ]/;
+
 function compile(xml: string): Template {
   const parts: string[] = [], slots: Slot[] = [];
   let at = 0;
@@ -279,7 +312,7 @@ function fill(write: (piece: string) => void, t: Template, text: string, change:
   for (let i = 0; i < t.slots.length; i++) {
     write(t.parts[i]!);
     const s = t.slots[i]!;
-    write(s === 'id' ? String(id) : escape(s === 'text' ? text : s === 'author' ? change!.author : change!.date));
+    write(s === 'id' ? String(id) : escape(s === 'text' ? text : s === 'author' ? change!.author : change!.date!));
   }
   write(t.parts[t.slots.length]!);
 }

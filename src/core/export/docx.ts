@@ -382,10 +382,8 @@ function dropRanges(cm: CommentsModel): { start: number; end: number }[] {
 
 type Piece = { from: number; to: number };
 
-type PieceChange = { kind: 'ins' | 'del'; author: string; date: string };
+type PieceChange = { kind: 'ins' | 'del'; author: string; date: string | null };
 type Suggester = { ins: PieceChange; del: PieceChange; commented: boolean };
-/** The date a change carries when its suggestion has none that Word can read. */
-const UNDATED = '1970-01-01T00:00:00Z';
 
 /** What a piece of text is: in which suggestion, as what change, under which comments. */
 interface PieceClass { readonly change: PieceChange | null; readonly suggestion: string | null; readonly threads: readonly string[] }
@@ -416,12 +414,13 @@ function classify(ctx: Ctx, o: number): PieceClass {
  */
 function suggesterOf(ctx: Ctx, id: string): Suggester {
   const root = ctx.roots.get(id);
-  if (!root) return (ctx.unattributed ??= suggester('Unknown', UNDATED, false));
+  // A suggestion with no date Word can read has none in the document (Word would show 1 January 1970 for a made-up one).
+  if (!root) return (ctx.unattributed ??= suggester('Unknown', null, false));
   let hit = ctx.suggesters.get(root);
-  if (!hit) ctx.suggesters.set(root, (hit = suggester(root.author, validDate(root.date) ? root.date : UNDATED, !!root.body && ctx.commentIds.has(id))));
+  if (!hit) ctx.suggesters.set(root, (hit = suggester(root.author, validDate(root.date) ? root.date : null, !!root.body && ctx.commentIds.has(id))));
   return hit;
 }
-function suggester(author: string, date: string, commented: boolean): Suggester {
+function suggester(author: string, date: string | null, commented: boolean): Suggester {
   return { ins: { kind: 'ins', author, date }, del: { kind: 'del', author, date }, commented };
 }
 

@@ -300,7 +300,7 @@ class Importer {
     const rv = this.doc.revisions[rev];
     if (!rv) return false;
     const date = isoDate(rv.date);
-    // A date a word processor could not keep (an anonymous suggestion's 1970) leaves the author to tell.
+    // No date (an undated suggestion is exported without one; exports before 2026-12-03 wrote 1970) leaves the author to tell.
     if (!date || date.startsWith('1970-')) return this.suggestionStamps.has(`${rv.author}\u00001970-01-01T00:00:00Z`);
     return this.suggestionStamps.has(`${rv.author}\u0000${date}`);
   }
