@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
+import { packageProblem } from './soundPackage';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
@@ -59,19 +60,21 @@ function expectSane(r: Awaited<ReturnType<typeof run>>, text: string) {
   expect(r.ms, `a hang (${Math.round(r.ms)} ms) ${where}`).toBeLessThan(HANG_MS);
 }
 
-const commands: [string, (f: string) => string[], boolean?][] = [
+/** What a command that succeeded wrote must be sound too: for the exports, a package Word opens. */
+type Written = (f: string) => string;
+const commands: [string, (f: string) => string[], boolean?, Written?][] = [
   ['check', (f) => ['check', f]],
   ['check --format sarif', (f) => ['check', f, '--format', 'sarif']],
   ['comments', (f) => ['comments', f]],
   ['status', (f) => ['status', f]],
-  ['export', (f) => ['export', f, '-o', `${f}.docx`, '--force']],
-  ['export --clean', (f) => ['export', f, '--clean', '--force', '-o', `${f}.clean.docx`]],
+  ['export', (f) => ['export', f, '-o', `${f}.docx`, '--force'], false, (f) => `${f}.docx`],
+  ['export --clean', (f) => ['export', f, '--clean', '--force', '-o', `${f}.clean.docx`], false, (f) => `${f}.clean.docx`],
   ['new --from', (f) => ['new', '--from', f, '-o', `${f}.summary.md`, '--force']],
   ['diff --as-suggestions', (f) => ['diff', f, f.replace(/^d/, 'c'), '--as-suggestions', '--author', 'Li (C)', '-o', `${f}.merged.md`, '--force'], true],
 ];
 
 describe(`fuzzing the CLI (${RUNS} mutated drafts per command, seed ${SEED})`, () => {
-  for (const [name, args, two] of commands) {
+  for (const [name, args, two, written] of commands) {
     it(name, async () => {
       const pairs: fc.Arbitrary<[string, string | undefined]> = two ? fc.tuple(draft, draft) : draft.map((d): [string, string | undefined] => [d, undefined]);
       for (const [text, second] of fc.sample(pairs, { numRuns: RUNS, seed: SEED + name.length })) {
@@ -79,7 +82,10 @@ describe(`fuzzing the CLI (${RUNS} mutated drafts per command, seed ${SEED})`, (
         // Let the test runner's own messages through between runs: a long campaign must not starve it.
         await new Promise((done) => setImmediate(done));
         // The input that failed is kept beside the others, to reproduce it with the command shown.
-        try { expectSane(r, text); } catch (e) { writeFileSync(join(failures, `${name.replace(/\W+/g, '-')}-${r.file}`), text); throw new Error(`${(e as Error).message}\n(input kept in ${join(failures, `${name.replace(/\W+/g, '-')}-${r.file}`)})`); }
+        try {
+          expectSane(r, text);
+          if (written && r.code === 0) expect(await packageProblem(readFileSync(join(dir, written(r.file)))), `the package written ${JSON.stringify(text.slice(0, 200))}…`).toBeNull();
+        } catch (e) { writeFileSync(join(failures, `${name.replace(/\W+/g, '-')}-${r.file}`), text); throw new Error(`${(e as Error).message}\n(input kept in ${join(failures, `${name.replace(/\W+/g, '-')}-${r.file}`)})`); }
       }
     }, Math.max(120_000, RUNS * HANG_MS));
   }
