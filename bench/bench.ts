@@ -9,6 +9,7 @@ import { lint } from 'markdownlint/sync';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { exportDocx } from '../src/core/export/docx';
+import { nodeDeflate } from '../src/node/deflate';
 import { checkModel, cleanCopy, createReviewService, DraftAnalysis } from '../src/core/index';
 import { generateDraft } from './generate';
 import { proseDraft } from './prose';
@@ -132,7 +133,8 @@ const processor = unified().use(remarkParse);
         const md = join(tmp, `draft-${size}-${i}.md`);
         // pandoc does not know CriticMarkup: it is given the clean copy, which is what a user would convert with it.
         writeFileSync(md, cleanCopy(text));
-        ours.push((await timeAsync(() => exportDocx(text, { mode: 'with-changes' })))[0]);
+        // Compressed as the CLI and the desktop extension compress it (Node's zlib; the web build keeps fflate's).
+        ours.push((await timeAsync(() => exportDocx(text, { mode: 'with-changes', deflate: nodeDeflate })))[0]);
         pandoc.push(time(() => execFileSync('pandoc', ['-f', 'markdown', '-t', 'docx', '-o', join(tmp, 'p.docx'), md]))[0]);
       }
       const r = median(ours) / median(pandoc);

@@ -55,12 +55,28 @@ describe('a long section parsed with its paragraphs of prose masked', () => {
     '**bold\nplain words here\nend**', '`code\nspans lines\nhere`', '[link\ntext on lines\nhere](https://e.org "a\ntitle over lines\nhere")', 'a setext\nheading line\n===', '| a | b |\n|---|---|\n| one two | three |',
     '1. first\n   indented continuation\nlazy words', '<!--\nhidden words\n-->', '[^1]: a note\nwith words', 'a line with trailing spaces  \nnext words', 'words  with  double  spaces', 'the last line ends in spaces  ', 'one space \nat a line end', 'two lines\nthe last with a space ',
     '```\ncode\n\nplain words inside a fence\n\nmore\n```', '<!--\n\nhidden words\n\n-->', '<pre>\n\nwords in pre\n\n</pre>', '- item\n\n  indented words\n\nnot indented words', '> quote\n\nafter the quote');
+  it('is taken for a short section too, unless a fence or an HTML block could hold its prose', () => {
+    const real = createMarkdownParser();
+    const given: string[] = [];
+    const spy = { parse: (t: string) => { given.push(t); return real.parse(t); } };
+    const prose = 'The reviewing experts noted the *law*.\n\nplain words of a paragraph\nand its second line\n';
+    expect(parseSection(prose, spy)).toEqual(remark.parse(prose));
+    expect(given).toEqual(['The reviewing experts noted the *law*.\n\nx\nx\n']);
+    given.length = 0;
+    const fenced = `${prose}\n\`\`\`\ncode\n\`\`\`\n`;
+    expect(parseSection(fenced, spy)).toEqual(remark.parse(fenced));
+    expect(given).toEqual([fenced]);
+  });
+
   const long = fc.array(fc.oneof(section, block), { minLength: 1, maxLength: 6 }).map((b) => b.join('\n\n'));
   it('gives exactly the tree remark gives', () => {
     const parser = createMarkdownParser();
     fc.assert(fc.property(long, (text) => {
-      // Every section is "long" here (threshold 0), so its prose is always masked.
-      expect(parseSection(text, parser, 0)).toEqual(remark.parse(text));
+      // Every section is "long" here (threshold 0), so its prose is always masked; by default, where no fence or
+      // HTML block stands.
+      const tree = remark.parse(text);
+      expect(parseSection(text, parser, 0)).toEqual(tree);
+      expect(parseSection(text, parser)).toEqual(tree);
     }), { numRuns: Number(process.env.PLAIN_RUNS ?? 1000) });
   });
 });
