@@ -56,13 +56,19 @@ describe('export to .docx', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('writes a suggestion with no date Word can read without one (Word would show 1 January 1970 for a made-up date)', async () => {
-    const text = rich.replace('Text.', 'Text {++undated++} and {--unreadable--}{>>@dddd4444<<}.') + '\n{>>@dddd4444 | A (B) | 2026-13-45T99:99:99Z<<}\n';
+  it('writes a suggestion or a comment with no date Word can read without one (not 1 January 1970, nor the export\'s moment)', async () => {
+    const text = rich.replace('Text.', 'Text {++undated++} and {--unreadable--}{>>@dddd4444<<}, a {>>note with no thread<<} and a {==comment==}{>>@eeee7777<<}.')
+      + '\n{>>@dddd4444 | A (B) | 2026-13-45T99:99:99Z<<}\n{>>@eeee7777 | C (D) | 2026-13-45T99:99:99Z | Dated when?<<}\n';
     const p = await parts(await exportDocx(text, { mode: 'with-changes' }));
     const opening = (word: string) => p.doc.match(new RegExp(`<w:(?:ins|del) [^>]*>(?:(?!</w:(?:ins|del)>)[^])*>${word}<`))![0].match(/^<w:(?:ins|del) [^>]*>/)![0];
     expect(opening('undated')).toMatch(/^<w:ins w:id="\d+" w:author="Unknown">$/);
     expect(opening('unreadable')).toMatch(/^<w:del w:id="\d+" w:author="A \(B\)">$/);
     expect(p.doc).not.toContain('1970');
+    // The comments likewise: neither 1970 nor the moment of the export.
+    const comment = (body: string) => p.comments.match(new RegExp(`<w:comment [^>]*>(?:(?!</w:comment>)[^])*${body}`))![0].match(/^<w:comment [^>]*>/)![0];
+    expect(comment('note with no thread')).not.toMatch(/w:date/);
+    expect(comment('Dated when\\?')).not.toMatch(/w:date/);
+    expect(comment('Covers or addresses\\?')).toMatch(/w:date="2026-/);
     // A word with no space around it needs no xml:space (half of such a run's XML, in a draft of many short marks).
     expect(p.doc).toContain('<w:r><w:t>undated</w:t></w:r>');
     expect(p.doc).toContain('<w:r><w:delText>unreadable</w:delText></w:r>');

@@ -83,6 +83,13 @@ interface Ctx {
   unattributed?: Suggester;
 }
 
+/**
+ * A comment's date when it has none Word can read: the date attribute is optional, but the docx library writes the
+ * moment of the export for a comment given none (and Word showed 1 January 1970 for the 1970 written before). The
+ * library writes the attribute from `toISOString()` and leaves out an attribute whose value is undefined.
+ */
+const NO_DATE = { toISOString: () => undefined } as unknown as Date;
+
 /** An export refused for what the draft holds, with a message naming the place and the fix. */
 export class ExportError extends Error {}
 
@@ -125,7 +132,7 @@ function build(source: string, options: ExportOptions, projectOnly = false, fing
   const proj: Projection = { fingerprint: fingerprint ?? sourceFingerprint(source), mode: options.mode, body: [], notes: [], comments: [], codeSpans: [] };
   const ctx: Ctx = { text, base: 0, comments, mode: options.mode, drop: new RangeIndex(dropRanges(comments)), marks: new RangeIndex([...comments.marks]), roots: new Map(comments.blocks.filter((b) => b.id === b.threadId).map((b) => [b.id, b])), commentIds: new Map(), footnotes: new Map(), footnoteBodies: {}, lang, rtl: lang === 'ar', revision: 1, proj, segs: [], project: projectOnly, points: new Map(), lists: 0, runOptions: new Map(), suggesters: new Map() };
   // Word comments: each thread's first comment, then its replies pointing at it; resolved on the first.
-  const wordComments: { id: number; author: string; date?: Date; durableId: string; parentId?: number; resolved?: boolean; children: Paragraph[] }[] = [];
+  const wordComments: { id: number; author: string; date: Date; durableId: string; parentId?: number; resolved?: boolean; children: Paragraph[] }[] = [];
   for (const th of comments.threads) {
     const notes = th.blocks.filter((b) => !b.event && (th.kind === 'comment' || b.body));
     if (!notes.length && th.mark?.note === undefined) continue;
@@ -134,15 +141,15 @@ function build(source: string, options: ExportOptions, projectOnly = false, fing
     const ids: number[] = [];
     if (th.mark?.note !== undefined && !notes.length) {
       const id = wordComments.length;
-      wordComments.push({ id, author: 'Unknown', date: new Date(0), durableId: durableId(id), children: [new Paragraph(th.mark.note)] });
+      wordComments.push({ id, author: 'Unknown', date: NO_DATE, durableId: durableId(id), children: [new Paragraph(th.mark.note)] });
       proj.comments.push({ wordId: id, threadId: th.id, blockId: null, author: 'Unknown', date: new Date(0).toISOString(), body: th.mark.note, resolved: false });
       ids.push(id);
     }
     for (const b of notes) {
       const id = wordComments.length;
-      // A date Word cannot read is left out rather than written as an invalid one.
+      // A date Word cannot read is left out rather than written as an invalid one (or as the moment of the export).
       const date = validDate(b.date);
-      wordComments.push({ id, author: b.author, ...(date ? { date } : {}), durableId: durableId(id), ...(ids.length ? { parentId: ids[0] } : { resolved: th.resolved }), children: body(b) });
+      wordComments.push({ id, author: b.author, date: date ?? NO_DATE, durableId: durableId(id), ...(ids.length ? { parentId: ids[0] } : { resolved: th.resolved }), children: body(b) });
       proj.comments.push({ wordId: id, threadId: th.id, blockId: b.id, author: b.author, date: date?.toISOString() ?? '', body: b.body, resolved: th.resolved });
       ids.push(id);
     }
