@@ -15,3 +15,13 @@ export function formatter(translated: string): (...args: string[]) => string {
     return out;
   };
 }
+
+/**
+ * A formatter (above) made when it is first used: a rule that may report with a message asks for its translation only
+ * once it reports (t() formats its placeholders with a regular expression at each call, and a draft's thousands of
+ * sections mostly report nothing: the citation-style rule's three messages were a twentieth of a batch check).
+ */
+export function lazyFormatter(translate: () => string): (...args: string[]) => string {
+  let format: ((...args: string[]) => string) | undefined;
+  return (...args) => (format ??= formatter(translate()))(...args);
+}

@@ -3,7 +3,7 @@ import { t } from '@vscode/l10n';
 import type { CommentThread, Problem } from '../../comments/parse';
 import { threadAuthor } from '../../comments/ops';
 import type { DraftAnalysis } from '../../draft/analysis';
-import { formatter, HOLES } from '../../text/messages';
+import { HOLES, lazyFormatter } from '../../text/messages';
 import type { Report, Rule } from '../rule';
 
 /**
@@ -31,7 +31,7 @@ const moved = (x: { start: number; end: number }, base: number) => (base ? { sta
 /** Reports each open comment thread of `threads`. */
 function openThreads(threads: readonly CommentThread[], base: number, report: Report): void {
   if (!threads.length) return;
-  const byAuthor = formatter(t('Open comment by {0}: resolve it when it is settled.', HOLES[0]));
+  const byAuthor = lazyFormatter(() => t('Open comment by {0}: resolve it when it is settled.', HOLES[0]));
   const anonymous = t('Open comment: resolve it when it is settled.');
   for (const th of threads) {
     // A mark whose thread lines are missing is reported as an orphan, not also as an open conversation.
@@ -54,8 +54,8 @@ export const openThread: Rule = {
 /** Reports each suggestion of `threads`. */
 function pendingSuggestions(threads: readonly CommentThread[], base: number, report: Report): void {
   if (!threads.length) return;
-  const byAuthor = formatter(t('Suggested {0} by {1}: accept or reject it.', HOLES[0], HOLES[1]));
-  const anonymous = formatter(t('Suggested {0}: accept or reject it.', HOLES[0]));
+  const byAuthor = lazyFormatter(() => t('Suggested {0} by {1}: accept or reject it.', HOLES[0], HOLES[1]));
+  const anonymous = lazyFormatter(() => t('Suggested {0}: accept or reject it.', HOLES[0]));
   for (const th of threads) {
     if (th.kind === 'comment' || !th.mark) continue;
     const who = threadAuthor(th);

@@ -1,6 +1,6 @@
 // export.*: what the Word export would leave out or show wrongly, said while drafting rather than found in Word.
 import { t } from '@vscode/l10n';
-import { formatter, HOLES } from '../../text/messages';
+import { HOLES, lazyFormatter } from '../../text/messages';
 import type { ReviewInfo } from '../../draft/frontMatter';
 import type { DocumentRule, DocumentRuleContext, Rule } from '../rule';
 import { codeSpans, fencedBlocks } from '../../text/code';
@@ -50,10 +50,9 @@ function undefinedIn(ctx: DocumentRuleContext, i: number): void {
   if (!notes.cited.length) return;
   const defined = ctx.keep(() => definedLabels(model));
   const at = model.chunkStart(i);
-  let message: ((label: string) => string) | undefined;
+  const message = lazyFormatter(() => t('The footnote [^{0}] has no definition: Word would show "[^{0}]" as text. Add a line "[^{0}]: …" (anywhere in the draft).', HOLES[0]));
   for (const c of notes.cited) {
     if (defined.has(c.label.toLowerCase())) continue;
-    message ??= formatter(t('The footnote [^{0}] has no definition: Word would show "[^{0}]" as text. Add a line "[^{0}]: …" (anywhere in the draft).', HOLES[0]));
     report({ start: at + c.start, end: at + c.end }, message(c.label));
   }
 }

@@ -13,7 +13,8 @@ function existenceRule(level: Missing['level'], summary: string): SectionRule {
     check({ refs, model, report }) {
       for (const r of refs) {
         const misses = missingForRef(r, model.env.cache);
-        const reported = new Set<string>();
+        // Made at the first miss: most references miss nothing.
+        let reported: Set<string> | undefined;
         misses.forEach((miss, i) => {
           if (!miss || miss.level !== level) return;
           // In a list or a range the finding goes on the element that is wrong ("articles 5, 6 and 44": on "44"); the
@@ -21,8 +22,8 @@ function existenceRule(level: Missing['level'], summary: string): SectionRule {
           const el = r.raw.spans?.[i];
           const at = el ? { start: r.start - r.raw.start + el.start, end: r.start - r.raw.start + el.end } : r;
           const key = `${at.start}:${at.end}`;
-          if (reported.has(key)) return;
-          reported.add(key);
+          if (reported?.has(key)) return;
+          (reported ??= new Set()).add(key);
           // Precision first: with the instrument only implied, "article 212" more likely cites domestic law than
           // mistypes the treaty, so it is only a note; a named instrument makes it an error.
           if (r.explicit) report(at, miss.message);

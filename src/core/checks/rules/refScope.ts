@@ -32,15 +32,16 @@ export const refOutsideReview: SectionRule = {
     if (!refs.length) return;
     const cluster = info.cluster === null ? undefined : getCluster(info.cluster);
     // The cluster's articles (provisional data) and the review's own list in the front matter both count as in scope;
-    // null where neither says anything about an instrument, so nothing is judged.
-    const scope = new Map<InstrumentKey, Set<number> | null>();
-    const scopeOf = (k: InstrumentKey): Set<number> | null => {
+    // null where neither says anything about an instrument, so nothing is judged. The two lists are looked in as they
+    // are (a few dozen numbers at most): a set made of them for each section was a tenth of what a batch allocates.
+    const scope = new Map<InstrumentKey, readonly (readonly number[])[] | null>();
+    const scopeOf = (k: InstrumentKey): readonly (readonly number[])[] | null => {
       let s = scope.get(k);
       if (s !== undefined) return s;
       const party = info.partyTo.includes(k);
       const fromCluster = party ? cluster?.articles[k] ?? null : null;
       const fromFrontMatter = party && info.articlesFrom === 'front-matter' ? info.articles.get(k) ?? [] : [];
-      scope.set(k, (s = fromCluster === null && !fromFrontMatter.length ? null : new Set([...(fromCluster ?? []), ...fromFrontMatter])));
+      scope.set(k, (s = fromCluster === null && !fromFrontMatter.length ? null : [fromCluster ?? [], fromFrontMatter]));
       return s;
     };
     for (const r of refs) {
@@ -48,7 +49,7 @@ export const refOutsideReview: SectionRule = {
       if (!inScope) continue;
       let outside: number[] | null = null;
       for (const x of r.targets) {
-        if (!inScope.has(x.article) && getArticle(r.instrument!, x.article) && !outside?.includes(x.article)) (outside ??= []).push(x.article);
+        if (!inScope.some((list) => list.includes(x.article)) && getArticle(r.instrument!, x.article) && !outside?.includes(x.article)) (outside ??= []).push(x.article);
       }
       if (!outside) continue;
       report(r, t('Article(s) {0} of the {1} are outside cluster {2} (provisional cluster data) and not listed under "articles" in the front matter. If the review covers them, list them there.', outside.join(', '), instrumentName(r.instrument!), cluster?.roman ?? String(info.cluster)));

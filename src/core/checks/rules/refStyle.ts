@@ -2,7 +2,7 @@
 import { t } from '@vscode/l10n';
 import { nonCanonical } from '../../refs/canonical';
 import { missingForRef } from '../../refs/validate';
-import { formatter, HOLES } from '../../text/messages';
+import { HOLES, lazyFormatter } from '../../text/messages';
 import type { SectionRule } from '../rule';
 
 export const refAmbiguous: SectionRule = {
@@ -28,9 +28,9 @@ export const refNonCanonical: SectionRule = {
   summary: 'A reference not written in the UN citation style of its language.',
   defaultSeverity: 'info',
   check({ model, refs, report }) {
-    const verified = formatter(t('UN citation style: "{0}". The quick fix rewrites it.', HOLES[0]));
-    const usual = formatter(t('Usual citation style in this language (secondary sources, not a verified UN style): "{0}". The quick fix rewrites it.', HOLES[0]));
-    const usualNoFix = formatter(t('Usual citation style in this language (secondary sources, not a verified UN style): "{0}", in the case the sentence needs.', HOLES[0]));
+    const verified = lazyFormatter(() => t('UN citation style: "{0}". The quick fix rewrites it.', HOLES[0]));
+    const usual = lazyFormatter(() => t('Usual citation style in this language (secondary sources, not a verified UN style): "{0}". The quick fix rewrites it.', HOLES[0]));
+    const usualNoFix = lazyFormatter(() => t('Usual citation style in this language (secondary sources, not a verified UN style): "{0}", in the case the sentence needs.', HOLES[0]));
     for (const r of refs) {
       const v = nonCanonical(r, model.text);
       // A reference to what does not exist gets its error, not a style fix that would keep the wrong unit.
