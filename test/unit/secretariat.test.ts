@@ -1,5 +1,5 @@
 // The secretariat's checks on one draft: timelines against configurable deadlines, summary length, finalization.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { checkModel, countLength, DraftAnalysis, newDraft, proseOf } from '../../src/core/index';
 
 const fm = (extra: string, kind = 'list-of-observations', lang = 'en') => `---\ndocument: ${kind}\nstate-under-review: Arcadia\nreviewing-states: [Borealia, Calderra]\ncluster: 1\nparty-to: [untoc]\nlanguages: [${lang}]\narticles:\n  untoc: []\n${extra}---\n\n# T\n\n## Introduction {#introduction}\n\nText.\n`;
@@ -21,6 +21,27 @@ describe('timelines', () => {
     const t = fm('review-start: 2022-01-10\nfocal-point-appointed: 2022-01-12\nexperts-appointed: 2022-01-30\nquestionnaire-received: 2022-06-01\n');
     expect(codes(t).filter((x) => x.startsWith('timeline.'))).toEqual(['timeline.overdue@13']); // feedback due 2022-12-01
     expect(codes(t, { deadlines: { feedback: { from: 'questionnaire-received', done: 'feedback-sent', months: 9 } } }).filter((x) => x.startsWith('timeline.'))).toEqual([]);
+  });
+  it('are taken from the last version after a keystroke on the same day only (a deadline passes at midnight)', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2022-12-31T23:00:00Z'));
+      const overdue = (m: DraftAnalysis) => checkModel(m).filter((f) => f.code === 'timeline.overdue').map((f) => f.message.match(/(\d+) days overdue/)![1]);
+      const v1 = DraftAnalysis.parse(fm('review-start: 2022-01-10\n'));
+      expect(overdue(v1)).toEqual(['341', '327', '174']);
+      // A keystroke in a paragraph: the front matter and the headings as they were.
+      const v2 = DraftAnalysis.parse(v1.text.replace('Text.', 'Text!'), v1);
+      expect(v2.headingsAsBefore).toBe(true);
+      expect(overdue(v2)).toEqual(['341', '327', '174']);
+      // Taken, not made again: the last version's findings of the rules that read the headings and front matter alone.
+      const kept = (m: DraftAnalysis) => [...m.headingFindings.values()].flat().filter((f) => f.code.startsWith('timeline.'));
+      expect(kept(v2).length).toBe(3);
+      expect(kept(v2)[0]).toBe(kept(v1)[0]);
+      vi.setSystemTime(new Date('2023-01-01T00:30:00Z'));
+      const v3 = DraftAnalysis.parse(v2.text.replace('Text!', 'Text?'), v2);
+      expect(v3.headingsAsBefore).toBe(true);
+      expect(overdue(v3)).toEqual(['342', '328', '175']);
+    } finally { vi.useRealTimers(); }
   });
   it('says nothing without dates', () => {
     expect(codes(fm('')).filter((x) => x.startsWith('timeline.'))).toEqual([]);

@@ -26,7 +26,7 @@ import { refAmbiguous, refNonCanonical } from './rules/refStyle';
 import { malformedMark, mergeConflict, openThread, orphanComment, pendingSuggestion } from './rules/comments';
 import { summaryTooLong } from './rules/summaryLength';
 import { changedAfterAgreement, inconsistentStatus } from './rules/assignmentStatus';
-import { timelineLate, timelineOverdue } from './rules/timeline';
+import { checkDay, timelineLate, timelineOverdue } from './rules/timeline';
 import { footnoteUndefined, mastheadIncomplete, pictureNotEmbedded } from './rules/exportLoss';
 
 export const RULES: readonly Rule[] = [
@@ -165,8 +165,10 @@ function runChecks(model: DraftAnalysis, options: CheckOptions, key: string): Fi
       rules.set(rule.code, found);
     }
     sections = sectionFindings(model, info, options, before?.sections);
-    fromHeadings = model.inheritedHeadingFindings(key) ?? headingFindings(model, info, options);
-    model.headingFindings.set(key, fromHeadings);
+    // Kept under the options and the day: a deadline passes at midnight whatever the text does.
+    const headingKey = `${key}|${checkDay(options)}`;
+    fromHeadings = model.inheritedHeadingFindings(headingKey) ?? headingFindings(model, info, options);
+    model.headingFindings.set(headingKey, fromHeadings);
   }
   const documentWide = others.concat(...rules.values()).sort(compareFindings);
   // Nothing changed in any of the three lists: the last version's list is this one's too (and an adapter that is given
@@ -301,7 +303,8 @@ function commentKey(model: DraftAnalysis, i: number): string {
  * findings below it when it adds or removes a line).
  */
 function sectionFindings(model: DraftAnalysis, info: ReviewInfo, options: CheckOptions, before: SectionFindings | undefined): SectionFindings {
-  const review = reviewKey(model, info, options);
+  // The review facts are the last version's (the same object, under the same options): so is their key, not written out again.
+  const review = before && model.reviewAsBefore ? before.review : reviewKey(model, info, options);
   const layout = model.commentLayout;
   if (before && before.review === review && before.layout === layout) return sectionFindingsAfterEdit(model, info, options, before);
   const perChunk = Slots.empty<readonly Finding[]>();

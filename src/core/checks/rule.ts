@@ -45,8 +45,8 @@ export interface SectionRuleContext extends RuleContext {
 
 /**
  * A rule over the whole draft (structure, comments, dates). `readsOnly: 'headings'`: its findings depend on nothing but
- * the headings (their lines, levels, texts and attributes), the front matter and the options, so a version whose
- * headings are those of the previous one takes the previous findings (a keystroke in a paragraph).
+ * the headings (their lines, levels, texts and attributes), the front matter, the options and the day, so a version
+ * whose headings are those of the previous one takes the previous findings on the same day (a keystroke in a paragraph).
  */
 export interface DocumentRule extends CodeInfo {
   readonly scope: 'document';

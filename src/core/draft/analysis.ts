@@ -493,6 +493,10 @@ export class DraftAnalysis {
    * headings are the previous one's (same lines, levels, texts and attributes at the same columns) and so is the front
    * matter: a keystroke in a paragraph does not run them again.
    */
+  /** Whether the front matter reads as the previous version's: its review facts are the very same object. */
+  get reviewAsBefore(): boolean {
+    return !!this.inherited && this.inherited.info === this.info;
+  }
   inheritedHeadingFindings(key: string): Finding[] | undefined {
     const found = this.inherited?.headingFindings.get(key);
     return found && this.headingsAsBefore ? found : undefined;

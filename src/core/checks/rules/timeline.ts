@@ -1,7 +1,7 @@
 // timeline.overdue / timeline.late: a review step past its indicative deadline, from the dates in the front matter.
 import { t } from '@vscode/l10n';
 import { timeline, type StepId } from '../../features/timeline';
-import type { Rule } from '../rule';
+import type { DocumentRule } from '../rule';
 
 function stepName(s: StepId): string {
   switch (s) {
@@ -11,16 +11,22 @@ function stepName(s: StepId): string {
     case 'feedback': return t('The written feedback');
   }
 }
-const today = (o?: string) => o ?? new Date().toISOString().slice(0, 10);
+/** The day a check judges deadlines on: the options' (a test, a report "as of"), else today's, in UTC. */
+export function checkDay(options: { today?: string }): string {
+  return options.today ?? new Date().toISOString().slice(0, 10);
+}
 const period = (d: { weeks?: number; months?: number }) => (d.months ? t('{0} months', d.months) : t('{0} weeks', d.weeks ?? 0));
 
-export const timelineOverdue: Rule = {
+// Both read the front matter alone: kept while the headings and the front matter are (a keystroke in a paragraph), on
+// the same day (checks/index.ts keys the heading rules' findings by the day).
+export const timelineOverdue: DocumentRule = {
   code: 'timeline.overdue',
   scope: 'document',
+  readsOnly: 'headings',
   summary: 'A step of the review is past its indicative deadline and not recorded as done.',
   defaultSeverity: 'warning',
   check({ info, options, report }) {
-    for (const s of timeline(info, today(options.today), options.deadlines)) {
+    for (const s of timeline(info, checkDay(options), options.deadlines)) {
       if (s.done || s.overdueDays <= 0) continue;
       const at = info.dateRanges[s.deadline.from];
       if (!at) continue;
@@ -29,13 +35,14 @@ export const timelineOverdue: Rule = {
   },
 };
 
-export const timelineLate: Rule = {
+export const timelineLate: DocumentRule = {
   code: 'timeline.late',
   scope: 'document',
+  readsOnly: 'headings',
   summary: 'A step was done after its indicative deadline.',
   defaultSeverity: 'info',
   check({ info, options, report }) {
-    for (const s of timeline(info, today(options.today), options.deadlines)) {
+    for (const s of timeline(info, checkDay(options), options.deadlines)) {
       const at = info.dateRanges[s.deadline.done];
       if (!s.done || s.lateDays <= 0 || !at) continue;
       report({ start: at[0], end: at[1] }, t('{0} was done {1} days after its indicative deadline of {2}.', stepName(s.step), s.lateDays, s.due));
