@@ -343,6 +343,17 @@ describe('incremental', () => {
       expect(moved.length).toBeGreaterThan(last.length);
     }
   });
+  it('typing keeps no version of the edited section in the cache (a long session would hold each keystroke\'s copy)', () => {
+    const typed = typing(base[0]!);
+    const at = proseLineEnd(typed.text, 0.5);
+    const cached = () => typed.service.model(typed.doc()).env.cache.size;
+    typed.service.check(typed.edit(at, 0, 'x'));
+    const before = cached();
+    for (let k = 1; k <= 30; k++) typed.service.check(typed.edit(at + k, 0, 'y'));
+    expect(cached()).toBe(before);
+    expect(typed.service.check(typed.doc())).toEqual(freshCheck(typed.text));
+  });
+
   it('typed into long sections (read paragraph by paragraph), every version\'s findings are a fresh analysis\'s', () => {
     // Parts of many paragraphs of references, threads, suggestions and footnotes, as the generated 10 MB draft has:
     // their references, comment marks, deep lines and reference findings are taken from the part's earlier text where

@@ -381,9 +381,11 @@ function checkChunk(model: DraftAnalysis, i: number, section: Section | null, in
 function referenceFindings(model: DraftAnalysis, i: number, key: string, refs: readonly ResolvedRef[], judge: (refs: readonly ResolvedRef[]) => Finding[]): Finding[] {
   const line = model.chunkLine(i);
   const edit = chunkReferencesEdit(model, i);
-  const was = edit && model.env.cache.facts(edit.earlier).referenceFindings?.get(key);
+  // The earlier text's findings, from the previous version's chunk (an edited chunk's facts are not in the cache).
+  const earlier = edit && model.editedFrom(i);
+  const was = edit && earlier && earlier.text === edit.earlier ? earlier.facts.referenceFindings?.get(key) : undefined;
   let found: Finding[];
-  if (was && was.line === line) {
+  if (edit && was && was.line === line) {
     const from = model.chunkStart(i) + edit.keptTo, to = model.chunkStart(i) + edit.movedFrom;
     const lo = model.lines.positionAt(from).line, hi = model.lines.positionAt(to).line;
     const fresh = judge(refs.filter((r) => r.start >= from && r.start < to));

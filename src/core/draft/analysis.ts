@@ -345,7 +345,11 @@ export class DraftAnalysis {
     if (hit) return hit;
     // The previous version's entry for the same text, when it had one: no lookup in the cache (which may have let it go).
     const j = this.sameChunkBefore(i, (k) => this.inherited!.facts[k] !== undefined);
-    return (this.factsOf[i] = j < 0 ? this.env.cache.facts(this.chunkText(i)) : this.inherited!.facts[j]!);
+    if (j >= 0) return (this.factsOf[i] = this.inherited!.facts[j]!);
+    // A chunk the edit changed is a text nobody has seen (or one seen a few keystrokes ago): its facts are made without
+    // looking in the cache, whose lookup reads every character of the key (a long section's, at each keystroke), and
+    // handed to the next version directly. A file checked anew looks every chunk up, as sections recur across drafts.
+    return (this.factsOf[i] = this.editedFrom(i) ? {} : this.env.cache.facts(this.chunkText(i)));
   }
 
   /**

@@ -151,10 +151,11 @@ function movedSpan(x: { start: number; end: number }, by: number): { start: numb
 
 /**
  * References in a chunk, offsets relative to it. `skipFirstLine` leaves out a structural heading ("### Article 5. … {#untoc-5}"):
- * it names the section, it does not cite the article. `earlier`: the chunk's text before an edit of the draft.
+ * it names the section, it does not cite the article. `earlier`: the chunk's text before an edit of the draft; `facts`:
+ * what is known of the text (the analysis's, which may not be the cache's: DraftAnalysis.chunkFacts).
  */
-export function chunkReferences(text: string, tree: () => Root, skipFirstLine: boolean, cache: SectionCache, byParagraph = false, earlier?: EarlierText): RawRef[] {
-  const facts = cache.facts(text);
+export function chunkReferences(text: string, tree: () => Root, skipFirstLine: boolean, cache: SectionCache, byParagraph = false, earlier?: EarlierText,
+  facts: SectionFacts = cache.facts(text)): RawRef[] {
   const slot = skipFirstLine ? 1 : 0;
   const hit = facts.refs?.[slot];
   if (hit) return hit.refs;

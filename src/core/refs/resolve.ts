@@ -33,7 +33,7 @@ export function resolveChunk(analysis: DraftAnalysis, i: number): ResolvedRef[] 
   const section = analysis.sectionOfChunk(i);
   // A version that follows another is a draft being edited: its long sections are read paragraph by paragraph, and
   // what the edit left of the section's last text is taken from it.
-  const raws = chunkReferences(analysis.chunkText(i), () => analysis.chunkTree(i), isStructural(section), analysis.env.cache, analysis.followsAnother, analysis.editedFrom(i));
+  const raws = chunkReferences(analysis.chunkText(i), () => analysis.chunkTree(i), isStructural(section), analysis.env.cache, analysis.followsAnother, analysis.editedFrom(i), analysis.chunkFacts(i));
   if (!raws.length) return [];
   const partyTo = analysis.info?.partyTo ?? [];
   const protocols = partyTo.filter((k) => k !== 'untoc');
