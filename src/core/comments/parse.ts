@@ -6,7 +6,7 @@ import { LineIndex } from '../text/lines';
 import { isUtcMoment } from '../text/dates';
 import { sharedEnds } from '../text/changes';
 import { firstReached } from '../text/search';
-import type { EarlierText, SectionCache, SectionFacts } from '../draft/sectionCache';
+import { newFacts, type EarlierText, type SectionCache, type SectionFacts } from '../draft/sectionCache';
 
 export type MarkKind = 'comment' | 'insertion' | 'deletion' | 'replacement';
 
@@ -148,7 +148,7 @@ function scanBySection(text: string, s: Scan, cache: SectionCache | null, headin
 
 /** One section's marks, thread lines, conflicts and local problems, kept with what else is known of its text. */
 export function sectionComments(part: string, facts: SectionFacts | undefined, earlier?: EarlierText): ScannedComments {
-  const sc = facts?.comments ?? (earlier ? scanAfterEdit(part, facts ?? {}, earlier) : scanWhole(part));
+  const sc = facts?.comments ?? (earlier ? scanAfterEdit(part, facts ?? newFacts(), earlier) : scanWhole(part));
   if (facts) facts.comments = sc;
   return sc;
 }

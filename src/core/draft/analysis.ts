@@ -6,7 +6,7 @@ import { getArticle, isInstrumentKey, type InstrumentKey } from '../domain/instr
 import type { LineIndex, Range } from '../text/lines';
 import { readFrontMatter, type FrontMatterIssue, type ReviewInfo } from './frontMatter';
 import { parseSection } from './sectionTree';
-import { createAnalysisEnv, type AnalysisEnv, type EarlierText, type SectionFacts } from './sectionCache';
+import { createAnalysisEnv, newFacts, type AnalysisEnv, type EarlierText, type SectionFacts } from './sectionCache';
 import { commentsOf, hasCommentMarkup, localComments, type CommentsModel, type LocalComments } from '../comments/parse';
 import { resolveChunk, type ResolvedRef } from '../refs/resolve';
 import type { Finding } from '../checks/finding';
@@ -349,7 +349,7 @@ export class DraftAnalysis {
     // A chunk the edit changed is a text nobody has seen (or one seen a few keystrokes ago): its facts are made without
     // looking in the cache, whose lookup reads every character of the key (a long section's, at each keystroke), and
     // handed to the next version directly. A file checked anew looks every chunk up, as sections recur across drafts.
-    return (this.factsOf[i] = this.editedFrom(i) ? {} : this.env.cache.facts(this.chunkText(i)));
+    return (this.factsOf[i] = this.editedFrom(i) ? newFacts() : this.env.cache.facts(this.chunkText(i)));
   }
 
   /**

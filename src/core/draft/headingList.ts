@@ -31,9 +31,9 @@ export class HeadingList implements Iterable<ScannedHeading> {
     return runs[lo]!;
   }
   /** The object the heading was found as (positions as found then). */
-  private base(k: number): { run: Run; h: ScannedHeading } {
-    const run = this.runOf(k);
-    return { run, h: run.items[run.lo + k - run.at]! };
+  /** The object heading `k` was found as, in its run (read without a pair object: start and line are asked by the million). */
+  private found(run: Run, k: number): ScannedHeading {
+    return run.items[run.lo + k - run.at]!;
   }
 
   /** Heading `k` (undefined past the last). */
@@ -41,19 +41,19 @@ export class HeadingList implements Iterable<ScannedHeading> {
     if (k < 0 || k >= this.length) return undefined;
     const hit = this.made[k];
     if (hit) return hit;
-    const { run, h } = this.base(k);
+    const run = this.runOf(k), h = this.found(run, k);
     if (!run.shift && !run.lineShift) return h;
     return (this.made[k] = { line: h.line + run.lineShift, level: h.level, text: h.text, start: h.start + run.shift, end: h.end + run.shift, attributes: h.attributes, kind: h.kind });
   }
-  start(k: number): number { const { run, h } = this.base(k); return h.start + run.shift; }
-  line(k: number): number { const { run, h } = this.base(k); return h.line + run.lineShift; }
-  level(k: number): number { return this.base(k).h.level; }
+  start(k: number): number { const run = this.runOf(k); return this.found(run, k).start + run.shift; }
+  line(k: number): number { const run = this.runOf(k); return this.found(run, k).line + run.lineShift; }
+  level(k: number): number { return this.found(this.runOf(k), k).level; }
   /**
    * What heading `k` is, as `classify` says on first need: kept on the object the heading was found as, so that every
    * later version, however far the heading moves, has it.
    */
   kind(k: number, classify: (h: ScannedHeading) => HeadingKind): HeadingKind {
-    const { h } = this.base(k);
+    const h = this.found(this.runOf(k), k);
     const kind = (h.kind ??= classify(h));
     const made = this.made[k];
     if (made) made.kind ??= kind;

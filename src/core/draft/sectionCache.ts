@@ -56,6 +56,18 @@ export interface SectionFacts {
   referenceFindings?: Map<string, { readonly line: number; readonly findings: readonly Finding[] }>;
 }
 
+/**
+ * Facts of a text not yet known, every field in place: one shape for all of a draft's sections. Made as `{}` and
+ * filled in whatever order the readers ask, they had as many shapes as orders (reading them went megamorphic) and grew
+ * their property store field by field.
+ */
+export function newFacts(): SectionFacts {
+  return {
+    tree: undefined, hasContent: undefined, paragraphRefs: undefined, refs: undefined, comments: undefined, lineBlocks: undefined,
+    marksOverParagraphs: undefined, localComments: undefined, deep: undefined, footnotes: undefined, findings: undefined, referenceFindings: undefined,
+  };
+}
+
 /** A section's text before an edit, with what is known of it: what the edit left is taken from it. */
 export interface EarlierText { readonly text: string; readonly facts: SectionFacts }
 
@@ -102,7 +114,7 @@ export class SectionCache {
 
   facts(text: string): SectionFacts {
     let f = this.entries.get(text);
-    if (!f) this.entries.set(text, (f = {}));
+    if (!f) this.entries.set(text, (f = newFacts()));
     return f;
   }
 
