@@ -66,9 +66,22 @@ describe('a long section parsed with its paragraphs of prose masked', () => {
     const fenced = `${prose}\n\`\`\`\ncode\n\`\`\`\n`;
     expect(parseSection(fenced, spy)).toEqual(remark.parse(fenced));
     expect(given).toEqual([fenced]);
+    // A paragraph carrying a comment and its thread line is prose too ("<", "@" and "|" are text there).
+    given.length = 0;
+    const commented = 'Text {==here==}{>>@abcd1234<<}.\n{>>@abcd1234 | A (B) | 2026-11-23T10:00:00Z | Why?<<}\n\nSee *this*.\n';
+    expect(parseSection(commented, spy)).toEqual(remark.parse(commented));
+    expect(given).toEqual(['x\nx\n\nSee *this*.\n']);
   });
 
-  const long = fc.array(fc.oneof(section, block), { minLength: 1, maxLength: 6 }).map((b) => b.join('\n\n'));
+  // Paragraphs carrying comment marks and thread lines, whose "<", "@" and "|" the masking takes for text: next to
+  // addresses, tags, autolinks, tables (with and without a delimiter row) and the marks' neighbours.
+  const markWord = fc.constantFrom('{==', '==}', '{++', '++}', '{--', '--}', '{>>@abcd1234<<}', '{>>note<<}', '<<}', '{>>@', '@abcd', '>@x', ' @ ', 'a@b.org', 'x.y@z',
+    '<b>', '</i>', '<!--', '<?x', '<https://e.org>', '<a@b.c>', '< 3', '<3', '<<', '|', ' | ', 'a|b', 'mailto:a@b.c', 'www.e.org', '(1)', '2026-11-23T10:00:00Z');
+  const markLine = fc.array(fc.oneof({ arbitrary: prose, weight: 3 }, { arbitrary: markWord, weight: 2 }, { arbitrary: syntax, weight: 1 }), { minLength: 1, maxLength: 8 }).map((w) => w.join(' '));
+  const threadLine = fc.tuple(fc.constantFrom('abcd1234', 'abcd1234.r1'), fc.constantFrom('A (B)', 'Ana Pérez (Borealia)', 'x@y.org (C)'), markLine)
+    .map(([id, who, body]) => `{>>@${id} | ${who} | 2026-11-23T10:00:00Z | ${body}<<}`);
+  const marked = fc.array(fc.oneof(markLine, threadLine, fc.constantFrom('a | b', '| a | b |', ':-- | --', '|---|---|', '--|--', 'one | two\n--- | ---')), { minLength: 1, maxLength: 4 }).map((ls) => ls.join('\n'));
+  const long = fc.array(fc.oneof(section, block, marked), { minLength: 1, maxLength: 6 }).map((b) => b.join('\n\n'));
   it('gives exactly the tree remark gives', () => {
     const parser = createMarkdownParser();
     fc.assert(fc.property(long, (text) => {

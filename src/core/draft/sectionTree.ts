@@ -45,7 +45,7 @@ function parseMaskingProse(text: string, parser: MarkdownParser): Root | null {
       end = lineEnd;
       // Spaces at the end of a line stay as they are (masked lines keep them): the parser trims them or makes a hard
       // break of them, and the text around the break is given back below.
-      if (INLINE_SYNTAX.test(line) || BLOCK_START.test(line)) plain = false;
+      if (BLOCK_START.test(line) || DELIMITER_ROW.test(line) || maskedSyntax(line)) plain = false;
     }
     if (nl < 0) break;
     offset = nl + 1;
@@ -188,6 +188,18 @@ function parseWithStandIns(text: string, parser: MarkdownParser, longSection: nu
   return tree;
 }
 
+/**
+ * Whether a line of a paragraph holds Markdown syntax for the masking (parseMaskingProse): INLINE_SYNTAX, less three
+ * characters that micromark reads as text where comment marks put them — "<" not opening a tag, a comment or an
+ * autolink ("<<}"), "@" with no address before it ("{>>@id"), and "|" in a paragraph with no table delimiter row
+ * (DELIMITER_ROW is looked for on every line). A draft's paragraphs carrying comments are then masked as plain prose.
+ */
+function maskedSyntax(line: string): boolean {
+  return INLINE_SYNTAX.test(line) && INLINE_SYNTAX.test(line.replace(INERT_IN_PROSE, ''));
+}
+const INERT_IN_PROSE = /<(?![A-Za-z/!?])|(?<![A-Za-z0-9.+_-])@|\|/g;
+/** A line that may be a GFM table's delimiter row (only pipes, colons, dashes and spaces, a dash among them). */
+const DELIMITER_ROW = /^[ \t|:-]*-[ \t|:-]*$/;
 /** Characters (and sequences) that can start Markdown syntax inside a line, GFM's autolinks included (">" only starts a quote, at a line's start). */
 const INLINE_SYNTAX = /[`*_[\]<!\\&~|$^\u0000-\u0009\u000b-\u001f\u007f]|www\.|:\/\/|@/i;
 /** Line starts that make a block other than a paragraph, or end one (lists, quotes, headings, fences, breaks, tables). */
