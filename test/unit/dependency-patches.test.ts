@@ -173,3 +173,31 @@ describe('the footnote extension as patched', () => {
     });
   }
 });
+
+// micromark's parse, in the build Node and the bundler load and in the "development" one.
+type Parse = (o?: { extensions?: unknown[] }) => { constructs: unknown; defined: unknown[] };
+const PARSES: Record<string, () => Promise<{ parse: Parse }>> = {
+  micromark: async () => ({ parse: (await import('../../node_modules/micromark/lib/parse.js')).parse as unknown as Parse }),
+  'micromark (dev)': async () => ({ parse: (await import('../../node_modules/micromark/dev/lib/parse.js')).parse as unknown as Parse }),
+};
+describe('micromark as patched', () => {
+  for (const [name, load] of Object.entries(PARSES)) {
+    it(`${name}: a list of extensions is combined once, again when it changes, and each parse has its own state`, async () => {
+      const { parse } = await load();
+      const { gfm } = await import('micromark-extension-gfm');
+      const extensions = [gfm()];
+      const first = parse({ extensions }), second = parse({ extensions });
+      // Unpatched, every parse combined the extensions anew (a third of a section's parse).
+      expect(second.constructs).toBe(first.constructs);
+      // The definitions a document makes are its own.
+      expect(second.defined).not.toBe(first.defined);
+      // A list that gained an extension since is combined again, with it.
+      const extra = { text: { 64: { tokenize: () => () => undefined } } };
+      extensions.push(extra);
+      const third = parse({ extensions });
+      expect(third.constructs).not.toBe(first.constructs);
+      expect((third.constructs as { text: Record<number, unknown[]> }).text[64]).toContain(extra.text[64]);
+      expect(parse({}).constructs).toBe(parse().constructs);
+    });
+  }
+});
