@@ -42,6 +42,9 @@ function rich(languages: string[]): string {
       `{>>@s${n}ddddd | Ana Pérez (Borealia) | 2026-11-23T09:00:00Z<<}`,
       `{>>@t${n}eeeee | Li Wei (Calderra) | 2026-11-23T09:05:00Z | Redundant.<<}`,
       '',
+      // Undated: a suggestion and a note with no thread line (written without w:date).
+      'An {++undated insertion++}, {--an undated deletion--} and a note{>>with no thread line<<}.',
+      '',
       '| State | Cases |',
       '|---|---|',
       `| Arcadia | ${n} |`,
@@ -146,11 +149,11 @@ describe('every export as the secretariat meets it', () => {
       walk(json);
       const count = (cls: string) => spans.filter((s) => s === cls).length;
       const parts = (text.match(/\{==commented phrase==\}/g) ?? []).length;
-      // Per part: 2 comments of the first thread, the resolved one, the point, the deletion's reason, the table thread;
-      // one insertion, one deletion.
-      expect(count('comment-start')).toBe(parts * 6);
-      expect(count('insertion')).toBe(parts);
-      expect(count('deletion')).toBe(parts);
+      // Per part: 2 comments of the first thread, the resolved one, the point, the deletion's reason, the table thread,
+      // the note with no thread line; two insertions and two deletions (one of each undated).
+      expect(count('comment-start')).toBe(parts * 7);
+      expect(count('insertion')).toBe(parts * 2);
+      expect(count('deletion')).toBe(parts * 2);
     }, 300_000);
   }
 });
