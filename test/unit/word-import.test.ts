@@ -187,6 +187,18 @@ describe('import from Word', () => {
     expect(r.text).toContain(`statistics{++, monthly++}{>>@${ins.id}<<}.`);
   });
 
+  /** The package with the unpacked size of one part rewritten in its local header and central directory entry. */
+  const withSize = (zip: Uint8Array, path: string, size: (was: number) => number): Uint8Array => {
+    const out = Uint8Array.from(zip), view = new DataView(out.buffer), name = new TextEncoder().encode(path);
+    const named = (at: number, nameAt: number) => view.getUint16(at + (nameAt === 30 ? 26 : 28), true) === name.length && name.every((c, k) => out[at + nameAt + k] === c);
+    for (let at = 0; at + 46 < out.length; at++) {
+      const sig = view.getUint32(at, true);
+      if (sig === 0x04034b50 && named(at, 30)) view.setUint32(at + 22, size(view.getUint32(at + 22, true)), true);
+      if (sig === 0x02014b50 && named(at, 46)) view.setUint32(at + 24, size(view.getUint32(at + 24, true)), true);
+    }
+    return out;
+  };
+
   it('says what is wrong with a bad file, names it, and writes nothing', async () => {
     const good = await exportDocx(draft, { mode: 'with-changes' });
     const zipOf = async (edit: (z: JSZip) => void) => { const z = await JSZip.loadAsync(good); edit(z); return z.generateAsync({ type: 'uint8array' }); };
@@ -198,6 +210,10 @@ describe('import from Word', () => {
       ['entities', zipOf((z) => z.file('word/comments.xml', '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">&b;</w:comments>')), /declares a document type or entities/],
       ['broken xml', zipOf((z) => z.file('word/document.xml', '<w:document><w:body>')), /not well-formed XML/],
       ['too big', new Uint8Array(64 * 1024 * 1024 + 1), /limit is 64 MB/],
+      // A part whose unpacked size the package gives wrong: refused before inflating when it is too large to be a
+      // document's, and after when the part is not the size it is said to be.
+      ['says it unpacks to 300 MB', withSize(good, 'word/document.xml', () => 300 * 1024 * 1024), /word\/document\.xml unpacks to 300 MB/],
+      ['not the size it says', withSize(good, 'word/comments.xml', (n) => n + 7), /comments\.xml is not the size the package gives it/],
     ];
     for (const [what, bytes, message] of cases) {
       const err = await importDocx(draft, await bytes, 'returned.docx', clock).catch((e: unknown) => e);

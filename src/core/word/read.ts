@@ -1,7 +1,7 @@
 // Reads a .docx as the import needs it: each paragraph's characters with their tracked changes and comment anchors,
 // the comments with their replies and resolved state, the footnotes, and the document properties. Nothing else.
 import { t } from '@vscode/l10n';
-import JSZip from 'jszip';
+import { unzipSync, type Unzipped } from 'fflate';
 import { SaxesParser } from 'saxes';
 import { fromXmlText, LINE_BREAK, OBJECT, SOURCE_NAMESPACE } from '../export/projection';
 import { StretchIndex } from './stretches';
@@ -138,16 +138,49 @@ function textOf(n: XNode, tag: string): string {
   return kids(n, tag).map((c) => (typeof c['#text'] === 'string' ? c['#text'] : '')).join('');
 }
 
-async function part(zip: JSZip, path: string, name: string): Promise<XNode[] | null> {
-  const f = zip.file(path);
-  if (!f) return null;
-  const size = (f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
-  if (size !== undefined && size > MAX_PART_BYTES) throw new WordFileError(t('{0}: {1} unpacks to {2} MB, more than a Word document holds; it is refused.', name, path, Math.round(size / 1048576)));
-  const xml = new TextDecoder().decode(await f.async('uint8array'));
+/** A part of the package as XML nodes, or null when the package has none. */
+function part(files: Unzipped, path: string, name: string): XNode[] | null {
+  const data = files[path];
+  if (!data) return null;
+  const xml = new TextDecoder().decode(data);
   // Word never writes a document type declaration; one is how external entities and entity bombs get in.
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new WordFileError(t('{0}: {1} declares a document type or entities, which Word never writes; the file is refused.', name, path));
   return parseXml(xml, name, path);
 }
+
+/**
+ * The parts of the package `wanted` selects, inflated (fflate's, in one pass: JSZip's chain of asynchronous workers
+ * cost as much as the inflating), and the paths of all its parts. A part's size is checked before anything is
+ * inflated, and the part is refused when it is not the size the package gives it.
+ */
+function unpack(bytes: Uint8Array, name: string, wanted: (path: string) => boolean): { files: Unzipped; paths: string[] } {
+  const sizes = new Map<string, number>();
+  const paths: string[] = [];
+  let files: Unzipped;
+  try {
+    files = unzipSync(bytes, {
+      filter: (f) => {
+        if (f.name.endsWith('/')) return false;
+        paths.push(f.name);
+        if (!wanted(f.name)) return false;
+        if (f.originalSize > MAX_PART_BYTES) throw new WordFileError(t('{0}: {1} unpacks to {2} MB, more than a Word document holds; it is refused.', name, f.name, Math.round(f.originalSize / 1048576)));
+        sizes.set(f.name, f.originalSize);
+        return true;
+      },
+    });
+  } catch (e) {
+    if (e instanceof WordFileError) throw e;
+    throw new WordFileError(t('{0} is not a readable .docx: {1}.', name, (e as Error).message));
+  }
+  for (const [path, data] of Object.entries(files)) {
+    if (data.length === sizes.get(path)) continue;
+    const why = t('{0} is not the size the package gives it', path);
+    throw new WordFileError(t('{0} is not a readable .docx: {1}.', name, why));
+  }
+  return { files, paths };
+}
+/** The exported draft's own part (customXml/…), as large as the draft: inflated only when the import asks for it. */
+const isSourceCandidate = (path: string) => /^customXml\/[^/]+\.xml$/.test(path) && !/itemProps/i.test(path);
 
 function root(nodes: XNode[] | null, tag: string): XNode | null {
   return nodes?.find((n) => tagOf(n) === tag) ?? null;
@@ -160,12 +193,11 @@ export async function readDocx(bytes: Uint8Array, name: string): Promise<Returne
     throw new WordFileError(t('{0} is password-protected or an old .doc file: in Word, remove the password (File › Info › Protect Document) and save it as a .docx, then import again.', name));
   }
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new WordFileError(t('{0} is not a Word .docx file (a .docx is a zip package).', name));
-  let zip: JSZip;
-  try { zip = await JSZip.loadAsync(bytes); } catch (e) { throw new WordFileError(t('{0} is not a readable .docx: {1}.', name, (e as Error).message)); }
-  const types = await zip.file('[Content_Types].xml')?.async('string');
+  const { files, paths } = unpack(bytes, name, (path) => !isSourceCandidate(path) && !/^word\/media\//.test(path) && path !== 'word/vbaProject.bin');
+  const types = files['[Content_Types].xml'] && new TextDecoder().decode(files['[Content_Types].xml']);
   if (!types) throw new WordFileError(t('{0} is a zip file but not a Word document (it has no {1}).', name, '[Content_Types].xml'));
-  if (/macroEnabled/i.test(types) || zip.file('word/vbaProject.bin')) throw new WordFileError(t('{0} contains macros (.docm); it is not imported. In Word, save it as a plain Word document (.docx) and import that.', name));
-  const doc = root(await part(zip, 'word/document.xml', name), 'w:document');
+  if (/macroEnabled/i.test(types) || paths.includes('word/vbaProject.bin')) throw new WordFileError(t('{0} contains macros (.docm); it is not imported. In Word, save it as a plain Word document (.docx) and import that.', name));
+  const doc = root(part(files, 'word/document.xml', name), 'w:document');
   const body = doc && kids(doc, 'w:document').find((n) => tagOf(n) === 'w:body');
   if (!body) throw new WordFileError(t('{0} is a zip file but not a Word document (it has no {1}).', name, 'word/document.xml'));
 
@@ -180,7 +212,7 @@ export async function readDocx(bytes: Uint8Array, name: string): Promise<Returne
   };
 
   const bodyText = readParagraphs(kids(body, 'w:body'), rev);
-  const notesRoot = root(await part(zip, 'word/footnotes.xml', name), 'w:footnotes');
+  const notesRoot = root(part(files, 'word/footnotes.xml', name), 'w:footnotes');
   const notes: XNode[] = [];
   for (const fnote of notesRoot ? kids(notesRoot, 'w:footnotes') : []) {
     if (tagOf(fnote) !== 'w:footnote') continue;
@@ -191,13 +223,13 @@ export async function readDocx(bytes: Uint8Array, name: string): Promise<Returne
   const notesText = readParagraphs(notes, rev);
 
   const ext = new Map<string, { parent: string | null; done: boolean }>();
-  const exRoot = root(await part(zip, 'word/commentsExtended.xml', name), 'w15:commentsEx');
+  const exRoot = root(part(files, 'word/commentsExtended.xml', name), 'w15:commentsEx');
   for (const e of exRoot ? kids(exRoot, 'w15:commentsEx') : []) {
     const id = attr(e, 'w15:paraId');
     if (id) ext.set(id.toUpperCase(), { parent: attr(e, 'w15:paraIdParent')?.toUpperCase() ?? null, done: attr(e, 'w15:done') === '1' });
   }
   const comments: ReturnedComment[] = [];
-  const cRoot = root(await part(zip, 'word/comments.xml', name), 'w:comments');
+  const cRoot = root(part(files, 'word/comments.xml', name), 'w:comments');
   for (const c of cRoot ? kids(cRoot, 'w:comments') : []) {
     if (tagOf(c) !== 'w:comment') continue;
     const paras = kids(c, 'w:comment').filter((p) => tagOf(p) === 'w:p');
@@ -212,22 +244,23 @@ export async function readDocx(bytes: Uint8Array, name: string): Promise<Returne
   }
 
   const properties = new Map<string, string>();
-  const custom = root(await part(zip, 'docProps/custom.xml', name), 'Properties');
+  const custom = root(part(files, 'docProps/custom.xml', name), 'Properties');
   for (const p of custom ? kids(custom, 'Properties') : []) {
     const pname = attr(p, 'name');
     if (!pname) continue;
     const value = kids(p, 'property').map((v) => { const t = tagOf(v); return t ? textOf(v, t) : ''; }).join('');
     properties.set(pname, value);
   }
-  const core = root(await part(zip, 'docProps/core.xml', name), 'cp:coreProperties');
+  const core = root(part(files, 'docProps/core.xml', name), 'cp:coreProperties');
   const by = core ? kids(core, 'cp:coreProperties').find((n) => tagOf(n) === 'cp:lastModifiedBy') : undefined;
   const lastModifiedBy = by ? textOf(by, 'cp:lastModifiedBy').trim() || null : null;
   // The exported draft, carried in a custom XML part of its own (Word and LibreOffice keep such parts): read only
   // when the import needs it, since it is as large as the draft.
   const source = async (): Promise<string | null> => {
-    for (const path of Object.keys(zip.files)) {
-      if (!/^customXml\/[^/]+\.xml$/.test(path) || /itemProps/i.test(path)) continue;
-      const el = root(await part(zip, path, name), 'source');
+    const candidates = unpack(bytes, name, isSourceCandidate).files;
+    for (const path of paths) {
+      if (!isSourceCandidate(path)) continue;
+      const el = root(part(candidates, path, name), 'source');
       if (el && attr(el, 'xmlns') === SOURCE_NAMESPACE) return fromXmlText(textOf(el, 'source'));
     }
     return null;
