@@ -2,6 +2,7 @@
 import { t } from '@vscode/l10n';
 import type { CheckParts, ChunkPlace, DraftAnalysis, Section } from '../draft/analysis';
 import { Slots } from '../text/slots';
+import { firstReached } from '../text/search';
 import { SectionFindings } from './sectionFindings';
 import type { Range } from '../text/lines';
 import { chunkReferencesEdit, sectionInstrument, type ResolvedRef } from '../refs/resolve';
@@ -95,6 +96,15 @@ const PER_REFERENCE = SECTION_RULES.filter((r) => r.perReference);
 const PER_CHUNK = SECTION_RULES.filter((r) => !r.perReference);
 const ACROSS_SECTIONS = SECTION_RULES.filter((r) => r.acrossSections);
 
+/**
+ * A finding on [start, end) of the draft, every rule's made here: its data only when it has some (the findings of a
+ * draft, thousands of them, then have two shapes, and no object is spread to make one).
+ */
+function findingOn(model: DraftAnalysis, code: string, severity: Severity, message: string, start: number, end: number, data?: Finding['data']): Finding {
+  const range = model.lines.rangeOf(start, end);
+  return data ? { code, severity, message, range, data } : { code, severity, message, range };
+}
+
 /** Where a report goes: a section's heading line, or the stretch given. */
 function spanOf(at: At): { start: number; end: number } {
   return 'heading' in at ? { start: at.heading.start, end: at.heading.end } : at;
@@ -115,7 +125,7 @@ function runChecks(model: DraftAnalysis, options: CheckOptions, key: string): Fi
   const before = lastCheck(model, key);
   const others: Finding[] = [];
   const push = (into: Finding[], code: string, severity: Severity, message: string, start: number, end: number, data?: Finding['data']) =>
-    into.push({ code, severity, message, range: model.lines.rangeOf(start, end), ...(data ? { data } : {}) });
+    into.push(findingOn(model, code, severity, message, start, end, data));
   const fm = model.frontMatter;
   if (!fm) {
     push(others, 'frontmatter.missing', 'error', t('The draft has no front matter. Start the file with a "---" block describing the review (run "New list of observations" to get one).'), 0, model.lines.lineEnd(0));
@@ -211,9 +221,7 @@ function editedLines(model: DraftAnalysis): { from: number; to: number } {
 }
 /** The index of the first finding of a sorted list on line `line` or later. */
 function firstOnLine(list: readonly Finding[], line: number): number {
-  let lo = 0, hi = list.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid]!.range.start.line < line) lo = mid + 1; else hi = mid; }
-  return lo;
+  return firstReached(0, list.length, (k) => list[k]!.range.start.line >= line);
 }
 
 /** The last version's check under the same options, when this version is it with a few chunks edited and the same headings. */
@@ -255,7 +263,7 @@ function headingFindings(model: DraftAnalysis, info: ReviewInfo, options: CheckO
       model, info, options,
       report(at, message, severity, data) {
         const r = spanOf(at);
-        out.push({ code: rule.code, severity: severityOf(rule, info, severity), message, range: model.lines.rangeOf(r.start, r.end), ...(data ? { data } : {}) });
+        out.push(findingOn(model, rule.code, severityOf(rule, info, severity), message, r.start, r.end, data));
       },
     });
   }
@@ -365,8 +373,7 @@ function checkChunk(model: DraftAnalysis, i: number, section: Section | null, in
       model, info, options, chunk: i, section, refs: given,
       report(at, message, severity, data) {
         const r = spanOf(at);
-        const range = model.lines.rangeOf(r.start, r.end);
-        into.push(data ? { code: rule.code, severity: severityOf(rule, info, severity), message, range, data } : { code: rule.code, severity: severityOf(rule, info, severity), message, range });
+        into.push(findingOn(model, rule.code, severityOf(rule, info, severity), message, r.start, r.end, data));
       },
     };
     for (rule of rules) rule.check(ctx);
