@@ -188,10 +188,14 @@ const processor = unified().use(remarkParse);
       mkdirSync(dir);
       for (let i = 0; i < count; i++) writeFileSync(join(dir, `d${i}.md`), generateDraft(kb * 1000, 100_000 + i, i % 2 ? 'zh' : 'en'));
       const run = (...jobs: string[]) => time(() => { try { execFileSync('node', [cli, 'check', dir, ...jobs], { stdio: 'ignore' }); } catch { /* drafts have findings */ } })[0];
-      const one = run('--jobs', '1'), two = run('--jobs', '2'), auto = run();
+      // Three rounds, the three ways taken in turn in each: this machine's speed drifts within a minute (one core's run
+      // measured 7.4 s, then 8.6 s, on the same build), and a single run of each made the ratio a draw of that drift.
+      const ones: number[] = [], twos: number[] = [], autos: number[] = [];
+      for (let r = 0; r < 3; r++) { ones.push(run('--jobs', '1')); twos.push(run('--jobs', '2')); autos.push(run()); }
+      const one = median(ones), two = median(twos), auto = median(autos);
       // Both cores must beat one clearly where the CLI uses them; where it does not, its own choice must not be slower.
-      rows.push({ size: `${count} × ${kb} KB`, measure: 'batch check, both cores', ours: two, peer: 'the same on one core', peerMs: one, ratio: two / one, ...(kb === 80 ? { target: '≤ 0.67', met: two / one <= 0.67 } : {}) });
-      rows.push({ size: `${count} × ${kb} KB`, measure: 'batch check, as the CLI chooses', ours: auto, peer: 'the faster of one and two cores', peerMs: Math.min(one, two), ratio: auto / Math.min(one, two), target: '< 10 s, ≤ 1.1', met: auto < 10_000 && auto / Math.min(one, two) <= 1.1 });
+      rows.push({ size: `${count} × ${kb} KB`, measure: 'batch check, both cores', ours: two, spread: spread(twos), peer: 'the same on one core', peerMs: one, ratio: two / one, ...(kb === 80 ? { target: '≤ 0.67', met: two / one <= 0.67 } : {}) });
+      rows.push({ size: `${count} × ${kb} KB`, measure: 'batch check, as the CLI chooses', ours: auto, spread: spread(autos), peer: 'the faster of one and two cores', peerMs: Math.min(one, two), ratio: auto / Math.min(one, two), target: '< 10 s, ≤ 1.1', met: auto < 10_000 && auto / Math.min(one, two) <= 1.1 });
     }
 
     // The digest across reviews for the working groups: 200 generated drafts of 80 KB, as a spreadsheet and as a Word
