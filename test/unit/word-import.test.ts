@@ -129,6 +129,42 @@ describe('import from Word', () => {
     expect(undone).toBe(draft);
   }, 120_000);
 
+  it('keeps a formatting change tracked in LibreOffice as a comment by its author after the text, and reports it', async () => {
+    const out = await exportDocx(draft, { mode: 'with-changes' });
+    const back = libreOffice(out, 'Amina Diallo', [{ op: 'bold', find: 'A reopened point', tracked: true }]);
+    const r = await importDocx(draft, back, 'back.docx', clock);
+    expect(r.unplaced).toEqual([expect.objectContaining({ what: 'formatting of "A reopened point"', reason: expect.stringMatching(/formatting from its Markdown/), line: 23 })]);
+    const note = thread(r.text, (x) => author(x) === 'Amina Diallo');
+    expect(note?.blocks[0]?.body).toMatch(/^\[From Word, not placed where it stood: formatting of "A reopened point"/);
+    // A point comment after the paragraph's text, and nothing else: deleting it gives the draft back.
+    expect(note?.mark?.text).toBe('');
+    expect(r.text.slice(note!.mark!.start - 1, note!.mark!.start)).toBe('}');
+    expect(applyEdits(r.text, deleteThread(r.text, note!.id))).toBe(draft);
+    // Imported again into the draft it made, the same file adds nothing.
+    expect((await importDocx(r.text, back, 'back.docx', clock)).text).toBe(r.text);
+  }, 120_000);
+
+  it('keeps a paragraph\'s tracked formatting change (w:pPrChange) as a comment too, one per paragraph', async () => {
+    const zip = await JSZip.loadAsync(await exportDocx(draft, { mode: 'with-changes' }));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    // Word's record of a paragraph restyled with tracking on, in the paragraph of "A settled point", and a run of it bold.
+    const at = xml.indexOf('A settled point');
+    const p = xml.lastIndexOf('<w:p>', at) >= 0 ? xml.lastIndexOf('<w:p>', at) : xml.lastIndexOf('<w:p ', at);
+    const pPr = xml.indexOf('<w:pPr>', p);
+    expect(p).toBeGreaterThan(0);
+    expect(pPr).toBeGreaterThan(p);
+    expect(pPr).toBeLessThan(at);
+    const change = '<w:pPrChange w:id="901" w:author="Li Wei" w:date="2026-12-02T10:00:00Z"><w:pPr/></w:pPrChange>';
+    const edited = `${xml.slice(0, pPr + 7)}${change}${xml.slice(pPr + 7)}`;
+    zip.file('word/document.xml', edited);
+    const back = await zip.generateAsync({ type: 'uint8array' });
+    const r = await importDocx(draft, back, 'back.docx', clock);
+    expect(r.unplaced).toEqual([expect.objectContaining({ what: expect.stringMatching(/^formatting of "A settled point/), line: 19 })]);
+    const note = thread(r.text, (x) => author(x) === 'Li Wei');
+    expect(note?.blocks[0]?.date).toBe('2026-12-02T10:00:00Z');
+    expect(applyEdits(r.text, deleteThread(r.text, note!.id))).toBe(draft);
+  });
+
   it('accepts in the draft what was accepted in Word, and rejects what was rejected', async () => {
     const out = await exportDocx(draft, { mode: 'with-changes' });
     const accepted = await importDocx(draft, libreOffice(out, 'Amina Diallo', [{ op: 'acceptAll' }]), 'a.docx', clock);

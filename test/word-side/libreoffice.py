@@ -11,6 +11,7 @@
 #   {"op": "insert", "after": "text", "text": "...", "tracked": true}
 #   {"op": "delete", "find": "text", "tracked": true}
 #   {"op": "replace", "find": "text", "text": "...", "tracked": true}
+#   {"op": "bold", "find": "text", "tracked": true}              a formatting change (Word tracks it as w:rPrChange)
 #   {"op": "acceptAll"} / {"op": "rejectAll"}                    every tracked change in the document
 # The user name is set through LibreOffice's configuration, so it becomes the author of comments and changes.
 import json
@@ -137,6 +138,8 @@ def main():
                 find(doc, op['find']).setString('')
             elif kind == 'replace':
                 find(doc, op['find']).setString(op['text'])
+            elif kind == 'bold':
+                find(doc, op['find']).CharWeight = 150.0  # com.sun.star.awt.FontWeight.BOLD
             elif kind in ('acceptAll', 'rejectAll'):
                 frame = doc.getCurrentController().getFrame()
                 dispatcher = ctx.ServiceManager.createInstanceWithContext('com.sun.star.frame.DispatchHelper', ctx)

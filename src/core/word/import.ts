@@ -16,7 +16,7 @@ import { placeThreads, suggestionKind, type NewThread } from '../comments/place'
 import { applyEdits, eolOf } from '../features/edits';
 import { DraftAnalysis } from '../draft/analysis';
 import { projectExport } from '../export/docx';
-import { FINGERPRINT_PROPERTY, MODE_PROPERTY, sourceFingerprint, type ExportedComment, type Projection } from '../export/projection';
+import { FINGERPRINT_PROPERTY, LINE_BREAK, MODE_PROPERTY, OBJECT, sourceFingerprint, type ExportedComment, type Projection } from '../export/projection';
 import { CharKind, readDocx, WordFileError, type ReturnedComment, type ReturnedDocument, type ReturnedText } from './read';
 
 export { WordFileError } from './read';
@@ -423,7 +423,15 @@ class Importer {
       merged.push({ ...c });
     }
     for (const c of merged) this.placeChange(e, c);
-    this.placeComments(e, r, (rp) => eOfBase(rToBase.at(Math.min(rp, r.text.length))!), known);
+    const exportedAt = (rp: number) => eOfBase(rToBase.at(Math.min(rp, r.text.length))!);
+    // Word's tracked formatting (bold, a style, an indent) has no place in a draft whose formatting is its Markdown:
+    // each is kept as a comment by its author after the text it formatted, and reported, so nobody's change vanishes.
+    for (const f of r.formatChanges) {
+      if (this.ours(f.rev)) continue;
+      const what = t('formatting of "{0}"', short(r.text.slice(f.start, f.end).replaceAll(LINE_BREAK, ' ').replaceAll(OBJECT, '')));
+      this.cannot(e, exportedAt(f.end), this.who(f.rev), what, t('a draft takes its formatting from its Markdown, not from Word: make the change in the draft if it is wanted'));
+    }
+    this.placeComments(e, r, exportedAt, known);
   }
 
   /** Author and date of a change. */

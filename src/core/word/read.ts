@@ -15,6 +15,13 @@ export interface Revision { author: string; date: string }
 export interface Anchor { comment: string; kind: 'start' | 'end' | 'ref'; pos: number }
 
 /**
+ * A formatting change Word tracked (a run's `w:rPrChange`, a paragraph's `w:pPrChange`): the stretch of the returned
+ * text it covers and its revision. The draft's formatting is its Markdown's, so the import does not apply it, but it
+ * must not vanish either: the importer keeps it as a comment and reports it.
+ */
+export interface FormatChange { start: number; end: number; rev: number }
+
+/**
  * The returned document's text as one string: paragraphs joined by '\n', every character labelled — by the run it
  * came in, so a 5 MB paragraph is a few runs, not arrays with an entry per character.
  */
@@ -22,7 +29,7 @@ export class ReturnedText {
   readonly stretches = new StretchIndex();
   private readonly kinds: CharKind[] = [];
   private readonly revs: number[] = [];
-  constructor(readonly text: string, readonly anchors: Anchor[], runs: readonly number[]) {
+  constructor(readonly text: string, readonly anchors: Anchor[], runs: readonly number[], readonly formatChanges: readonly FormatChange[] = []) {
     for (let i = 0; i < runs.length; i += 3) {
       const n = runs[i]!, kind = runs[i + 1]! as CharKind, rev = runs[i + 2]!;
       // Runs one after another with the same kind and revision are one stretch.
@@ -91,8 +98,10 @@ function unread(name: string, parent: string | undefined): boolean {
  */
 function parseXml(xml: string, name: string, path: string): XNode[] {
   const top: XNode[] = [];
-  const open: { name: string; kids: XNode[] }[] = [];
+  const open: { name: string; kids: XNode[]; node: XNode }[] = [];
   let skipping = 0;
+  // The run or paragraph whose properties are being skipped: a tracked change of them is noted on it (FORMAT_CHANGE).
+  let skippedOf: XNode | null = null;
   const parser = new SaxesParser();
   parser.on('error', (e) => {
     const m = /^(\d+):\d+: (.*)$/s.exec(e.message);
@@ -109,12 +118,19 @@ function parseXml(xml: string, name: string, path: string): XNode[] {
   parser.on('text', text);
   parser.on('cdata', text);
   parser.on('opentag', (tag) => {
-    if (skipping || unread(tag.name, open[open.length - 1]?.name)) { if (!tag.isSelfClosing) skipping++; return; }
+    const parent = open[open.length - 1];
+    if (skipping || unread(tag.name, parent?.name)) {
+      if (!skipping) skippedOf = parent?.name === 'w:r' ? parent.node : parent?.name === 'w:pPr' ? open[open.length - 2]?.node ?? null : null;
+      const changed = (tag.name === 'w:rPrChange' && skipping === 1) || (tag.name === 'w:pPrChange' && skipping === 0);
+      if (changed && skippedOf) skippedOf[FORMAT_CHANGE] = tag.attributes as Record<string, string>;
+      if (!tag.isSelfClosing) skipping++;
+      return;
+    }
     const node: XNode = { [tag.name]: [] };
     const attrs = tag.attributes as Record<string, string>;
     for (const _ in attrs) { node[':@'] = attrs; break; }
     (open.length ? open[open.length - 1]!.kids : top).push(node);
-    if (!tag.isSelfClosing) open.push({ name: tag.name, kids: node[tag.name] as XNode[] });
+    if (!tag.isSelfClosing) open.push({ name: tag.name, kids: node[tag.name] as XNode[], node });
   });
   parser.on('closetag', (tag) => {
     if (tag.isSelfClosing) return;
@@ -125,8 +141,11 @@ function parseXml(xml: string, name: string, path: string): XNode[] {
   return top;
 }
 
+/** Where the tree keeps the attributes of a run's or paragraph's tracked formatting change (its properties are not read). */
+const FORMAT_CHANGE = ':format';
+
 function tagOf(n: XNode): string | null {
-  for (const k of Object.keys(n)) if (k !== ':@' && k !== '#text') return k;
+  for (const k of Object.keys(n)) if (k !== ':@' && k !== '#text' && k !== FORMAT_CHANGE) return k;
   return null;
 }
 function kids(n: XNode, tag: string): XNode[] { return (n[tag] as XNode[] | undefined) ?? []; }
@@ -290,7 +309,12 @@ function readParagraphs(nodes: XNode[], rev: (n: XNode) => number): ReturnedText
       const tag = tagOf(n);
       if (!tag) continue;
       switch (tag) {
-        case 'w:r': run(kids(n, tag), kind, r); break;
+        case 'w:r': {
+          const from = length;
+          run(kids(n, tag), kind, r);
+          formatted(n, from);
+          break;
+        }
         case 'w:ins': case 'w:moveTo': inline(kids(n, tag), CharKind.Inserted, rev(n)); break;
         case 'w:del': case 'w:moveFrom': inline(kids(n, tag), CharKind.Deleted, rev(n)); break;
         case 'w:commentRangeStart': anchors.push({ comment: attr(n, 'w:id') ?? '', kind: 'start', pos: length }); break;
@@ -298,6 +322,18 @@ function readParagraphs(nodes: XNode[], rev: (n: XNode) => number): ReturnedText
         default: if (TRANSPARENT.has(tag)) inline(kids(n, tag), kind, r);
       }
     }
+  };
+  const formats: FormatChange[] = [];
+  // A run's or paragraph's tracked formatting change, over the text read since `from`; one per stretch and revision.
+  const formatted = (n: XNode, from: number) => {
+    const change = n[FORMAT_CHANGE] as Record<string, string> | undefined;
+    if (!change || length === from) return;
+    const r = rev({ ':@': change });
+    // A paragraph's change covers its runs' changes by the same revision: one is enough.
+    while (formats.length && formats[formats.length - 1]!.rev === r && formats[formats.length - 1]!.start >= from) formats.pop();
+    const last = formats[formats.length - 1];
+    if (last && last.rev === r && last.end === from) last.end = length;
+    else formats.push({ start: from, end: length, rev: r });
   };
   const run = (list: XNode[], kind: CharKind, r: number) => {
     for (const n of list) {
@@ -328,7 +364,9 @@ function readParagraphs(nodes: XNode[], rev: (n: XNode) => number): ReturnedText
           if (t === 'w:del') { markKind = CharKind.Deleted; markRev = rev(c); }
         }
         if (paragraphs++) push('\n', pendingMark.kind, pendingMark.rev);
+        const from = length;
         inline(kids(n, tag), CharKind.Normal, -1);
+        formatted(n, from);
         pendingMark = { kind: markKind, rev: markRev };
       } else if (tag && TRANSPARENT.has(tag)) block(kids(n, tag));
     }
@@ -336,5 +374,5 @@ function readParagraphs(nodes: XNode[], rev: (n: XNode) => number): ReturnedText
   // A paragraph's mark ends it: written as the separator before the next paragraph.
   let pendingMark = { kind: CharKind.Normal as CharKind, rev: -1 };
   block(nodes);
-  return new ReturnedText(text.join(''), anchors, runs);
+  return new ReturnedText(text.join(''), anchors, runs, formats);
 }
