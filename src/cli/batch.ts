@@ -5,6 +5,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { t } from '@vscode/l10n';
 import { createAnalysisEnv, decodeDraft, kindOfError, readFailure, summarizeDecoded, type AnalysisEnv, unreadablePath, type CheckOptions, type Decoded, type DraftSummary, type FileKind } from '../core/index';
 import { currentMessages, useMessages } from './locale';
+import { findingLine } from './text';
 
 /** A file to check, with the options of its configuration file when it has one. */
 export interface FileJob { path: string; name: string; explicit: boolean; options?: CheckOptions }
@@ -75,15 +76,31 @@ const WORKER_YOUNG_MB = 96;
  * memory, each as soon as it is free: fixed shares left a thread idle while the other finished its own (a worker
  * starts a tenth of a second after this thread, and drafts differ in size).
  */
-export async function checkInWorkers(jobs: FileJob[], options: CheckOptions, threads: number, progress?: (done: number) => void, signal?: { cancelled: boolean; onCancel?: () => void }): Promise<DraftSummary[]> {
+export interface WorkerRun {
+  progress?: (done: number) => void;
+  signal?: { cancelled: boolean; onCancel?: () => void };
+  /**
+   * When given, the workers print each file's findings as text lines themselves, and send them here by file, with
+   * the summary's findings left out: copying tens of thousands of findings between threads (and the collector's work
+   * on the copies) cost more than the lines, and this thread would do that copying alone.
+   */
+  printed?: Map<string, string>;
+}
+
+export async function checkInWorkers(jobs: FileJob[], options: CheckOptions, threads: number, run: WorkerRun = {}): Promise<DraftSummary[]> {
+  const { progress, signal, printed } = run;
   const results: DraftSummary[] = new Array(jobs.length);
   let done = 0;
   const queue = new Int32Array(new SharedArrayBuffer(4));
   const workers: Worker[] = [];
   const all = Promise.all(Array.from({ length: threads - 1 }, () => new Promise<void>((resolve, reject) => {
-    const w = new Worker(__filename, { workerData: { reviewObsCheck: true, jobs, queue, options, messages: currentMessages() }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+    const w = new Worker(__filename, { workerData: { reviewObsCheck: true, jobs, queue, options, messages: currentMessages(), asText: !!printed }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
     workers.push(w);
-    w.on('message', (m: { i: number; s: DraftSummary }) => { results[m.i] = m.s; progress?.(++done); });
+    w.on('message', (m: WorkerResult) => {
+      results[m.i] = m.s;
+      if (m.lines !== undefined) printed?.set(m.s.file, m.lines);
+      progress?.(++done);
+    });
     w.on('error', reject);
     w.on('exit', () => resolve());
   })));
@@ -104,12 +121,19 @@ function nextJob(queue: Int32Array, count: number): number {
   return i < count ? i : -1;
 }
 
+/** A file's summary as a worker sends it: with its findings, or without them and with their text lines. */
+interface WorkerResult { i: number; s: DraftSummary; lines?: string }
+
 /** Worker side: take files from the shared queue until it is empty and send each summary back. */
 export function runWorkerIfAsked(): boolean {
   if (isMainThread || !workerData?.reviewObsCheck) return false;
-  const { jobs, queue, options, messages } = workerData as { jobs: FileJob[]; queue: Int32Array; options: CheckOptions; messages: Record<string, string> };
+  const { jobs, queue, options, messages, asText } = workerData as { jobs: FileJob[]; queue: Int32Array; options: CheckOptions; messages: Record<string, string>; asText: boolean };
   useMessages(messages);
   const env = batchEnv();
-  for (let i = nextJob(queue, jobs.length); i >= 0; i = nextJob(queue, jobs.length)) parentPort!.postMessage({ i, s: summarizeFile(jobs[i]!, options, env) });
+  for (let i = nextJob(queue, jobs.length); i >= 0; i = nextJob(queue, jobs.length)) {
+    const s = summarizeFile(jobs[i]!, options, env);
+    const result: WorkerResult = asText ? { i, s: { ...s, findings: [] }, lines: s.findings.map((f) => findingLine(s.file, f)).join('\n') } : { i, s };
+    parentPort!.postMessage(result);
+  }
   return true;
 }

@@ -7,6 +7,8 @@ import { decodeDraft } from '../core/index';
 import { readDraft } from './batch';
 import { writeBeside } from './write';
 
+export { findingLine, printable } from './text';
+
 export interface Io {
   out(s: string): void;
   err(s: string): void;
@@ -20,14 +22,6 @@ export interface Io {
 }
 
 export class UsageError extends Error {}
-
-/**
- * A line for a terminal: control characters from a draft's text or a file's name (ESC, BEL, C1 controls) are shown
- * as \u escapes, so a draft cannot move the cursor, retitle the window or ring the bell of whoever checks it.
- */
-export function printable(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 /** Every file the CLI writes: beside the target (a new, random, exclusive name), then renamed; errors name the target. */
 export async function writeOut(target: string, data: string | Uint8Array): Promise<void> {

@@ -1,6 +1,6 @@
 // The secretariat's batch: summary vs list, SARIF, progress, worker threads, and the HTML report seen in Chromium.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -74,8 +74,8 @@ describe('the built CLI on many drafts', () => {
     writeFileSync(join(dir, 'broken.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0, 1, 2]));
     writeFileSync(join(dir, 'notes.md'), '# not a draft\n');
   }, 60_000);
-  const cli = (args: string[]) => {
-    try { return { code: 0, out: execFileSync('node', [join(repo, 'dist', 'cli.js'), ...args], { cwd: dir, encoding: 'utf8' }) }; }
+  const cli = (args: string[], cwd = dir) => {
+    try { return { code: 0, out: execFileSync('node', [join(repo, 'dist', 'cli.js'), ...args], { cwd, encoding: 'utf8' }) }; }
     catch (e) { const x = e as { status: number; stdout: string }; return { code: x.status, out: x.stdout }; }
   };
   it('worker threads give exactly the results of one thread, a bad file included', () => {
@@ -86,6 +86,24 @@ describe('the built CLI on many drafts', () => {
     const rows = JSON.parse(two.out) as { file: string; code: string }[];
     expect(rows.find((r) => r.file === 'broken.md')?.code).toBe('file.binary');
     expect(new Set(rows.map((r) => r.file)).size).toBeGreaterThanOrEqual(21); // every third draft has an empty part, and the broken file
+  });
+
+  it('prints the same text on worker threads as on one, each finding once, cross-file findings and escapes included', () => {
+    // The drafts, a summary and its list (findings made across files, after the threads' own), a field name with a terminal escape.
+    const here = mkdtempSync(join(tmpdir(), 'ro-many-text-'));
+    cpSync(dir, here, { recursive: true });
+    const review = reviewFolder();
+    for (const f of ['list.md', 'summary.md']) writeFileSync(join(here, `zz-${f}`), readFileSync(join(review, f)));
+    // In every draft, so that whichever thread takes a file prints it escaped (the threads share one queue).
+    for (let i = 0; i < 120; i++) writeFileSync(join(here, `e${String(i).padStart(3, '0')}.md`), example.replace('Republic of Arcadia', `State ${i}`).replace('cluster: 1', 'cluster: 1\nx\u001b[31m: 1'));
+    const one = cli(['check', '.', '--jobs', '1'], here);
+    const two = cli(['check', '.', '--jobs', '2'], here);
+    expect(two.out).toBe(one.out);
+    expect(two.out).toMatch(/^zz-summary\.md:\d+:\d+ error summary\.not-in-list /m);
+    expect(two.out.match(/^e\d{3}\.md:\d+:\d+ warning frontmatter\.unknown-field Unknown front matter field "x\\u001b\[31m"/gm)).toHaveLength(120);
+    expect(two.out).not.toContain('\u001b');
+    const json = JSON.parse(cli(['check', '.', '--format', 'json', '--jobs', '1'], here).out) as unknown[];
+    expect(two.out.split('\n').filter((l) => /^[\w.-]+\.md:\d+:\d+ /.test(l))).toHaveLength(json.length);
   });
 
   it('writes a self-contained report that Chromium renders: tiles, charts and one row per draft', async () => {

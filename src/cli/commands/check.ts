@@ -9,7 +9,7 @@ import { CODES, summarizeBytes, toSarif, withCrossChecks, type CheckOptions, typ
 import { checkOptionsFrom, deadlinesFrom, isIgnored, type LoadedConfig } from '../../core/config/config';
 import { canUseWorkers, checkInThisThread, checkInWorkers, readDraft, statKind, type FileJob } from '../batch';
 import { ConfigFiles, relativeToConfig } from '../config';
-import { formatOption, printable, UsageError, type Io } from '../io';
+import { findingLine, formatOption, UsageError, type Io } from '../io';
 import { packageInfo } from '../package';
 
 export function check(args: string[], io: Io): number | Promise<number> {
@@ -59,11 +59,13 @@ function checkJobs(jobs: FileJob[], configDrafts: DraftSummary[], options: Check
   // A progress line only on a terminal: nothing that would pollute a redirected report.
   const tty = io.isTTY ?? false;
   const progress = tty && jobs.length > 1 ? (n: number) => io.progress?.(t('checked {0}/{1}', n, jobs.length)) : undefined;
-  const finish = (drafts: DraftSummary[]) => { if (progress) io.progress?.(''); return printCheck([...configDrafts, ...withCrossChecks(drafts, options.severity)], values.format!, io); };
+  // The text lines of the findings the workers printed, by file (the text format only: the others need the findings).
+  const printed = values.format === 'text' ? new Map<string, string>() : undefined;
+  const finish = (drafts: DraftSummary[]) => { if (progress) io.progress?.(''); return printCheck([...configDrafts, ...withCrossChecks(drafts, options.severity)], values.format!, io, printed); };
   if (threads > 1 && canUseWorkers()) {
     const signal = { cancelled: false, onCancel: undefined as (() => void) | undefined };
     io.onInterrupt?.(() => { signal.cancelled = true; signal.onCancel?.(); });
-    return checkInWorkers(jobs, options, Math.min(threads, jobs.length), progress, signal).then((d) => {
+    return checkInWorkers(jobs, options, Math.min(threads, jobs.length), { progress, signal, printed }).then((d) => {
       if (signal.cancelled) { io.err(`review-obs: ${t('cancelled.')}`); return 130; } // l10n-ignore: the program's name
       return finish(d);
     });
@@ -111,7 +113,8 @@ export function collectJobs(positionals: string[], io: Io): FileJob[] {
   return jobs;
 }
 
-function printCheck(drafts: DraftSummary[], format: string, io: Io): number {
+/** `printed`: findings of some files already printed as text lines (by the worker threads); the rest are printed here. */
+function printCheck(drafts: DraftSummary[], format: string, io: Io, printed?: ReadonlyMap<string, string>): number {
   const checked = drafts.filter((d) => d.draft);
   const skipped = drafts.length - checked.length;
   const errors = checked.reduce((n, d) => n + d.counts.error, 0);
@@ -126,7 +129,13 @@ function printCheck(drafts: DraftSummary[], format: string, io: Io): number {
     const textOf = (file: string) => { const d = readDraft(resolve(io.cwd, file)); return d.ok ? d.text : undefined; };
     io.out(JSON.stringify(toSarif(checked, { version: pkg.version, informationUri: pkg.homepage, ruleDoc, textOf, baseUri: pathToFileURL(io.cwd.endsWith('/') ? io.cwd : `${io.cwd}/`).href }), null, 2));
   } else {
-    for (const d of checked) for (const f of d.findings) io.out(printable(`${d.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}`));
+    // A file's lines in one write: a write per finding (87,000 on 800 drafts) was a tenth of a second of its own.
+    for (const d of checked) {
+      const lines = d.findings.map((f) => findingLine(d.file, f));
+      const before = printed?.get(d.file);
+      if (before) lines.unshift(before);
+      if (lines.length) io.out(lines.join('\n'));
+    }
     if (checked.length > 1) {
       io.out('');
       for (const d of checked) io.out(`${d.file}: ${d.counts.error ? t('blocked by {0} error(s)', d.counts.error) : t('ready')}${d.counts.warning ? t(', {0} warning(s)', d.counts.warning) : ''}`);
