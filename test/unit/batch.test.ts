@@ -1,5 +1,5 @@
 // The secretariat's batch: summary vs list, SARIF, progress, worker threads, and the HTML report seen in Chromium.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -105,6 +105,24 @@ describe('the built CLI on many drafts', () => {
     const json = JSON.parse(cli(['check', '.', '--format', 'json', '--jobs', '1'], here).out) as unknown[];
     expect(two.out.split('\n').filter((l) => /^[\w.-]+\.md:\d+:\d+ /.test(l))).toHaveLength(json.length);
   });
+
+  it('stops the worker threads on Ctrl+C: exit 130, "cancelled.", nothing printed', async () => {
+    // Enough drafts to last several seconds on two threads (6,000 took 3 s here); the interrupt comes once they run.
+    const big = mkdtempSync(join(tmpdir(), 'ro-many-cancel-'));
+    for (let i = 0; i < 6000; i++) writeFileSync(join(big, `d${String(i).padStart(4, '0')}.md`), example.replace('Republic of Arcadia', `State ${i}`));
+    const child = spawn('node', [join(repo, 'dist', 'cli.js'), 'check', '.', '--jobs', '2'], { cwd: big });
+    let out = '', err = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.stderr.on('data', (d) => { err += d; });
+    let interrupted = 0;
+    setTimeout(() => { interrupted = Date.now(); child.kill('SIGINT'); }, 700);
+    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    expect(code).toBe(130);
+    expect(err).toMatch(/cancelled\./);
+    expect(out).toBe('');
+    // The threads are stopped, not waited for (the rest of the run takes seconds; stopping them, some milliseconds).
+    expect(Date.now() - interrupted).toBeLessThan(1000);
+  }, 30_000);
 
   it('writes a self-contained report that Chromium renders: tiles, charts and one row per draft', async () => {
     const out = join(dir, 'report.html');
