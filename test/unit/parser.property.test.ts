@@ -2,15 +2,16 @@
 import fc from 'fast-check';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { createMarkdownParser } from '../../src/core/draft/parser';
 
 const remark = unified().use(remarkParse).use(remarkGfm);
 // GFM without the search of text nodes for literal links: where its tree differs from remark's, the search mattered.
 const dropSearch = (e: unknown): unknown => (Array.isArray(e) ? e.map(dropSearch) : { ...(e as object), transforms: [] });
-const noSearch = unified().use(remarkParse).use(remarkGfm).use(function (this: { data(): Record<string, unknown> }) {
-  const d = this.data(); d.fromMarkdownExtensions = (d.fromMarkdownExtensions as unknown[]).map(dropSearch);
+const noSearch = unified().use(remarkParse).use(remarkGfm).use(function (this: Processor) {
+  const d = this.data() as { fromMarkdownExtensions?: unknown[] };
+  d.fromMarkdownExtensions = (d.fromMarkdownExtensions ?? []).map(dropSearch);
 });
 // Words, and every shape a literal link can take or almost take: addresses, www., schemes, the @ of a comment mark,
 // character references and escapes that spell an @, a dot or a slash, in either case.
