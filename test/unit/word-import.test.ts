@@ -165,6 +165,19 @@ describe('import from Word', () => {
     expect(applyEdits(r.text, deleteThread(r.text, note!.id))).toBe(draft);
   });
 
+  it('a Word comment over two paragraphs marks its words in the first, and says so', async () => {
+    const list = fixture('examples/arcadia-list-of-observations.en.md');
+    const back = libreOffice(await exportDocx(list, { mode: 'with-changes' }), 'Amina Diallo', [
+      { op: 'comment', find: 'as required by paragraph 1 (a) (ii).', to: 'Organizing, directing', body: 'These two belong together.' },
+    ]);
+    const r = await importDocx(list, back, 'back.docx', clock);
+    const th = thread(r.text, (x) => x.blocks.some((b) => b.body === 'These two belong together.'));
+    expect(th?.mark?.text).toBe('as required by paragraph 1 (a) (ii).');
+    expect(author(th)).toBe('Amina Diallo');
+    expect(r.unplaced).toEqual([expect.objectContaining({ what: 'comment by Amina Diallo', reason: expect.stringMatching(/more than one paragraph/), line: list.slice(0, list.indexOf('as required by paragraph 1 (a) (ii).')).split('\n').length })]);
+    expect(applyEdits(r.text, deleteThread(r.text, th!.id))).toBe(list);
+  }, 120_000);
+
   it('accepts in the draft what was accepted in Word, and rejects what was rejected', async () => {
     const out = await exportDocx(draft, { mode: 'with-changes' });
     const accepted = await importDocx(draft, libreOffice(out, 'Amina Diallo', [{ op: 'acceptAll' }]), 'a.docx', clock);

@@ -6,6 +6,7 @@
 # SCRIPT: {"user": "Given Family", "ops": [ {"op": ...}, ... ]} with ops, each finding its text by search:
 #   {"op": "user", "name": "Given Family"}                      later ops are by this user
 #   {"op": "comment", "find": "text", "body": "..."}             a comment on the first occurrence of `find`
+#                                                                 (with "to": "text", on all from `find` to `to`)
 #   {"op": "reply", "to": "body of a comment", "body": "..."}    a reply (a new comment at the same place)
 #   {"op": "resolve", "comment": "body of a comment"}            marks a comment resolved
 #   {"op": "insert", "after": "text", "text": "...", "tracked": true}
@@ -122,7 +123,11 @@ def main():
                 user = op['name']
                 set_user(ctx, user)
             elif kind == 'comment':
-                add_comment(doc, find(doc, op['find']), op['body'], user)
+                rng = find(doc, op['find'])
+                if 'to' in op:  # a range over paragraphs: from the start of one text to the end of another
+                    rng = rng.getText().createTextCursorByRange(rng.getStart())
+                    rng.gotoRange(find(doc, op['to']).getEnd(), True)
+                add_comment(doc, rng, op['body'], user)
             elif kind == 'reply':
                 parent = annotation(doc, op['to'])
                 anchor = parent.getAnchor()

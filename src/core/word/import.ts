@@ -615,8 +615,12 @@ class Importer {
       if (!date) this.unplaced.push({ what, reason: t('its date is missing or malformed: the import time was used'), line: 0 });
       const before = this.threads.length;
       let placed: 'added' | 'already' | 'kept' = 'kept';
-      if (s >= 0 && !/\n[ \t]*\r?\n/.test(this.draft.slice(s, en))) placed = this.add({ kind: 'comment', start: s, end: en, newText: '' }, who, e, eS, what, c.body, replies);
-      else {
+      const cut = s >= 0 ? this.firstParagraphEnd(s, en) : -1;
+      if (cut > s) {
+        placed = this.add({ kind: 'comment', start: s, end: cut, newText: '' }, who, e, eS, what, c.body, replies);
+        // A comment over several paragraphs (a mark stays within one) marks its words in the first, and says so.
+        if (cut < en && placed === 'added') this.unplaced.push({ what, reason: t('it ran over more than one paragraph: it marks its words in the first'), line: lineOf(this.draft, s) });
+      } else {
         const at = this.insertionPoint(e, eS, 'x');
         if (at) placed = this.add({ kind: 'comment', start: at.at, end: at.at, newText: '' }, who, e, eS, what, c.body, replies);
         else this.cannot(e, eS, who, what, t('the text it was on is not in the draft'), c.body);
@@ -628,6 +632,20 @@ class Importer {
         this.summary.replies += replies.filter((x) => !x.event).length;
       }
     }
+  }
+
+  /**
+   * Where the paragraph holding draft offset `s` ends before `en`: at a blank line or the draft's thread line after its
+   * text, its trailing spaces left out; `en` when the stretch stays in that paragraph.
+   */
+  private firstParagraphEnd(s: number, en: number): number {
+    let cut = en;
+    const blank = /[ \t]*\r?\n[ \t]*\r?\n/.exec(this.draft.slice(s, en));
+    if (blank) cut = s + blank.index;
+    for (const b of this.comments.blocks) if (b.start > s && b.start < cut) cut = b.removeStart;
+    if (cut === en) return en;
+    while (cut > s && /[ \t\r\n]/.test(this.draft[cut - 1]!)) cut--;
+    return cut;
   }
 
   /** A new comment's replies, in Word's order, each with its own author and date. */
