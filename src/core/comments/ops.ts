@@ -2,6 +2,7 @@
 import { t } from '@vscode/l10n';
 import { applyEdits, eolOf, type OffsetEdit } from '../features/edits';
 import { parseComments, type Block, type CommentThread, type CommentsModel } from './parse';
+import { hasBlankLine } from '../text/lines';
 
 export interface Author { name: string; state?: string }
 export interface OpContext {
@@ -73,7 +74,7 @@ export function paragraphEnd(text: string, offset: number): number {
 
 function checkRange(model: CommentsModel, text: string, start: number, end: number): void {
   if (start < 0 || end > text.length || start > end) throw new CommentError(t('The selection is outside the document.'));
-  if (/\n[ \t]*\r?\n/.test(text.slice(start, end))) throw new CommentError(t('Select text within one paragraph: a comment or suggestion cannot span a blank line.'));
+  if (hasBlankLine(text.slice(start, end))) throw new CommentError(t('Select text within one paragraph: a comment or suggestion cannot span a blank line.'));
   for (const m of model.marks) if (start < m.end && end > m.start || (start === end && start > m.start && start < m.end)) throw new CommentError(t('The selection overlaps another comment or suggestion; select text outside it.'));
   for (const b of model.blocks) if (start < b.end && end > b.start) throw new CommentError(t('The selection is inside a comment thread; select text of the draft.'));
   // A mark in the front matter would break its YAML: the review's fields are edited, not commented on.
@@ -139,7 +140,7 @@ export function addComment(text: string, start: number, end: number, body: strin
 export function suggestChange(text: string, start: number, end: number, newText: string, ctx: OpContext, comment = ''): { id: string; edits: OffsetEdit[] } {
   checkRange(parseComments(text), text, start, end);
   if (start === end && !newText) throw new CommentError(t('Nothing to suggest: select text to delete or replace, or type text to insert.'));
-  if (/\n[ \t]*\r?\n/.test(newText) || /~~\}|\+\+\}|~>/.test(newText)) throw new CommentError(t('The suggested text cannot contain a blank line or the marks ~~}, ++}, ~>.'));
+  if (hasBlankLine(newText) || /~~\}|\+\+\}|~>/.test(newText)) throw new CommentError(t('The suggested text cannot contain a blank line or the marks ~~}, ++}, ~>.'));
   const tid = id(ctx, 8);
   const edits = start === end ? newThreadEdits(text, start, end, '', `{++${newText}++}`, tid, comment, ctx)
     : !newText ? newThreadEdits(text, start, end, '{--', '--}', tid, comment, ctx)

@@ -2,7 +2,7 @@
 import { t } from '@vscode/l10n';
 import { scan, type Scan } from '../draft/scan';
 import { codeSpans } from '../text/code';
-import { LineIndex } from '../text/lines';
+import { blankLines, hasBlankLine, LineIndex } from '../text/lines';
 import { isUtcMoment } from '../text/dates';
 import { sharedEnds } from '../text/changes';
 import { firstReached } from '../text/search';
@@ -187,10 +187,9 @@ function scanWhole(text: string): Scanned {
 function mayHoldLineBlocks(text: string, facts: SectionFacts): boolean {
   return (facts.lineBlocks ??= /[`~<|=>]{3}/.test(text) && /`{3}|~{3}|<{7}|\|{7}|={7}|>{7}/.test(text));
 }
-const BLANK = /\n[ \t]*\r?\n/;
 /** A mark whose text runs over a blank line (a suggestion that carries its id may). */
 function overParagraphs(m: Mark): boolean {
-  return BLANK.test(m.text) || (m.newText !== undefined && BLANK.test(m.newText));
+  return hasBlankLine(m.text) || (m.newText !== undefined && hasBlankLine(m.newText));
 }
 
 /**
@@ -208,7 +207,7 @@ function scanAfterEdit(text: string, facts: SectionFacts, earlier: EarlierText):
   // From the start of the paragraph of the first difference, through the blank line after the last: every character
   // of the blank lines that bound the stretch is one both texts share.
   const from = paragraphStartAtOrBefore(text, prefix);
-  const blank = new RegExp(BLANK.source, 'g');
+  const blank = blankLines();
   blank.lastIndex = text.length - suffix;
   const end = blank.exec(text);
   const to = end ? end.index + end[0].length : text.length;

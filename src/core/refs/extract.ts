@@ -3,7 +3,7 @@ import type { Root, RootContent } from 'mdast';
 import { scanChinese } from './zh';
 import { scanChain } from './chain';
 import type { EarlierText, SectionCache, SectionFacts } from '../draft/sectionCache';
-import { LineIndex } from '../text/lines';
+import { blankLines, LineIndex } from '../text/lines';
 import { RangeIndex } from '../text/ranges';
 import { codeSpans } from '../text/code';
 import { unitToken, type RawRef, type Target } from './types';
@@ -105,8 +105,7 @@ export function rawReferences(text: string, cache: SectionCache, byParagraph: bo
 /** Where each paragraph of a text ends: after the blank line that ends it, and the last at the text's end. */
 function paragraphEnds(text: string): number[] {
   const ends: number[] = [];
-  // Its own expression each time: a shared one's lastIndex is state.
-  const blank = /\n[ \t]*\r?\n/g;
+  const blank = blankLines();
   for (let m = blank.exec(text); m; m = blank.exec(text)) ends.push(m.index + m[0].length);
   ends.push(text.length);
   return ends;

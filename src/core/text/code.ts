@@ -1,4 +1,5 @@
 // Where code stands in Markdown text — fenced blocks and code spans — found in one linear pass, whatever the text holds.
+import { blankLines } from './lines';
 // (A regular expression with a back-reference, `(`+)…\1`, backtracks over every run length and goes quadratic on a
 // line of backticks: a fuzzed 10 KB draft took 24 s.)
 
@@ -42,7 +43,7 @@ export function codeSpans(text: string, scope: 'line' | 'paragraph'): [number, n
   for (let k = runs.length - 1; k >= 0; k--) { next[k] = seen.get(runs[k]!.len) ?? -1; seen.set(runs[k]!.len, k); }
   // Where a span may not reach: line breaks, or blank lines.
   const stops: number[] = [];
-  const stop = scope === 'line' ? /\n/g : /\n[ \t]*\r?\n/g;
+  const stop = scope === 'line' ? /\n/g : blankLines();
   for (let m = stop.exec(text); m; m = stop.exec(text)) stops.push(m.index);
   const stopAfter = (o: number) => {
     let lo = 0, hi = stops.length;

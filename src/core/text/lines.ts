@@ -119,3 +119,17 @@ export class LineIndex {
     return { start: { line, character: 0 }, end: { line, character: this.lineEnd(line) - (this.lineStart(line) ?? 0) } };
   }
 }
+
+/** A blank line: a line break, nothing but spaces or tabs, and another (what ends a paragraph, and what no mark spans). */
+const BLANK_LINE = '\\n[ \\t]*\\r?\\n';
+const HAS_BLANK_LINE = new RegExp(BLANK_LINE);
+
+/** Whether the text holds a blank line. */
+export function hasBlankLine(text: string): boolean {
+  return HAS_BLANK_LINE.test(text);
+}
+
+/** The blank lines of a text, one match each: a new expression each time (a shared one's lastIndex would be state). */
+export function blankLines(): RegExp {
+  return new RegExp(BLANK_LINE, 'g');
+}

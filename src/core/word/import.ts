@@ -16,6 +16,7 @@ import { placeThreads, suggestionKind, type NewThread } from '../comments/place'
 import { applyEdits, eolOf } from '../features/edits';
 import { DraftAnalysis } from '../draft/analysis';
 import { projectExport } from '../export/docx';
+import { blankLines, hasBlankLine } from '../text/lines';
 import { FINGERPRINT_PROPERTY, LINE_BREAK, MODE_PROPERTY, OBJECT, sourceFingerprint, type ExportedComment, type Projection } from '../export/projection';
 import { CharKind, readDocx, WordFileError, type ReturnedComment, type ReturnedDocument, type ReturnedText } from './read';
 
@@ -640,7 +641,7 @@ class Importer {
    */
   private firstParagraphEnd(s: number, en: number): number {
     let cut = en;
-    const blank = /[ \t]*\r?\n[ \t]*\r?\n/.exec(this.draft.slice(s, en));
+    const blank = blankLines().exec(this.draft.slice(s, en));
     if (blank) cut = s + blank.index;
     for (const b of this.comments.blocks) if (b.start > s && b.start < cut) cut = b.removeStart;
     if (cut === en) return en;
@@ -671,7 +672,7 @@ function clashes(text: string, model: CommentsModel, lo: number, hi: number, tak
 
 /** Whether a stretch holds a thread's line or crosses a paragraph: what no mark may span, whatever else is there. */
 function crossesLines(text: string, model: CommentsModel, lo: number, hi: number): boolean {
-  return model.blocks.some((b) => lo < b.end && hi > b.start) || (hi > lo && /\n[ \t]*\r?\n/.test(text.slice(lo, hi)));
+  return model.blocks.some((b) => lo < b.end && hi > b.start) || (hi > lo && hasBlankLine(text.slice(lo, hi)));
 }
 
 /**
