@@ -131,15 +131,25 @@ describe('import from Word', () => {
 
   it('keeps a formatting change tracked in LibreOffice as a comment by its author after the text, and reports it', async () => {
     const out = await exportDocx(draft, { mode: 'with-changes' });
-    const back = libreOffice(out, 'Amina Diallo', [{ op: 'bold', find: 'A reopened point', tracked: true }]);
+    // Two stretches of one paragraph made bold, and one of another: a comment a paragraph.
+    const back = libreOffice(out, 'Amina Diallo', [
+      { op: 'bold', find: 'A reopened', tracked: true }, { op: 'bold', find: 'there', tracked: true }, { op: 'bold', find: 'A settled', tracked: true },
+    ]);
     const r = await importDocx(draft, back, 'back.docx', clock);
-    expect(r.unplaced).toEqual([expect.objectContaining({ what: 'formatting of "A reopened point"', reason: expect.stringMatching(/formatting from its Markdown/), line: 23 })]);
-    const note = thread(r.text, (x) => author(x) === 'Amina Diallo');
-    expect(note?.blocks[0]?.body).toMatch(/^\[From Word, not placed where it stood: formatting of "A reopened point"/);
+    expect(r.unplaced).toEqual([
+      expect.objectContaining({ what: 'formatting of "A settled"', reason: expect.stringMatching(/formatting from its Markdown/), line: 19 }),
+      expect.objectContaining({ what: 'formatting of "A reopened", "there"', reason: expect.stringMatching(/formatting from its Markdown/), line: 23 }),
+    ]);
+    const notes = parseComments(r.text).threads.filter((x) => author(x) === 'Amina Diallo');
+    expect(notes).toHaveLength(2);
+    const note = notes[1];
+    expect(note?.blocks[0]?.body).toMatch(/^\[From Word, not placed where it stood: formatting of "A reopened", "there"/);
     // A point comment after the paragraph's text, and nothing else: deleting it gives the draft back.
     expect(note?.mark?.text).toBe('');
     expect(r.text.slice(note!.mark!.start - 1, note!.mark!.start)).toBe('}');
-    expect(applyEdits(r.text, deleteThread(r.text, note!.id))).toBe(draft);
+    let undone = r.text;
+    for (const x of notes) undone = applyEdits(undone, deleteThread(undone, x.id));
+    expect(undone).toBe(draft);
     // Imported again into the draft it made, the same file adds nothing.
     expect((await importDocx(r.text, back, 'back.docx', clock)).text).toBe(r.text);
   }, 120_000);

@@ -426,11 +426,20 @@ class Importer {
     for (const c of merged) this.placeChange(e, c);
     const exportedAt = (rp: number) => eOfBase(rToBase.at(Math.min(rp, r.text.length))!);
     // Word's tracked formatting (bold, a style, an indent) has no place in a draft whose formatting is its Markdown:
-    // each is kept as a comment by its author after the text it formatted, and reported, so nobody's change vanishes.
+    // it is kept as a comment by its author after the paragraph's text, one per paragraph and person (a State that
+    // makes every reference bold gets a comment a paragraph, not one a word), and reported, so nobody's change vanishes.
+    const formatted = new Map<string, { at: number; rev: number; texts: string[] }>();
     for (const f of r.formatChanges) {
       if (this.ours(f.rev)) continue;
-      const what = t('formatting of "{0}"', short(r.text.slice(f.start, f.end).replaceAll(LINE_BREAK, ' ').replaceAll(OBJECT, '')));
-      this.cannot(e, exportedAt(f.end), this.who(f.rev), what, t('a draft takes its formatting from its Markdown, not from Word: make the change in the draft if it is wanted'));
+      const at = exportedAt(f.end);
+      const key = `${e.paraAt(Math.max(0, at - 1)) ?? -1}\u0000${f.rev}`;
+      const group = formatted.get(key) ?? { at, rev: f.rev, texts: [] };
+      group.texts.push(`"${short(r.text.slice(f.start, f.end).replaceAll(LINE_BREAK, ' ').replaceAll(OBJECT, ''))}"`);
+      group.at = Math.max(group.at, at);
+      formatted.set(key, group);
+    }
+    for (const { at, rev, texts } of formatted.values()) {
+      this.cannot(e, at, this.who(rev), t('formatting of {0}', texts.join(', ')), t('a draft takes its formatting from its Markdown, not from Word: make the change in the draft if it is wanted'));
     }
     this.placeComments(e, r, exportedAt, known);
   }
