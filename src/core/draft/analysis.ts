@@ -492,15 +492,15 @@ export class DraftAnalysis {
     return k < 0 || k >= this.tree.count ? null : this.tree.at(k);
   }
 
+  /** Whether the front matter reads as the previous version's: its review facts are the very same object. */
+  get reviewAsBefore(): boolean {
+    return !!this.inherited && this.inherited.info === this.info;
+  }
   /**
    * The previous version's findings of the rules that read only headings, under the same options, when this version's
    * headings are the previous one's (same lines, levels, texts and attributes at the same columns) and so is the front
    * matter: a keystroke in a paragraph does not run them again.
    */
-  /** Whether the front matter reads as the previous version's: its review facts are the very same object. */
-  get reviewAsBefore(): boolean {
-    return !!this.inherited && this.inherited.info === this.info;
-  }
   inheritedHeadingFindings(key: string): Finding[] | undefined {
     const found = this.inherited?.headingFindings.get(key);
     return found && this.headingsAsBefore ? found : undefined;

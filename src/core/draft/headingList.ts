@@ -30,7 +30,6 @@ export class HeadingList implements Iterable<ScannedHeading> {
     while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (runs[mid]!.at <= k) lo = mid; else hi = mid - 1; }
     return runs[lo]!;
   }
-  /** The object the heading was found as (positions as found then). */
   /** The object heading `k` was found as, in its run (read without a pair object: start and line are asked by the million). */
   private found(run: Run, k: number): ScannedHeading {
     return run.items[run.lo + k - run.at]!;
