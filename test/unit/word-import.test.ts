@@ -186,6 +186,14 @@ describe('import from Word', () => {
     expect(author(th)).toBe('Amina Diallo');
     expect(r.unplaced).toEqual([expect.objectContaining({ what: 'comment by Amina Diallo', reason: expect.stringMatching(/more than one paragraph/), line: list.slice(0, list.indexOf('as required by paragraph 1 (a) (ii).')).split('\n').length })]);
     expect(applyEdits(r.text, deleteThread(r.text, th!.id))).toBe(list);
+    // A paragraph with thread lines below its text: the mark ends before them.
+    const back2 = libreOffice(await exportDocx(draft, { mode: 'with-changes' }), 'Amina Diallo', [
+      { op: 'comment', find: 'article 5.', to: 'A settled', body: 'Across two.' },
+    ]);
+    const r2 = await importDocx(draft, back2, 'back.docx', clock);
+    const th2 = thread(r2.text, (x) => x.blocks.some((b) => b.body === 'Across two.'));
+    expect(th2?.mark?.text).toBe('article 5. {comment.open-thread}');
+    expect(applyEdits(r2.text, deleteThread(r2.text, th2!.id))).toBe(draft);
   }, 120_000);
 
   it('accepts in the draft what was accepted in Word, and rejects what was rejected', async () => {

@@ -17,6 +17,7 @@ import { applyEdits, eolOf } from '../features/edits';
 import { DraftAnalysis } from '../draft/analysis';
 import { projectExport } from '../export/docx';
 import { blankLines, hasBlankLine } from '../text/lines';
+import { firstReached } from '../text/search';
 import { FINGERPRINT_PROPERTY, LINE_BREAK, MODE_PROPERTY, OBJECT, sourceFingerprint, type ExportedComment, type Projection } from '../export/projection';
 import { CharKind, readDocx, WordFileError, type ReturnedComment, type ReturnedDocument, type ReturnedText } from './read';
 
@@ -652,7 +653,9 @@ class Importer {
     let cut = en;
     const blank = blankLines().exec(this.draft.slice(s, en));
     if (blank) cut = s + blank.index;
-    for (const b of this.comments.blocks) if (b.start > s && b.start < cut) cut = b.removeStart;
+    // The first of the draft's thread lines after `s` (they are in text order), when it comes before the cut.
+    const blocks = this.comments.blocks, k = firstReached(0, blocks.length, (j) => blocks[j]!.start > s);
+    if (k < blocks.length && blocks[k]!.start < cut) cut = blocks[k]!.removeStart;
     if (cut === en) return en;
     while (cut > s && /[ \t\r\n]/.test(this.draft[cut - 1]!)) cut--;
     return cut;
