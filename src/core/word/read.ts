@@ -157,11 +157,16 @@ function textOf(n: XNode, tag: string): string {
   return kids(n, tag).map((c) => (typeof c['#text'] === 'string' ? c['#text'] : '')).join('');
 }
 
+/** A part of the package as text, or null when the package has none. */
+function partText(files: Unzipped, path: string): string | null {
+  const data = files[path];
+  return data ? new TextDecoder().decode(data) : null;
+}
+
 /** A part of the package as XML nodes, or null when the package has none. */
 function part(files: Unzipped, path: string, name: string): XNode[] | null {
-  const data = files[path];
-  if (!data) return null;
-  const xml = new TextDecoder().decode(data);
+  const xml = partText(files, path);
+  if (xml === null) return null;
   // Word never writes a document type declaration; one is how external entities and entity bombs get in.
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new WordFileError(t('{0}: {1} declares a document type or entities, which Word never writes; the file is refused.', name, path));
   return parseXml(xml, name, path);
@@ -213,7 +218,7 @@ export async function readDocx(bytes: Uint8Array, name: string): Promise<Returne
   }
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new WordFileError(t('{0} is not a Word .docx file (a .docx is a zip package).', name));
   const { files, paths } = unpack(bytes, name, (path) => !isSourceCandidate(path) && !/^word\/media\//.test(path) && path !== 'word/vbaProject.bin');
-  const types = files['[Content_Types].xml'] && new TextDecoder().decode(files['[Content_Types].xml']);
+  const types = partText(files, '[Content_Types].xml');
   if (!types) throw new WordFileError(t('{0} is a zip file but not a Word document (it has no {1}).', name, '[Content_Types].xml'));
   if (/macroEnabled/i.test(types) || paths.includes('word/vbaProject.bin')) throw new WordFileError(t('{0} contains macros (.docm); it is not imported. In Word, save it as a plain Word document (.docx) and import that.', name));
   const doc = root(part(files, 'word/document.xml', name), 'w:document');
