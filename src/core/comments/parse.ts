@@ -391,9 +391,8 @@ function scanText(text: string): Scanned {
 
 /** Index of the first block (in text order) that starts at or after `offset`, or -1. */
 function firstAtOrAfter(blocks: readonly Block[], offset: number): number {
-  let lo = 0, hi = blocks.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (blocks[mid]!.start < offset) lo = mid + 1; else hi = mid; }
-  return lo < blocks.length ? lo : -1;
+  const k = firstReached(0, blocks.length, (j) => blocks[j]!.start >= offset);
+  return k < blocks.length ? k : -1;
 }
 
 const LINE_BREAK = /[\r\n]/;
